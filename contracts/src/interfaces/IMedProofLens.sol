@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+import {IAccessRegistry} from "./IAccessRegistry.sol";
+import {IMaterialRegistry} from "./IMaterialRegistry.sol";
+import {IBatchRegistry} from "./IBatchRegistry.sol";
+import {ITestRegistry} from "./ITestRegistry.sol";
+import {ICustodyRegistry} from "./ICustodyRegistry.sol";
+import {IPriceRegistry} from "./IPriceRegistry.sol";
+
+/// @title Everything a verdict needs about one box, in one eth_call
+/// @notice A read-only view over the registries. It holds no state, so a new lens can be deployed
+/// when the record grows (complaints, bonds) without touching the registries.
+interface IMedProofLens {
+    struct Party {
+        address account;
+        string name;
+        string creditCode;
+        uint32 region;
+        uint64 suspendedAt;
+        bool hasValidFiling; // a distribution filing valid now (sellers)
+    }
+
+    struct MaterialView {
+        uint64 lotId;
+        uint64 usedGrams; // by this batch
+        IMaterialRegistry.MaterialLot lot;
+        Party supplier;
+    }
+
+    struct HolderView {
+        Party party;
+        uint32 boxes;
+    }
+
+    struct PriceView {
+        IPriceRegistry.PriceRecord record;
+        IPriceRegistry.PriceCap cap; // empty when record.capId == 0
+        Party seller;
+    }
+
+    struct SerialView {
+        bool inRange;
+        bool sold;
+        ICustodyRegistry.Sale sale;
+        Party seller; // empty unless sold
+    }
+
+    struct Report {
+        uint64 blockNumber;
+        uint64 blockTimestamp;
+        // product
+        bool productRegistered;
+        IAccessRegistry.Product product;
+        IAccessRegistry.Licence certificate;
+        Party manufacturer;
+        IAccessRegistry.CategoryRules rules;
+        // batch
+        bool batchRegistered;
+        bytes32 batchId;
+        IBatchRegistry.Batch batch;
+        IAccessRegistry.Licence productionLicence;
+        IBatchRegistry.Sterilisation sterilisation;
+        MaterialView[] materials;
+        bool attestationFound;
+        IMaterialRegistry.Attestation attestation;
+        bool ruleSetFound;
+        ITestRegistry.RuleSet ruleSet; // the one in force on the production date
+        ITestRegistry.TestReport[] tests;
+        HolderView[] holders;
+        ICustodyRegistry.Shipment[] shipments;
+        SerialView serial;
+        IPriceRegistry.PriceCap[] caps; // every cap of the product's category
+        PriceView[] prices; // records against this batch
+    }
+
+    /// @notice The whole record of (gtin, lot) and the sale status of `serial`. Never reverts for an
+    /// unknown product or batch: the flags say what is missing.
+    function report(uint64 gtin, string calldata lot, uint64 serial) external view returns (Report memory);
+}

@@ -1,0 +1,32 @@
+// Demo keys: anvil's well-known test mnemonic. They exist only for the local chain; every use goes
+// through assertLocalChain so they are refused against any other chain.
+import { HDNodeWallet, Mnemonic, type Provider } from "ethers";
+
+export const LOCAL_CHAIN_ID = 31337;
+const TEST_MNEMONIC = "test test test test test test test test test test test junk";
+
+export class DemoKeysRefusedError extends Error {
+  override name = "DemoKeysRefusedError";
+}
+
+export async function assertLocalChain(provider: Provider): Promise<void> {
+  const { chainId } = await provider.getNetwork();
+  if (chainId !== BigInt(LOCAL_CHAIN_ID)) {
+    throw new DemoKeysRefusedError(
+      `Demo keys are for the local chain (id ${LOCAL_CHAIN_ID}) only; this chain has id ${chainId}.`,
+    );
+  }
+}
+
+const mnemonic = Mnemonic.fromPhrase(TEST_MNEMONIC);
+
+/** The n-th anvil account (m/44'/60'/0'/0/n). */
+export function demoWallet(index: number, provider?: Provider): HDNodeWallet {
+  const wallet = HDNodeWallet.fromMnemonic(mnemonic, `m/44'/60'/0'/0/${index}`);
+  return provider ? wallet.connect(provider) : wallet;
+}
+
+/** A manufacturer's serial-signing key, kept apart from its transaction key (m/44'/60'/1'/0/n). */
+export function demoSerialSigner(index: number): HDNodeWallet {
+  return HDNodeWallet.fromMnemonic(mnemonic, `m/44'/60'/1'/0/${index}`);
+}

@@ -1,0 +1,674 @@
+// Seeds the demo scenarios of DESIGN.md on the local chain, as a history: each action is a transaction
+// by the party accountable for it, at the time it happened (anvil's next-block timestamp), so the record
+// reads like years of real use. Dates that matter for expiry and release are relative to the seed day.
+import {
+  AbiCoder,
+  keccak256,
+  type Contract,
+  type ContractTransactionResponse,
+  type JsonRpcProvider,
+  type HDNodeWallet,
+  ZeroHash,
+  id,
+} from "ethers";
+import { bindContracts, contractInterface, type ContractName } from "../contracts";
+import type { Deployment } from "../deployment";
+import { assertLocalChain, demoSerialSigner, demoWallet } from "./accounts";
+import { signSerial } from "../serials";
+import {
+  CERTIFICATES,
+  FILINGS,
+  PARTIES,
+  PRICE_CAPS,
+  PRICE_CAP_BASIS,
+  PRICE_CAP_REGION,
+  PRICE_CAPS_FROM,
+  PRODUCTION_LICENCES,
+  PRODUCTS,
+  STERILIZER,
+  UNREGISTERED_GTIN,
+  WORKSHOPS,
+  type PartyKey,
+  type ProductKey,
+} from "./world";
+import { DAY, isoDateToSeconds, secondsToIsoDate, startOfDay } from "../../domain/time";
+import { toDigitalLink } from "../../domain/gs1";
+
+export const SCENARIO_IDS = [
+  "genuine",
+  "recalled",
+  "unreleased",
+  "high-yield",
+  "licence-revoked",
+  "unknown-serial",
+  "cloned",
+  "price-gouging",
+  "expired",
+  "complaint-upheld",
+  "unregistered",
+] as const;
+
+export type ScenarioId = (typeof SCENARIO_IDS)[number];
+export type ExpectedVerdict = "genuine" | "caution" | "suspect" | "not_found";
+
+export interface Scenario {
+  id: ScenarioId;
+  title: string;
+  /** What a person scanning this box should see. */
+  expect: string;
+  verdict: ExpectedVerdict;
+  gtin: string;
+  lot: string;
+  serial: string;
+  expiry: string;
+  /** The GS1 Digital Link printed on the box, with the manufacturer's signature (AI 8030). */
+  code: string;
+}
+
+/** The earliest moment of the demo history: before the oldest licence-relevant event. */
+export const DEMO_GENESIS = isoDateToSeconds("2024-01-02");
+
+const LICENCE_KIND = { ProductionLicence: 0, RegistrationCertificate: 1, DistributionFiling: 2 } as const;
+const CHANNEL = { ExFactory: 0, Wholesale: 1, Retail: 2 } as const;
+const HOUR = 3600;
+
+interface Step {
+  at: number;
+  label: string;
+  run: () => Promise<ContractTransactionResponse>;
+  after?: (logs: ParsedLog[]) => void;
+}
+
+interface ParsedLog {
+  name: string;
+  args: Record<string, unknown> & unknown[];
+}
+
+interface BatchPlan {
+  scenario: ScenarioId | null;
+  product: ProductKey;
+  lot: string;
+  produced: number;
+  masks: number;
+  masksPerBox: number;
+  grams: number;
+  materialLot: string;
+  sterilised?: { start: number; end: number };
+  tests?: { at: number; values: Record<number, number> };
+  releasedAt?: number;
+  expiry: number;
+}
+
+const BATCH_SERIAL_START = 100001;
+
+/** As MaterialRegistry computes it: keccak256(abi.encode(manufacturer, workshopName)). */
+function workshopId(manufacturer: string, name: string): string {
+  return keccak256(AbiCoder.defaultAbiCoder().encode(["address", "string"], [manufacturer, name]));
+}
+
+/** YYMMDD + suffix in CST, the way the makers name their lots. */
+function lotCode(produced: number, suffix: string): string {
+  return secondsToIsoDate(produced).slice(2).replaceAll("-", "") + suffix;
+}
+
+const SURGICAL_PASS = { 1: 9860, 2: 4100, 3: 380, 4: 120, 5: 0, 6: 20, 7: 32 };
+
+export interface SeedResult {
+  scenarios: Scenario[];
+  seededAt: number;
+}
+
+export async function seedDemo(
+  provider: JsonRpcProvider,
+  deployment: Deployment,
+  base: string,
+): Promise<SeedResult> {
+  await assertLocalChain(provider);
+  const wallets = Object.fromEntries(
+    Object.entries(PARTIES).map(([key, party]) => [key, demoWallet(party.account, provider)]),
+  ) as Record<PartyKey, HDNodeWallet>;
+  const as = (party: PartyKey): Record<ContractName, Contract> =>
+    bindContracts(deployment.addresses, wallets[party]);
+  const read = bindContracts(deployment.addresses, provider);
+
+  const now = Math.floor(Date.now() / 1000);
+  const today = startOfDay(now);
+  const day = (n: number, hour = 10) => today + n * DAY + hour * HOUR;
+
+  const steps: Step[] = [];
+  const step = (at: number, label: string, run: Step["run"], after?: Step["after"]) =>
+    steps.push({ at, label, run, after });
+
+  const role = async (name: string) => (await read.AccessRegistry.getFunction(name)()) as string;
+  const roles = {
+    REGULATOR: await role("REGULATOR_ROLE"),
+    SUPPLIER: await role("SUPPLIER_ROLE"),
+    MANUFACTURER: await role("MANUFACTURER_ROLE"),
+    AUDITOR: await role("AUDITOR_ROLE"),
+    LAB: await role("LAB_ROLE"),
+    DISTRIBUTOR: await role("DISTRIBUTOR_ROLE"),
+    PHARMACY: await role("PHARMACY_ROLE"),
+    INSPECTOR: await role("INSPECTOR_ROLE"),
+  };
+
+  // ---- participants and licences -------------------------------------------------------------
+  for (const [key, party] of Object.entries(PARTIES) as [PartyKey, (typeof PARTIES)[PartyKey]][]) {
+    if (key === "regulator") continue;
+    step(DEMO_GENESIS + party.account * 60, `register ${party.name}`, () =>
+      as("regulator").AccessRegistry.getFunction("registerParticipant")(
+        wallets[key].address,
+        roles[party.role],
+        party.name,
+        party.creditCode,
+        party.region,
+      ),
+    );
+  }
+
+  const licenceIds = new Map<string, bigint>();
+  const grant = (
+    at: number,
+    key: string,
+    kind: keyof typeof LICENCE_KIND,
+    holder: PartyKey,
+    number: string,
+    categories: number,
+    validFrom: string,
+    validUntil: string,
+  ) =>
+    step(
+      at,
+      `grant ${number}`,
+      () =>
+        as("regulator").AccessRegistry.getFunction("grantLicence")(
+          LICENCE_KIND[kind],
+          wallets[holder].address,
+          number,
+          categories,
+          isoDateToSeconds(validFrom),
+          isoDateToSeconds(validUntil) + DAY - 1,
+        ),
+      (logs) => licenceIds.set(key, logs.find((l) => l.name === "LicenceGranted")!.args.licenceId as bigint),
+    );
+
+  const allCategories = 0b11110;
+  PRODUCTION_LICENCES.forEach((licence, i) =>
+    grant(
+      DEMO_GENESIS + HOUR + i * 60,
+      `production:${licence.maker}:${i}`,
+      "ProductionLicence",
+      licence.maker,
+      licence.number,
+      allCategories,
+      licence.validFrom,
+      licence.validUntil,
+    ),
+  );
+  for (const [key, cert] of Object.entries(CERTIFICATES) as [
+    ProductKey,
+    (typeof CERTIFICATES)[ProductKey],
+  ][]) {
+    const product = PRODUCTS[key];
+    grant(
+      Math.max(DEMO_GENESIS, isoDateToSeconds(cert.validFrom)) + 2 * HOUR,
+      `certificate:${key}`,
+      "RegistrationCertificate",
+      product.maker,
+      cert.number,
+      1 << product.category,
+      cert.validFrom,
+      cert.validUntil,
+    );
+    step(Math.max(DEMO_GENESIS, isoDateToSeconds(cert.validFrom)) + 3 * HOUR, `product ${product.gtin}`, () =>
+      as(product.maker).AccessRegistry.getFunction("registerProduct")(
+        BigInt(product.gtin),
+        product.category,
+        licenceIds.get(`certificate:${key}`)!,
+        product.name,
+      ),
+    );
+  }
+  for (const [seller, number] of Object.entries(FILINGS) as [PartyKey, string][]) {
+    grant(
+      DEMO_GENESIS + 4 * HOUR,
+      `filing:${seller}`,
+      "DistributionFiling",
+      seller,
+      number,
+      allCategories,
+      "2023-06-01",
+      "2099-12-31",
+    );
+  }
+
+  // ---- workshops: yearly attestations covering the whole history and the next year ------------
+  for (const maker of ["qinghe", "linjiang"] as const) {
+    for (let from = isoDateToSeconds("2024-01-05"); from < now + 200 * DAY; from += 365 * DAY) {
+      step(from + 9 * HOUR, `attest ${WORKSHOPS[maker]} ${secondsToIsoDate(from)}`, () =>
+        as("auditor").MaterialRegistry.getFunction("attestWorkshop")({
+          auditor: wallets.auditor.address,
+          manufacturer: wallets[maker].address,
+          workshopId: ZeroHash,
+          workshopName: WORKSHOPS[maker],
+          cleanClass: 100000,
+          particles05PerM3: 2_180_000,
+          particles5PerM3: 9_600,
+          airborneCfuPerM3: 120,
+          settlingCfuPerPlate: 3,
+          temperatureDeciC: 223,
+          humidityDeciPct: 536,
+          pressureDeciPa: 152,
+          staffHealthChecked: true,
+          staffTrained: true,
+          validFrom: from,
+          validUntil: from + 365 * DAY - 1,
+          reportHash: id(`attestation ${maker} ${from}`),
+          attestedAt: 0,
+        }),
+      );
+    }
+  }
+
+  // ---- price caps ------------------------------------------------------------------------------
+  for (const cap of PRICE_CAPS) {
+    step(isoDateToSeconds(PRICE_CAPS_FROM) - DAY, `cap ${cap.category} ${cap.channel}`, () =>
+      as("regulator").PriceRegistry.getFunction("setPriceCap")(
+        cap.category,
+        PRICE_CAP_REGION,
+        CHANNEL[cap.channel],
+        cap.fen,
+        isoDateToSeconds(PRICE_CAPS_FROM),
+        PRICE_CAP_BASIS,
+      ),
+    );
+  }
+
+  // ---- material lots and batches -----------------------------------------------------------------
+  const lotIds = new Map<string, bigint>();
+  const materialLot = (code: string, kg: number, registered: number, maker: "qinghe" | "linjiang") => {
+    step(
+      registered,
+      `lot ${code}`,
+      () =>
+        as("supplier").MaterialRegistry.getFunction("registerLot")(
+          code,
+          "BFE99 25 g/m²",
+          BigInt(kg * 1000),
+          id(`meltblown report ${code}`),
+        ),
+      (logs) => lotIds.set(code, logs.find((l) => l.name === "LotRegistered")!.args.lotId as bigint),
+    );
+    step(registered + 2 * DAY, `transfer ${code}`, () =>
+      as("supplier").MaterialRegistry.getFunction("transferLot")(lotIds.get(code)!, wallets[maker].address),
+    );
+  };
+
+  const batchIds = new Map<string, string>();
+  const shipmentIds: bigint[] = [];
+  const batchKey = (plan: BatchPlan) => `${PRODUCTS[plan.product].gtin}/${plan.lot}`;
+
+  const batch = (plan: BatchPlan) => {
+    const product = PRODUCTS[plan.product];
+    const maker = product.maker;
+    const key = batchKey(plan);
+    step(
+      plan.produced + 8 * HOUR,
+      `batch ${key}`,
+      () =>
+        as(maker).BatchRegistry.getFunction("registerBatch")({
+          gtin: BigInt(product.gtin),
+          lot: plan.lot,
+          productionDate: plan.produced,
+          expiryDate: plan.expiry,
+          masks: plan.masks,
+          masksPerBox: plan.masksPerBox,
+          serialStart: BATCH_SERIAL_START,
+          workshopId: workshopId(wallets[maker].address, WORKSHOPS[maker]),
+          materials: [{ lotId: lotIds.get(plan.materialLot)!, grams: BigInt(plan.grams) }],
+          signer: demoSerialSigner(PARTIES[maker].account).address,
+          possessionRoot: ZeroHash,
+        }),
+      (logs) => batchIds.set(key, logs.find((l) => l.name === "BatchRegistered")!.args.batchId as string),
+    );
+    const batchId = () => batchIds.get(key)!;
+    if (plan.sterilised) {
+      const { start, end } = plan.sterilised;
+      step(end + HOUR, `sterilise ${key}`, () =>
+        as(maker).BatchRegistry.getFunction("recordSterilisation")(batchId(), {
+          sterilizer: STERILIZER,
+          method: "EO",
+          startedAt: start,
+          endedAt: end,
+          reportHash: id(`sterilisation ${key}`),
+        }),
+      );
+    }
+    if (plan.tests) {
+      const values = plan.tests.values;
+      step(plan.tests.at, `tests ${key}`, () =>
+        as("lab").TestRegistry.getFunction("postTestReport")(
+          batchId(),
+          Object.entries(values).map(([metric, value]) => ({ metric: Number(metric), value })),
+          id(`test report ${key}`),
+          false,
+        ),
+      );
+    }
+    if (plan.releasedAt !== undefined) {
+      step(plan.releasedAt, `release ${key}`, () =>
+        as(maker).BatchRegistry.getFunction("release")(batchId()),
+      );
+    }
+    return { key, batchId, maker };
+  };
+
+  const ship = (b: ReturnType<typeof batch>, from: PartyKey, to: PartyKey, boxes: number, at: number) => {
+    let shipment = 0n;
+    step(
+      at,
+      `ship ${b.key} ${from}→${to}`,
+      () => as(from).CustodyRegistry.getFunction("ship")(b.batchId(), wallets[to].address, boxes),
+      (logs) => {
+        shipment = logs.find((l) => l.name === "Shipped")!.args.shipmentId as bigint;
+        shipmentIds.push(shipment);
+      },
+    );
+    step(at + DAY, `receive ${b.key} at ${to}`, () =>
+      as(to).CustodyRegistry.getFunction("acceptShipment")(shipment),
+    );
+  };
+
+  const recordPrice = (b: ReturnType<typeof batch>, seller: PartyKey, fen: number, at: number) =>
+    step(at, `price ${b.key} at ${seller}`, () =>
+      as("inspector").PriceRegistry.getFunction("recordPrice")(
+        wallets[seller].address,
+        b.batchId(),
+        PRICE_CAP_REGION,
+        CHANNEL.Retail,
+        fen,
+        id(`price photo ${b.key} ${seller} ${at}`),
+      ),
+    );
+
+  const standardRun = (produced: number, holdDays: number) => ({
+    sterilised: { start: produced + 5 * HOUR, end: produced + DAY },
+    tests: { at: produced + 6 * DAY, values: SURGICAL_PASS },
+    releasedAt: produced + DAY + holdDays * DAY + 2 * HOUR,
+  });
+  const twoYears = (produced: number) => produced + 2 * 365 * DAY - DAY;
+
+  // expired: the 2024 batch of DESIGN.md — 500,000 masks from MB-2403-07, released 2024-03-29.
+  materialLot("MB-2403-07", 500, isoDateToSeconds("2024-03-05") + 9 * HOUR, "qinghe");
+  const expiredProduced = isoDateToSeconds("2024-03-15");
+  const expired = batch({
+    scenario: "expired",
+    product: "surgical",
+    lot: "240315A",
+    produced: expiredProduced,
+    masks: 500_000,
+    masksPerBox: 50,
+    grams: 460_000,
+    materialLot: "MB-2403-07",
+    sterilised: { start: expiredProduced + 2 * HOUR, end: expiredProduced + 8 * HOUR },
+    tests: { at: isoDateToSeconds("2024-03-22") + 15 * HOUR, values: SURGICAL_PASS },
+    releasedAt: isoDateToSeconds("2024-03-29") + 10 * HOUR,
+    expiry: isoDateToSeconds("2026-03-14"),
+  });
+  ship(expired, "qinghe", "distributor", 4000, isoDateToSeconds("2024-04-02") + 10 * HOUR);
+  ship(expired, "distributor", "renxin", 200, isoDateToSeconds("2024-04-10") + 10 * HOUR);
+
+  // Relative batches: each gets its own meltblown lot a fortnight before production.
+  const relative = (
+    scenario: ScenarioId | null,
+    product: ProductKey,
+    daysAgo: number,
+    masks: number,
+    kg: number,
+    masksPerBox: number,
+    options: { released?: boolean; holdDays?: number } = {},
+  ) => {
+    const produced = day(-daysAgo, 0);
+    const maker = PRODUCTS[product].maker;
+    const code = `MB-${secondsToIsoDate(produced - 14 * DAY)
+      .slice(2, 7)
+      .replace("-", "")}-${String(daysAgo).padStart(2, "0")}`;
+    materialLot(code, Math.ceil(kg * 1.1), produced - 14 * DAY, maker);
+    const run = standardRun(produced, options.holdDays ?? 16);
+    const values =
+      PRODUCTS[product].category === 2 ? { 8: 9720, 9: 2650, 4: 80, 6: 35, 7: 41 } : SURGICAL_PASS;
+    const protectiveOrDisposable =
+      PRODUCTS[product].category === 3 ? { 1: 9710, 3: 410, 6: 40, 7: 38 } : values;
+    return batch({
+      scenario,
+      product,
+      lot: lotCode(produced, "A"),
+      produced,
+      masks,
+      masksPerBox,
+      grams: kg * 1000,
+      materialLot: code,
+      sterilised: run.sterilised,
+      tests: { at: run.tests.at, values: protectiveOrDisposable },
+      releasedAt: options.released === false ? undefined : run.releasedAt,
+      expiry: twoYears(produced),
+    });
+  };
+
+  const genuine = relative("genuine", "surgical", 60, 200_000, 190, 50);
+  ship(genuine, "qinghe", "distributor", 3000, day(-40));
+  ship(genuine, "distributor", "renxin", 400, day(-30));
+  recordPrice(genuine, "renxin", 150, day(-20, 15));
+  step(day(-3, 15), "sell the cloned serial", () =>
+    as("renxin").CustodyRegistry.getFunction("decommission")(genuine.batchId(), 100200n),
+  );
+
+  const recalled = relative("recalled", "surgical", 120, 300_000, 285, 50);
+  ship(recalled, "qinghe", "distributor", 5000, day(-98));
+  ship(recalled, "distributor", "bianmin", 300, day(-90));
+  step(day(-15, 16), "failing retest", () =>
+    as("lab").TestRegistry.getFunction("postTestReport")(
+      recalled.batchId(),
+      Object.entries({ ...SURGICAL_PASS, 1: 9120 }).map(([metric, value]) => ({
+        metric: Number(metric),
+        value,
+      })),
+      id("retest report recalled"),
+      true,
+    ),
+  );
+  step(day(-12, 9), "recall", () =>
+    as("regulator").BatchRegistry.getFunction("recall")(
+      recalled.batchId(),
+      "监督抽检不合格：细菌过滤效率 91.2%，低于 YY 0469 要求的 95%",
+    ),
+  );
+
+  const unreleased = relative("unreleased", "protective", 9, 30_000, 95, 10, { released: false });
+  recordPrice(unreleased, "baixing", 850, day(-1, 11));
+
+  const highYield = relative("high-yield", "surgical", 80, 240_000, 195, 50);
+  ship(highYield, "qinghe", "distributor", 4000, day(-60));
+
+  const revoked = relative("licence-revoked", "linjiangDisposable", 200, 100_000, 95, 50);
+  ship(revoked, "linjiang", "distributor", 1500, day(-175));
+  step(day(-30, 14), "revoke licence", () =>
+    as("regulator").AccessRegistry.getFunction("revokeLicence")(
+      licenceIds.get("production:linjiang:3")!,
+      day(-30, 0),
+      "飞行检查发现洁净车间环境监测数据不真实，吊销生产许可",
+    ),
+  );
+
+  const gouging = relative("price-gouging", "surgical", 45, 150_000, 140, 50);
+  ship(gouging, "qinghe", "distributor", 2000, day(-26));
+  ship(gouging, "distributor", "bianmin", 300, day(-20));
+  recordPrice(gouging, "bianmin", 300, day(-5, 14));
+
+  const complained = relative("complaint-upheld", "surgical", 100, 180_000, 170, 50);
+  ship(complained, "qinghe", "distributor", 3000, day(-80));
+  ship(complained, "distributor", "renxin", 300, day(-70));
+
+  await runSteps(provider, steps);
+  // Back to wall-clock time, so the next transaction after seeding carries today's date.
+  await provider.send("evm_setTime", [Math.max(Math.floor(Date.now() / 1000), steps.at(-1)!.at + 1)]);
+
+  // ---- scenarios: the codes printed on the boxes ------------------------------------------------
+  const signed = (
+    product: ProductKey,
+    lot: string,
+    serial: number,
+    expiry: number,
+    key = demoSerialSigner(PARTIES[PRODUCTS[product].maker].account),
+  ) => {
+    const gtin = PRODUCTS[product].gtin;
+    const serialText = String(serial);
+    const expiryIso = secondsToIsoDate(expiry);
+    const signature = signSerial(key.signingKey, gtin, lot, serialText);
+    return {
+      gtin,
+      lot,
+      serial: serialText,
+      expiry: expiryIso,
+      code: toDigitalLink({ gtin, lot, serial: serialText, expiry: expiryIso, signature }, base),
+    };
+  };
+  const lotOf = (b: ReturnType<typeof batch>) => b.key.split("/")[1]!;
+  const productOf = (b: ReturnType<typeof batch>): ProductKey =>
+    (Object.keys(PRODUCTS) as ProductKey[]).find((k) => PRODUCTS[k].gtin === b.key.split("/")[0])!;
+  const box = (b: ReturnType<typeof batch>, serial: number, expiry: number) =>
+    signed(productOf(b), lotOf(b), serial, expiry);
+  const expiryOf = (daysAgo: number) => twoYears(day(-daysAgo, 0));
+
+  const counterfeiter = demoSerialSigner(99);
+  const scenarios: Scenario[] = [
+    {
+      id: "genuine",
+      title: "A genuine box",
+      expect: "Genuine: released after a 16-day hold, tests passed, in stock at 仁心大药房.",
+      verdict: "genuine",
+      ...box(genuine, 100123, expiryOf(60)),
+    },
+    {
+      id: "recalled",
+      title: "A recalled lot",
+      expect: "Suspect: recalled by the regulator 12 days ago after a failing BFE retest (91.2 %).",
+      verdict: "suspect",
+      ...box(recalled, 100456, expiryOf(120)),
+    },
+    {
+      id: "unreleased",
+      title: "An unreleased lot found in a shop",
+      expect:
+        "Suspect: the batch is still in its EO hold and was never released — boxes in a shop were diverted.",
+      verdict: "suspect",
+      ...box(unreleased, 100077, expiryOf(9)),
+    },
+    {
+      id: "high-yield",
+      title: "A lot with yield above typical",
+      expect: "Caution: 1,231 masks per kg of meltblown, above the typical 1,110 (ceiling 1,300).",
+      verdict: "caution",
+      ...box(highYield, 100310, expiryOf(80)),
+    },
+    {
+      id: "licence-revoked",
+      title: "A licence revoked after production",
+      expect: "Caution: made while 临江卫材 was licensed; its production licence was revoked 30 days ago.",
+      verdict: "caution",
+      ...box(revoked, 100042, expiryOf(200)),
+    },
+    {
+      id: "unknown-serial",
+      title: "An unknown serial on a real lot",
+      expect:
+        "Suspect: the lot is real but this serial was never issued and the signature is not the maker's.",
+      verdict: "suspect",
+      ...signed("surgical", lotOf(genuine), 990001, expiryOf(60), counterfeiter),
+    },
+    {
+      id: "cloned",
+      title: "A cloned serial already sold",
+      expect: "Suspect: this serial was sold at 仁心大药房 3 days ago; a second box with it is a copy.",
+      verdict: "suspect",
+      ...box(genuine, 100200, expiryOf(60)),
+    },
+    {
+      id: "price-gouging",
+      title: "A seller above the price cap",
+      expect: "Caution: recorded at 3.00 yuan/piece at 便民大药房 against a retail cap of 1.80 yuan.",
+      verdict: "caution",
+      ...box(gouging, 100088, expiryOf(45)),
+    },
+    {
+      id: "expired",
+      title: "An expired lot",
+      expect: "Suspect: lot 240315A expired on 2026-03-14.",
+      verdict: "suspect",
+      ...box(expired, 100321, isoDateToSeconds("2026-03-14")),
+    },
+    {
+      id: "complaint-upheld",
+      title: "A batch with an upheld complaint",
+      expect:
+        "Caution once complaints are on chain (the complaints issue): an upheld spec complaint and a penalty paid from the maker's bond.",
+      verdict: "caution",
+      ...box(complained, 100150, expiryOf(100)),
+    },
+    {
+      id: "unregistered",
+      title: "An unregistered product",
+      expect: "Not found: no manufacturer registered this GTIN.",
+      verdict: "not_found",
+      gtin: UNREGISTERED_GTIN,
+      lot: "241101A",
+      serial: "100001",
+      expiry: "2027-10-31",
+      code: toDigitalLink(
+        { gtin: UNREGISTERED_GTIN, lot: "241101A", serial: "100001", expiry: "2027-10-31" },
+        base,
+      ),
+    },
+  ];
+  return { scenarios, seededAt: now };
+}
+
+/** Runs the steps in time order, one block each, at their historical timestamps. */
+async function runSteps(provider: JsonRpcProvider, steps: Step[]): Promise<void> {
+  steps.sort((a, b) => a.at - b.at);
+  const latest = await provider.getBlock("latest");
+  let last = latest?.timestamp ?? 0;
+  const interfaces = (
+    [
+      "AccessRegistry",
+      "MaterialRegistry",
+      "BatchRegistry",
+      "TestRegistry",
+      "CustodyRegistry",
+      "PriceRegistry",
+    ] as const
+  ).map(contractInterface);
+  for (const s of steps) {
+    const at = Math.max(s.at, last + 1);
+    await provider.send("evm_setNextBlockTimestamp", [at]);
+    let receipt;
+    try {
+      receipt = await (await s.run()).wait();
+    } catch (error) {
+      throw new Error(`Seeding failed at "${s.label}": ${(error as Error).message}`);
+    }
+    last = at;
+    if (s.after && receipt) {
+      const logs: ParsedLog[] = [];
+      for (const log of receipt.logs) {
+        for (const iface of interfaces) {
+          const parsed = iface.parseLog(log);
+          if (parsed) {
+            logs.push({ name: parsed.name, args: parsed.args as unknown as ParsedLog["args"] });
+            break;
+          }
+        }
+      }
+      s.after(logs);
+    }
+  }
+}

@@ -1,0 +1,60 @@
+// Deploys one MedProof system: the registries, the lens, the wiring between them, and the standards'
+// rule sets (reference data every deployment needs, not demo data).
+import { ContractFactory, type Signer } from "ethers";
+import bytecode from "./generated/bytecode.json";
+import { contractInterface, CONTRACT_NAMES, type Addresses, type ContractName, bindContracts } from "./contracts";
+import type { Deployment } from "./deployment";
+import { RULE_SETS } from "../domain/standards";
+import { INT64_MAX, INT64_MIN } from "./units";
+import { isoDateToSeconds } from "../domain/time";
+
+async function deployOne(name: ContractName, signer: Signer, args: unknown[]): Promise<string> {
+  const factory = new ContractFactory(contractInterface(name), (bytecode as Record<string, string>)[name]!, signer);
+  const contract = await factory.deploy(...args);
+  await contract.waitForDeployment();
+  return contract.getAddress();
+}
+
+export async function deploySystem(regulator: Signer, regulatorName: string): Promise<Deployment> {
+  const provider = regulator.provider;
+  if (!provider) throw new Error("The deploying signer needs a provider");
+  const regulatorAddress = await regulator.getAddress();
+  const startBlock = await provider.getBlockNumber();
+
+  const access = await deployOne("AccessRegistry", regulator, [regulatorAddress, regulatorName]);
+  const addresses: Partial<Addresses> = { AccessRegistry: access };
+  for (const name of CONTRACT_NAMES) {
+    if (name !== "AccessRegistry") addresses[name] = await deployOne(name, regulator, [access]);
+  }
+  const complete = addresses as Addresses;
+  const contracts = bindContracts(complete, regulator);
+
+  await (
+    await contracts.AccessRegistry.getFunction("setDirectory")({
+      materials: complete.MaterialRegistry,
+      batches: complete.BatchRegistry,
+      tests: complete.TestRegistry,
+      custody: complete.CustodyRegistry,
+      prices: complete.PriceRegistry,
+    })
+  ).wait();
+
+  for (const ruleSet of RULE_SETS) {
+    const rules = ruleSet.rules.map((rule) => ({
+      metric: rule.metric,
+      min: rule.min ?? INT64_MIN,
+      max: rule.max ?? INT64_MAX,
+    }));
+    await (
+      await contracts.TestRegistry.getFunction("addRuleSet")(
+        ruleSet.category,
+        ruleSet.standard,
+        isoDateToSeconds(ruleSet.effectiveFrom),
+        rules,
+      )
+    ).wait();
+  }
+
+  const { chainId } = await provider.getNetwork();
+  return { chainId: Number(chainId), deployedAtBlock: startBlock, addresses: complete };
+}

@@ -1,0 +1,41 @@
+// One JSON-RPC provider per URL. Caching disabled (cacheTimeout -1) so reads never see a stale block,
+// and the network is pinned after the first lookup so every call is a single request.
+import { JsonRpcProvider, Network } from "ethers";
+
+const providers = new Map<string, JsonRpcProvider>();
+
+export function rpcProvider(url: string, chainId?: number): JsonRpcProvider {
+  const key = `${url}#${chainId ?? ""}`;
+  let provider = providers.get(key);
+  if (!provider) {
+    const network = chainId === undefined ? undefined : Network.from(chainId);
+    provider = new JsonRpcProvider(url, network, {
+      cacheTimeout: -1,
+      staticNetwork: network ?? false,
+      batchMaxCount: 1,
+    });
+    providers.set(key, provider);
+  }
+  return provider;
+}
+
+/** Waits until the node answers eth_chainId, or throws after `timeoutMs`. */
+export async function waitForRpc(url: string, timeoutMs = 15_000): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_chainId", params: [] }),
+      });
+      const body = (await response.json()) as { result?: string };
+      if (body.result) return Number(body.result);
+    } catch (error) {
+      lastError = error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`The chain at ${url} did not answer within ${timeoutMs} ms (${String(lastError)})`);
+}

@@ -1,0 +1,801 @@
+/**
+ * Reads whatever a scanner or camera returns from a mask box and turns it into GS1 fields:
+ * a GS1 Digital Link URI, a GS1 element string (DataMatrix, QR, GS1-128, DataBar), the
+ * bracketed human-readable form, or a bare retail GTIN. Also writes those forms for labels.
+ *
+ * Rules follow the GS1 General Specifications and the GS1 Digital Link standard. Pure code:
+ * no I/O, and `parseScannedCode` never throws, because its input comes straight from the outside.
+ */
+
+export type ScannedCodeForm = "digital-link" | "element-string" | "bracketed" | "bare-gtin";
+
+export interface ScannedCode {
+  /** Always normalised to 14 digits. */
+  gtin: string;
+  /** AI 10. */
+  lot: string | null;
+  /** AI 21. */
+  serial: string | null;
+  /** AI 17 as an ISO date 'YYYY-MM-DD'; a GS1 day of 00 becomes the last day of that month. */
+  expiry: string | null;
+  /** AI 11 as an ISO date, same rules as `expiry`. */
+  productionDate: string | null;
+  /** AI 8030: we carry a base64url secp256k1 signature in it. */
+  signature: string | null;
+  form: ScannedCodeForm;
+}
+
+/** The fields the label writers accept; a `ScannedCode` is one. Dates are ISO 'YYYY-MM-DD'. */
+export interface Gs1Fields {
+  gtin: string;
+  lot?: string | null;
+  serial?: string | null;
+  expiry?: string | null;
+  productionDate?: string | null;
+  signature?: string | null;
+}
+
+export const GS1_ERROR_CODES = [
+  "empty",
+  "too_long",
+  "unrecognised",
+  "bad_check_digit",
+  "bad_length",
+  "bad_characters",
+  "bad_date",
+  "unknown_ai",
+  "missing_gtin",
+  "duplicate_ai",
+  "bad_order",
+] as const;
+
+export type Gs1ErrorCode = (typeof GS1_ERROR_CODES)[number];
+
+export class Gs1Error extends Error {
+  readonly code: Gs1ErrorCode;
+  /** The Application Identifier the problem is about, when there is a single one. */
+  readonly ai: string | null;
+
+  constructor(code: Gs1ErrorCode, message: string, ai: string | null = null) {
+    super(message);
+    this.name = "Gs1Error";
+    this.code = code;
+    this.ai = ai;
+  }
+}
+
+export type ParseResult = { ok: true; code: ScannedCode } | { ok: false; error: Gs1Error };
+
+export interface ParseOptions {
+  /** Anchors the two-digit-year sliding window; defaults to the current time. */
+  now?: Date;
+}
+
+/** Real scans are well under 300 characters; the cap keeps hostile input cheap to reject. */
+export const MAX_SCAN_LENGTH = 512;
+export const DEFAULT_DIGITAL_LINK_BASE = "https://id.medproof.example";
+
+const GROUP_SEPARATOR = "\u001d";
+const GTIN_LENGTHS: readonly number[] = [8, 12, 13, 14];
+const MAX_CHARACTERS_LISTED = 5;
+
+const MESSAGE_UNRECOGNISED =
+  "This is not a product code MedProof can read. Scan the GS1 DataMatrix or QR code on the box, " +
+  "or type the product number (GTIN) printed under the barcode.";
+
+function fail(code: Gs1ErrorCode, message: string, ai: string | null = null): never {
+  throw new Gs1Error(code, message, ai);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Application Identifier table
+// ---------------------------------------------------------------------------------------------
+
+type Charset = "digits" | "ai82" | "ai64";
+
+interface AiSpec {
+  /** Shopper-facing name, used inside messages as "The <label> ...". */
+  readonly label: string;
+  readonly charset: Charset;
+  readonly minLength: number;
+  readonly maxLength: number;
+  readonly kind: "plain" | "check-digit" | "date";
+}
+
+const fixedDigits = (label: string, length: number, kind: AiSpec["kind"] = "plain"): AiSpec => ({
+  label,
+  charset: "digits",
+  minLength: length,
+  maxLength: length,
+  kind,
+});
+const gs1Date = (label: string): AiSpec => fixedDigits(label, 6, "date");
+const variable = (label: string, maxLength: number, charset: Charset = "ai82"): AiSpec => ({
+  label,
+  charset,
+  minLength: 1,
+  maxLength,
+  kind: "plain",
+});
+
+/**
+ * The AIs we read. Beyond the ones MedProof uses, a few common ones are accepted and ignored so
+ * that real-world labels carrying them still scan. A Map, not an object, so that input such as
+ * "constructor" can never hit a prototype property.
+ */
+const AI_SPECS: ReadonlyMap<string, AiSpec> = new Map<string, AiSpec>([
+  ["00", fixedDigits("shipping container code (SSCC)", 18, "check-digit")],
+  ["01", fixedDigits("product number (GTIN)", 14, "check-digit")],
+  ["02", fixedDigits("contained product number (AI 02)", 14, "check-digit")],
+  ["10", variable("batch/lot number", 20)],
+  ["11", gs1Date("production date")],
+  ["12", gs1Date("due date (AI 12)")],
+  ["13", gs1Date("packaging date (AI 13)")],
+  ["15", gs1Date("best before date (AI 15)")],
+  ["16", gs1Date("sell-by date (AI 16)")],
+  ["17", gs1Date("expiry date")],
+  ["20", fixedDigits("product variant (AI 20)", 2)],
+  ["21", variable("serial number", 20)],
+  ["22", variable("consumer product variant (AI 22)", 20)],
+  ["240", variable("additional product ID (AI 240)", 30)],
+  ["241", variable("customer part number (AI 241)", 30)],
+  ["30", variable("item count (AI 30)", 8, "digits")],
+  ["37", variable("item count (AI 37)", 8, "digits")],
+  ["8030", variable("digital signature", 90, "ai64")],
+  ["90", variable("internal data (AI 90)", 30)],
+  ...["91", "92", "93", "94", "95", "96", "97", "98", "99"].map((ai): [string, AiSpec] => [
+    ai,
+    variable(`company internal data (AI ${ai})`, 90),
+  ]),
+]);
+
+/**
+ * GS1 General Specifications, "element strings with predefined length": AIs starting with these
+ * two digits have a fixed length, so no group separator is needed after them in a barcode.
+ */
+const PREDEFINED_LENGTH_PREFIXES: ReadonlySet<string> = new Set([
+  ...["00", "01", "02", "03", "04"],
+  ...["11", "12", "13", "14", "15", "16", "17", "18", "19", "20"],
+  ...["31", "32", "33", "34", "35", "36", "41"],
+]);
+
+function hasPredefinedLength(ai: string): boolean {
+  return PREDEFINED_LENGTH_PREFIXES.has(ai.slice(0, 2));
+}
+
+function specFor(ai: string): AiSpec {
+  return AI_SPECS.get(ai) ?? fail("unknown_ai", unknownAiMessage(ai), ai);
+}
+
+function unknownAiMessage(ai: string): string {
+  return `The code contains a data field MedProof does not recognise (GS1 Application Identifier ${ai}).`;
+}
+
+/**
+ * How many digits an AI starting with `prefix` has, following the GS1 AI numbering plan. Only
+ * used to name an unknown AI in a message, so unassigned ranges just get a plausible length.
+ */
+function aiLengthForPrefix(prefix: string): number {
+  const value = Number(prefix);
+  if (value <= 22 || value === 30 || value === 37 || value >= 90) return 2;
+  if ((value >= 23 && value <= 29) || (value >= 40 && value <= 42) || value === 71) return 3;
+  return 4;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Characters and safe echoing
+// ---------------------------------------------------------------------------------------------
+
+/** GS1 AI encodable character set 82 (General Specifications figure 7.11-1). */
+const AI82_CHARACTER = /^[!"%&'()*+,\-./0-9:;<=>?A-Z_a-z]$/;
+/** GS1 character set 64 (file-safe / URI-safe base64); '=' is only allowed as end padding. */
+const AI64_CHARACTER = /^[A-Za-z0-9_-]$/;
+const DIGIT_CHARACTER = /^[0-9]$/;
+/** Characters that are safe to quote in a message: printable ASCII minus markup and quotes. */
+const QUOTABLE_CHARACTER = /^[A-Za-z0-9!#$%&()*+,\-./:;=?@[\\\]^_{|}~]$/;
+
+/** Renders one character so a message never carries control, invisible or markup characters. */
+function describeCharacter(character: string): string {
+  if (character === " ") return "space";
+  if (QUOTABLE_CHARACTER.test(character)) return `"${character}"`;
+  const codePoint = character.codePointAt(0) ?? 0;
+  return `U+${codePoint.toString(16).toUpperCase().padStart(4, "0")}`;
+}
+
+function describeCharacters(characters: readonly string[]): string {
+  const listed = characters.slice(0, MAX_CHARACTERS_LISTED).map(describeCharacter).join(", ");
+  return characters.length > MAX_CHARACTERS_LISTED ? `${listed} and others` : listed;
+}
+
+/** Distinct characters of `value` outside `charset`, in order of appearance. */
+function offendingCharacters(value: string, charset: Charset): string[] {
+  const body = charset === "ai64" ? value.replace(/={1,2}$/, "") : value;
+  const allowed =
+    charset === "digits" ? DIGIT_CHARACTER : charset === "ai82" ? AI82_CHARACTER : AI64_CHARACTER;
+  const offending = new Set<string>();
+  for (const character of body) {
+    if (!allowed.test(character)) offending.add(character);
+  }
+  return [...offending];
+}
+
+function assertCharacters(value: string, spec: AiSpec, ai: string): void {
+  const offending = offendingCharacters(value, spec.charset);
+  if (offending.length === 0) return;
+  const listed = describeCharacters(offending);
+  fail(
+    "bad_characters",
+    spec.charset === "digits"
+      ? `The ${spec.label} may contain only digits, but contains: ${listed}.`
+      : `The ${spec.label} contains characters not allowed on a GS1 code: ${listed}.`,
+    ai,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Check digits and GTINs
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The GS1 mod-10 check digit for the digits before it (13 for a GTIN-14; also works for GTIN-8,
+ * -12, -13 and SSCC because the weights 3, 1, 3, ... are counted from the right).
+ */
+export function gtinCheckDigit(first13: string): number {
+  if (!/^\d{1,17}$/.test(first13)) {
+    fail("bad_characters", "A GS1 check digit can only be computed from 1 to 17 digits.");
+  }
+  let sum = 0;
+  for (let fromRight = 0; fromRight < first13.length; fromRight += 1) {
+    const digit = first13.charCodeAt(first13.length - 1 - fromRight) - 48;
+    sum += digit * (fromRight % 2 === 0 ? 3 : 1);
+  }
+  return (10 - (sum % 10)) % 10;
+}
+
+/** True for a GTIN-8, -12, -13 or -14 with a correct check digit. */
+export function isValidGtin(gtin: string): boolean {
+  if (typeof gtin !== "string" || !/^\d+$/.test(gtin) || !GTIN_LENGTHS.includes(gtin.length)) return false;
+  return gtinCheckDigit(gtin.slice(0, -1)) === Number(gtin.slice(-1));
+}
+
+function assertCheckDigit(value: string, spec: AiSpec, ai: string): void {
+  const expected = gtinCheckDigit(value.slice(0, -1));
+  if (expected !== Number(value.slice(-1))) {
+    fail(
+      "bad_check_digit",
+      `The ${spec.label} ${value} has a wrong check digit: the last digit should be ${expected}.`,
+      ai,
+    );
+  }
+}
+
+/** Validates a GTIN of any retail length (bare scans, Digital Link paths) and pads it to 14 digits. */
+function normaliseGtin(raw: string): string {
+  const spec = specFor("01");
+  assertCharacters(raw, spec, "01");
+  if (!GTIN_LENGTHS.includes(raw.length)) {
+    fail(
+      "bad_length",
+      `A product number (GTIN) has 8, 12, 13 or 14 digits, but this one has ${raw.length}.`,
+      "01",
+    );
+  }
+  assertCheckDigit(raw, spec, "01");
+  return raw.padStart(14, "0");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates
+// ---------------------------------------------------------------------------------------------
+
+const MONTH_NAMES = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+] as const;
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/**
+ * GS1 General Specifications 7.12: a two-digit year is placed within a window of 49 years back
+ * and 50 years ahead of the current year.
+ */
+function fullYearFromTwoDigits(twoDigitYear: number, now: Date): number {
+  const currentYear = now.getUTCFullYear();
+  const currentTwoDigitYear = currentYear % 100;
+  const currentCentury = currentYear - currentTwoDigitYear;
+  const difference = twoDigitYear - currentTwoDigitYear;
+  if (difference > 50) return currentCentury - 100 + twoDigitYear;
+  if (difference < -49) return currentCentury + 100 + twoDigitYear;
+  return currentCentury + twoDigitYear;
+}
+
+function isoDate(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+/** Turns YYMMDD (already checked to be 6 digits) into an ISO date, or fails with bad_date. */
+function resolveGs1Date(yymmdd: string, label: string, ai: string | null, now: Date): string {
+  const month = Number(yymmdd.slice(2, 4));
+  const day = Number(yymmdd.slice(4, 6));
+  if (month < 1 || month > 12) {
+    fail("bad_date", `The ${label} ${yymmdd} is not a real date: there is no month ${month}.`, ai);
+  }
+  const year = fullYearFromTwoDigits(Number(yymmdd.slice(0, 2)), now);
+  const lastDay = daysInMonth(year, month);
+  if (day > lastDay) {
+    const monthName = MONTH_NAMES[month - 1] ?? "";
+    fail(
+      "bad_date",
+      `The ${label} ${yymmdd} is not a real date: ${monthName} ${year} has only ${lastDay} days.`,
+      ai,
+    );
+  }
+  // GS1: a day of 00 means the date is only given to the month, read as its last day.
+  return isoDate(year, month, day === 0 ? lastDay : day);
+}
+
+/** A GS1 YYMMDD date as ISO 'YYYY-MM-DD' (sliding-window century, DD=00 = month end), or null. */
+export function gs1DateToIso(yymmdd: string, now: Date = new Date()): string | null {
+  if (typeof yymmdd !== "string" || !/^\d{6}$/.test(yymmdd)) return null;
+  try {
+    return resolveGs1Date(yymmdd, "date", null, validNow(now));
+  } catch {
+    return null;
+  }
+}
+
+/** An ISO 'YYYY-MM-DD' date as GS1 YYMMDD; throws a Gs1Error (bad_date) for anything else. */
+export function isoToGs1Date(iso: string, label = "date"): string {
+  const match = typeof iso === "string" ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null;
+  const year = Number(match?.[1]);
+  const month = Number(match?.[2]);
+  const day = Number(match?.[3]);
+  if (match === null || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+    fail("bad_date", `The ${label} is not a real calendar date written as YYYY-MM-DD.`);
+  }
+  return `${String(year % 100).padStart(2, "0")}${match[2]}${match[3]}`;
+}
+
+/**
+ * True once the calendar day after `expiry` (ISO) has started, in UTC: GS1 expiry dates are the
+ * last day of use. UTC keeps the answer the same on server and client.
+ */
+export function isExpired(expiry: string, now: Date = new Date()): boolean {
+  const today = validNow(now).toISOString().slice(0, 10);
+  return expiry < today;
+}
+
+function validNow(now: Date | undefined): Date {
+  return now instanceof Date && !Number.isNaN(now.getTime()) ? now : new Date();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Field validation and collection
+// ---------------------------------------------------------------------------------------------
+
+function assertLength(value: string, spec: AiSpec, ai: string): void {
+  if (value.length === 0) fail("bad_length", `The ${spec.label} is empty.`, ai);
+  const unit = spec.charset === "digits" ? "digits" : "characters";
+  if (spec.minLength === spec.maxLength && value.length !== spec.maxLength) {
+    fail(
+      "bad_length",
+      `The ${spec.label} must be ${spec.maxLength} ${unit} long, but is ${value.length}.`,
+      ai,
+    );
+  }
+  if (value.length > spec.maxLength) {
+    fail(
+      "bad_length",
+      `The ${spec.label} is ${value.length} ${unit} long; at most ${spec.maxLength} are allowed.`,
+      ai,
+    );
+  }
+}
+
+/** Character set, length and check digit; dates are checked by the caller, which knows the window. */
+function assertValue(ai: string, value: string): AiSpec {
+  const spec = specFor(ai);
+  assertCharacters(value, spec, ai);
+  assertLength(value, spec, ai);
+  if (spec.kind === "check-digit") assertCheckDigit(value, spec, ai);
+  return spec;
+}
+
+/** Accumulates validated AI values from any input form and builds the ScannedCode. */
+class FieldCollector {
+  private readonly values = new Map<string, string>();
+  private readonly now: Date;
+
+  constructor(now: Date) {
+    this.now = now;
+  }
+
+  accept(ai: string, value: string): void {
+    const spec = assertValue(ai, value);
+    if (spec.kind === "date") resolveGs1Date(value, spec.label, ai, this.now);
+    const previous = this.values.get(ai);
+    // The same value twice is harmless (some encoders repeat AIs); two different ones are ambiguous.
+    if (previous !== undefined && previous !== value) {
+      fail("duplicate_ai", `The code contains the ${spec.label} twice, with different values.`, ai);
+    }
+    this.values.set(ai, value);
+  }
+
+  toScannedCode(form: ScannedCodeForm): ScannedCode {
+    const gtin = this.values.get("01");
+    if (gtin === undefined) {
+      fail("missing_gtin", "The code has no product number (GTIN), so the product cannot be identified.");
+    }
+    return {
+      gtin,
+      lot: this.values.get("10") ?? null,
+      serial: this.values.get("21") ?? null,
+      expiry: this.date("17"),
+      productionDate: this.date("11"),
+      signature: this.values.get("8030") ?? null,
+      form,
+    };
+  }
+
+  private date(ai: string): string | null {
+    const value = this.values.get(ai);
+    return value === undefined ? null : resolveGs1Date(value, specFor(ai).label, ai, this.now);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Form detection
+// ---------------------------------------------------------------------------------------------
+
+const ELEMENT_STRING_ONLY: ReadonlySet<ScannedCodeForm> = new Set(["element-string"]);
+const DIGITAL_LINK_ONLY: ReadonlySet<ScannedCodeForm> = new Set(["digital-link"]);
+const BARE_GTIN_ONLY: ReadonlySet<ScannedCodeForm> = new Set(["bare-gtin"]);
+
+/**
+ * ISO/IEC 15424 symbology identifiers a scanner may prefix, and what each can carry: the GS1
+ * variants carry element strings; plain QR/DataMatrix can carry a Digital Link URI; EAN/UPC a GTIN.
+ */
+const FORMS_BY_SYMBOLOGY_ID: ReadonlyMap<string, ReadonlySet<ScannedCodeForm>> = new Map([
+  ["]d2", ELEMENT_STRING_ONLY],
+  ["]Q3", ELEMENT_STRING_ONLY],
+  ["]C1", ELEMENT_STRING_ONLY],
+  ["]e0", ELEMENT_STRING_ONLY],
+  ["]J1", ELEMENT_STRING_ONLY],
+  ["]d1", DIGITAL_LINK_ONLY],
+  ["]Q1", DIGITAL_LINK_ONLY],
+  ["]E0", BARE_GTIN_ONLY],
+  ["]E4", BARE_GTIN_ONLY],
+]);
+const SYMBOLOGY_ID = /^\][A-Za-z][0-9A-Za-z]/;
+
+/**
+ * What keyboard-wedge scanners send when they cannot type the GS control character. Only used
+ * when no real GS is present, because "<GS>" is also a legal (if absurd) batch number.
+ */
+const GROUP_SEPARATOR_SUBSTITUTES = /\u241d|<GS>|\{GS\}|\[GS\]/gi;
+
+function withRealGroupSeparators(text: string): string {
+  return text.includes(GROUP_SEPARATOR) ? text : text.replace(GROUP_SEPARATOR_SUBSTITUTES, GROUP_SEPARATOR);
+}
+
+/** Digits, optionally spaced as printed under a barcode, too short to hold AI 01 plus a GTIN. */
+function looksLikeBareGtin(text: string): boolean {
+  return /^\d[\d ]*$/.test(text) && text.replace(/ /g, "").length < 16;
+}
+
+function detectForm(text: string): ScannedCodeForm | null {
+  if (/^[A-Za-z]/.test(text)) return /^https?:\/\//i.test(text) ? "digital-link" : null;
+  if (text.startsWith("(")) return "bracketed";
+  if (looksLikeBareGtin(text)) return "bare-gtin";
+  const elementString = withRealGroupSeparators(text);
+  if (elementString.startsWith(GROUP_SEPARATOR) || /^\d/.test(elementString)) return "element-string";
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parsers, one per form
+// ---------------------------------------------------------------------------------------------
+
+function parseBareGtin(text: string): ScannedCode {
+  return {
+    gtin: normaliseGtin(text.replace(/ /g, "")),
+    lot: null,
+    serial: null,
+    expiry: null,
+    productionDate: null,
+    signature: null,
+    form: "bare-gtin",
+  };
+}
+
+/** Reads the AI starting at `position`; GS1 AIs are prefix-free, so the first match is the one. */
+function readAi(text: string, position: number): string {
+  for (const length of [2, 3, 4]) {
+    const candidate = text.slice(position, position + length);
+    if (AI_SPECS.has(candidate)) return candidate;
+  }
+  const prefix = text.slice(position, position + 2);
+  if (!/^\d\d$/.test(prefix)) {
+    fail("unrecognised", "The code could not be read: part of it is not a GS1 data field.");
+  }
+  const unknownAi = /^\d+/.exec(text.slice(position, position + aiLengthForPrefix(prefix)))?.[0] ?? prefix;
+  return fail("unknown_ai", unknownAiMessage(unknownAi), unknownAi);
+}
+
+function parseElementString(text: string, now: Date): ScannedCode {
+  const fields = new FieldCollector(now);
+  let position = 0;
+  while (position < text.length) {
+    // A leading GS (FNC1), a GS after a fixed-length field or a doubled GS carry no data.
+    if (text[position] === GROUP_SEPARATOR) {
+      position += 1;
+      continue;
+    }
+    const ai = readAi(text, position);
+    position += ai.length;
+    const nextSeparator = text.indexOf(GROUP_SEPARATOR, position);
+    const fieldEnd = nextSeparator === -1 ? text.length : nextSeparator;
+    // Predefined-length fields end by count; all others run to the next GS or the end.
+    const valueEnd = hasPredefinedLength(ai)
+      ? Math.min(position + specFor(ai).maxLength, fieldEnd)
+      : fieldEnd;
+    fields.accept(ai, text.slice(position, valueEnd));
+    position = valueEnd;
+  }
+  return fields.toScannedCode("element-string");
+}
+
+/** "(NN)" with 2 to 4 digits starts a field; other brackets are data (both are in the AI-82 set). */
+const BRACKETED_AI = /\((\d{2,4})\)/g;
+
+function parseBracketed(text: string, now: Date): ScannedCode {
+  const markers = [...text.matchAll(BRACKETED_AI)];
+  if (markers[0]?.index !== 0) fail("unrecognised", MESSAGE_UNRECOGNISED);
+  const fields = new FieldCollector(now);
+  markers.forEach((marker, index) => {
+    const ai = marker[1] ?? "";
+    const valueStart = marker.index + marker[0].length;
+    const valueEnd = markers[index + 1]?.index ?? text.length;
+    // Spaces between groups are for readability only; no GS1 value may contain a space.
+    fields.accept(ai, text.slice(valueStart, valueEnd).trim());
+  });
+  return fields.toScannedCode("bracketed");
+}
+
+const URI_PARTS = /^(https?):\/\/([^/?#]*)([^?#]*)(?:\?([^#]*))?(?:#.*)?$/i;
+const URI_AUTHORITY = /^(?:[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
+/** GS1 Digital Link path qualifiers of a GTIN, in their required order. */
+const PATH_QUALIFIER_RANK: ReadonlyMap<string, number> = new Map([
+  ["22", 1],
+  ["10", 2],
+  ["21", 3],
+]);
+/** Query attributes we read; everything else (utm_source, other AIs, ...) is ignored. */
+const QUERY_ATTRIBUTES: ReadonlySet<string> = new Set(["10", "21", "11", "17", "8030"]);
+
+function decodePercentOrNull(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}
+
+function decodeUriValue(raw: string, ai: string): string {
+  return (
+    decodePercentOrNull(raw) ??
+    fail("bad_characters", `The ${specFor(ai).label} in the web address has a broken %-escape.`, ai)
+  );
+}
+
+/**
+ * Index of the /01/ segment. Parsing from the right (as GS1 Digital Link does) lets any path prefix
+ * come first; the pairs after /01/ make the remaining count even, which skips a lot or serial "01".
+ */
+function findGtinSegment(segments: readonly string[]): number {
+  for (let index = segments.length - 2; index >= 0; index -= 1) {
+    if (segments[index] === "01" && (segments.length - index) % 2 === 0) return index;
+  }
+  if (segments.includes("01")) {
+    fail(
+      "unrecognised",
+      "The web address has a product number (GTIN), but the rest of its path does not follow the GS1 layout.",
+    );
+  }
+  return fail(
+    "missing_gtin",
+    "The web address has no product number (GTIN); GS1 web addresses carry it after /01/.",
+  );
+}
+
+function notAPathQualifier(key: string): never {
+  const spec = AI_SPECS.get(key);
+  if (spec !== undefined) {
+    fail(
+      "bad_order",
+      `The ${spec.label} (AI ${key}) cannot be part of the web address path; it belongs after the "?".`,
+      key,
+    );
+  }
+  if (/^\d{2,4}$/.test(key)) fail("unknown_ai", unknownAiMessage(key), key);
+  return fail(
+    "unrecognised",
+    "The web address path does not follow the GS1 layout after the product number (GTIN).",
+  );
+}
+
+function parseDigitalLink(uri: string, now: Date): ScannedCode {
+  // A URI is printable ASCII; anything else must arrive percent-encoded.
+  const nonUriCharacters = [...new Set([...uri].filter((character) => !/^[\x21-\x7e]$/.test(character)))];
+  if (nonUriCharacters.length > 0) {
+    fail(
+      "bad_characters",
+      `The web address contains characters that cannot appear in a web address: ${describeCharacters(nonUriCharacters)}.`,
+    );
+  }
+  const parts = URI_PARTS.exec(uri);
+  if (parts === null || !URI_AUTHORITY.test(parts[2] ?? "")) {
+    return fail("unrecognised", MESSAGE_UNRECOGNISED);
+  }
+  const path = parts[3] ?? "";
+  const query = parts[4] ?? "";
+
+  const segments = path.split("/").slice(1);
+  if (segments.at(-1) === "") segments.pop();
+  const gtinIndex = findGtinSegment(segments);
+
+  const fields = new FieldCollector(now);
+  fields.accept("01", normaliseGtin(decodeUriValue(segments[gtinIndex + 1] ?? "", "01")));
+  let previousKey = "01";
+  let previousRank = 0;
+  for (let index = gtinIndex + 2; index < segments.length; index += 2) {
+    const key = segments[index] ?? "";
+    const rank = PATH_QUALIFIER_RANK.get(key) ?? notAPathQualifier(key);
+    if (rank < previousRank) {
+      fail(
+        "bad_order",
+        `In the web address, the ${specFor(key).label} (/${key}/) must come before the ` +
+          `${specFor(previousKey).label} (/${previousKey}/).`,
+        key,
+      );
+    }
+    fields.accept(key, decodeUriValue(segments[index + 1] ?? "", key));
+    previousKey = key;
+    previousRank = rank;
+  }
+
+  for (const pair of query.split("&")) {
+    const equalsAt = pair.indexOf("=");
+    const key = decodePercentOrNull(equalsAt === -1 ? pair : pair.slice(0, equalsAt));
+    if (key === null || !QUERY_ATTRIBUTES.has(key)) continue;
+    fields.accept(key, decodeUriValue(equalsAt === -1 ? "" : pair.slice(equalsAt + 1), key));
+  }
+  return fields.toScannedCode("digital-link");
+}
+
+function parseOrThrow(input: unknown, now: Date): ScannedCode {
+  if (typeof input !== "string") return fail("unrecognised", MESSAGE_UNRECOGNISED);
+  // Before any other work, so that a huge paste costs nothing.
+  if (input.length > MAX_SCAN_LENGTH) {
+    fail(
+      "too_long",
+      `The scanned text is too long to be a product code (over ${MAX_SCAN_LENGTH} characters).`,
+    );
+  }
+  // Trimming also drops the Enter that keyboard-wedge scanners send; GS (U+001D) is not whitespace.
+  let text = input.trim();
+  if (text === "") fail("empty", "Nothing was scanned: the code is empty.");
+
+  let allowedForms: ReadonlySet<ScannedCodeForm> | null = null;
+  const symbologyId = SYMBOLOGY_ID.exec(text)?.[0];
+  if (symbologyId !== undefined) {
+    allowedForms =
+      FORMS_BY_SYMBOLOGY_ID.get(symbologyId) ??
+      fail("unrecognised", "The scanner reported a kind of barcode that MedProof does not read.");
+    text = text.slice(symbologyId.length);
+    if (text === "") fail("empty", "Nothing was scanned: the code is empty.");
+  }
+
+  const form = detectForm(text);
+  if (form === null || (allowedForms !== null && !allowedForms.has(form))) {
+    return fail("unrecognised", MESSAGE_UNRECOGNISED);
+  }
+  switch (form) {
+    case "digital-link":
+      return parseDigitalLink(text, now);
+    case "bracketed":
+      return parseBracketed(text, now);
+    case "bare-gtin":
+      return parseBareGtin(text);
+    case "element-string":
+      return parseElementString(withRealGroupSeparators(text), now);
+  }
+}
+
+/**
+ * Parses anything a scanner or camera returns. Never throws: every problem comes back as a
+ * Gs1Error whose message is one plain sentence, echoing at most a few safely rendered characters.
+ */
+export function parseScannedCode(text: string, options?: ParseOptions): ParseResult {
+  try {
+    return { ok: true, code: parseOrThrow(text, validNow(options?.now)) };
+  } catch (error) {
+    if (error instanceof Gs1Error) return { ok: false, error };
+    // Defensive: a bug here must still not break the scan screen.
+    return { ok: false, error: new Gs1Error("unrecognised", MESSAGE_UNRECOGNISED) };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writers, for labels. They throw a Gs1Error on invalid fields so no unreadable label is made.
+// ---------------------------------------------------------------------------------------------
+
+/** Validated [AI, value] pairs in label order: GTIN, fixed-length dates, then variable fields. */
+function labelElements(code: Gs1Fields): Array<readonly [string, string]> {
+  const elements: Array<readonly [string, string]> = [["01", normaliseGtin(code.gtin)]];
+  if (code.productionDate != null)
+    elements.push(["11", isoToGs1Date(code.productionDate, "production date")]);
+  if (code.expiry != null) elements.push(["17", isoToGs1Date(code.expiry, "expiry date")]);
+  if (code.lot != null) elements.push(["10", code.lot]);
+  if (code.serial != null) elements.push(["21", code.serial]);
+  if (code.signature != null) elements.push(["8030", code.signature]);
+  for (const [ai, value] of elements) assertValue(ai, value);
+  return elements;
+}
+
+/** Percent-encodes a path segment; "." and ".." are encoded too so no URL resolver collapses them. */
+function encodePathSegment(value: string): string {
+  return value === "." || value === ".." ? value.replace(/\./g, "%2E") : encodeURIComponent(value);
+}
+
+/** Canonical GS1 Digital Link: base/01/<gtin14>/10/<lot>/21/<serial>?11=..&17=..&8030=.. */
+export function toDigitalLink(code: Gs1Fields, base: string = DEFAULT_DIGITAL_LINK_BASE): string {
+  const elements = new Map(labelElements(code));
+  let path = "";
+  for (const ai of ["01", "10", "21"]) {
+    const value = elements.get(ai);
+    if (value !== undefined) path += `/${ai}/${encodePathSegment(value)}`;
+  }
+  const query = ["11", "17", "8030"]
+    .filter((ai) => elements.has(ai))
+    .map((ai) => `${ai}=${encodeURIComponent(elements.get(ai) ?? "")}`);
+  return `${base.replace(/\/+$/, "")}${path}${query.length > 0 ? `?${query.join("&")}` : ""}`;
+}
+
+/**
+ * GS1 element string as a GS1 DataMatrix carries it: a GS (FNC1) ends every variable-length
+ * field except the last. With `symbologyId`, prefixed with ']d2' as a scanner would report it.
+ */
+export function toElementString(code: Gs1Fields, options: { symbologyId?: boolean } = {}): string {
+  const elements = labelElements(code);
+  let text = options.symbologyId === true ? "]d2" : "";
+  elements.forEach(([ai, value], index) => {
+    const isLast = index === elements.length - 1;
+    text += `${ai}${value}${hasPredefinedLength(ai) || isLast ? "" : GROUP_SEPARATOR}`;
+  });
+  return text;
+}
+
+/** Human-readable form printed under a barcode, e.g. '(01)09521234500018(17)260314(10)240315A'. */
+export function toBracketed(code: Gs1Fields): string {
+  return labelElements(code)
+    .map(([ai, value]) => `(${ai})${value}`)
+    .join("");
+}

@@ -1,0 +1,74 @@
+// Validated configuration: the only module that reads process.env. Fails at start with a message that
+// names the variable, instead of failing later somewhere deep.
+import { z } from "zod";
+
+const LOCAL_CHAIN_ID = 31337;
+
+const schema = z.object({
+  RPC_URL: z.url({ message: "RPC_URL must be an http(s) URL of an EVM JSON-RPC endpoint" }).optional(),
+  DEPLOYMENT_FILE: z.string().min(1).optional(),
+  DATA_DIR: z.string().min(1).default(".data"),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  ANVIL_PORT: z.coerce.number().int().min(1).max(65535).default(8545),
+  REGION: z.coerce.number().int().min(100000).max(999999).default(320500),
+  DIGITAL_LINK_BASE: z.url().optional(),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+});
+
+export interface Env {
+  /** JSON-RPC endpoint of the chain the app reads. */
+  rpcUrl: string;
+  /** True when the app runs its own local chain (anvil) with demo data and demo keys. */
+  embedded: boolean;
+  /** Chain id the demo keys are allowed on: only the local chain. */
+  localChainId: number;
+  deploymentFile: string;
+  dataDir: string;
+  host: string;
+  port: number;
+  anvilPort: number;
+  /** Administrative division code used for price caps when the scanner gives none (320500 = 苏州). */
+  region: number;
+  /** Base of the GS1 Digital Link URIs printed on labels: the app itself, so any phone camera lands here. */
+  digitalLinkBase: string;
+  production: boolean;
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const issues = result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration — ${issues.join("; ")}`);
+  }
+  const e = result.data;
+  const embedded = e.RPC_URL === undefined;
+  if (!embedded && e.DEPLOYMENT_FILE === undefined) {
+    throw new ConfigError("DEPLOYMENT_FILE: required with RPC_URL (the addresses of the deployed contracts)");
+  }
+  return {
+    rpcUrl: e.RPC_URL ?? `http://127.0.0.1:${e.ANVIL_PORT}`,
+    embedded,
+    localChainId: LOCAL_CHAIN_ID,
+    deploymentFile: e.DEPLOYMENT_FILE ?? `${e.DATA_DIR}/deployment.json`,
+    dataDir: e.DATA_DIR,
+    host: e.HOST,
+    port: e.PORT,
+    anvilPort: e.ANVIL_PORT,
+    region: e.REGION,
+    digitalLinkBase: (e.DIGITAL_LINK_BASE ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
+    production: e.NODE_ENV === "production",
+  };
+}
+
+let cached: Env | undefined;
+
+/** The process configuration, parsed once. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,71 @@
+// Starts and stops the local chain (anvil). The binary is run directly: the npm wrapper is a Node
+// process, and killing it would leave anvil running.
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { waitForRpc } from "../../lib/chain/provider";
+
+const require = createRequire(import.meta.url);
+
+export function anvilBinary(): string {
+  const pkg = require.resolve("@foundry-rs/anvil-linux-amd64/package.json");
+  const bin = join(dirname(pkg), "bin", "anvil");
+  if (!existsSync(bin)) throw new Error(`anvil not found at ${bin}: run npm install`);
+  return bin;
+}
+
+export interface AnvilOptions {
+  port: number;
+  /** Persist the chain here: written every second and on SIGTERM/SIGINT, restored on start. */
+  stateFile?: string;
+  /** Genesis timestamp for a new chain, so demo history can be written at its real dates. */
+  genesisTimestamp?: number;
+  /** Extra funded accounts (the demo has eleven parties). */
+  accounts?: number;
+}
+
+export interface AnvilHandle {
+  url: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+export async function startAnvil(options: AnvilOptions): Promise<AnvilHandle> {
+  const args = [
+    "--host",
+    "127.0.0.1",
+    "--port",
+    String(options.port),
+    "--accounts",
+    String(options.accounts ?? 20),
+    "--chain-id",
+    "31337",
+    "--silent",
+  ];
+  if (options.stateFile) args.push("--state", options.stateFile, "--state-interval", "1");
+  if (options.genesisTimestamp !== undefined) args.push("--timestamp", String(options.genesisTimestamp));
+  const child = spawn(anvilBinary(), args, { stdio: ["ignore", "inherit", "inherit"] });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const url = `http://127.0.0.1:${options.port}`;
+  try {
+    await Promise.race([
+      waitForRpc(url, 20_000),
+      exited.then(() => {
+        throw new Error(`anvil exited at start (is port ${options.port} in use?)`);
+      }),
+    ]);
+  } catch (error) {
+    child.kill("SIGTERM");
+    throw error;
+  }
+  return {
+    url,
+    process: child,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill("SIGTERM"); // anvil writes its state file on SIGTERM
+      await exited;
+    },
+  };
+}

@@ -1,0 +1,91 @@
+// The embedded default: a local chain under the data folder, deployed once, seeded once.
+// A chain whose seeding never finished is thrown away and made again, so no half-written demo survives.
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, renameSync } from "node:fs";
+import { join } from "node:path";
+import QRCode from "qrcode";
+import { startAnvil, type AnvilHandle } from "./anvil";
+import { rpcProvider } from "../../lib/chain/provider";
+import { deploySystem } from "../../lib/chain/deploy";
+import { readDeployment, writeDeployment, type Deployment } from "../../lib/chain/deployment";
+import { demoWallet } from "../../lib/chain/demo/accounts";
+import { DEMO_GENESIS, seedDemo, type Scenario } from "../../lib/chain/demo/seed";
+import { PARTIES } from "../../lib/chain/demo/world";
+import { DAY } from "../../lib/domain/time";
+
+export interface EmbeddedChain {
+  anvil: AnvilHandle;
+  deployment: Deployment;
+  deploymentFile: string;
+  scenarios: Scenario[];
+}
+
+export interface EmbeddedOptions {
+  dataDir: string;
+  port: number;
+  /** Base URL printed in the demo QR codes (the app's own address). */
+  digitalLinkBase: string;
+  /** Where scenarios.json and the QR images go (public/demo for the app). */
+  demoDir: string;
+  log?: (message: string) => void;
+}
+
+function writeAtomically(path: string, text: string): void {
+  writeFileSync(`${path}.tmp`, text);
+  renameSync(`${path}.tmp`, path);
+}
+
+export async function startEmbeddedChain(options: EmbeddedOptions): Promise<EmbeddedChain> {
+  const log = options.log ?? (() => undefined);
+  const stateFile = join(options.dataDir, "anvil-state.json");
+  const deploymentFile = join(options.dataDir, "deployment.json");
+  const seedFile = join(options.dataDir, "seed.json");
+
+  if (existsSync(options.dataDir) && !existsSync(seedFile)) {
+    log(`${options.dataDir} holds a chain whose setup never finished: starting it again from scratch.`);
+    rmSync(options.dataDir, { recursive: true, force: true });
+  }
+  mkdirSync(options.dataDir, { recursive: true });
+  const fresh = !existsSync(stateFile);
+
+  const anvil = await startAnvil({
+    port: options.port,
+    stateFile,
+    genesisTimestamp: fresh ? DEMO_GENESIS - DAY : undefined,
+  });
+  try {
+    const provider = rpcProvider(anvil.url);
+    if (fresh) {
+      log("New local chain: deploying the contracts…");
+      const deployment = await deploySystem(demoWallet(PARTIES.regulator.account, provider), PARTIES.regulator.name);
+      writeDeployment(deploymentFile, deployment);
+      log("Seeding the demo scenarios (a few seconds)…");
+      const { scenarios, seededAt } = await seedDemo(provider, deployment, options.digitalLinkBase);
+      writeAtomically(seedFile, JSON.stringify({ seededAt, scenarios }, null, 2) + "\n");
+    } else {
+      // After a restart anvil takes wall-clock time; never let it go behind the last block.
+      const latest = await provider.getBlock("latest");
+      const now = Math.floor(Date.now() / 1000);
+      if (latest && latest.timestamp >= now) await provider.send("evm_setTime", [latest.timestamp + 1]);
+    }
+    const deployment = readDeployment(deploymentFile);
+    const { scenarios } = JSON.parse(readFileSync(seedFile, "utf8")) as { scenarios: Scenario[] };
+    await writeDemoFiles(options.demoDir, scenarios);
+    return { anvil, deployment, deploymentFile, scenarios };
+  } catch (error) {
+    await anvil.stop();
+    throw error;
+  }
+}
+
+/** public/demo/scenarios.json and one QR image per scenario (the code printed on that box). */
+export async function writeDemoFiles(demoDir: string, scenarios: Scenario[]): Promise<void> {
+  mkdirSync(demoDir, { recursive: true });
+  writeAtomically(join(demoDir, "scenarios.json"), JSON.stringify(scenarios, null, 2) + "\n");
+  for (const scenario of scenarios) {
+    await QRCode.toFile(join(demoDir, `${scenario.id}.png`), scenario.code, {
+      errorCorrectionLevel: "M",
+      margin: 4,
+      scale: 8,
+    });
+  }
+}
