@@ -1,0 +1,77 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { VerdictBanner } from "@/components/verdict/VerdictBanner";
+import { CheckList } from "@/components/verdict/CheckList";
+import { Timeline } from "@/components/timeline/Timeline";
+import { PricePanel } from "@/components/verdict/PricePanel";
+import { BoxFacts } from "@/components/verdict/BoxFacts";
+import { CodeEntryForm } from "@/components/scan/CodeEntryForm";
+import { ChainUnavailable } from "@/components/verdict/ChainUnavailable";
+import { runtime } from "@/lib/queries/runtime";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Verdict" };
+
+type Props = {
+  params: Promise<{ segments: string[] }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+/** The GS1 Digital Link this page was opened at, as a scanner would have read it. */
+function digitalLink(segments: string[], search: Record<string, string | string[] | undefined>): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(search)) {
+    for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) query.append(key, v);
+  }
+  const qs = query.toString();
+  return `http://localhost/01/${segments.join("/")}${qs ? `?${qs}` : ""}`;
+}
+
+export default async function VerdictPage({ params, searchParams }: Props) {
+  const [{ segments }, search, requestHeaders] = await Promise.all([params, searchParams, headers()]);
+  const services = runtime();
+  const outcome = await services.verifier.verify(digitalLink(segments, search), {
+    region: services.region,
+    device: requestHeaders.get("x-medproof-device") ?? "unknown",
+    now: Math.floor(Date.now() / 1000),
+  });
+
+  if (outcome.status === 503) return <ChainUnavailable />;
+  if (outcome.status === 400) {
+    return (
+      <div className="space-y-4">
+        <h1 className="text-2xl font-bold">This code can&apos;t be read</h1>
+        <p role="alert" className="rounded-xl border border-red-300 bg-red-50 p-4 text-red-900">
+          {outcome.body.error.message}
+        </p>
+        <CodeEntryForm autoFocus />
+      </div>
+    );
+  }
+
+  const result = outcome.body;
+  return (
+    <div className="space-y-6">
+      <VerdictBanner verdict={result.verdict} headline={result.headline} />
+      <BoxFacts result={result} />
+      <section aria-labelledby="checks-heading" className="space-y-2">
+        <h2 id="checks-heading" className="text-lg font-semibold">
+          What the record says
+        </h2>
+        <CheckList checks={result.checks} />
+      </section>
+      {result.batch && (
+        <section aria-labelledby="history-heading" className="space-y-3">
+          <h2 id="history-heading" className="text-lg font-semibold">
+            History of this batch
+          </h2>
+          <Timeline events={result.batch.timeline} />
+        </section>
+      )}
+      <PricePanel price={result.price} />
+      <p className="text-xs text-slate-500">
+        Read from block {result.block} at {new Date(result.checkedAt * 1000).toISOString().replace("T", " ").slice(0, 16)} UTC.
+      </p>
+    </div>
+  );
+}

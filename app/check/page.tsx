@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { parseScannedCode, toDigitalLink } from "@/lib/domain/gs1";
+import { CodeEntryForm } from "@/components/scan/CodeEntryForm";
+
+export const metadata: Metadata = { title: "Check a code" };
+
+/** Any typed or scanned text → the canonical Digital Link verdict page, or a plain reason it can't be read. */
+export default async function CheckPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const raw = (await searchParams).code;
+  const text = typeof raw === "string" ? raw : "";
+  const parsed = parseScannedCode(text);
+  if (parsed.ok) redirect(toDigitalLink(parsed.code, ""));
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-bold">This code can&apos;t be read</h1>
+      <p role="alert" className="rounded-xl border border-red-300 bg-red-50 p-4 text-red-900">
+        {parsed.error.message}
+      </p>
+      <CodeEntryForm defaultValue={text.slice(0, 512)} autoFocus />
+    </div>
+  );
+}

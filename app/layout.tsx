@@ -1,0 +1,32 @@
+import type { Metadata, Viewport } from "next";
+import Link from "next/link";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "MedProof — check a mask box", template: "%s · MedProof" },
+  description: "Scan a medical mask box and see its whole record: maker, material, workshop, tests, release, custody, price cap.",
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#065f46" };
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
+        <header className="border-b border-slate-200 bg-white">
+          <div className="mx-auto flex max-w-2xl items-center justify-between px-4 py-3">
+            <Link href="/" className="text-lg font-bold text-emerald-800">
+              MedProof
+            </Link>
+            <nav className="text-sm">
+              <Link href="/scan" className="rounded-lg bg-emerald-700 px-3 py-1.5 font-medium text-white hover:bg-emerald-800">
+                Scan a box
+              </Link>
+            </nav>
+          </div>
+        </header>
+        <main className="mx-auto max-w-2xl px-4 py-6">{children}</main>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,168 @@
+// Revert decoding in one place: any custom error from any MedProof contract, or a provider failure,
+// becomes one plain sentence a person understands, with a stable code for programs.
+import { isError, type ErrorDescription } from "ethers";
+import { CONTRACT_NAMES, contractInterface } from "./contracts";
+import { secondsToIsoDate } from "../domain/time";
+
+export interface PlainError {
+  /** The contract's error name (e.g. "HoldNotElapsed"), or a provider condition ("chain_unavailable"). */
+  code: string;
+  message: string;
+}
+
+const date = (v: unknown) => secondsToIsoDate(Number(v));
+const kg = (grams: unknown) => `${(Number(grams) / 1000).toLocaleString("en-US")} kg`;
+
+type Template = (args: readonly unknown[]) => string;
+
+const MESSAGES: Record<string, Template> = {
+  CallerLacksRole: () => "This account does not hold the role needed for that action.",
+  ParticipantNotRegistered: () => "That organisation is not registered with the regulator.",
+  ParticipantAlreadyRegistered: () => "That organisation is already registered.",
+  ParticipantIsSuspended: () => "This organisation is suspended by the regulator and can do nothing until reinstated.",
+  ParticipantNotSuspended: () => "That organisation is not suspended.",
+  LicenceNotFound: ([id]) => `There is no licence number ${id} on the record.`,
+  LicenceAlreadyRevoked: ([, at]) => `That licence was already revoked on ${date(at)}.`,
+  InvalidValidityPeriod: () => "The validity period must end after it starts.",
+  CertificateValidityOverFiveYears: () => "A registration certificate is valid for at most five years.",
+  InvalidLicenceNumber: ([, number]) => `"${String(number)}" is not in the official format for that kind of licence.`,
+  RevocationOutOfRange: () => "A revocation date must fall between the licence's start and today.",
+  UnknownCategory: ([c]) => `There is no mask category ${c}.`,
+  EmptyCategories: () => "A licence must cover at least one mask category.",
+  InvalidGtin: ([gtin]) => `${gtin} is not a valid GTIN (check the last digit).`,
+  ProductAlreadyRegistered: ([gtin]) => `GTIN ${gtin} is already registered.`,
+  ProductNotRegistered: ([gtin]) => `GTIN ${gtin} is not registered as a product.`,
+  CertificateNotUsable: () =>
+    "That registration certificate cannot be used: it is not yours, not a certificate, or does not cover the category.",
+  InvalidCategoryRules: () => "The category rules are inconsistent (the typical yield must not exceed the ceiling).",
+  DirectoryAlreadySet: () => "The registries are already wired together.",
+  InvalidName: () => "A name is required.",
+  LotNotFound: ([id]) => `There is no meltblown lot ${id}.`,
+  LotAlreadyRegistered: ([, code]) => `Lot ${String(code)} is already registered by this supplier.`,
+  LotNotOwned: ([id]) => `Meltblown lot ${id} does not belong to this manufacturer.`,
+  LotMassExceeded: ([id, requested, remaining]) =>
+    `Meltblown lot ${id} has only ${kg(remaining)} left; this needs ${kg(requested)}.`,
+  LotPartlyConsumed: ([id]) => `Meltblown lot ${id} is partly used and can no longer be transferred.`,
+  ZeroMass: () => "The mass must be more than zero.",
+  InvalidLotCode: () => "The lot code is empty or too long.",
+  RecipientNotManufacturer: () => "Meltblown can only be transferred to a registered manufacturer.",
+  ParticleCountAboveLimit: ([size, count, limit]) =>
+    `Particles ≥${Number(size) / 100} µm: ${Number(count).toLocaleString("en-US")}/m³ is above the limit of ${Number(limit).toLocaleString("en-US")}/m³.`,
+  MicrobialCountAboveLimit: () => "Microbial counts are above the limits (500 CFU/m³ airborne, 10 CFU per plate).",
+  TemperatureOutOfRange: ([t]) => `${Number(t) / 10} °C is outside the 18–28 °C range.`,
+  HumidityOutOfRange: ([h]) => `${Number(h) / 10} % RH is outside the 45–65 % range.`,
+  PressureDifferentialTooLow: ([p]) => `A pressure differential of ${Number(p) / 10} Pa is not above 10 Pa.`,
+  StaffRecordsIncomplete: () => "Staff health checks and training must both be on record.",
+  UnsupportedCleanClass: ([c]) => `Clean class ${c} is not accepted; the workshop must be class 100,000 or cleaner.`,
+  InvalidAttestationPeriod: () => "The attestation's validity must end after it starts.",
+  AttestationNotFound: ([id]) => `There is no attestation ${id}.`,
+  BatchNotFound: () => "That batch is not registered.",
+  BatchAlreadyRegistered: () => "A batch with this GTIN and lot is already registered.",
+  InvalidLot: () => "The lot number must be 1 to 20 characters.",
+  NotProductManufacturer: ([gtin]) => `GTIN ${gtin} is registered to another manufacturer.`,
+  NotBatchManufacturer: () => "Only the batch's manufacturer can do that.",
+  ProductionDateInFuture: () => "The production date cannot be in the future.",
+  ExpiryNotAfterProduction: () => "The expiry date must be after the production date.",
+  ZeroQuantity: () => "The number of masks and masks per box must be more than zero.",
+  NoMaterials: () => "A batch must name the meltblown lot(s) it was made from.",
+  TooManyMaterials: ([, max]) => `A batch can name at most ${max} meltblown lots.`,
+  YieldAboveCeiling: ([perKg, ceiling]) =>
+    `${Number(perKg).toLocaleString("en-US")} masks per kg of meltblown is above the ceiling of ${Number(ceiling).toLocaleString("en-US")} for this category: the declared material cannot make that many masks.`,
+  ZeroSigner: () => "A serial-signing key is required.",
+  NoValidProductionLicence: ([, , at]) => `The manufacturer held no valid production licence on ${date(at)}.`,
+  CertificateNotValidAtProduction: ([, at]) => `The product's registration certificate was not valid on ${date(at)}.`,
+  WorkshopNotAttestedAt: ([, at]) => `No cleanliness attestation of that workshop covers ${date(at)}.`,
+  SterilisationAlreadyRecorded: () => "Sterilisation is already recorded for this batch.",
+  InvalidSterilisationPeriod: () =>
+    "Sterilisation must start on or after production and end after it starts, not in the future.",
+  NotSterilised: () => "The batch cannot be released before its sterilisation is recorded.",
+  TestsNotPassed: () => "The batch cannot be released: its latest test report has not passed.",
+  HoldNotElapsed: ([, earliest]) =>
+    `Too early: the sterilisation hold is not over. The earliest release is ${date(earliest)}.`,
+  BatchAlreadyReleased: ([, at]) => `The batch was already released on ${date(at)}.`,
+  BatchIsRecalled: () => "The batch is recalled.",
+  EmptyReason: () => "A reason is required.",
+  UnknownMetric: ([m]) => `Metric ${m} is not a known test metric.`,
+  DuplicateMetric: ([m]) => `Metric ${m} is given twice.`,
+  MissingMetric: ([m]) => `The report has no value for metric ${m}, which the standard requires.`,
+  InvalidBounds: ([m]) => `The limits for metric ${m} are inverted.`,
+  EmptyRuleSet: () => "A rule set needs at least one rule.",
+  RuleSetNotFound: ([id]) => `There is no rule set ${id}.`,
+  NoRuleSetInForce: ([, at]) => `No test standard was in force for this category on ${date(at)}.`,
+  ReportNotForBatchLab: () => "That report does not belong to this batch.",
+  BatchNotReleased: () => "The batch is not released: it cannot be shipped.",
+  RecipientNotLicensed: () => "The recipient holds no valid Class II distribution filing.",
+  SenderNotLicensed: () => "The sender holds no valid Class II distribution filing.",
+  InsufficientCustody: ([, , available, requested]) => `Only ${available} boxes are held here; ${requested} were asked for.`,
+  ZeroBoxes: () => "The number of boxes must be more than zero.",
+  SelfShipment: () => "A party cannot ship to itself.",
+  ShipmentNotFound: ([id]) => `There is no shipment ${id}.`,
+  ShipmentNotPending: ([id]) => `Shipment ${id} is already settled.`,
+  NotShipmentRecipient: ([id]) => `Only the recipient of shipment ${id} can accept or reject it.`,
+  SerialNotInBatch: ([, serial]) => `Serial ${serial} was never issued for this batch.`,
+  AlreadyDecommissioned: ([, serial, , at]) => `Serial ${serial} was already sold on ${date(at)}.`,
+  ZeroPrice: () => "The price must be more than zero.",
+  CapNotFound: ([id]) => `There is no price cap ${id}.`,
+  SellerNotRegistered: () => "That seller is not registered.",
+  AccessControlUnauthorizedAccount: () => "This account does not hold the role needed for that action.",
+};
+
+function decodeCustomError(data: string): ErrorDescription | null {
+  for (const name of CONTRACT_NAMES) {
+    const parsed = contractInterface(name).parseError(data);
+    if (parsed) return parsed;
+  }
+  return null;
+}
+
+/** Finds revert data in the nested shapes ethers and JSON-RPC nodes use. */
+function revertData(error: unknown): string | null {
+  const seen = new Set<unknown>();
+  const visit = (value: unknown): string | null => {
+    if (value === null || typeof value !== "object" || seen.has(value)) return null;
+    seen.add(value);
+    const record = value as Record<string, unknown>;
+    if (typeof record.data === "string" && /^0x[0-9a-fA-F]{8}/.test(record.data)) return record.data;
+    for (const key of ["error", "info", "cause", "data"]) {
+      const found = visit(record[key]);
+      if (found) return found;
+    }
+    return null;
+  };
+  return visit(error);
+}
+
+export function describeError(error: unknown): PlainError {
+  const data = revertData(error);
+  if (data) {
+    const decoded = decodeCustomError(data);
+    if (decoded) {
+      const template = MESSAGES[decoded.name];
+      return {
+        code: decoded.name,
+        message: template ? template(decoded.args) : `The contract refused the action (${decoded.name}).`,
+      };
+    }
+    return { code: "reverted", message: "The contract refused the action." };
+  }
+  if (isError(error, "NETWORK_ERROR") || isError(error, "TIMEOUT")) {
+    return { code: "chain_unavailable", message: "The chain cannot be reached right now. Try again shortly." };
+  }
+  const text = error instanceof Error ? error.message : String(error);
+  if (/ECONNREFUSED|fetch failed|socket hang up|ETIMEDOUT/i.test(text)) {
+    return { code: "chain_unavailable", message: "The chain cannot be reached right now. Try again shortly." };
+  }
+  if (isError(error, "INSUFFICIENT_FUNDS")) {
+    return { code: "insufficient_funds", message: "The account has no funds to pay for the transaction." };
+  }
+  return { code: "failed", message: "The transaction failed." };
+}
+
+/** Error names that have no plain message yet: a test keeps this empty. */
+export function errorsWithoutMessages(): string[] {
+  const names = new Set<string>();
+  for (const name of CONTRACT_NAMES) {
+    contractInterface(name).forEachError((e) => names.add(e.name));
+  }
+  return [...names].filter((name) => !(name in MESSAGES)).sort();
+}

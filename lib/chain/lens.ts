@@ -1,0 +1,237 @@
+// Reads one box's whole record through MedProofLens.report in a single eth_call and turns the ABI
+// result into the plain BoxRecord the verdict rules take.
+import { ZeroAddress, type Result } from "ethers";
+import type {
+  AttestationInfo,
+  BatchInfo,
+  BoxRecord,
+  LicenceInfo,
+  LicenceKind,
+  MaterialInfo,
+  PartyInfo,
+  PriceCapInfo,
+  PriceChannel,
+  PriceRecordInfo,
+  RuleSetInfo,
+  ShipmentStatus,
+  TestReportInfo,
+} from "../domain/record";
+import { isCategoryId, type CategoryId, type MetricId, METRICS } from "../domain/standards";
+import { INT64_MAX, INT64_MIN } from "./units";
+
+// ethers returns structs as Result objects with named fields; this reads them without `any`.
+type Struct = Result & Record<string, unknown>;
+const field = (s: Struct, name: string): Struct => s[name] as Struct;
+const num = (value: unknown): number => Number(value as bigint);
+const str = (value: unknown): string => String(value);
+const optionalTime = (value: unknown): number | null => (num(value) === 0 ? null : num(value));
+const list = (value: unknown): Struct[] => Array.from(value as Result) as Struct[];
+
+const LICENCE_KINDS: LicenceKind[] = ["production", "certificate", "filing"];
+const CHANNELS: PriceChannel[] = ["ex-factory", "wholesale", "retail"];
+const SHIPMENT_STATUSES: ShipmentStatus[] = ["pending", "accepted", "rejected"];
+
+function categoriesOf(mask: number): CategoryId[] {
+  return [1, 2, 3, 4].filter((c): c is CategoryId => isCategoryId(c) && (mask & (1 << c)) !== 0);
+}
+
+function category(value: unknown): CategoryId {
+  const n = num(value);
+  if (!isCategoryId(n)) throw new RangeError(`Unknown category ${n} on chain`);
+  return n;
+}
+
+function metric(value: unknown): MetricId {
+  const n = num(value);
+  if (!(n in METRICS)) throw new RangeError(`Unknown metric ${n} on chain`);
+  return n as MetricId;
+}
+
+function party(s: Struct): PartyInfo {
+  return {
+    account: str(s.account),
+    name: str(s.name),
+    creditCode: str(s.creditCode),
+    region: num(s.region),
+    suspendedAt: optionalTime(s.suspendedAt),
+    hasValidFiling: Boolean(s.hasValidFiling),
+  };
+}
+
+function licence(s: Struct): LicenceInfo | null {
+  if (str(s.holder) === ZeroAddress) return null;
+  return {
+    kind: LICENCE_KINDS[num(s.kind)] ?? "production",
+    number: str(s.number),
+    categories: categoriesOf(num(s.categories)),
+    validFrom: num(s.validFrom),
+    validUntil: num(s.validUntil),
+    revokedAt: optionalTime(s.revokedAt),
+    revocationReason: str(s.revocationReason),
+  };
+}
+
+function cap(s: Struct): PriceCapInfo {
+  return {
+    category: category(s.category),
+    region: num(s.region),
+    channel: CHANNELS[num(s.channel)] ?? "retail",
+    fenPerPiece: num(s.fenPerPiece),
+    effectiveFrom: num(s.effectiveFrom),
+    legalBasis: str(s.legalBasis),
+  };
+}
+
+function bound(value: unknown): number | null {
+  const b = value as bigint;
+  return b === INT64_MIN || b === INT64_MAX ? null : Number(b);
+}
+
+function ruleSet(s: Struct): RuleSetInfo {
+  return {
+    standard: str(s.standard),
+    effectiveFrom: num(s.effectiveFrom),
+    rules: list(s.rules).map((r) => ({ metric: metric(r.metric), min: bound(r.min), max: bound(r.max) })),
+  };
+}
+
+function testReport(s: Struct): TestReportInfo {
+  return {
+    lab: str(s.lab),
+    testedAt: num(s.testedAt),
+    passed: Boolean(s.passed),
+    retest: Boolean(s.retest),
+    firstFailedMetric: num(s.firstFailedMetric) === 0 ? null : metric(s.firstFailedMetric),
+    results: list(s.results).map((r) => ({ metric: metric(r.metric), value: num(r.value) })),
+  };
+}
+
+function material(s: Struct): MaterialInfo {
+  const lot = field(s, "lot");
+  return {
+    lotId: num(s.lotId),
+    code: str(lot.code),
+    grade: str(lot.grade),
+    massGrams: num(lot.massGrams),
+    consumedGrams: num(lot.consumedGrams),
+    usedGrams: num(s.usedGrams),
+    reportHash: str(lot.reportHash),
+    registeredAt: num(lot.registeredAt),
+    supplier: party(field(s, "supplier")),
+  };
+}
+
+function attestation(s: Struct): AttestationInfo {
+  return {
+    auditor: str(s.auditor),
+    workshopName: str(s.workshopName),
+    cleanClass: num(s.cleanClass),
+    particles05PerM3: num(s.particles05PerM3),
+    particles5PerM3: num(s.particles5PerM3),
+    airborneCfuPerM3: num(s.airborneCfuPerM3),
+    settlingCfuPerPlate: num(s.settlingCfuPerPlate),
+    temperatureDeciC: num(s.temperatureDeciC),
+    humidityDeciPct: num(s.humidityDeciPct),
+    pressureDeciPa: num(s.pressureDeciPa),
+    staffHealthChecked: Boolean(s.staffHealthChecked),
+    staffTrained: Boolean(s.staffTrained),
+    validFrom: num(s.validFrom),
+    validUntil: num(s.validUntil),
+    attestedAt: num(s.attestedAt),
+  };
+}
+
+function priceRecord(s: Struct): PriceRecordInfo {
+  const record = field(s, "record");
+  return {
+    seller: party(field(s, "seller")),
+    region: num(record.region),
+    channel: CHANNELS[num(record.channel)] ?? "retail",
+    fenPerPiece: num(record.fenPerPiece),
+    cap: num(record.capId) === 0 ? null : cap(field(s, "cap")),
+    violation: Boolean(record.violation),
+    observedAt: num(record.observedAt),
+  };
+}
+
+function batch(r: Struct, lot: string): BatchInfo {
+  const b = field(r, "batch");
+  const sterilisation = field(r, "sterilisation");
+  return {
+    id: str(r.batchId),
+    lot,
+    productionDate: num(b.productionDate),
+    expiryDate: num(b.expiryDate),
+    masks: num(b.masks),
+    masksPerBox: num(b.masksPerBox),
+    boxes: num(b.boxes),
+    serialStart: num(b.serialStart),
+    signer: str(b.signer),
+    registeredAt: num(b.registeredAt),
+    releasedAt: optionalTime(b.releasedAt),
+    recall: num(b.recalledAt) === 0 ? null : { at: num(b.recalledAt), reason: str(b.recallReason) },
+    productionLicence: licence(field(r, "productionLicence")),
+    sterilisation:
+      num(sterilisation.endedAt) === 0
+        ? null
+        : {
+            sterilizer: str(sterilisation.sterilizer),
+            method: str(sterilisation.method),
+            startedAt: num(sterilisation.startedAt),
+            endedAt: num(sterilisation.endedAt),
+          },
+    materials: list(r.materials).map(material),
+    attestation: r.attestationFound ? attestation(field(r, "attestation")) : null,
+    ruleSet: r.ruleSetFound ? ruleSet(field(r, "ruleSet")) : null,
+    tests: list(r.tests).map(testReport),
+    holders: list(r.holders).map((h) => ({ party: party(field(h, "party")), boxes: num(h.boxes) })),
+    shipments: list(r.shipments).map((s) => ({
+      from: str(s.from),
+      to: str(s.to),
+      boxes: num(s.boxes),
+      shippedAt: num(s.shippedAt),
+      settledAt: optionalTime(s.settledAt),
+      status: SHIPMENT_STATUSES[num(s.status)] ?? "pending",
+      note: str(s.note),
+    })),
+    prices: list(r.prices).map(priceRecord),
+  };
+}
+
+/** Maps the lens's `Report` to a BoxRecord. `lot` and `hasSerial` come from the scanned code. */
+export function toBoxRecord(report: Result, gtin: string, lot: string | null, hasSerial: boolean): BoxRecord {
+  const r = report as Struct;
+  const productKnown = Boolean(r.productRegistered);
+  const product = field(r, "product");
+  const rules = field(r, "rules");
+  const batchKnown = productKnown && lot !== null && Boolean(r.batchRegistered);
+  const serial = field(r, "serial");
+  const sale = field(serial, "sale");
+  return {
+    blockNumber: num(r.blockNumber),
+    blockTimestamp: num(r.blockTimestamp),
+    product: productKnown
+      ? {
+          gtin,
+          category: category(product.category),
+          name: str(product.name),
+          manufacturer: party(field(r, "manufacturer")),
+          certificate: licence(field(r, "certificate")),
+          rules: {
+            minHoldDays: num(rules.minHoldDays),
+            typicalMasksPerKg: num(rules.typicalMasksPerKg),
+            maxMasksPerKg: num(rules.maxMasksPerKg),
+          },
+        }
+      : null,
+    batch: batchKnown && lot !== null ? batch(r, lot) : null,
+    serial:
+      batchKnown && hasSerial
+        ? {
+            inRange: Boolean(serial.inRange),
+            sale: serial.sold ? { seller: party(field(serial, "seller")), soldAt: num(sale.soldAt) } : null,
+          }
+        : null,
+    caps: productKnown ? list(r.caps).map(cap) : [],
+  };
+}

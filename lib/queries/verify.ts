@@ -1,0 +1,137 @@
+// One verification: parse the scanned text, read the box's record (one eth_call), consult the scan log,
+// apply the verdict rules. Used by the lean /api/verify handler and by the verdict page alike.
+import { parseScannedCode, type ScannedCode } from "../domain/gs1";
+import { evaluateVerdict, type Check, type VerdictLevel } from "../domain/verdict";
+import { buildTimeline, type TimelineEvent } from "../domain/timeline";
+import type { BoxRecord, PriceCapInfo, PriceRecordInfo } from "../domain/record";
+import { regionName } from "../domain/regions";
+import { BoxReader, ChainUnavailableError } from "../chain/reader";
+import { recoverSerialSigner } from "../chain/serials";
+import type { ScanLog } from "./scan-log";
+
+export interface VerifyResponse {
+  code: { gtin: string; lot: string | null; serial: string | null; expiry: string | null };
+  verdict: VerdictLevel;
+  headline: string;
+  checks: Check[];
+  product: { gtin: string; name: string; category: number; manufacturer: string } | null;
+  batch: {
+    lot: string;
+    productionDate: number;
+    expiryDate: number;
+    releasedAt: number | null;
+    masks: number;
+    boxes: number;
+    timeline: TimelineEvent[];
+  } | null;
+  price: { region: number; regionName: string | null; cap: PriceCapInfo | null; records: PriceRecordInfo[] };
+  /** When and at which block the record was read. */
+  checkedAt: number;
+  block: number;
+}
+
+export type VerifyOutcome =
+  | { status: 200; body: VerifyResponse }
+  | { status: 400; body: { error: { code: "invalid_code"; message: string; reason: string } } }
+  | { status: 503; body: { error: { code: "chain_unavailable"; message: string } } };
+
+export interface VerifyContext {
+  /** Administrative division code of the scan (picks the price cap); the server default when absent. */
+  region: number;
+  /** An opaque fingerprint of the device, for the scan log. */
+  device: string;
+  /** Seconds since the epoch; the verdict is a function of it. */
+  now: number;
+}
+
+function retailCapInForce(caps: PriceCapInfo[], region: number, now: number): PriceCapInfo | null {
+  return (
+    caps
+      .filter((c) => c.region === region && c.channel === "retail" && c.effectiveFrom <= now)
+      .sort((a, b) => b.effectiveFrom - a.effectiveFrom)[0] ?? null
+  );
+}
+
+export class Verifier {
+  constructor(
+    private readonly reader: BoxReader,
+    private readonly scanLog: ScanLog | null,
+  ) {}
+
+  async verify(text: string, context: VerifyContext): Promise<VerifyOutcome> {
+    const parsed = parseScannedCode(text, { now: new Date(context.now * 1000) });
+    if (!parsed.ok) {
+      return {
+        status: 400,
+        body: { error: { code: "invalid_code", message: parsed.error.message, reason: parsed.error.code } },
+      };
+    }
+    const code = parsed.code;
+    let record: BoxRecord;
+    try {
+      record = await this.reader.read(code);
+    } catch (error) {
+      if (error instanceof ChainUnavailableError) {
+        return {
+          status: 503,
+          body: { error: { code: "chain_unavailable", message: "The record can't be reached right now. Try again shortly." } },
+        };
+      }
+      throw error;
+    }
+    const scans = await this.logScan(code, record, context);
+    const recoveredSigner =
+      code.lot !== null && code.serial !== null && code.signature !== null
+        ? recoverSerialSigner(code.gtin, code.lot, code.serial, code.signature)
+        : null;
+    const verdict = evaluateVerdict({ code, record, recoveredSigner, scans, now: context.now, region: context.region });
+    return { status: 200, body: toResponse(code, record, verdict, context) };
+  }
+
+  /** Returns the history before this scan and records the scan (durably) for the next one. */
+  private async logScan(code: ScannedCode, record: BoxRecord, context: VerifyContext) {
+    if (!this.scanLog || code.lot === null || code.serial === null || record.batch === null) return null;
+    const key = `${code.gtin}/${code.lot}/${code.serial}`;
+    const history = this.scanLog.history(key, record.serial?.sale?.soldAt ?? null);
+    await this.scanLog.append(key, { at: context.now, place: regionName(context.region), device: context.device });
+    return history;
+  }
+}
+
+function toResponse(
+  code: ScannedCode,
+  record: BoxRecord,
+  verdict: ReturnType<typeof evaluateVerdict>,
+  context: VerifyContext,
+): VerifyResponse {
+  const { product, batch } = record;
+  return {
+    code: { gtin: code.gtin, lot: code.lot, serial: code.serial, expiry: code.expiry },
+    verdict: verdict.verdict,
+    headline: verdict.headline,
+    checks: verdict.checks,
+    product: product && {
+      gtin: product.gtin,
+      name: product.name,
+      category: product.category,
+      manufacturer: product.manufacturer.name,
+    },
+    batch: batch && {
+      lot: batch.lot,
+      productionDate: batch.productionDate,
+      expiryDate: batch.expiryDate,
+      releasedAt: batch.releasedAt,
+      masks: batch.masks,
+      boxes: batch.boxes,
+      timeline: buildTimeline(record),
+    },
+    price: {
+      region: context.region,
+      regionName: regionName(context.region),
+      cap: retailCapInForce(record.caps, context.region, context.now),
+      records: batch?.prices ?? [],
+    },
+    checkedAt: context.now,
+    block: record.blockNumber,
+  };
+}

@@ -1,0 +1,71 @@
+// The web server: a plain Node HTTP server that answers verification itself (the hot path) and hands
+// everything else to Next. Demo files written at seed time are served from public/demo directly,
+// since Next only serves public files that existed at build time.
+import { createServer, type Server, type IncomingMessage, type ServerResponse } from "node:http";
+import { createReadStream, existsSync, statSync } from "node:fs";
+import { join, normalize } from "node:path";
+import next from "next";
+import { deviceOf, handleVerify, isVerifyRequest } from "../../lib/queries/verify-http";
+import { runtime } from "../../lib/queries/runtime";
+
+const DEMO_DIR = join(process.cwd(), "public", "demo");
+const DEMO_TYPES: Record<string, string> = { ".json": "application/json; charset=utf-8", ".png": "image/png" };
+
+export const SECURITY_HEADERS: Record<string, string> = {
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "strict-origin-when-cross-origin",
+  "x-frame-options": "DENY",
+  "permissions-policy": "camera=(self), microphone=(), geolocation=()",
+};
+
+function serveDemoFile(req: IncomingMessage, res: ServerResponse): boolean {
+  const path = (req.url ?? "").split("?")[0] ?? "";
+  if (!path.startsWith("/demo/")) return false;
+  const name = normalize(decodeURIComponent(path.slice("/demo/".length)));
+  const type = DEMO_TYPES[name.slice(name.lastIndexOf("."))];
+  const file = join(DEMO_DIR, name);
+  if (!type || name.includes("..") || name.includes("/") || !existsSync(file)) return false;
+  res.writeHead(200, { "content-type": type, "content-length": statSync(file).size, "cache-control": "no-cache" });
+  createReadStream(file).pipe(res);
+  return true;
+}
+
+export interface WebServer {
+  server: Server;
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startWebServer(options: { host: string; port: number; dev?: boolean }): Promise<WebServer> {
+  const app = next({ dev: options.dev ?? false, dir: process.cwd(), hostname: options.host, port: options.port });
+  await app.prepare();
+  const handleNext = app.getRequestHandler();
+  const services = runtime();
+
+  const server = createServer((req, res) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    if (isVerifyRequest(req)) {
+      void handleVerify(req, res, services.verifier, services.region);
+      return;
+    }
+    if (serveDemoFile(req, res)) return;
+    // Pages record scans too; the device fingerprint is set here, never taken from the client.
+    req.headers["x-medproof-device"] = deviceOf(req);
+    void handleNext(req, res);
+  });
+  // Keep-alive longer than typical load balancers, so clients reuse connections.
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.host, resolve);
+  });
+  return {
+    server,
+    url: `http://${options.host === "0.0.0.0" ? "localhost" : options.host}:${options.port}`,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      services.scanLog.close();
+    },
+  };
+}

@@ -1,0 +1,165 @@
+// `npm test`: every check, fastest first — format, lint, types, unit tests, contract tests, binding
+// drift, production build, then HTTP and browser tests against a real local chain and server started
+// here (and stopped by PID at the end). Ends with one line CI reads: "N passed, M failed".
+//
+// `npm test -- unit|contracts|http|e2e` runs one group (http and e2e still start the chain and server).
+import { spawn } from "node:child_process";
+import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startEmbeddedChain, type EmbeddedChain } from "./lib/embedded";
+
+interface Tally {
+  passed: number;
+  failed: number;
+}
+
+const tally: Tally = { passed: 0, failed: 0 };
+const failures: string[] = [];
+const FORGE = "node_modules/@foundry-rs/forge-linux-amd64/bin/forge";
+
+function run(command: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    const collect = (chunk: Buffer) => {
+      const text = chunk.toString();
+      output += text;
+      process.stdout.write(text);
+    };
+    child.stdout.on("data", collect);
+    child.stderr.on("data", collect);
+    child.on("close", (code) => resolve({ code: code ?? 1, output }));
+  });
+}
+
+function record(name: string, passed: number, failed: number): void {
+  tally.passed += passed;
+  tally.failed += failed;
+  if (failed > 0) failures.push(`${name}: ${failed} failed`);
+  console.log(`\n── ${name}: ${passed} passed, ${failed} failed\n`);
+}
+
+/** A whole-command check (format, lint, types, build) counts as one test. */
+async function step(name: string, command: string, args: string[]): Promise<boolean> {
+  console.log(`\n── ${name}: ${command} ${args.join(" ")}`);
+  const { code } = await run(command, args);
+  record(name, code === 0 ? 1 : 0, code === 0 ? 0 : 1);
+  return code === 0;
+}
+
+function count(output: string, pattern: RegExp): number {
+  const match = output.match(pattern);
+  return match ? Number(match[1]) : 0;
+}
+
+/** node:test prints "# pass N" and "# fail N" at the end. */
+async function nodeTests(name: string, files: string[], env: Record<string, string> = {}): Promise<void> {
+  if (files.length === 0) return record(name, 0, 0);
+  console.log(`\n── ${name}: ${files.length} files`);
+  const { code, output } = await run(process.execPath, ["--import", "tsx", "--test", "--test-concurrency=1", ...files], env);
+  const passed = count(output, /^# pass (\d+)/m);
+  const failed = count(output, /^# fail (\d+)/m) + count(output, /^# cancelled (\d+)/m);
+  record(name, passed, failed || (code === 0 ? 0 : 1));
+}
+
+function findFiles(dir: string, suffix: string): string[] {
+  let found: string[] = [];
+  for (const entry of readdirSync(dir)) {
+    if (entry === "node_modules" || entry.startsWith(".")) continue;
+    const path = join(dir, entry);
+    if (statSync(path).isDirectory()) found = found.concat(findFiles(path, suffix));
+    else if (entry.endsWith(suffix)) found.push(path);
+  }
+  return found.sort();
+}
+
+async function contractTests(): Promise<void> {
+  console.log("\n── contracts: forge test");
+  const { code, output } = await run(FORGE, ["test"]);
+  // forge ends with "Ran N test suites …: P tests passed, F failed, S skipped (T total tests)"
+  const summary = output.match(/(\d+) tests passed, (\d+) failed, (\d+) skipped/);
+  record("contracts", summary ? Number(summary[1]) : 0, summary ? Number(summary[2]) : code === 0 ? 0 : 1);
+}
+
+/** A fresh chain (its own data folder and ports) and the production server, for HTTP and browser tests. */
+async function withWorld(body: (env: Record<string, string>) => Promise<void>): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), "medproof-test-"));
+  const anvilPort = 18545;
+  const port = 13000;
+  let chain: EmbeddedChain | undefined;
+  let server: Awaited<ReturnType<typeof import("./lib/server").startWebServer>> | undefined;
+  try {
+    chain = await startEmbeddedChain({
+      dataDir,
+      port: anvilPort,
+      digitalLinkBase: `http://127.0.0.1:${port}`,
+      demoDir: join("public", "demo"),
+      log: (m) => console.log(m),
+    });
+    const env = {
+      DATA_DIR: dataDir,
+      ANVIL_PORT: String(anvilPort),
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DIGITAL_LINK_BASE: `http://127.0.0.1:${port}`,
+    };
+    Object.assign(process.env, env);
+    const { startWebServer } = await import("./lib/server");
+    server = await startWebServer({ host: "127.0.0.1", port });
+    await body({
+      ...env,
+      MEDPROOF_URL: server.url,
+      MEDPROOF_RPC_URL: chain.anvil.url,
+      MEDPROOF_DEPLOYMENT_FILE: chain.deploymentFile,
+    });
+  } catch (error) {
+    record("test world", 0, 1);
+    console.error(`Could not start the test chain and server: ${(error as Error).stack}`);
+  } finally {
+    await server?.close();
+    await chain?.anvil.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function playwright(env: Record<string, string>): Promise<void> {
+  console.log("\n── e2e: playwright test");
+  const { code, output } = await run(process.execPath, [require.resolve("@playwright/test/cli"), "test"], env);
+  const passed = count(output, /^\s+(\d+) passed/m);
+  const failed = count(output, /^\s+(\d+) failed/m) + count(output, /^\s+(\d+) flaky/m);
+  record("e2e", passed, failed || (code === 0 ? 0 : 1));
+}
+
+async function main(): Promise<void> {
+  const only = process.argv[2];
+  const started = Date.now();
+  const all = only === undefined;
+
+  if (all) {
+    await step("format", "npx", ["prettier", "--check", "."]);
+    await step("lint", "npx", ["eslint", "--max-warnings", "0", "."]);
+    await step("types", "npx", ["tsc", "--noEmit", "-p", "."]);
+  }
+  if (all || only === "unit") await nodeTests("unit", findFiles("lib", ".test.ts").concat(findFiles("scripts", ".test.ts")));
+  if (all || only === "contracts") {
+    await contractTests();
+    await step("bindings up to date", "npx", ["tsx", "scripts/gen-bindings.ts", "--check"]);
+  }
+  let built = !all;
+  if (all) built = await step("build", "npx", ["next", "build"]);
+  if (built && (all || only === "http" || only === "e2e")) {
+    await withWorld(async (env) => {
+      if (all || only === "http") await nodeTests("http", findFiles("e2e/http", ".test.ts"), env);
+      if (all || only === "e2e") await playwright(env);
+    });
+  }
+
+  const minutes = ((Date.now() - started) / 60_000).toFixed(1);
+  if (failures.length > 0) console.log(`Failures:\n  ${failures.join("\n  ")}`);
+  console.log(`\nAll checks took ${minutes} min.`);
+  console.log(`${tally.passed} passed, ${tally.failed} failed`);
+  process.exit(tally.failed > 0 ? 1 : 0);
+}
+
+void main();
