@@ -150,8 +150,13 @@ async function main(): Promise<void> {
   if (all) built = await step("build", "npx", ["next", "build"]);
   if (built && (all || only === "http" || only === "e2e")) {
     await withWorld(async (env) => {
-      if (all || only === "http") await nodeTests("http", findFiles("e2e/http", ".test.ts"), env);
+      // Tests that change the record (recalls, new batches) run last, after the read-only ones.
+      const httpFiles = findFiles("e2e/http", ".test.ts");
+      const mutating = httpFiles.filter((f) => f.endsWith(".mutates.test.ts"));
+      const readOnly = httpFiles.filter((f) => !mutating.includes(f));
+      if (all || only === "http") await nodeTests("http", readOnly, env);
       if (all || only === "e2e") await playwright(env);
+      if (all || only === "http") await nodeTests("http (changing the record)", mutating, env);
     });
   }
 

@@ -169,7 +169,7 @@ contract BatchRegistry is RegistryBase, IBatchRegistry {
         r.attestationId = b.attestationId;
         r.productionLicenceId = b.productionLicenceId;
         // A batch exists, so registerBatch has cached the material registry.
-        (r.workshopId,) = _materials.workshopOf(b.attestationId);
+        r.workshopId = _materials.workshopOf(b.attestationId);
         r.possessionRoot = b.possessionRoot;
         BatchStatus storage st = _status[batchId];
         r.releasedAt = st.releasedAt;
@@ -244,25 +244,27 @@ contract BatchRegistry is RegistryBase, IBatchRegistry {
     function _store(bytes32 batchId, BatchInput calldata input, uint8 category_, uint256 licenceId, uint256 attestationId)
         private
     {
-        BatchRecord storage b = _batches[batchId];
-        b.manufacturer = msg.sender;
-        b.gtin = uint48(input.gtin); // a registered GTIN is below 10^14 < 2^48
-        b.masks = input.masks;
-        b.masksPerBox = input.masksPerBox;
-        b.signer = input.signer;
-        b.serialStart = input.serialStart;
-        b.attestationId = SafeCast.toUint32(attestationId);
-        b.productionDate = uint40(input.productionDate); // <= block.timestamp
-        b.expiryDate = SafeCast.toUint40(input.expiryDate);
-        b.registeredAt = uint40(block.timestamp);
-        b.productionLicenceId = SafeCast.toUint32(licenceId);
-        b.category = category_;
         uint256 count = input.materials.length;
-        b.materialCount = uint8(count); // <= MAX_MATERIALS
-        // The lots exist and gave these grams, so the id and the amount fit their packed widths.
-        b.firstLotId = SafeCast.toUint32(input.materials[0].lotId);
-        b.firstGrams = uint48(input.materials[0].grams);
-        b.possessionRoot = input.possessionRoot;
+        // One struct assignment, so each packed slot is written once.
+        _batches[batchId] = BatchRecord({
+            manufacturer: msg.sender,
+            gtin: uint48(input.gtin), // a registered GTIN is below 10^14 < 2^48
+            masks: input.masks,
+            masksPerBox: input.masksPerBox,
+            signer: input.signer,
+            serialStart: input.serialStart,
+            attestationId: SafeCast.toUint32(attestationId),
+            productionDate: uint40(input.productionDate), // <= block.timestamp
+            expiryDate: SafeCast.toUint40(input.expiryDate),
+            registeredAt: uint40(block.timestamp),
+            productionLicenceId: SafeCast.toUint32(licenceId),
+            category: category_,
+            materialCount: uint8(count), // <= MAX_MATERIALS
+            // The lots exist and gave these grams, so the id and the amount fit their packed widths.
+            firstLotId: SafeCast.toUint32(input.materials[0].lotId),
+            firstGrams: uint48(input.materials[0].grams),
+            possessionRoot: input.possessionRoot
+        });
         for (uint256 i = 1; i < count; ++i) {
             _moreMaterials[batchId][i] = input.materials[i];
         }
@@ -285,8 +287,9 @@ contract BatchRegistry is RegistryBase, IBatchRegistry {
         materials = _materialRegistry();
         (found, attestationId) = materials.attestationCovering(input.workshopId, input.productionDate);
         if (!found) revert WorkshopNotAttestedAt(input.workshopId, input.productionDate);
-        (, address workshopManufacturer) = materials.workshopOf(attestationId);
-        if (workshopManufacturer != msg.sender) revert WorkshopNotAttestedAt(input.workshopId, input.productionDate);
+        if (materials.workshopManufacturer(input.workshopId) != msg.sender) {
+            revert WorkshopNotAttestedAt(input.workshopId, input.productionDate);
+        }
     }
 
     function _batchOf(bytes32 batchId) private view returns (BatchRecord storage b) {

@@ -65,9 +65,16 @@ contract MaterialRegistry is RegistryBase, IMaterialRegistry {
 
     mapping(uint256 attestationId => AttestationRecord) private _attestations;
     uint256 private _attestationCount;
-    /// @dev Per workshop, one word per attestation: id << 128 | validFrom << 64 | validUntil, so finding the
-    /// one covering a date reads one slot per attestation looked at, newest first.
-    mapping(bytes32 workshopId => uint256[]) private _periodsOf;
+    /// @dev A workshop's manufacturer and its attestations' periods, one word each
+    /// (id << 128 | validFrom << 64 | validUntil): finding the attestation covering a date reads the header
+    /// slot and one slot per attestation looked at, newest first.
+    struct Workshop {
+        address manufacturer;
+        uint64 count;
+        mapping(uint256 index => uint256) periods;
+    }
+
+    mapping(bytes32 workshopId => Workshop) private _workshops;
 
     constructor(IAccessRegistry access_) RegistryBase(access_) {}
 
@@ -163,7 +170,11 @@ contract MaterialRegistry is RegistryBase, IMaterialRegistry {
         r.validUntil = a.validUntil;
         r.reportHash = a.reportHash;
         r.workshopName = a.workshopName;
-        _periodsOf[workshopId].push((attestationId << 128) | (uint256(a.validFrom) << 64) | a.validUntil);
+        Workshop storage w = _workshops[workshopId];
+        uint64 n = w.count;
+        if (n == 0) w.manufacturer = a.manufacturer; // the id hashes the manufacturer, so it never changes
+        w.periods[n] = (attestationId << 128) | (uint256(a.validFrom) << 64) | a.validUntil;
+        w.count = n + 1;
         emit WorkshopAttested(attestationId, workshopId, a.manufacturer, a.validFrom, a.validUntil);
     }
 
@@ -219,20 +230,26 @@ contract MaterialRegistry is RegistryBase, IMaterialRegistry {
 
     /// @inheritdoc IMaterialRegistry
     function attestationCovering(bytes32 workshopId, uint64 at) external view returns (bool found, uint256 attestationId) {
-        uint256[] storage periods = _periodsOf[workshopId];
-        for (uint256 i = periods.length; i != 0; --i) {
-            uint256 entry = periods[i - 1];
+        Workshop storage w = _workshops[workshopId];
+        for (uint256 i = w.count; i != 0; --i) {
+            uint256 entry = w.periods[i - 1];
             if (uint64(entry >> 64) <= at && at <= uint64(entry)) return (true, entry >> 128);
         }
         return (false, 0);
     }
 
-    /// @notice The workshop an attestation is about and the manufacturer that runs it, without the readings.
-    /// @dev Added to the interface's views so the batch registry can check a workshop's owner and show its
-    /// id for the price of two storage reads, instead of copying a whole attestation.
-    function workshopOf(uint256 attestationId) external view returns (bytes32 workshopId, address manufacturer) {
-        AttestationRecord storage r = _attestation(attestationId);
-        return (r.workshopId, r.manufacturer);
+    /// @notice The manufacturer running `workshopId`, zero when it has never been attested.
+    /// @dev Added to the interface's views: the batch registry checks a workshop is the caller's with one
+    /// storage read (already warm after attestationCovering) instead of copying a whole attestation.
+    function workshopManufacturer(bytes32 workshopId) external view returns (address) {
+        return _workshops[workshopId].manufacturer;
+    }
+
+    /// @notice The workshop an attestation is about.
+    /// @dev Added to the interface's views so a batch, which records its attestation, can show its workshop
+    /// id for one storage read.
+    function workshopOf(uint256 attestationId) external view returns (bytes32 workshopId) {
+        return _attestation(attestationId).workshopId;
     }
 
     // ---------------------------------------------------------------- internals
@@ -261,6 +278,7 @@ contract MaterialRegistry is RegistryBase, IMaterialRegistry {
 
     function _attestation(uint256 attestationId) private view returns (AttestationRecord storage r) {
         r = _attestations[attestationId];
-        if (r.auditor == address(0)) revert AttestationNotFound(attestationId);
+        // workshopId is a hash, never zero once attested; it is the field workshopOf reads anyway.
+        if (r.workshopId == bytes32(0)) revert AttestationNotFound(attestationId);
     }
 }

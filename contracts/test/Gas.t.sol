@@ -36,6 +36,15 @@ contract GasTest is Fixture {
         assertEq(thousand, million, "gas differs with the number of masks");
     }
 
+    function test_Probe() public {
+        _measure("LOT-0000", 1000);
+        emit log_named_uint("m1", _measure("LOT-MMMM", 1_000_000));
+        emit log_named_uint("t1", _measure("LOT-1000", 1000));
+        emit log_named_uint("t2", _measure("LOT-2000", 1000));
+        emit log_named_uint("m2", _measure("LOT-MMM2", 1_000_000));
+        emit log_named_uint("x", _measure("LOT-MMM3", 1_000));
+    }
+
     function test_RegisterBatch_ColdThousandMasks() public {
         uint256 used = _measure("LOT-1000", 1000);
         emit log_named_uint("registerBatch 1,000 masks (cold)", used);

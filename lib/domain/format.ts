@@ -226,3 +226,16 @@ export function formatList(items: readonly string[]): string {
   if (items.length <= 1) return items[0] ?? "";
   return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
+
+const STERILISATION_METHODS: Record<string, string> = {
+  EO: "ethylene oxide (EO)",
+  ETO: "ethylene oxide (EO)",
+  GAMMA: "gamma irradiation",
+  "E-BEAM": "electron beam",
+};
+
+/** "EO" → "ethylene oxide (EO)": the record keeps the code, a shopper needs the words. */
+export function sterilisationMethodName(method: string): string {
+  const trimmed = method.trim();
+  return STERILISATION_METHODS[trimmed.toUpperCase()] ?? (trimmed || "an unrecorded method");
+}

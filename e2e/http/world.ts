@@ -1,0 +1,37 @@
+// What the HTTP tests know about the world `npm test` started: the server, the chain, the scenarios.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+
+export interface ScenarioFixture {
+  id: string;
+  verdict: string;
+  code: string;
+  gtin: string;
+  lot: string;
+  serial: string;
+}
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run these tests through npm test (scripts/test.ts)`);
+  return value;
+}
+
+export const baseUrl = () => required("MEDPROOF_URL");
+export const rpcUrl = () => required("MEDPROOF_RPC_URL");
+export const deploymentFile = () => required("MEDPROOF_DEPLOYMENT_FILE");
+
+export function scenarios(): ScenarioFixture[] {
+  return JSON.parse(readFileSync(join("public", "demo", "scenarios.json"), "utf8")) as ScenarioFixture[];
+}
+
+export function scenario(id: string): ScenarioFixture {
+  const found = scenarios().find((s) => s.id === id);
+  if (!found) throw new Error(`no scenario ${id}`);
+  return found;
+}
+
+export async function verify(code: string): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(`${baseUrl()}/api/verify?code=${encodeURIComponent(code)}`);
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}

@@ -1,0 +1,214 @@
+// Back-office actions, each one transaction by the accountable party: register a meltblown lot, attest
+// a workshop, register a batch, record sterilisation, post test results, release, recall, set a price
+// cap. Used by the CLI (and the back-office pages). Reverts come back as plain errors via errors.ts.
+import { AbiCoder, Wallet, keccak256, id, isHexString, type Provider, type Signer, type Contract } from "ethers";
+import { bindContracts, type ContractName } from "./contracts";
+import type { Deployment } from "./deployment";
+import { assertLocalChain, demoWallet } from "./demo/accounts";
+import { PARTIES, type PartyKey } from "./demo/world";
+import { describeError, type PlainError } from "./errors";
+import { isoDateToSeconds } from "../domain/time";
+import type { PriceChannel } from "../domain/record";
+
+export class ActionError extends Error {
+  override name = "ActionError";
+  constructor(readonly plain: PlainError) {
+    super(plain.message);
+  }
+}
+
+export interface Actor {
+  signer: Signer;
+  address: string;
+}
+
+/** A private key given by the operator, or on the local chain a demo party by name. */
+export async function actorFrom(
+  provider: Provider,
+  source: { privateKey?: string; demoParty?: string },
+): Promise<Actor> {
+  if (source.privateKey) {
+    if (!isHexString(source.privateKey, 32)) throw new ActionError({ code: "bad_key", message: "The private key must be 0x followed by 64 hex digits." });
+    const wallet = new Wallet(source.privateKey, provider);
+    return { signer: wallet, address: wallet.address };
+  }
+  if (source.demoParty) {
+    const party = PARTIES[source.demoParty as PartyKey] as (typeof PARTIES)[PartyKey] | undefined;
+    if (!party) {
+      throw new ActionError({ code: "unknown_party", message: `No demo party "${source.demoParty}". Choose one of: ${Object.keys(PARTIES).join(", ")}.` });
+    }
+    await assertLocalChain(provider);
+    const wallet = demoWallet(party.account, provider);
+    return { signer: wallet, address: wallet.address };
+  }
+  throw new ActionError({ code: "no_key", message: "Say who acts: a private key (MEDPROOF_PRIVATE_KEY) or, on the local chain, --as <party>." });
+}
+
+export interface TxResult {
+  txHash: string;
+  blockNumber: number;
+  /** Ids the transaction created (lotId, batchId, attestationId, …), from its events. */
+  created: Record<string, string>;
+}
+
+const CREATED_IDS: Record<string, string> = {
+  LotRegistered: "lotId",
+  BatchRegistered: "batchId",
+  WorkshopAttested: "attestationId",
+  TestReportPosted: "reportIndex",
+  PriceCapSet: "capId",
+  Shipped: "shipmentId",
+};
+
+async function send(
+  deployment: Deployment,
+  actor: Actor,
+  contract: ContractName,
+  method: string,
+  args: unknown[],
+): Promise<TxResult> {
+  const contracts: Record<ContractName, Contract> = bindContracts(deployment.addresses, actor.signer);
+  try {
+    const tx = await contracts[contract].getFunction(method)(...args);
+    const receipt = await tx.wait();
+    const created: Record<string, string> = {};
+    for (const log of receipt?.logs ?? []) {
+      const parsed = contracts[contract].interface.parseLog(log);
+      const key = parsed ? CREATED_IDS[parsed.name] : undefined;
+      if (parsed && key) created[key] = String(parsed.args.getValue(key));
+    }
+    return { txHash: tx.hash, blockNumber: receipt?.blockNumber ?? 0, created };
+  } catch (error) {
+    throw new ActionError(describeError(error));
+  }
+}
+
+const hashOf = (text: string) => (isHexString(text, 32) ? text : id(text));
+const CHANNELS: Record<PriceChannel, number> = { "ex-factory": 0, wholesale: 1, retail: 2 };
+
+export function workshopIdOf(manufacturer: string, name: string): string {
+  return keccak256(AbiCoder.defaultAbiCoder().encode(["address", "string"], [manufacturer, name]));
+}
+
+export async function batchIdOf(deployment: Deployment, provider: Provider, gtin: string, lot: string): Promise<string> {
+  const contracts = bindContracts(deployment.addresses, provider);
+  return (await contracts.BatchRegistry.getFunction("batchIdOf")(BigInt(gtin), lot)) as string;
+}
+
+export const backoffice = {
+  registerLot: (d: Deployment, a: Actor, p: { code: string; grade: string; kg: number; report: string }) =>
+    send(d, a, "MaterialRegistry", "registerLot", [p.code, p.grade, BigInt(Math.round(p.kg * 1000)), hashOf(p.report)]),
+
+  transferLot: (d: Deployment, a: Actor, p: { lotId: number; to: string }) =>
+    send(d, a, "MaterialRegistry", "transferLot", [p.lotId, p.to]),
+
+  attestWorkshop: (
+    d: Deployment,
+    a: Actor,
+    p: {
+      manufacturer: string;
+      workshop: string;
+      from: string;
+      until: string;
+      particles05: number;
+      particles5: number;
+      airborneCfu: number;
+      settlingCfu: number;
+      temperatureC: number;
+      humidityPct: number;
+      pressurePa: number;
+      staffHealthChecked: boolean;
+      staffTrained: boolean;
+      report: string;
+    },
+  ) =>
+    send(d, a, "MaterialRegistry", "attestWorkshop", [
+      {
+        auditor: a.address,
+        manufacturer: p.manufacturer,
+        workshopId: workshopIdOf(p.manufacturer, p.workshop),
+        workshopName: p.workshop,
+        cleanClass: 100000,
+        particles05PerM3: p.particles05,
+        particles5PerM3: p.particles5,
+        airborneCfuPerM3: p.airborneCfu,
+        settlingCfuPerPlate: p.settlingCfu,
+        temperatureDeciC: Math.round(p.temperatureC * 10),
+        humidityDeciPct: Math.round(p.humidityPct * 10),
+        pressureDeciPa: Math.round(p.pressurePa * 10),
+        staffHealthChecked: p.staffHealthChecked,
+        staffTrained: p.staffTrained,
+        validFrom: isoDateToSeconds(p.from),
+        validUntil: isoDateToSeconds(p.until) + 86_399,
+        reportHash: hashOf(p.report),
+        attestedAt: 0,
+      },
+    ]),
+
+  registerBatch: (
+    d: Deployment,
+    a: Actor,
+    p: {
+      gtin: string;
+      lot: string;
+      produced: string;
+      expiry: string;
+      masks: number;
+      masksPerBox: number;
+      serialStart: number;
+      workshop: string;
+      materials: { lotId: number; kg: number }[];
+      signer: string;
+    },
+  ) =>
+    send(d, a, "BatchRegistry", "registerBatch", [
+      {
+        gtin: BigInt(p.gtin),
+        lot: p.lot,
+        productionDate: isoDateToSeconds(p.produced),
+        expiryDate: isoDateToSeconds(p.expiry),
+        masks: p.masks,
+        masksPerBox: p.masksPerBox,
+        serialStart: p.serialStart,
+        workshopId: workshopIdOf(a.address, p.workshop),
+        materials: p.materials.map((m) => ({ lotId: m.lotId, grams: BigInt(Math.round(m.kg * 1000)) })),
+        signer: p.signer,
+        possessionRoot: "0x" + "00".repeat(32),
+      },
+    ]),
+
+  recordSterilisation: (
+    d: Deployment,
+    a: Actor,
+    p: { batchId: string; sterilizer: string; method: string; startedAt: number; endedAt: number; report: string },
+  ) =>
+    send(d, a, "BatchRegistry", "recordSterilisation", [
+      p.batchId,
+      { sterilizer: p.sterilizer, method: p.method, startedAt: p.startedAt, endedAt: p.endedAt, reportHash: hashOf(p.report) },
+    ]),
+
+  postTestReport: (
+    d: Deployment,
+    a: Actor,
+    p: { batchId: string; results: { metric: number; value: number }[]; report: string; retest: boolean },
+  ) => send(d, a, "TestRegistry", "postTestReport", [p.batchId, p.results, hashOf(p.report), p.retest]),
+
+  release: (d: Deployment, a: Actor, p: { batchId: string }) => send(d, a, "BatchRegistry", "release", [p.batchId]),
+
+  recall: (d: Deployment, a: Actor, p: { batchId: string; reason: string }) =>
+    send(d, a, "BatchRegistry", "recall", [p.batchId, p.reason]),
+
+  setPriceCap: (
+    d: Deployment,
+    a: Actor,
+    p: { category: number; region: number; channel: PriceChannel; fen: number; from: string; basis: string },
+  ) =>
+    send(d, a, "PriceRegistry", "setPriceCap", [
+      p.category,
+      p.region,
+      CHANNELS[p.channel],
+      p.fen,
+      isoDateToSeconds(p.from),
+      p.basis,
+    ]),
+};

@@ -1,0 +1,256 @@
+// The back-office CLI: what a supplier, auditor, manufacturer, lab or regulator records, without the
+// web pages. `npm run medproof -- help` lists the commands. Errors are plain sentences, decoded from
+// the contracts' reverts; the exit code is 1 on any error.
+import { parseArgs } from "node:util";
+import { env } from "../lib/env";
+import { readDeployment } from "../lib/chain/deployment";
+import { rpcProvider } from "../lib/chain/provider";
+import { actorFrom, ActionError, backoffice, batchIdOf, type TxResult } from "../lib/chain/backoffice";
+import { BoxReader } from "../lib/chain/reader";
+import { Verifier } from "../lib/queries/verify";
+import { isCategoryId } from "../lib/domain/standards";
+
+const HELP = `MedProof back office. Usage: npm run medproof -- <command> [options] --as <party>
+(on the local demo chain) or with MEDPROOF_PRIVATE_KEY set (any chain).
+
+  lot register     --code MB-2411-03 --grade "BFE99 25 g/m²" --kg 500 [--report <text or 0x hash>]
+  lot transfer     --lot <id> --to <manufacturer address>
+  attest           --manufacturer <address> --workshop <name> --from YYYY-MM-DD --until YYYY-MM-DD
+                   --particles05 <n/m³> --particles5 <n/m³> --airborne <CFU/m³> --settling <CFU/plate>
+                   --temperature <°C> --humidity <%RH> --pressure <Pa> --staff-checked --staff-trained
+  batch register   --gtin <14 digits> --lot <lot> --produced YYYY-MM-DD --expiry YYYY-MM-DD --masks <n>
+                   --per-box <n> --serial-start <n> --workshop <name> --material <lotId>:<kg> [--material …]
+                   --signer <serial-signing address>
+  batch sterilise  --gtin … --lot … --sterilizer <name> [--method EO] --start <ISO time> --end <ISO time>
+  test post        --gtin … --lot … --metric <id>=<fixed-point value> [--metric …] [--retest]
+  batch release    --gtin … --lot …
+  batch recall     --gtin … --lot … --reason <text>
+  cap set          --category 1-4 --region <code> --channel ex-factory|wholesale|retail --yuan <price>
+                   --from YYYY-MM-DD --basis <legal basis>
+  verify           <scanned text>           (no key needed)
+
+Demo parties: regulator, supplier, qinghe, linjiang, auditor, lab, distributor, renxin, bianmin, baixing, inspector.`;
+
+class UsageError extends Error {}
+
+const options = {
+  as: { type: "string" },
+  code: { type: "string" },
+  grade: { type: "string" },
+  kg: { type: "string" },
+  report: { type: "string" },
+  lot: { type: "string" },
+  to: { type: "string" },
+  manufacturer: { type: "string" },
+  workshop: { type: "string" },
+  from: { type: "string" },
+  until: { type: "string" },
+  particles05: { type: "string" },
+  particles5: { type: "string" },
+  airborne: { type: "string" },
+  settling: { type: "string" },
+  temperature: { type: "string" },
+  humidity: { type: "string" },
+  pressure: { type: "string" },
+  "staff-checked": { type: "boolean" },
+  "staff-trained": { type: "boolean" },
+  gtin: { type: "string" },
+  produced: { type: "string" },
+  expiry: { type: "string" },
+  masks: { type: "string" },
+  "per-box": { type: "string" },
+  "serial-start": { type: "string" },
+  material: { type: "string", multiple: true },
+  signer: { type: "string" },
+  sterilizer: { type: "string" },
+  method: { type: "string" },
+  start: { type: "string" },
+  end: { type: "string" },
+  metric: { type: "string", multiple: true },
+  retest: { type: "boolean" },
+  reason: { type: "string" },
+  category: { type: "string" },
+  region: { type: "string" },
+  channel: { type: "string" },
+  yuan: { type: "string" },
+  basis: { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>["values"];
+
+function text(values: Values, name: keyof Values): string {
+  const value = values[name];
+  if (typeof value !== "string" || value.trim() === "") throw new UsageError(`--${name} is required.`);
+  return value.trim();
+}
+
+function number(values: Values, name: keyof Values, { integer = false, min = 0 } = {}): number {
+  const raw = text(values, name);
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < min || (integer && !Number.isInteger(n))) {
+    throw new UsageError(`--${name} must be ${integer ? "a whole number" : "a number"} of at least ${min}; got "${raw}".`);
+  }
+  return n;
+}
+
+function isoDate(values: Values, name: keyof Values): string {
+  const raw = text(values, name);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(raw) || Number.isNaN(Date.parse(raw))) {
+    throw new UsageError(`--${name} must be a date like 2026-11-24; got "${raw}".`);
+  }
+  return raw;
+}
+
+function instant(values: Values, name: keyof Values): number {
+  const raw = text(values, name);
+  const ms = Date.parse(raw);
+  if (Number.isNaN(ms)) throw new UsageError(`--${name} must be a time like 2026-11-20T08:00+08:00; got "${raw}".`);
+  return Math.floor(ms / 1000);
+}
+
+function pairs(values: Values, name: "material" | "metric", separator: string): [number, number][] {
+  const list = values[name] ?? [];
+  if (list.length === 0) throw new UsageError(`At least one --${name} is required.`);
+  return list.map((item) => {
+    const [a, b] = item.split(separator).map(Number);
+    if (a === undefined || b === undefined || !Number.isFinite(a) || !Number.isFinite(b)) {
+      throw new UsageError(`--${name} "${item}" must look like ${name === "material" ? "3:190" : "1=9860"}.`);
+    }
+    return [a, b];
+  });
+}
+
+function print(result: TxResult): void {
+  const created = Object.entries(result.created).map(([k, v]) => `${k}=${v}`);
+  console.log(`Done in block ${result.blockNumber}: ${result.txHash}${created.length ? ` (${created.join(", ")})` : ""}`);
+}
+
+async function main(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  const [group, action] = positionals;
+  if (values.help || group === undefined || group === "help") {
+    console.log(HELP);
+    return;
+  }
+  const config = env();
+  const deployment = readDeployment(config.deploymentFile);
+  const provider = rpcProvider(config.rpcUrl);
+
+  if (group === "verify") {
+    const scanned = positionals.slice(1).join(" ");
+    const verifier = new Verifier(new BoxReader({ rpcUrl: config.rpcUrl, lensAddress: deployment.addresses.MedProofLens }), null);
+    const outcome = await verifier.verify(scanned, { region: config.region, device: "cli", now: Math.floor(Date.now() / 1000) });
+    if (outcome.status !== 200) throw new ActionError({ code: outcome.body.error.code, message: outcome.body.error.message });
+    console.log(`${outcome.body.verdict.toUpperCase()}: ${outcome.body.headline}`);
+    for (const check of outcome.body.checks) console.log(`  [${check.status}] ${check.title} — ${check.detail}`);
+    return;
+  }
+
+  const actor = await actorFrom(provider, { privateKey: process.env.MEDPROOF_PRIVATE_KEY, demoParty: values.as });
+  const batchId = async () => batchIdOf(deployment, provider, text(values, "gtin"), text(values, "lot"));
+  const command = `${group}${action ? ` ${action}` : ""}`;
+
+  switch (command) {
+    case "lot register":
+      return print(
+        await backoffice.registerLot(deployment, actor, {
+          code: text(values, "code"),
+          grade: text(values, "grade"),
+          kg: number(values, "kg", { min: 0.001 }),
+          report: values.report ?? `meltblown report ${text(values, "code")}`,
+        }),
+      );
+    case "lot transfer":
+      return print(
+        await backoffice.transferLot(deployment, actor, { lotId: number(values, "lot", { integer: true, min: 1 }), to: text(values, "to") }),
+      );
+    case "attest":
+      return print(
+        await backoffice.attestWorkshop(deployment, actor, {
+          manufacturer: text(values, "manufacturer"),
+          workshop: text(values, "workshop"),
+          from: isoDate(values, "from"),
+          until: isoDate(values, "until"),
+          particles05: number(values, "particles05", { integer: true }),
+          particles5: number(values, "particles5", { integer: true }),
+          airborneCfu: number(values, "airborne", { integer: true }),
+          settlingCfu: number(values, "settling", { integer: true }),
+          temperatureC: number(values, "temperature", { min: -50 }),
+          humidityPct: number(values, "humidity"),
+          pressurePa: number(values, "pressure"),
+          staffHealthChecked: values["staff-checked"] ?? false,
+          staffTrained: values["staff-trained"] ?? false,
+          report: values.report ?? `attestation ${text(values, "workshop")} ${isoDate(values, "from")}`,
+        }),
+      );
+    case "batch register":
+      return print(
+        await backoffice.registerBatch(deployment, actor, {
+          gtin: text(values, "gtin"),
+          lot: text(values, "lot"),
+          produced: isoDate(values, "produced"),
+          expiry: isoDate(values, "expiry"),
+          masks: number(values, "masks", { integer: true, min: 1 }),
+          masksPerBox: number(values, "per-box", { integer: true, min: 1 }),
+          serialStart: number(values, "serial-start", { integer: true, min: 1 }),
+          workshop: text(values, "workshop"),
+          materials: pairs(values, "material", ":").map(([lotId, kg]) => ({ lotId, kg })),
+          signer: text(values, "signer"),
+        }),
+      );
+    case "batch sterilise":
+      return print(
+        await backoffice.recordSterilisation(deployment, actor, {
+          batchId: await batchId(),
+          sterilizer: text(values, "sterilizer"),
+          method: values.method ?? "EO",
+          startedAt: instant(values, "start"),
+          endedAt: instant(values, "end"),
+          report: values.report ?? `sterilisation ${text(values, "lot")}`,
+        }),
+      );
+    case "test post":
+      return print(
+        await backoffice.postTestReport(deployment, actor, {
+          batchId: await batchId(),
+          results: pairs(values, "metric", "=").map(([metric, value]) => ({ metric, value })),
+          report: values.report ?? `test report ${text(values, "lot")} ${Date.now()}`,
+          retest: values.retest ?? false,
+        }),
+      );
+    case "batch release":
+      return print(await backoffice.release(deployment, actor, { batchId: await batchId() }));
+    case "batch recall":
+      return print(await backoffice.recall(deployment, actor, { batchId: await batchId(), reason: text(values, "reason") }));
+    case "cap set": {
+      const category = number(values, "category", { integer: true, min: 1 });
+      if (!isCategoryId(category)) throw new UsageError("--category must be 1 (surgical), 2 (protective), 3 (disposable) or 4 (KN95).");
+      const channel = text(values, "channel");
+      if (channel !== "ex-factory" && channel !== "wholesale" && channel !== "retail") {
+        throw new UsageError("--channel must be ex-factory, wholesale or retail.");
+      }
+      return print(
+        await backoffice.setPriceCap(deployment, actor, {
+          category,
+          region: number(values, "region", { integer: true, min: 100000 }),
+          channel,
+          fen: Math.round(number(values, "yuan", { min: 0.01 }) * 100),
+          from: isoDate(values, "from"),
+          basis: text(values, "basis"),
+        }),
+      );
+    }
+    default:
+      throw new UsageError(`Unknown command "${command}". Run: npm run medproof -- help`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  () => process.exit(0),
+  (error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`Error: ${message}`);
+    process.exit(1);
+  },
+);
