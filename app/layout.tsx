@@ -4,7 +4,8 @@ import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "MedProof — check a mask box", template: "%s · MedProof" },
-  description: "Scan a medical mask box and see its whole record: maker, material, workshop, tests, release, custody, price cap.",
+  description:
+    "Scan a medical mask box and see its whole record: maker, material, workshop, tests, release, custody, price cap.",
 };
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#065f46" };
@@ -19,7 +20,10 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
               MedProof
             </Link>
             <nav className="text-sm">
-              <Link href="/scan" className="rounded-lg bg-emerald-700 px-3 py-1.5 font-medium text-white hover:bg-emerald-800">
+              <Link
+                href="/scan"
+                className="rounded-lg bg-emerald-700 px-3 py-1.5 font-medium text-white hover:bg-emerald-800"
+              >
                 Scan a box
               </Link>
             </nav>

@@ -18,9 +18,10 @@ export default function HomePage() {
       <section className="space-y-3">
         <h1 className="text-2xl font-bold tracking-tight">Is this mask box what it claims to be?</h1>
         <p className="text-slate-700">
-          MedProof reads the record each accountable party wrote on a shared ledger — the meltblown lot, the clean
-          workshop, the lab tests, the release after sterilisation, every hand it passed through, the price cap. Scan the
-          code on a box and get a plain verdict in about a second, no app or wallet needed.
+          MedProof reads the record each accountable party wrote on a shared ledger — the meltblown lot, the
+          clean workshop, the lab tests, the release after sterilisation, every hand it passed through, the
+          price cap. Scan the code on a box and get a plain verdict in about a second, no app or wallet
+          needed.
         </p>
         <Link
           href="/scan"
@@ -43,8 +44,15 @@ export default function HomePage() {
           <ul className="divide-y divide-slate-200 rounded-2xl border border-slate-200 bg-white">
             {scenarios.map((s) => (
               <li key={s.id}>
-                <Link href={localPath(s.code)} className="flex items-start gap-3 p-3 hover:bg-slate-50" data-scenario={s.id}>
-                  <span className={`mt-1.5 h-2.5 w-2.5 shrink-0 rounded-full ${VERDICT_DOT[s.verdict] ?? "bg-slate-400"}`} aria-hidden="true" />
+                <Link
+                  href={localPath(s.code)}
+                  className="flex items-start gap-3 p-3 hover:bg-slate-50"
+                  data-scenario={s.id}
+                >
+                  <span
+                    className={`mt-1.5 h-2.5 w-2.5 shrink-0 rounded-full ${VERDICT_DOT[s.verdict] ?? "bg-slate-400"}`}
+                    aria-hidden="true"
+                  />
                   <span>
                     <span className="font-medium">{s.title}</span>
                     <span className="block text-sm text-slate-600">{s.expect}</span>

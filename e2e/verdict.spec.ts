@@ -53,7 +53,9 @@ test("a suspect box lists the problem first", async ({ page }) => {
 test("the page fits a 360 px wide phone without sideways scrolling", async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto(pathOf(scenarios.find((s) => s.id === "genuine")!.code));
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
 });
 

@@ -40,7 +40,9 @@ function render(): Record<string, string> {
 
 const files = render();
 if (process.argv.includes("--check")) {
-  const stale = Object.entries(files).filter(([path, text]) => !existsSync(path) || readFileSync(path, "utf8") !== text);
+  const stale = Object.entries(files).filter(
+    ([path, text]) => !existsSync(path) || readFileSync(path, "utf8") !== text,
+  );
   if (stale.length > 0) {
     console.error(`Stale generated bindings: ${stale.map(([p]) => p).join(", ")}. Run \`npm run bindings\`.`);
     process.exit(1);

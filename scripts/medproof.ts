@@ -89,7 +89,9 @@ function number(values: Values, name: keyof Values, { integer = false, min = 0 }
   const raw = text(values, name);
   const n = Number(raw);
   if (!Number.isFinite(n) || n < min || (integer && !Number.isInteger(n))) {
-    throw new UsageError(`--${name} must be ${integer ? "a whole number" : "a number"} of at least ${min}; got "${raw}".`);
+    throw new UsageError(
+      `--${name} must be ${integer ? "a whole number" : "a number"} of at least ${min}; got "${raw}".`,
+    );
   }
   return n;
 }
@@ -105,7 +107,8 @@ function isoDate(values: Values, name: keyof Values): string {
 function instant(values: Values, name: keyof Values): number {
   const raw = text(values, name);
   const ms = Date.parse(raw);
-  if (Number.isNaN(ms)) throw new UsageError(`--${name} must be a time like 2026-11-20T08:00+08:00; got "${raw}".`);
+  if (Number.isNaN(ms))
+    throw new UsageError(`--${name} must be a time like 2026-11-20T08:00+08:00; got "${raw}".`);
   return Math.floor(ms / 1000);
 }
 
@@ -123,7 +126,9 @@ function pairs(values: Values, name: "material" | "metric", separator: string): 
 
 function print(result: TxResult): void {
   const created = Object.entries(result.created).map(([k, v]) => `${k}=${v}`);
-  console.log(`Done in block ${result.blockNumber}: ${result.txHash}${created.length ? ` (${created.join(", ")})` : ""}`);
+  console.log(
+    `Done in block ${result.blockNumber}: ${result.txHash}${created.length ? ` (${created.join(", ")})` : ""}`,
+  );
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -139,15 +144,27 @@ async function main(argv: string[]): Promise<void> {
 
   if (group === "verify") {
     const scanned = positionals.slice(1).join(" ");
-    const verifier = new Verifier(new BoxReader({ rpcUrl: config.rpcUrl, lensAddress: deployment.addresses.MedProofLens }), null);
-    const outcome = await verifier.verify(scanned, { region: config.region, device: "cli", now: Math.floor(Date.now() / 1000) });
-    if (outcome.status !== 200) throw new ActionError({ code: outcome.body.error.code, message: outcome.body.error.message });
+    const verifier = new Verifier(
+      new BoxReader({ rpcUrl: config.rpcUrl, lensAddress: deployment.addresses.MedProofLens }),
+      null,
+    );
+    const outcome = await verifier.verify(scanned, {
+      region: config.region,
+      device: "cli",
+      now: Math.floor(Date.now() / 1000),
+    });
+    if (outcome.status !== 200)
+      throw new ActionError({ code: outcome.body.error.code, message: outcome.body.error.message });
     console.log(`${outcome.body.verdict.toUpperCase()}: ${outcome.body.headline}`);
-    for (const check of outcome.body.checks) console.log(`  [${check.status}] ${check.title} — ${check.detail}`);
+    for (const check of outcome.body.checks)
+      console.log(`  [${check.status}] ${check.title} — ${check.detail}`);
     return;
   }
 
-  const actor = await actorFrom(provider, { privateKey: process.env.MEDPROOF_PRIVATE_KEY, demoParty: values.as });
+  const actor = await actorFrom(provider, {
+    privateKey: process.env.MEDPROOF_PRIVATE_KEY,
+    demoParty: values.as,
+  });
   const batchId = async () => batchIdOf(deployment, provider, text(values, "gtin"), text(values, "lot"));
   const command = `${group}${action ? ` ${action}` : ""}`;
 
@@ -163,7 +180,10 @@ async function main(argv: string[]): Promise<void> {
       );
     case "lot transfer":
       return print(
-        await backoffice.transferLot(deployment, actor, { lotId: number(values, "lot", { integer: true, min: 1 }), to: text(values, "to") }),
+        await backoffice.transferLot(deployment, actor, {
+          lotId: number(values, "lot", { integer: true, min: 1 }),
+          to: text(values, "to"),
+        }),
       );
     case "attest":
       return print(
@@ -222,10 +242,16 @@ async function main(argv: string[]): Promise<void> {
     case "batch release":
       return print(await backoffice.release(deployment, actor, { batchId: await batchId() }));
     case "batch recall":
-      return print(await backoffice.recall(deployment, actor, { batchId: await batchId(), reason: text(values, "reason") }));
+      return print(
+        await backoffice.recall(deployment, actor, {
+          batchId: await batchId(),
+          reason: text(values, "reason"),
+        }),
+      );
     case "cap set": {
       const category = number(values, "category", { integer: true, min: 1 });
-      if (!isCategoryId(category)) throw new UsageError("--category must be 1 (surgical), 2 (protective), 3 (disposable) or 4 (KN95).");
+      if (!isCategoryId(category))
+        throw new UsageError("--category must be 1 (surgical), 2 (protective), 3 (disposable) or 4 (KN95).");
       const channel = text(values, "channel");
       if (channel !== "ex-factory" && channel !== "wholesale" && channel !== "retail") {
         throw new UsageError("--channel must be ex-factory, wholesale or retail.");

@@ -29,7 +29,9 @@ function buildIfNeeded(): void {
   const newestSource = Math.max(...sources.map(newestMtime));
   if (existsSync(buildId) && statSync(buildId).mtimeMs >= newestSource) return;
   console.log("Building the web app (next build)…");
-  const result = spawnSync(process.execPath, [require.resolve("next/dist/bin/next"), "build"], { stdio: "inherit" });
+  const result = spawnSync(process.execPath, [require.resolve("next/dist/bin/next"), "build"], {
+    stdio: "inherit",
+  });
   if (result.status !== 0) throw new Error("next build failed");
 }
 
@@ -52,7 +54,9 @@ async function main(): Promise<void> {
         log: (message) => console.log(message),
       });
       stops.push(() => chain.anvil.stop());
-      console.log(`Local chain at ${chain.anvil.url} (state in ${config.dataDir}/), ${chain.scenarios.length} demo scenarios.`);
+      console.log(
+        `Local chain at ${chain.anvil.url} (state in ${config.dataDir}/), ${chain.scenarios.length} demo scenarios.`,
+      );
     } else {
       await waitForRpc(config.rpcUrl);
       console.log(`Using the chain at ${config.rpcUrl} with ${config.deploymentFile}.`);

@@ -18,9 +18,16 @@ const tally: Tally = { passed: 0, failed: 0 };
 const failures: string[] = [];
 const FORGE = "node_modules/@foundry-rs/forge-linux-amd64/bin/forge";
 
-function run(command: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number; output: string }> {
+function run(
+  command: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(command, args, {
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let output = "";
     const collect = (chunk: Buffer) => {
       const text = chunk.toString();
@@ -57,7 +64,11 @@ function count(output: string, pattern: RegExp): number {
 async function nodeTests(name: string, files: string[], env: Record<string, string> = {}): Promise<void> {
   if (files.length === 0) return record(name, 0, 0);
   console.log(`\n── ${name}: ${files.length} files`);
-  const { code, output } = await run(process.execPath, ["--import", "tsx", "--test", "--test-concurrency=1", ...files], env);
+  const { code, output } = await run(
+    process.execPath,
+    ["--import", "tsx", "--test", "--test-concurrency=1", ...files],
+    env,
+  );
   const passed = count(output, /^# pass (\d+)/m);
   const failed = count(output, /^# fail (\d+)/m) + count(output, /^# cancelled (\d+)/m);
   record(name, passed, failed || (code === 0 ? 0 : 1));
@@ -125,7 +136,11 @@ async function withWorld(body: (env: Record<string, string>) => Promise<void>): 
 
 async function playwright(env: Record<string, string>): Promise<void> {
   console.log("\n── e2e: playwright test");
-  const { code, output } = await run(process.execPath, [require.resolve("@playwright/test/cli"), "test"], env);
+  const { code, output } = await run(
+    process.execPath,
+    [require.resolve("@playwright/test/cli"), "test"],
+    env,
+  );
   const passed = count(output, /^\s+(\d+) passed/m);
   const failed = count(output, /^\s+(\d+) failed/m) + count(output, /^\s+(\d+) flaky/m);
   record("e2e", passed, failed || (code === 0 ? 0 : 1));
@@ -141,7 +156,8 @@ async function main(): Promise<void> {
     await step("lint", "npx", ["eslint", "--max-warnings", "0", "."]);
     await step("types", "npx", ["tsc", "--noEmit", "-p", "."]);
   }
-  if (all || only === "unit") await nodeTests("unit", findFiles("lib", ".test.ts").concat(findFiles("scripts", ".test.ts")));
+  if (all || only === "unit")
+    await nodeTests("unit", findFiles("lib", ".test.ts").concat(findFiles("scripts", ".test.ts")));
   if (all || only === "contracts") {
     await contractTests();
     await step("bindings up to date", "npx", ["tsx", "scripts/gen-bindings.ts", "--check"]);

@@ -6,7 +6,11 @@ import { CodeEntryForm } from "@/components/scan/CodeEntryForm";
 export const metadata: Metadata = { title: "Check a code" };
 
 /** Any typed or scanned text → the canonical Digital Link verdict page, or a plain reason it can't be read. */
-export default async function CheckPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function CheckPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const raw = (await searchParams).code;
   const text = typeof raw === "string" ? raw : "";
   const parsed = parseScannedCode(text);

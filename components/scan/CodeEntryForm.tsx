@@ -2,7 +2,13 @@
  * Typing the code printed under the barcode, or a handheld scanner that types it and presses Enter.
  * A plain GET form: works without JavaScript, and Enter submits.
  */
-export function CodeEntryForm({ defaultValue = "", autoFocus = false }: { defaultValue?: string; autoFocus?: boolean }) {
+export function CodeEntryForm({
+  defaultValue = "",
+  autoFocus = false,
+}: {
+  defaultValue?: string;
+  autoFocus?: boolean;
+}) {
   return (
     <form action="/check" method="get" className="flex flex-col gap-2 sm:flex-row">
       <label htmlFor="code" className="sr-only">
@@ -20,7 +26,10 @@ export function CodeEntryForm({ defaultValue = "", autoFocus = false }: { defaul
         placeholder="e.g. (01)09521234500018(10)240315A(21)100321"
         className="min-w-0 flex-1 rounded-xl border border-slate-300 bg-white px-3 py-2.5 text-base shadow-sm focus:border-emerald-600 focus:ring-2 focus:ring-emerald-600/30 focus:outline-none"
       />
-      <button type="submit" className="rounded-xl bg-slate-900 px-4 py-2.5 font-medium text-white hover:bg-slate-700">
+      <button
+        type="submit"
+        className="rounded-xl bg-slate-900 px-4 py-2.5 font-medium text-white hover:bg-slate-700"
+      >
         Check
       </button>
     </form>

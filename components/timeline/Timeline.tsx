@@ -24,12 +24,16 @@ const KIND_LABEL: Record<TimelineEvent["kind"], string> = {
 
 /** The batch's history, oldest first, from meltblown lot to the shelf. */
 export function Timeline({ events }: { events: TimelineEvent[] }) {
-  if (events.length === 0) return <p className="text-sm text-slate-600">There is no history for this box on the record.</p>;
+  if (events.length === 0)
+    return <p className="text-sm text-slate-600">There is no history for this box on the record.</p>;
   return (
     <ol className="relative ml-2 border-l-2 border-slate-200">
       {events.map((event, i) => (
         <li key={`${event.at}-${i}`} className="mb-5 ml-5" data-kind={event.kind}>
-          <span className={`absolute -left-[7px] mt-1.5 h-3 w-3 rounded-full ${DOT[event.status ?? "none"]}`} aria-hidden="true" />
+          <span
+            className={`absolute -left-[7px] mt-1.5 h-3 w-3 rounded-full ${DOT[event.status ?? "none"]}`}
+            aria-hidden="true"
+          />
           <p className="text-xs text-slate-500">
             <time dateTime={new Date(event.at * 1000).toISOString()}>{secondsToIsoDate(event.at)}</time> ·{" "}
             {KIND_LABEL[event.kind]}

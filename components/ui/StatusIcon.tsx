@@ -22,7 +22,16 @@ export function StatusIcon({ tone, size = 24 }: { tone: Tone; size?: number }) {
       className={`inline-flex shrink-0 items-center justify-center rounded-full text-white ${RINGS[tone]}`}
       style={{ width: size, height: size }}
     >
-      <svg viewBox="0 0 24 24" width={size * 0.7} height={size * 0.7} fill="none" stroke="currentColor" strokeWidth={3} strokeLinecap="round" strokeLinejoin="round">
+      <svg
+        viewBox="0 0 24 24"
+        width={size * 0.7}
+        height={size * 0.7}
+        fill="none"
+        stroke="currentColor"
+        strokeWidth={3}
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      >
         <path d={PATHS[tone]} />
       </svg>
     </span>

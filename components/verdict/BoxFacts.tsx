@@ -8,7 +8,11 @@ export function BoxFacts({ result }: { result: VerifyResponse }) {
   const rows: [string, string][] = [];
   if (product) {
     rows.push(["Product", product.name]);
-    if (isCategoryId(product.category)) rows.push(["Category", `${CATEGORIES[product.category].name} (${CATEGORIES[product.category].standard})`]);
+    if (isCategoryId(product.category))
+      rows.push([
+        "Category",
+        `${CATEGORIES[product.category].name} (${CATEGORIES[product.category].standard})`,
+      ]);
     rows.push(["Manufacturer", product.manufacturer]);
   }
   rows.push(["GTIN", code.gtin]);
@@ -23,7 +27,7 @@ export function BoxFacts({ result }: { result: VerifyResponse }) {
       {rows.map(([label, value]) => (
         <div key={label} className="contents">
           <dt className="text-slate-500">{label}</dt>
-          <dd className="break-all text-slate-900">{value}</dd>
+          <dd className="break-words text-slate-900">{value}</dd>
         </div>
       ))}
     </dl>

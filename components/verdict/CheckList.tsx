@@ -25,7 +25,10 @@ export function CheckList({ checks }: { checks: Check[] }) {
             </p>
             <p className="mt-0.5 text-sm break-words text-slate-600">{check.detail}</p>
           </div>
-          <span className="ml-auto shrink-0 self-start rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-600" aria-hidden="true">
+          <span
+            className="ml-auto shrink-0 self-start rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-600"
+            aria-hidden="true"
+          >
             {STATUS_WORD[check.status]}
           </span>
         </li>

@@ -27,7 +27,11 @@ export function PricePanel({ price }: { price: VerifyResponse["price"] }) {
             {price.records.map((r, i) => (
               <li key={i} className={r.violation ? "font-medium text-red-800" : "text-slate-700"}>
                 {secondsToIsoDate(r.observedAt)}: {yuan(r.fenPerPiece)} per piece at {r.seller.name}
-                {r.violation && r.cap ? ` — above the cap of ${yuan(r.cap.fenPerPiece)}` : r.cap ? " — within the cap" : ""}
+                {r.violation && r.cap
+                  ? ` — above the cap of ${yuan(r.cap.fenPerPiece)}`
+                  : r.cap
+                    ? " — within the cap"
+                    : ""}
               </li>
             ))}
           </ul>

@@ -5,25 +5,25 @@ const LOOK: Record<VerdictLevel, { tone: Tone; word: string; advice: string; cla
   genuine: {
     tone: "pass",
     word: "Genuine",
-    advice: "Every link of this box's record checks out.",
+    advice: "The record gives no reason for doubt.",
     classes: "bg-emerald-50 border-emerald-600 text-emerald-950",
   },
   caution: {
     tone: "warn",
     word: "Caution",
-    advice: "The box is on the record, with something you should know. Read the notes below.",
+    advice: "Usable by the record, but read the notes below before you buy or use it.",
     classes: "bg-amber-50 border-amber-500 text-amber-950",
   },
   suspect: {
     tone: "fail",
     word: "Suspect — do not use",
-    advice: "Something on the record says this box should not be used or sold. See why below.",
+    advice: "Do not use or sell this box. Keep it, and report it to the seller or the market regulator.",
     classes: "bg-red-50 border-red-600 text-red-950",
   },
   not_found: {
     tone: "unknown",
     word: "Not on the record",
-    advice: "No registered manufacturer makes this product. Treat the box with suspicion.",
+    advice: "Genuine medical masks are registered: treat this box with suspicion.",
     classes: "bg-slate-50 border-slate-400 text-slate-950",
   },
 };

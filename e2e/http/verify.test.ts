@@ -22,7 +22,22 @@ describe("the response body follows the HTTP contract", () => {
     const checks = body.checks as { id: string; status: string; title: string; detail: string }[];
     assert.deepEqual(
       checks.map((c) => c.id),
-      ["code", "registered", "signature", "licence", "workshop", "material", "tests", "release", "expiry", "recall", "custody", "clone", "price", "complaints"],
+      [
+        "code",
+        "registered",
+        "signature",
+        "licence",
+        "workshop",
+        "material",
+        "tests",
+        "release",
+        "expiry",
+        "recall",
+        "custody",
+        "clone",
+        "price",
+        "complaints",
+      ],
     );
     for (const check of checks) {
       assert.ok(["pass", "warn", "fail", "unknown"].includes(check.status));
@@ -34,14 +49,18 @@ describe("the response body follows the HTTP contract", () => {
 
   it("says why a box is suspect in the failing check", async () => {
     const { body } = await verify(scenario("recalled").code);
-    const recall = (body.checks as { id: string; status: string; detail: string }[]).find((c) => c.id === "recall")!;
+    const recall = (body.checks as { id: string; status: string; detail: string }[]).find(
+      (c) => c.id === "recall",
+    )!;
     assert.equal(recall.status, "fail");
     assert.match(recall.detail, /91\.2/);
   });
 
   it("tells when and where a sold serial was sold, not a bare 'already verified'", async () => {
     const { body } = await verify(scenario("cloned").code);
-    const clone = (body.checks as { id: string; status: string; detail: string }[]).find((c) => c.id === "clone")!;
+    const clone = (body.checks as { id: string; status: string; detail: string }[]).find(
+      (c) => c.id === "clone",
+    )!;
     assert.equal(clone.status, "fail");
     assert.match(clone.detail, /仁心大药房/);
     assert.match(clone.detail, /\d{4}-\d{2}-\d{2}/);

@@ -1,7 +1,16 @@
 // Back-office actions, each one transaction by the accountable party: register a meltblown lot, attest
 // a workshop, register a batch, record sterilisation, post test results, release, recall, set a price
 // cap. Used by the CLI (and the back-office pages). Reverts come back as plain errors via errors.ts.
-import { AbiCoder, Wallet, keccak256, id, isHexString, type Provider, type Signer, type Contract } from "ethers";
+import {
+  AbiCoder,
+  Wallet,
+  keccak256,
+  id,
+  isHexString,
+  type Provider,
+  type Signer,
+  type Contract,
+} from "ethers";
 import { bindContracts, type ContractName } from "./contracts";
 import type { Deployment } from "./deployment";
 import { assertLocalChain, demoWallet } from "./demo/accounts";
@@ -28,20 +37,30 @@ export async function actorFrom(
   source: { privateKey?: string; demoParty?: string },
 ): Promise<Actor> {
   if (source.privateKey) {
-    if (!isHexString(source.privateKey, 32)) throw new ActionError({ code: "bad_key", message: "The private key must be 0x followed by 64 hex digits." });
+    if (!isHexString(source.privateKey, 32))
+      throw new ActionError({
+        code: "bad_key",
+        message: "The private key must be 0x followed by 64 hex digits.",
+      });
     const wallet = new Wallet(source.privateKey, provider);
     return { signer: wallet, address: wallet.address };
   }
   if (source.demoParty) {
     const party = PARTIES[source.demoParty as PartyKey] as (typeof PARTIES)[PartyKey] | undefined;
     if (!party) {
-      throw new ActionError({ code: "unknown_party", message: `No demo party "${source.demoParty}". Choose one of: ${Object.keys(PARTIES).join(", ")}.` });
+      throw new ActionError({
+        code: "unknown_party",
+        message: `No demo party "${source.demoParty}". Choose one of: ${Object.keys(PARTIES).join(", ")}.`,
+      });
     }
     await assertLocalChain(provider);
     const wallet = demoWallet(party.account, provider);
     return { signer: wallet, address: wallet.address };
   }
-  throw new ActionError({ code: "no_key", message: "Say who acts: a private key (MEDPROOF_PRIVATE_KEY) or, on the local chain, --as <party>." });
+  throw new ActionError({
+    code: "no_key",
+    message: "Say who acts: a private key (MEDPROOF_PRIVATE_KEY) or, on the local chain, --as <party>.",
+  });
 }
 
 export interface TxResult {
@@ -90,14 +109,24 @@ export function workshopIdOf(manufacturer: string, name: string): string {
   return keccak256(AbiCoder.defaultAbiCoder().encode(["address", "string"], [manufacturer, name]));
 }
 
-export async function batchIdOf(deployment: Deployment, provider: Provider, gtin: string, lot: string): Promise<string> {
+export async function batchIdOf(
+  deployment: Deployment,
+  provider: Provider,
+  gtin: string,
+  lot: string,
+): Promise<string> {
   const contracts = bindContracts(deployment.addresses, provider);
   return (await contracts.BatchRegistry.getFunction("batchIdOf")(BigInt(gtin), lot)) as string;
 }
 
 export const backoffice = {
   registerLot: (d: Deployment, a: Actor, p: { code: string; grade: string; kg: number; report: string }) =>
-    send(d, a, "MaterialRegistry", "registerLot", [p.code, p.grade, BigInt(Math.round(p.kg * 1000)), hashOf(p.report)]),
+    send(d, a, "MaterialRegistry", "registerLot", [
+      p.code,
+      p.grade,
+      BigInt(Math.round(p.kg * 1000)),
+      hashOf(p.report),
+    ]),
 
   transferLot: (d: Deployment, a: Actor, p: { lotId: number; to: string }) =>
     send(d, a, "MaterialRegistry", "transferLot", [p.lotId, p.to]),
@@ -180,11 +209,24 @@ export const backoffice = {
   recordSterilisation: (
     d: Deployment,
     a: Actor,
-    p: { batchId: string; sterilizer: string; method: string; startedAt: number; endedAt: number; report: string },
+    p: {
+      batchId: string;
+      sterilizer: string;
+      method: string;
+      startedAt: number;
+      endedAt: number;
+      report: string;
+    },
   ) =>
     send(d, a, "BatchRegistry", "recordSterilisation", [
       p.batchId,
-      { sterilizer: p.sterilizer, method: p.method, startedAt: p.startedAt, endedAt: p.endedAt, reportHash: hashOf(p.report) },
+      {
+        sterilizer: p.sterilizer,
+        method: p.method,
+        startedAt: p.startedAt,
+        endedAt: p.endedAt,
+        reportHash: hashOf(p.report),
+      },
     ]),
 
   postTestReport: (
@@ -193,7 +235,8 @@ export const backoffice = {
     p: { batchId: string; results: { metric: number; value: number }[]; report: string; retest: boolean },
   ) => send(d, a, "TestRegistry", "postTestReport", [p.batchId, p.results, hashOf(p.report), p.retest]),
 
-  release: (d: Deployment, a: Actor, p: { batchId: string }) => send(d, a, "BatchRegistry", "release", [p.batchId]),
+  release: (d: Deployment, a: Actor, p: { batchId: string }) =>
+    send(d, a, "BatchRegistry", "release", [p.batchId]),
 
   recall: (d: Deployment, a: Actor, p: { batchId: string; reason: string }) =>
     send(d, a, "BatchRegistry", "recall", [p.batchId, p.reason]),

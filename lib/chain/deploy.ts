@@ -2,14 +2,22 @@
 // rule sets (reference data every deployment needs, not demo data).
 import { ContractFactory, type Signer } from "ethers";
 import bytecode from "./generated/bytecode.json";
-import { contractInterface, CONTRACT_NAMES, type Addresses, type ContractName, bindContracts } from "./contracts";
+import {
+  contractInterface,
+  CONTRACT_NAMES,
+  type Addresses,
+  type ContractName,
+  bindContracts,
+} from "./contracts";
 import type { Deployment } from "./deployment";
 import { RULE_SETS } from "../domain/standards";
 import { INT64_MAX, INT64_MIN } from "./units";
 import { isoDateToSeconds } from "../domain/time";
 
 async function deployOne(name: ContractName, signer: Signer, args: unknown[]): Promise<string> {
-  const factory = new ContractFactory(contractInterface(name), (bytecode as Record<string, string>)[name]!, signer);
+  const code = (bytecode as Record<string, string | undefined>)[name];
+  if (!code) throw new Error(`No bytecode for ${name}: run npm run bindings`);
+  const factory = new ContractFactory(contractInterface(name), code, signer);
   const contract = await factory.deploy(...args);
   await contract.waitForDeployment();
   return contract.getAddress();

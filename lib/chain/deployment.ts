@@ -9,7 +9,12 @@ const address = z.string().regex(/^0x[0-9a-fA-F]{40}$/, "an 0x-prefixed 20-byte 
 const schema = z.object({
   chainId: z.number().int().positive(),
   deployedAtBlock: z.number().int().nonnegative(),
-  addresses: z.object(Object.fromEntries(CONTRACT_NAMES.map((name) => [name, address])) as Record<keyof Addresses, typeof address>),
+  addresses: z.object(
+    Object.fromEntries(CONTRACT_NAMES.map((name) => [name, address])) as Record<
+      keyof Addresses,
+      typeof address
+    >,
+  ),
 });
 
 export type Deployment = z.infer<typeof schema>;
@@ -27,7 +32,9 @@ export function readDeployment(path: string): Deployment {
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    throw new DeploymentFileError(`The deployment file ${path} is not valid: ${parsed.error.issues[0]?.message}`);
+    throw new DeploymentFileError(
+      `The deployment file ${path} is not valid: ${parsed.error.issues[0]?.message}`,
+    );
   }
   return parsed.data;
 }

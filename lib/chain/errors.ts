@@ -19,13 +19,15 @@ const MESSAGES: Record<string, Template> = {
   CallerLacksRole: () => "This account does not hold the role needed for that action.",
   ParticipantNotRegistered: () => "That organisation is not registered with the regulator.",
   ParticipantAlreadyRegistered: () => "That organisation is already registered.",
-  ParticipantIsSuspended: () => "This organisation is suspended by the regulator and can do nothing until reinstated.",
+  ParticipantIsSuspended: () =>
+    "This organisation is suspended by the regulator and can do nothing until reinstated.",
   ParticipantNotSuspended: () => "That organisation is not suspended.",
   LicenceNotFound: ([id]) => `There is no licence number ${id} on the record.`,
   LicenceAlreadyRevoked: ([, at]) => `That licence was already revoked on ${date(at)}.`,
   InvalidValidityPeriod: () => "The validity period must end after it starts.",
   CertificateValidityOverFiveYears: () => "A registration certificate is valid for at most five years.",
-  InvalidLicenceNumber: ([, number]) => `"${String(number)}" is not in the official format for that kind of licence.`,
+  InvalidLicenceNumber: ([, number]) =>
+    `"${String(number)}" is not in the official format for that kind of licence.`,
   RevocationOutOfRange: () => "A revocation date must fall between the licence's start and today.",
   UnknownCategory: ([c]) => `There is no mask category ${c}.`,
   EmptyCategories: () => "A licence must cover at least one mask category.",
@@ -34,7 +36,8 @@ const MESSAGES: Record<string, Template> = {
   ProductNotRegistered: ([gtin]) => `GTIN ${gtin} is not registered as a product.`,
   CertificateNotUsable: () =>
     "That registration certificate cannot be used: it is not yours, not a certificate, or does not cover the category.",
-  InvalidCategoryRules: () => "The category rules are inconsistent (the typical yield must not exceed the ceiling).",
+  InvalidCategoryRules: () =>
+    "The category rules are inconsistent (the typical yield must not exceed the ceiling).",
   DirectoryAlreadySet: () => "The registries are already wired together.",
   InvalidName: () => "A name is required.",
   LotNotFound: ([id]) => `There is no meltblown lot ${id}.`,
@@ -48,12 +51,14 @@ const MESSAGES: Record<string, Template> = {
   RecipientNotManufacturer: () => "Meltblown can only be transferred to a registered manufacturer.",
   ParticleCountAboveLimit: ([size, count, limit]) =>
     `Particles ≥${Number(size) / 100} µm: ${Number(count).toLocaleString("en-US")}/m³ is above the limit of ${Number(limit).toLocaleString("en-US")}/m³.`,
-  MicrobialCountAboveLimit: () => "Microbial counts are above the limits (500 CFU/m³ airborne, 10 CFU per plate).",
+  MicrobialCountAboveLimit: () =>
+    "Microbial counts are above the limits (500 CFU/m³ airborne, 10 CFU per plate).",
   TemperatureOutOfRange: ([t]) => `${Number(t) / 10} °C is outside the 18–28 °C range.`,
   HumidityOutOfRange: ([h]) => `${Number(h) / 10} % RH is outside the 45–65 % range.`,
   PressureDifferentialTooLow: ([p]) => `A pressure differential of ${Number(p) / 10} Pa is not above 10 Pa.`,
   StaffRecordsIncomplete: () => "Staff health checks and training must both be on record.",
-  UnsupportedCleanClass: ([c]) => `Clean class ${c} is not accepted; the workshop must be class 100,000 or cleaner.`,
+  UnsupportedCleanClass: ([c]) =>
+    `Clean class ${c} is not accepted; the workshop must be class 100,000 or cleaner.`,
   InvalidAttestationPeriod: () => "The attestation's validity must end after it starts.",
   AttestationNotFound: ([id]) => `There is no attestation ${id}.`,
   BatchNotFound: () => "That batch is not registered.",
@@ -70,7 +75,8 @@ const MESSAGES: Record<string, Template> = {
     `${Number(perKg).toLocaleString("en-US")} masks per kg of meltblown is above the ceiling of ${Number(ceiling).toLocaleString("en-US")} for this category: the declared material cannot make that many masks.`,
   ZeroSigner: () => "A serial-signing key is required.",
   NoValidProductionLicence: ([, , at]) => `The manufacturer held no valid production licence on ${date(at)}.`,
-  CertificateNotValidAtProduction: ([, at]) => `The product's registration certificate was not valid on ${date(at)}.`,
+  CertificateNotValidAtProduction: ([, at]) =>
+    `The product's registration certificate was not valid on ${date(at)}.`,
   WorkshopNotAttestedAt: ([, at]) => `No cleanliness attestation of that workshop covers ${date(at)}.`,
   SterilisationAlreadyRecorded: () => "Sterilisation is already recorded for this batch.",
   InvalidSterilisationPeriod: () =>
@@ -93,7 +99,8 @@ const MESSAGES: Record<string, Template> = {
   BatchNotReleased: () => "The batch is not released: it cannot be shipped.",
   RecipientNotLicensed: () => "The recipient holds no valid Class II distribution filing.",
   SenderNotLicensed: () => "The sender holds no valid Class II distribution filing.",
-  InsufficientCustody: ([, , available, requested]) => `Only ${available} boxes are held here; ${requested} were asked for.`,
+  InsufficientCustody: ([, , available, requested]) =>
+    `Only ${available} boxes are held here; ${requested} were asked for.`,
   ZeroBoxes: () => "The number of boxes must be more than zero.",
   SelfShipment: () => "A party cannot ship to itself.",
   ShipmentNotFound: ([id]) => `There is no shipment ${id}.`,
@@ -146,11 +153,17 @@ export function describeError(error: unknown): PlainError {
     return { code: "reverted", message: "The contract refused the action." };
   }
   if (isError(error, "NETWORK_ERROR") || isError(error, "TIMEOUT")) {
-    return { code: "chain_unavailable", message: "The chain cannot be reached right now. Try again shortly." };
+    return {
+      code: "chain_unavailable",
+      message: "The chain cannot be reached right now. Try again shortly.",
+    };
   }
   const text = error instanceof Error ? error.message : String(error);
   if (/ECONNREFUSED|fetch failed|socket hang up|ETIMEDOUT/i.test(text)) {
-    return { code: "chain_unavailable", message: "The chain cannot be reached right now. Try again shortly." };
+    return {
+      code: "chain_unavailable",
+      message: "The chain cannot be reached right now. Try again shortly.",
+    };
   }
   if (isError(error, "INSUFFICIENT_FUNDS")) {
     return { code: "insufficient_funds", message: "The account has no funds to pay for the transaction." };

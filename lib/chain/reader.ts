@@ -39,7 +39,11 @@ export class BoxReader {
   constructor(private readonly options: BoxReaderOptions) {}
 
   async read(query: BoxQuery): Promise<BoxRecord> {
-    const data = lens.encodeFunctionData("report", [BigInt(query.gtin), query.lot ?? "", serialNumber(query.serial)]);
+    const data = lens.encodeFunctionData("report", [
+      BigInt(query.gtin),
+      query.lot ?? "",
+      serialNumber(query.serial),
+    ]);
     const result = await this.call(data);
     const [report] = lens.decodeFunctionResult("report", result);
     return toBoxRecord(report, query.gtin, query.lot, query.serial !== null);

@@ -104,6 +104,20 @@ export function formatMasksPerKg(masksPerKg: number): string {
   return `${formatInteger(masksPerKg)} masks per kg`;
 }
 
+/** The names printed on test reports, short enough for a list of results. */
+const METRIC_SHORT_NAMES: Record<(typeof METRICS)[keyof typeof METRICS]["key"], string> = {
+  bfe: "BFE",
+  pfe: "PFE",
+  deltaP: "Δp",
+  blood: "synthetic blood",
+  flame: "after-burn",
+  bacteria: "bacteria",
+  eo: "EO residue",
+  filtration: "filtration",
+  inhalation: "inhalation resistance",
+  exhalation: "exhalation resistance",
+};
+
 interface MetricDisplay {
   label: string;
   shortName: string;
@@ -115,9 +129,12 @@ interface MetricDisplay {
 function metricDisplay(metric: number): MetricDisplay {
   const known = (METRICS as Record<number, (typeof METRICS)[keyof typeof METRICS] | undefined>)[metric];
   if (!known) return { label: `Metric ${metric}`, shortName: `metric ${metric}`, unit: "", scale: 1 };
-  // The label's parenthesised abbreviation ("BFE", "Δp") is what is printed on test reports.
-  const abbreviation = /\(([^)]+)\)\s*$/.exec(known.label)?.[1];
-  return { label: known.label, shortName: abbreviation ?? known.label, unit: known.unit, scale: known.scale };
+  return {
+    label: known.label,
+    shortName: METRIC_SHORT_NAMES[known.key],
+    unit: known.unit,
+    scale: known.scale,
+  };
 }
 
 /** Metric id → "Bacterial filtration efficiency (BFE)". */
@@ -125,7 +142,7 @@ export function metricLabel(metric: number): string {
   return metricDisplay(metric).label;
 }
 
-/** Metric id → "BFE", or the full label when the metric has no usual abbreviation. */
+/** Metric id → "BFE", "EO residue": the short name used in lists of results. */
 export function metricShortName(metric: number): string {
   return metricDisplay(metric).shortName;
 }

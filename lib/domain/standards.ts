@@ -4,7 +4,12 @@
 export const CATEGORIES = {
   1: { key: "surgical", name: "Medical surgical mask", nameZh: "医用外科口罩", standard: "YY 0469" },
   2: { key: "protective", name: "Medical protective mask", nameZh: "医用防护口罩", standard: "GB 19083" },
-  3: { key: "disposable", name: "Disposable medical mask", nameZh: "一次性使用医用口罩", standard: "YY/T 0969" },
+  3: {
+    key: "disposable",
+    name: "Disposable medical mask",
+    nameZh: "一次性使用医用口罩",
+    standard: "YY/T 0969",
+  },
   4: { key: "kn95", name: "KN95 respirator", nameZh: "KN95 防护口罩", standard: "GB 2626" },
 } as const;
 
@@ -90,7 +95,10 @@ export const CATEGORY_RULE_DEFAULTS = {
   2: { minHoldDays: 14, typicalMasksPerKg: 330, maxMasksPerKg: 400 },
   3: { minHoldDays: 14, typicalMasksPerKg: 1110, maxMasksPerKg: 1300 },
   4: { minHoldDays: 14, typicalMasksPerKg: 330, maxMasksPerKg: 400 },
-} as const satisfies Record<CategoryId, { minHoldDays: number; typicalMasksPerKg: number; maxMasksPerKg: number }>;
+} as const satisfies Record<
+  CategoryId,
+  { minHoldDays: number; typicalMasksPerKg: number; maxMasksPerKg: number }
+>;
 
 /** A fixed-point metric value as a human number, e.g. (1, 9860) → 98.6. */
 export function metricValue(metric: MetricId, fixed: number): number {

@@ -132,6 +132,29 @@ interface Outcome {
 
 type Sentence = string;
 
+/** Shared by the three ways a batch can be unreleased. */
+function divertedWarning(): Sentence {
+  return "No box of an unreleased batch may be sold: boxes in trade from it were diverted before release.";
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** ": reason", or nothing when the record gives none. */
+function reasonSuffix(reason: string): string {
+  return reason.trim() ? `: ${reason.trim()}` : "";
+}
+
+/** " (legal basis)", or nothing when the record gives none. */
+function basisSuffix(basis: string): string {
+  return basis.trim() ? ` (${basis.trim()})` : "";
+}
+
+function joinAfter(sentences: Sentence[]): string {
+  return sentences.length === 0 ? "" : ` ${sentences.join(" ")}`;
+}
+
 const en = {
   couldNotCheck: (): Outcome => ({
     title: "This check could not be completed",
@@ -162,7 +185,10 @@ const en = {
         `The code says made on ${printed}, but lot ${lot} was registered as made on ${recorded}. ` +
         "A genuine box carries its lot's own date: this box may have been relabelled.",
     }),
-    complete: (code: { gtin: string; lot: string; serial: string }, printedExpiry: string | null): Outcome => ({
+    complete: (
+      code: { gtin: string; lot: string; serial: string },
+      printedExpiry: string | null,
+    ): Outcome => ({
       title: "The code identifies this box",
       detail:
         `Product ${code.gtin}, lot ${code.lot}, serial ${code.serial}` +
@@ -239,7 +265,7 @@ const en = {
     valid: (maker: string, lot: string, signer: string): Outcome => ({
       title: "Signed by the maker",
       detail:
-        `The signature over this product, lot and serial number was made with the key ${maker} ` +
+        `The signature over this product, lot and serial number was made with the signing key that ${maker} ` +
         `registered for lot ${lot} (${shortAddress(signer)}). It cannot be forged without that key.`,
     }),
   },
@@ -262,7 +288,12 @@ const en = {
       title: `The ${document} does not cover this kind of mask`,
       detail: `${capitalise(document)} ${licence.number} does not include ${categoryName(category).toLowerCase()}s.`,
     }),
-    revokedSince: (document: Sentence, licence: LicenceInfo, revokedAt: number, producedAt: number): Outcome => ({
+    revokedSince: (
+      document: Sentence,
+      licence: LicenceInfo,
+      revokedAt: number,
+      producedAt: number,
+    ): Outcome => ({
       title: `Made while licensed; ${document} revoked on ${formatDate(revokedAt)}`,
       detail:
         `Made on ${formatDate(producedAt)} under ${document} ${licence.number}, which was valid then. ` +
@@ -279,7 +310,12 @@ const en = {
       title: "Licence information is missing",
       detail: `The record does not include the ${formatList(documents)} for this lot.`,
     }),
-    valid: (production: LicenceInfo, certificate: LicenceInfo, producedAt: number, maker: string): Outcome => ({
+    valid: (
+      production: LicenceInfo,
+      certificate: LicenceInfo,
+      producedAt: number,
+      maker: string,
+    ): Outcome => ({
       title: "Made under a valid licence",
       detail:
         `Made by ${maker} on ${formatDate(producedAt)} under production licence ${production.number} ` +
@@ -289,6 +325,10 @@ const en = {
     }),
   },
   workshop: {
+    noBatch: (): Outcome => ({
+      title: "No lot to check the workshop of",
+      detail: "Workshops are named per lot, and this code names no registered lot.",
+    }),
     none: (): Outcome => ({
       title: "No workshop attestation on the record",
       detail: "The record does not say which clean workshop made this lot or how clean it was.",
@@ -321,6 +361,10 @@ const en = {
     }),
   },
   material: {
+    noBatch: (): Outcome => ({
+      title: "No lot to check the filter material of",
+      detail: "Meltblown use is recorded per lot, and this code names no registered lot.",
+    }),
     none: (): Outcome => ({
       title: "No filter material on the record",
       detail: "The record does not say which meltblown fabric lot this batch was made from.",
@@ -333,14 +377,27 @@ const en = {
       title: "No meltblown use recorded",
       detail: `The batch names ${lots} but records no mass used, so masks per kg cannot be worked out.`,
     }),
-    aboveCeiling: (masks: number, grams: number, perKg: number, ceiling: number, lots: Sentence): Outcome => ({
+    aboveCeiling: (
+      masks: number,
+      grams: number,
+      perKg: number,
+      ceiling: number,
+      lots: Sentence,
+    ): Outcome => ({
       title: "Too many masks for the filter material used",
       detail:
         `${formatMasks(masks)} from ${formatKg(grams)} of meltblown is ${formatMasksPerKg(perKg)}, above ` +
         `the ceiling of ${formatInteger(ceiling)} for this category: there cannot have been enough filter ` +
         `layer for every mask. Material: ${lots}.`,
     }),
-    aboveTypical: (perKg: number, typical: number, ceiling: number, masks: number, grams: number, lots: Sentence): Outcome => ({
+    aboveTypical: (
+      perKg: number,
+      typical: number,
+      ceiling: number,
+      masks: number,
+      grams: number,
+      lots: Sentence,
+    ): Outcome => ({
       title: "More masks per kg of meltblown than usual",
       detail:
         `${formatMasksPerKg(perKg)} of meltblown, above the typical ${formatInteger(typical)} for this ` +
@@ -348,16 +405,28 @@ const en = {
         `${formatKg(grams)}: ${lots}. More masks from the same material can mean a thinner filter layer; ` +
         "the lab tests show whether the masks still filter well enough.",
     }),
-    normal: (perKg: number, typical: number, ceiling: number, masks: number, grams: number, lots: Sentence): Outcome => ({
+    normal: (
+      perKg: number,
+      typical: number,
+      ceiling: number,
+      masks: number,
+      grams: number,
+      lots: Sentence,
+    ): Outcome => ({
       title: "Enough filter material for every mask",
       detail:
         `${formatMasks(masks)} from ${formatKg(grams)} of meltblown: ${lots}. That is ` +
         `${formatMasksPerKg(perKg)} (typical ${formatInteger(typical)}, ceiling ${formatInteger(ceiling)}).`,
     }),
-    lot: (code: string, grade: string, usedGrams: number, supplier: string): Sentence =>
-      `lot ${code} (${grade}, ${formatKg(usedGrams)}) from ${supplier}`,
+    /** The mass is named per lot only when there are several; one lot's is the batch's total. */
+    lot: (code: string, grade: string, supplier: string, usedGrams: number | null): Sentence =>
+      `lot ${code} (${grade}${usedGrams === null ? "" : `, ${formatKg(usedGrams)}`}) from ${supplier}`,
   },
   tests: {
+    noBatch: (): Outcome => ({
+      title: "No lot to check the test results of",
+      detail: "Labs test each lot, and this code names no registered lot.",
+    }),
     none: (): Outcome => ({
       title: "No test results on the record",
       detail: "No lab has posted results for this lot against the standard in force on its production date.",
@@ -370,7 +439,13 @@ const en = {
         (failure === null ? "." : `: ${failure}.`) +
         " Masks that fail their standard may not protect you.",
     }),
-    passed: (report: TestReportInfo, lab: string, ruleSet: RuleSetInfo, results: Sentence[], earlierFailed: boolean): Outcome => ({
+    passed: (
+      report: TestReportInfo,
+      lab: string,
+      ruleSet: RuleSetInfo,
+      results: Sentence[],
+      earlierFailed: boolean,
+    ): Outcome => ({
       title: `Passed all ${formatCount(ruleSet.rules.length, "lab test", "lab tests")} of ${ruleSet.standard}`,
       detail:
         `Tested by ${lab} on ${formatDate(report.testedAt)} against ${ruleSet.standard}: ` +
@@ -405,15 +480,25 @@ const en = {
       title: "Not released by the maker",
       detail: `No sterilisation is recorded and the maker has not released the batch. ${divertedWarning()}`,
     }),
-    early: (releasedAt: number, sterilisation: SterilisationInfo, heldDays: number, minHoldDays: number): Outcome => ({
+    early: (
+      releasedAt: number,
+      sterilisation: SterilisationInfo,
+      heldDays: number,
+      minHoldDays: number,
+    ): Outcome => ({
       title: `Released after only ${formatDays(heldDays)}`,
       detail:
         `Released on ${formatDate(releasedAt)}, ${formatDays(heldDays)} after ${sterilisationMethodName(sterilisation.method)} ` +
         `sterilisation ended on ${formatDate(sterilisation.endedAt)}; at least ${formatDays(minHoldDays)} ` +
         "are required for the gas to clear from the masks.",
     }),
-    afterHold: (releasedAt: number, sterilisation: SterilisationInfo, heldDays: number, minHoldDays: number): Outcome => ({
-      title: `Released after a ${heldDays}-day hold`,
+    afterHold: (
+      releasedAt: number,
+      sterilisation: SterilisationInfo,
+      heldDays: number,
+      minHoldDays: number,
+    ): Outcome => ({
+      title: `Released after a ${formatInteger(heldDays)}-day hold`,
       detail:
         `Released on ${formatDate(releasedAt)} after ${formatDays(heldDays)}' hold: sterilised with ` +
         `${sterilisationMethodName(sterilisation.method)} by ${sterilisation.sterilizer} from ${formatDate(sterilisation.startedAt)} ` +
@@ -472,9 +557,10 @@ const en = {
     neverShipped: (maker: string): Outcome => ({
       title: "Never shipped by the maker",
       detail:
-        `${maker} has not released or shipped this lot: boxes in a shop did not come through licensed ` +
-        "custody.",
+        `${maker} has not released this lot, and it was never shipped by the maker: boxes in a shop did ` +
+        "not come through licensed custody.",
     }),
+
     unlicensedHolder: (problems: Sentence[], held: Sentence): Outcome => ({
       title: "A holder of this lot lacks a valid licence",
       detail: `${problems.join(" ")} ${held}`,
@@ -492,7 +578,7 @@ const en = {
         routes.length <= 1
           ? (routes[0] ?? "Shipped through licensed hands")
           : `${routes[0]} and ${formatCount(routes.length - 1, "other route", "other routes")}`,
-      detail: `${capitalise(formatList(shipments))}. ${held}`,
+      detail: `${shipments.join(". ")}. ${held}`,
     }),
     makerHop: (): Sentence => "Maker",
     shipment: (from: string, to: string, shipment: ShipmentInfo): Sentence =>
@@ -506,7 +592,9 @@ const en = {
             reasonSuffix(shipment.note)
           : ", awaiting receipt"),
     held: (holdings: Sentence[]): Sentence =>
-      holdings.length === 0 ? "No one holds boxes of this lot now." : `Boxes held now: ${holdings.join(", ")}.`,
+      holdings.length === 0
+        ? "No one holds boxes of this lot now."
+        : `Boxes held now: ${holdings.join(", ")}.`,
     holding: (holder: string, boxes: number): Sentence => `${holder} ${formatInteger(boxes)}`,
   },
   clone: {
@@ -586,14 +674,14 @@ const en = {
   complaints: {
     notOnChain: (): Outcome => ({
       title: "Complaints are not on this chain yet",
-      detail: "Complaints about this lot and their rulings will be shown here once they are recorded on the chain.",
+      detail:
+        "Complaints about this lot and their rulings will be shown here once they are recorded on the chain.",
     }),
   },
   headline: {
-    not_found: (): string => "Not on the record",
-    suspect: (firstFailure: string): string => `Do not use: ${firstFailure}`,
-    caution: (): string => "Genuine, with something to note",
-    genuine: (): string => "Genuine",
+    not_found: (): string => "No registered manufacturer uses this product number",
+    genuine: (): string => "Made, tested and released by licensed parties, and traced to the shelf",
+    incomplete: (): string => "The record is incomplete: read what it does not say below",
   },
   documents: {
     production: (): Sentence => "production licence",
@@ -601,28 +689,6 @@ const en = {
   },
   unnamedParty: (address: string): Sentence => shortAddress(address),
 };
-
-function divertedWarning(): Sentence {
-  return "No box of an unreleased batch may be sold: boxes in trade from it were diverted before release.";
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-/** ": reason", or nothing when the record gives none. */
-function reasonSuffix(reason: string): string {
-  return reason.trim() ? `: ${reason.trim()}` : "";
-}
-
-/** " (legal basis)", or nothing when the record gives none. */
-function basisSuffix(basis: string): string {
-  return basis.trim() ? ` (${basis.trim()})` : "";
-}
-
-function joinAfter(sentences: Sentence[]): string {
-  return sentences.length === 0 ? "" : ` ${sentences.join(" ")}`;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Reading the record. Exported where the timeline tells the same facts.
@@ -655,7 +721,9 @@ export function sameAddress(a: string, b: string): boolean {
 /** Valid on `at`: within its dates and not yet revoked (revocation takes effect at `revokedAt`). */
 export function isLicenceValidAt(licence: LicenceInfo, at: number): boolean {
   return (
-    licence.validFrom <= at && at <= licence.validUntil && (licence.revokedAt === null || at < licence.revokedAt)
+    licence.validFrom <= at &&
+    at <= licence.validUntil &&
+    (licence.revokedAt === null || at < licence.revokedAt)
   );
 }
 
@@ -698,7 +766,8 @@ export function describeFirstFailure(ruleSet: RuleSetInfo | null, report: TestRe
   const metric = failedRule?.metric ?? report.firstFailedMetric;
   if (metric === null || metric === undefined) return null;
   const value = report.results.find((r) => r.metric === metric)?.value ?? null;
-  if (failedRule === undefined) return value === null ? metricShortName(metric) : formatMetricAgainstLimit(metric, value, null, null);
+  if (failedRule === undefined)
+    return value === null ? metricShortName(metric) : formatMetricAgainstLimit(metric, value, null, null);
   return formatMetricAgainstLimit(metric, value, failedRule.min, failedRule.max);
 }
 
@@ -855,21 +924,30 @@ function checkLicence({ product, batch, now }: Context): Result {
 }
 
 function checkWorkshop({ batch, nameOf }: Context): Result {
-  const attestation = batch?.attestation ?? null;
-  if (batch === null || attestation === null) return unknown(en.workshop.none());
+  if (batch === null) return unknown(en.workshop.noBatch());
+  const attestation = batch.attestation;
+  if (attestation === null) return unknown(en.workshop.none());
   const producedAt = batch.productionDate;
   if (producedAt < attestation.validFrom || producedAt > attestation.validUntil) {
     return fail(
-      en.workshop.notCovering(attestation.workshopName, attestation.validFrom, attestation.validUntil, producedAt),
+      en.workshop.notCovering(
+        attestation.workshopName,
+        attestation.validFrom,
+        attestation.validUntil,
+        producedAt,
+      ),
     );
   }
   return pass(en.workshop.attested(attestation, nameOf(attestation.auditor), producedAt));
 }
 
 function checkMaterial({ batch, product }: Context): Result {
-  if (batch === null || batch.materials.length === 0) return unknown(en.material.none());
+  if (batch === null) return unknown(en.material.noBatch());
+  if (batch.materials.length === 0) return unknown(en.material.none());
   const lots = formatList(
-    batch.materials.map((m) => en.material.lot(m.code, m.grade, m.usedGrams, m.supplier.name)),
+    batch.materials.map((m, _, all) =>
+      en.material.lot(m.code, m.grade, m.supplier.name, all.length > 1 ? m.usedGrams : null),
+    ),
   );
   if (product === null) return unknown(en.material.noRules());
   const grams = batch.materials.reduce((sum, m) => sum + m.usedGrams, 0);
@@ -877,14 +955,16 @@ function checkMaterial({ batch, product }: Context): Result {
   const perKg = batch.masks / (grams / 1000);
   const { typicalMasksPerKg: typical, maxMasksPerKg: ceiling } = product.rules;
   if (perKg > ceiling) return fail(en.material.aboveCeiling(batch.masks, grams, perKg, ceiling, lots));
-  if (perKg > typical) return warn(en.material.aboveTypical(perKg, typical, ceiling, batch.masks, grams, lots));
+  if (perKg > typical)
+    return warn(en.material.aboveTypical(perKg, typical, ceiling, batch.masks, grams, lots));
   return pass(en.material.normal(perKg, typical, ceiling, batch.masks, grams, lots));
 }
 
 function checkTests({ batch, nameOf }: Context): Result {
-  const ruleSet = batch?.ruleSet ?? null;
-  const latest = latestReport(batch?.tests ?? []);
-  if (batch === null || ruleSet === null || latest === null) return unknown(en.tests.none());
+  if (batch === null) return unknown(en.tests.noBatch());
+  const ruleSet = batch.ruleSet;
+  const latest = latestReport(batch.tests);
+  if (ruleSet === null || latest === null) return unknown(en.tests.none());
   const lab = nameOf(latest.lab);
   if (!latest.passed) {
     return fail(en.tests.failed(latest, lab, ruleSet.standard, describeFirstFailure(ruleSet, latest)));
@@ -968,10 +1048,13 @@ function checkCustody({ batch, product, now, nameOf }: Context): Result {
   if (batch === null) return unknown(en.custody.noBatch());
   const makerAccount = product?.manufacturer.account ?? "";
   const makerName = product?.manufacturer.name ?? "The maker";
-  if (batch.releasedAt === null && batch.shipments.length === 0) return warn(en.custody.neverShipped(makerName));
+  if (batch.releasedAt === null && batch.shipments.length === 0)
+    return warn(en.custody.neverShipped(makerName));
 
   const holding = batch.holders.filter((h) => h.boxes > 0);
-  const held = en.custody.held(holding.map((h) => en.custody.holding(h.party.name || nameOf(h.party.account), h.boxes)));
+  const held = en.custody.held(
+    holding.map((h) => en.custody.holding(h.party.name || nameOf(h.party.account), h.boxes)),
+  );
   // Makers hold their own boxes under their production licence; everyone else needs a filing.
   const problems: string[] = [];
   for (const { party, boxes } of holding) {
@@ -984,7 +1067,9 @@ function checkCustody({ batch, product, now, nameOf }: Context): Result {
   if (batch.shipments.length === 0) return pass(en.custody.withMaker(makerName, held));
 
   const hopName = (address: string) =>
-    makerAccount && sameAddress(address, makerAccount) ? en.custody.makerHop() : shortPartyName(nameOf(address));
+    makerAccount && sameAddress(address, makerAccount)
+      ? en.custody.makerHop()
+      : shortPartyName(nameOf(address));
   const routes = custodyRoutes(batch.shipments, makerAccount).map((route) => route.map(hopName).join(" → "));
   const shipments = [...batch.shipments]
     .sort((a, b) => a.shippedAt - b.shippedAt)
@@ -1010,7 +1095,9 @@ function checkPrice({ product, batch, record, region, now }: Context): Result {
   const violations = prices.filter((p) => p.violation).sort((a, b) => a.observedAt - b.observedAt);
   const [firstViolation] = violations;
   if (firstViolation !== undefined) {
-    return warn(en.price.violations(violations.map(en.price.violation), shortPartyName(firstViolation.seller.name)));
+    return warn(
+      en.price.violations(violations.map(en.price.violation), shortPartyName(firstViolation.seller.name)),
+    );
   }
   const recorded = prices
     .filter((p) => p.channel === "retail")
@@ -1060,14 +1147,40 @@ function overallLevel(product: ProductInfo | null, checks: readonly Check[]): Ve
   return "genuine";
 }
 
+/**
+ * Which problem the headline names when there are several: what makes a box unusable for certain
+ * (recalled, a copied or forged code) before what makes it doubtful.
+ */
+export const HEADLINE_PRIORITY: readonly CheckId[] = [
+  "recall",
+  "clone",
+  "registered",
+  "signature",
+  "code",
+  "expiry",
+  "release",
+  "tests",
+  "licence",
+  "workshop",
+  "material",
+  "custody",
+  "price",
+  "complaints",
+];
+
+function mostImportant(checks: readonly Check[], status: CheckStatus): Check | undefined {
+  return HEADLINE_PRIORITY.map((id) => checks.find((c) => c.id === id)).find((c) => c?.status === status);
+}
+
+/** The reason behind the level, in one sentence (the level itself is shown beside it). */
 function headlineFor(level: VerdictLevel, checks: readonly Check[]): string {
   switch (level) {
     case "not_found":
       return en.headline.not_found();
     case "suspect":
-      return en.headline.suspect(checks.find((c) => c.status === "fail")?.title ?? "");
+      return mostImportant(checks, "fail")?.title ?? en.headline.incomplete();
     case "caution":
-      return en.headline.caution();
+      return mostImportant(checks, "warn")?.title ?? en.headline.incomplete();
     case "genuine":
       return en.headline.genuine();
   }

@@ -26,7 +26,13 @@ export function runtime(): Runtime {
     const deployment = readDeployment(config.deploymentFile);
     const reader = new BoxReader({ rpcUrl: config.rpcUrl, lensAddress: deployment.addresses.MedProofLens });
     const scanLog = new ScanLog(join(config.dataDir, "scan-log.jsonl"));
-    holder[KEY] = { deployment, reader, scanLog, verifier: new Verifier(reader, scanLog), region: config.region };
+    holder[KEY] = {
+      deployment,
+      reader,
+      scanLog,
+      verifier: new Verifier(reader, scanLog),
+      region: config.region,
+    };
   }
   return holder[KEY];
 }

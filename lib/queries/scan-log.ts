@@ -61,8 +61,14 @@ export class ScanLog {
   history(key: string, soldAt: number | null): ScanHistory {
     const h = this.index.get(key);
     if (!h) return { count: 0, firstVerifiedAt: null, firstPlace: null, devicesAfterSale: 0 };
-    const devices = soldAt === null ? 0 : new Set(h.recent.filter((e) => e.at >= soldAt).map((e) => e.device)).size;
-    return { count: h.count, firstVerifiedAt: h.first.at, firstPlace: h.first.place, devicesAfterSale: devices };
+    const devices =
+      soldAt === null ? 0 : new Set(h.recent.filter((e) => e.at >= soldAt).map((e) => e.device)).size;
+    return {
+      count: h.count,
+      firstVerifiedAt: h.first.at,
+      firstPlace: h.first.place,
+      devicesAfterSale: devices,
+    };
   }
 
   /** Appends a scan; resolves once it is durable. */

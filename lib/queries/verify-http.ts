@@ -41,7 +41,8 @@ function invalid(message: string, reason: string): VerifyOutcome {
 /** The scanned text of a request: ?code= on /api/verify, the URL itself on a Digital Link path. */
 function scannedText(req: IncomingMessage): string | VerifyOutcome {
   const raw = req.url ?? "";
-  if (raw.length > MAX_URL_LENGTH) return invalid("The request is too long to hold a product code.", "too_long");
+  if (raw.length > MAX_URL_LENGTH)
+    return invalid("The request is too long to hold a product code.", "too_long");
   let url: URL;
   try {
     url = new URL(raw, "http://localhost");
@@ -49,9 +50,11 @@ function scannedText(req: IncomingMessage): string | VerifyOutcome {
     return invalid("The request address is malformed.", "unrecognised");
   }
   if (url.pathname === "/api/verify") {
-    const codes = url.searchParams.getAll("code");
-    if (codes.length !== 1) return invalid("Give exactly one code: /api/verify?code=<the scanned text>.", "empty");
-    return codes[0]!;
+    const [code, ...more] = url.searchParams.getAll("code");
+    if (code === undefined || more.length > 0) {
+      return invalid("Give exactly one code: /api/verify?code=<the scanned text>.", "empty");
+    }
+    return code;
   }
   return `http://localhost${raw}`;
 }
@@ -76,7 +79,6 @@ export async function handleVerify(
     const outcome = await verifier.verify(text, {
       region: defaultRegion,
       device: deviceOf(req),
-      now: Math.floor(Date.now() / 1000),
     });
     send(res, outcome.status, outcome.body);
   } catch (error) {

@@ -1,7 +1,7 @@
 // One verification: parse the scanned text, read the box's record (one eth_call), consult the scan log,
 // apply the verdict rules. Used by the lean /api/verify handler and by the verdict page alike.
 import { parseScannedCode, type ScannedCode } from "../domain/gs1";
-import { evaluateVerdict, type Check, type VerdictLevel } from "../domain/verdict";
+import { capInForce, evaluateVerdict, type Check, type VerdictLevel } from "../domain/verdict";
 import { buildTimeline, type TimelineEvent } from "../domain/timeline";
 import type { BoxRecord, PriceCapInfo, PriceRecordInfo } from "../domain/record";
 import { regionName } from "../domain/regions";
@@ -40,16 +40,8 @@ export interface VerifyContext {
   region: number;
   /** An opaque fingerprint of the device, for the scan log. */
   device: string;
-  /** Seconds since the epoch; the verdict is a function of it. */
-  now: number;
-}
-
-function retailCapInForce(caps: PriceCapInfo[], region: number, now: number): PriceCapInfo | null {
-  return (
-    caps
-      .filter((c) => c.region === region && c.channel === "retail" && c.effectiveFrom <= now)
-      .sort((a, b) => b.effectiveFrom - a.effectiveFrom)[0] ?? null
-  );
+  /** Seconds since the epoch; the verdict is a function of it. The clock when absent. */
+  now?: number;
 }
 
 export class Verifier {
@@ -58,7 +50,8 @@ export class Verifier {
     private readonly scanLog: ScanLog | null,
   ) {}
 
-  async verify(text: string, context: VerifyContext): Promise<VerifyOutcome> {
+  async verify(text: string, given: VerifyContext): Promise<VerifyOutcome> {
+    const context = { ...given, now: given.now ?? Math.floor(Date.now() / 1000) };
     const parsed = parseScannedCode(text, { now: new Date(context.now * 1000) });
     if (!parsed.ok) {
       return {
@@ -74,7 +67,12 @@ export class Verifier {
       if (error instanceof ChainUnavailableError) {
         return {
           status: 503,
-          body: { error: { code: "chain_unavailable", message: "The record can't be reached right now. Try again shortly." } },
+          body: {
+            error: {
+              code: "chain_unavailable",
+              message: "The record can't be reached right now. Try again shortly.",
+            },
+          },
         };
       }
       throw error;
@@ -84,16 +82,27 @@ export class Verifier {
       code.lot !== null && code.serial !== null && code.signature !== null
         ? recoverSerialSigner(code.gtin, code.lot, code.serial, code.signature)
         : null;
-    const verdict = evaluateVerdict({ code, record, recoveredSigner, scans, now: context.now, region: context.region });
+    const verdict = evaluateVerdict({
+      code,
+      record,
+      recoveredSigner,
+      scans,
+      now: context.now,
+      region: context.region,
+    });
     return { status: 200, body: toResponse(code, record, verdict, context) };
   }
 
   /** Returns the history before this scan and records the scan (durably) for the next one. */
-  private async logScan(code: ScannedCode, record: BoxRecord, context: VerifyContext) {
+  private async logScan(code: ScannedCode, record: BoxRecord, context: Required<VerifyContext>) {
     if (!this.scanLog || code.lot === null || code.serial === null || record.batch === null) return null;
     const key = `${code.gtin}/${code.lot}/${code.serial}`;
     const history = this.scanLog.history(key, record.serial?.sale?.soldAt ?? null);
-    await this.scanLog.append(key, { at: context.now, place: regionName(context.region), device: context.device });
+    await this.scanLog.append(key, {
+      at: context.now,
+      place: regionName(context.region),
+      device: context.device,
+    });
     return history;
   }
 }
@@ -102,7 +111,7 @@ function toResponse(
   code: ScannedCode,
   record: BoxRecord,
   verdict: ReturnType<typeof evaluateVerdict>,
-  context: VerifyContext,
+  context: Required<VerifyContext>,
 ): VerifyResponse {
   const { product, batch } = record;
   return {
@@ -128,7 +137,7 @@ function toResponse(
     price: {
       region: context.region,
       regionName: regionName(context.region),
-      cap: retailCapInForce(record.caps, context.region, context.now),
+      cap: product && capInForce(record.caps, product.category, "retail", context.region, context.now),
       records: batch?.prices ?? [],
     },
     checkedAt: context.now,

@@ -56,7 +56,10 @@ export async function startEmbeddedChain(options: EmbeddedOptions): Promise<Embe
     const provider = rpcProvider(anvil.url);
     if (fresh) {
       log("New local chain: deploying the contracts…");
-      const deployment = await deploySystem(demoWallet(PARTIES.regulator.account, provider), PARTIES.regulator.name);
+      const deployment = await deploySystem(
+        demoWallet(PARTIES.regulator.account, provider),
+        PARTIES.regulator.name,
+      );
       writeDeployment(deploymentFile, deployment);
       log("Seeding the demo scenarios (a few seconds)…");
       const { scenarios, seededAt } = await seedDemo(provider, deployment, options.digitalLinkBase);

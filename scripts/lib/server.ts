@@ -9,7 +9,10 @@ import { deviceOf, handleVerify, isVerifyRequest } from "../../lib/queries/verif
 import { runtime } from "../../lib/queries/runtime";
 
 const DEMO_DIR = join(process.cwd(), "public", "demo");
-const DEMO_TYPES: Record<string, string> = { ".json": "application/json; charset=utf-8", ".png": "image/png" };
+const DEMO_TYPES: Record<string, string> = {
+  ".json": "application/json; charset=utf-8",
+  ".png": "image/png",
+};
 
 export const SECURITY_HEADERS: Record<string, string> = {
   "x-content-type-options": "nosniff",
@@ -25,7 +28,11 @@ function serveDemoFile(req: IncomingMessage, res: ServerResponse): boolean {
   const type = DEMO_TYPES[name.slice(name.lastIndexOf("."))];
   const file = join(DEMO_DIR, name);
   if (!type || name.includes("..") || name.includes("/") || !existsSync(file)) return false;
-  res.writeHead(200, { "content-type": type, "content-length": statSync(file).size, "cache-control": "no-cache" });
+  res.writeHead(200, {
+    "content-type": type,
+    "content-length": statSync(file).size,
+    "cache-control": "no-cache",
+  });
   createReadStream(file).pipe(res);
   return true;
 }
@@ -36,8 +43,17 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-export async function startWebServer(options: { host: string; port: number; dev?: boolean }): Promise<WebServer> {
-  const app = next({ dev: options.dev ?? false, dir: process.cwd(), hostname: options.host, port: options.port });
+export async function startWebServer(options: {
+  host: string;
+  port: number;
+  dev?: boolean;
+}): Promise<WebServer> {
+  const app = next({
+    dev: options.dev ?? false,
+    dir: process.cwd(),
+    hostname: options.host,
+    port: options.port,
+  });
   await app.prepare();
   const handleNext = app.getRequestHandler();
   const services = runtime();

@@ -33,7 +33,6 @@ export default async function VerdictPage({ params, searchParams }: Props) {
   const outcome = await services.verifier.verify(digitalLink(segments, search), {
     region: services.region,
     device: requestHeaders.get("x-medproof-device") ?? "unknown",
-    now: Math.floor(Date.now() / 1000),
   });
 
   if (outcome.status === 503) return <ChainUnavailable />;
@@ -70,7 +69,8 @@ export default async function VerdictPage({ params, searchParams }: Props) {
       )}
       <PricePanel price={result.price} />
       <p className="text-xs text-slate-500">
-        Read from block {result.block} at {new Date(result.checkedAt * 1000).toISOString().replace("T", " ").slice(0, 16)} UTC.
+        Read from block {result.block} at{" "}
+        {new Date(result.checkedAt * 1000).toISOString().replace("T", " ").slice(0, 16)} UTC.
       </p>
     </div>
   );

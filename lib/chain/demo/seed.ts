@@ -101,6 +101,19 @@ interface BatchPlan {
 
 const BATCH_SERIAL_START = 100001;
 
+/** A value an earlier step must have produced; its absence is a bug in the step order. */
+function need<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`Seed step order: ${what} is not known yet`);
+  return value;
+}
+
+function event(logs: ParsedLog[], name: string, field: string): unknown {
+  return need(
+    logs.find((l) => l.name === name),
+    `event ${name}`,
+  ).args[field as never];
+}
+
 /** As MaterialRegistry computes it: keccak256(abi.encode(manufacturer, workshopName)). */
 function workshopId(manufacturer: string, name: string): string {
   return keccak256(AbiCoder.defaultAbiCoder().encode(["address", "string"], [manufacturer, name]));
@@ -188,7 +201,7 @@ export async function seedDemo(
           isoDateToSeconds(validFrom),
           isoDateToSeconds(validUntil) + DAY - 1,
         ),
-      (logs) => licenceIds.set(key, logs.find((l) => l.name === "LicenceGranted")!.args.licenceId as bigint),
+      (logs) => licenceIds.set(key, event(logs, "LicenceGranted", "licenceId") as bigint),
     );
 
   const allCategories = 0b11110;
@@ -223,7 +236,7 @@ export async function seedDemo(
       as(product.maker).AccessRegistry.getFunction("registerProduct")(
         BigInt(product.gtin),
         product.category,
-        licenceIds.get(`certificate:${key}`)!,
+        need(licenceIds.get(`certificate:${key}`), `certificate of ${key}`),
         product.name,
       ),
     );
@@ -296,10 +309,13 @@ export async function seedDemo(
           BigInt(kg * 1000),
           id(`meltblown report ${code}`),
         ),
-      (logs) => lotIds.set(code, logs.find((l) => l.name === "LotRegistered")!.args.lotId as bigint),
+      (logs) => lotIds.set(code, event(logs, "LotRegistered", "lotId") as bigint),
     );
     step(registered + 2 * DAY, `transfer ${code}`, () =>
-      as("supplier").MaterialRegistry.getFunction("transferLot")(lotIds.get(code)!, wallets[maker].address),
+      as("supplier").MaterialRegistry.getFunction("transferLot")(
+        need(lotIds.get(code), `lot ${code}`),
+        wallets[maker].address,
+      ),
     );
   };
 
@@ -324,13 +340,18 @@ export async function seedDemo(
           masksPerBox: plan.masksPerBox,
           serialStart: BATCH_SERIAL_START,
           workshopId: workshopId(wallets[maker].address, WORKSHOPS[maker]),
-          materials: [{ lotId: lotIds.get(plan.materialLot)!, grams: BigInt(plan.grams) }],
+          materials: [
+            {
+              lotId: need(lotIds.get(plan.materialLot), `lot ${plan.materialLot}`),
+              grams: BigInt(plan.grams),
+            },
+          ],
           signer: demoSerialSigner(PARTIES[maker].account).address,
           possessionRoot: ZeroHash,
         }),
-      (logs) => batchIds.set(key, logs.find((l) => l.name === "BatchRegistered")!.args.batchId as string),
+      (logs) => batchIds.set(key, event(logs, "BatchRegistered", "batchId") as string),
     );
-    const batchId = () => batchIds.get(key)!;
+    const batchId = () => need(batchIds.get(key), `batch ${key}`);
     if (plan.sterilised) {
       const { start, end } = plan.sterilised;
       step(end + HOUR, `sterilise ${key}`, () =>
@@ -359,7 +380,7 @@ export async function seedDemo(
         as(maker).BatchRegistry.getFunction("release")(batchId()),
       );
     }
-    return { key, batchId, maker };
+    return { key, batchId, maker, product: plan.product, lot: plan.lot };
   };
 
   const ship = (b: ReturnType<typeof batch>, from: PartyKey, to: PartyKey, boxes: number, at: number) => {
@@ -369,7 +390,7 @@ export async function seedDemo(
       `ship ${b.key} ${from}→${to}`,
       () => as(from).CustodyRegistry.getFunction("ship")(b.batchId(), wallets[to].address, boxes),
       (logs) => {
-        shipment = logs.find((l) => l.name === "Shipped")!.args.shipmentId as bigint;
+        shipment = event(logs, "Shipped", "shipmentId") as bigint;
         shipmentIds.push(shipment);
       },
     );
@@ -493,7 +514,7 @@ export async function seedDemo(
   ship(revoked, "linjiang", "distributor", 1500, day(-175));
   step(day(-30, 14), "revoke licence", () =>
     as("regulator").AccessRegistry.getFunction("revokeLicence")(
-      licenceIds.get("production:linjiang:3")!,
+      need(licenceIds.get("production:linjiang:3"), `licence "production:linjiang:3"`),
       day(-30, 0),
       "飞行检查发现洁净车间环境监测数据不真实，吊销生产许可",
     ),
@@ -510,7 +531,9 @@ export async function seedDemo(
 
   await runSteps(provider, steps);
   // Back to wall-clock time, so the next transaction after seeding carries today's date.
-  await provider.send("evm_setTime", [Math.max(Math.floor(Date.now() / 1000), steps.at(-1)!.at + 1)]);
+  await provider.send("evm_setTime", [
+    Math.max(Math.floor(Date.now() / 1000), (steps[steps.length - 1]?.at ?? 0) + 1),
+  ]);
 
   // ---- scenarios: the codes printed on the boxes ------------------------------------------------
   const signed = (
@@ -532,11 +555,8 @@ export async function seedDemo(
       code: toDigitalLink({ gtin, lot, serial: serialText, expiry: expiryIso, signature }, base),
     };
   };
-  const lotOf = (b: ReturnType<typeof batch>) => b.key.split("/")[1]!;
-  const productOf = (b: ReturnType<typeof batch>): ProductKey =>
-    (Object.keys(PRODUCTS) as ProductKey[]).find((k) => PRODUCTS[k].gtin === b.key.split("/")[0])!;
   const box = (b: ReturnType<typeof batch>, serial: number, expiry: number) =>
-    signed(productOf(b), lotOf(b), serial, expiry);
+    signed(b.product, b.lot, serial, expiry);
   const expiryOf = (daysAgo: number) => twoYears(day(-daysAgo, 0));
 
   const counterfeiter = demoSerialSigner(99);
@@ -583,7 +603,7 @@ export async function seedDemo(
       expect:
         "Suspect: the lot is real but this serial was never issued and the signature is not the maker's.",
       verdict: "suspect",
-      ...signed("surgical", lotOf(genuine), 990001, expiryOf(60), counterfeiter),
+      ...signed("surgical", genuine.lot, 990001, expiryOf(60), counterfeiter),
     },
     {
       id: "cloned",
@@ -654,7 +674,7 @@ async function runSteps(provider: JsonRpcProvider, steps: Step[]): Promise<void>
     try {
       receipt = await (await s.run()).wait();
     } catch (error) {
-      throw new Error(`Seeding failed at "${s.label}": ${(error as Error).message}`);
+      throw new Error(`Seeding failed at "${s.label}": ${(error as Error).message}`, { cause: error });
     }
     last = at;
     if (s.after && receipt) {

@@ -2,14 +2,7 @@
 // examples). Account n is anvil's n-th test account; nothing here is used off the local chain.
 
 export type DemoRole =
-  | "REGULATOR"
-  | "SUPPLIER"
-  | "MANUFACTURER"
-  | "AUDITOR"
-  | "LAB"
-  | "DISTRIBUTOR"
-  | "PHARMACY"
-  | "INSPECTOR";
+  "REGULATOR" | "SUPPLIER" | "MANUFACTURER" | "AUDITOR" | "LAB" | "DISTRIBUTOR" | "PHARMACY" | "INSPECTOR";
 
 export interface DemoParty {
   account: number;
@@ -135,13 +128,27 @@ export const CERTIFICATES: Record<ProductKey, { number: string; validFrom: strin
 };
 
 /** Production licences: the original and its renewal, which keeps the number. */
-export const PRODUCTION_LICENCES: { maker: "qinghe" | "linjiang"; number: string; validFrom: string; validUntil: string }[] =
-  [
-    { maker: "qinghe", number: "苏药监械生产许20219901号", validFrom: "2021-06-01", validUntil: "2026-05-31" },
-    { maker: "qinghe", number: "苏药监械生产许20219901号", validFrom: "2026-05-20", validUntil: "2031-05-19" },
-    { maker: "linjiang", number: "苏药监械生产许20200417号", validFrom: "2020-04-17", validUntil: "2025-04-16" },
-    { maker: "linjiang", number: "苏药监械生产许20200417号", validFrom: "2025-04-10", validUntil: "2030-04-09" },
-  ];
+export const PRODUCTION_LICENCES: {
+  maker: "qinghe" | "linjiang";
+  number: string;
+  validFrom: string;
+  validUntil: string;
+}[] = [
+  { maker: "qinghe", number: "苏药监械生产许20219901号", validFrom: "2021-06-01", validUntil: "2026-05-31" },
+  { maker: "qinghe", number: "苏药监械生产许20219901号", validFrom: "2026-05-20", validUntil: "2031-05-19" },
+  {
+    maker: "linjiang",
+    number: "苏药监械生产许20200417号",
+    validFrom: "2020-04-17",
+    validUntil: "2025-04-16",
+  },
+  {
+    maker: "linjiang",
+    number: "苏药监械生产许20200417号",
+    validFrom: "2025-04-10",
+    validUntil: "2030-04-09",
+  },
+];
 
 export const WORKSHOPS = {
   qinghe: "A栋二层十万级洁净车间",

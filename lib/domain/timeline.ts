@@ -1,0 +1,314 @@
+// The history of a box's batch, oldest first: from the meltblown lot to the shelf, as the chain recorded
+// it. The verdict says whether to trust the box; the timeline shows the facts it was judged on, so a
+// shopper or an inspector can follow each step and see who was accountable for it.
+import type {
+  AttestationInfo,
+  BatchInfo,
+  BoxRecord,
+  LicenceInfo,
+  MaterialInfo,
+  PriceRecordInfo,
+  ProductInfo,
+  RuleSetInfo,
+  ShipmentInfo,
+  SterilisationInfo,
+  TestReportInfo,
+} from "./record";
+import { DAY } from "./time";
+import {
+  formatBoxes,
+  formatCleanClass,
+  formatDate,
+  formatDateTime,
+  formatDays,
+  formatHumidity,
+  formatInteger,
+  formatKg,
+  formatMasks,
+  formatSerialRange,
+  formatTemperature,
+  formatYuanPerPiece,
+  shortAddress,
+  shortPartyName,
+  sterilisationMethodName,
+} from "./format";
+import { describeFirstFailure, describeResults, heldDays, minHoldDaysOf, partyDirectory } from "./verdict";
+
+export type TimelineEventKind =
+  | "material"
+  | "workshop"
+  | "production"
+  | "sterilisation"
+  | "test"
+  | "release"
+  | "custody"
+  | "sale"
+  | "price"
+  | "recall"
+  | "licence";
+
+export interface TimelineEvent {
+  /** Unix seconds. */
+  at: number;
+  kind: TimelineEventKind;
+  title: string;
+  detail: string;
+  /** How the step reflects on the box; absent for plain facts. */
+  status?: "pass" | "warn" | "fail";
+}
+
+// ---------------------------------------------------------------------------------------------
+// Messages. Every sentence of the timeline is built here, so a zh-CN catalogue can replace this object.
+// ---------------------------------------------------------------------------------------------
+
+interface Text {
+  title: string;
+  detail: string;
+}
+
+const en = {
+  material: (lot: MaterialInfo): Text => ({
+    title: `Meltblown lot ${lot.code} registered`,
+    detail:
+      `${lot.supplier.name} registered ${formatKg(lot.massGrams)} of ${lot.grade} meltblown fabric; ` +
+      `${formatKg(lot.usedGrams)} went into this batch.`,
+  }),
+  workshop: (attestation: AttestationInfo, auditor: string, coversProduction: boolean): Text => ({
+    title: `Workshop attested: ${formatCleanClass(attestation.cleanClass)}`,
+    detail:
+      `${auditor} attested ${attestation.workshopName}: ${formatTemperature(attestation.temperatureDeciC)}, ` +
+      `${formatHumidity(attestation.humidityDeciPct)}, particles ≥0.5 µm ` +
+      `${formatInteger(attestation.particles05PerM3)}/m³; valid ${formatDate(attestation.validFrom)} to ` +
+      `${formatDate(attestation.validUntil)}` +
+      (coversProduction ? ", covering the production date." : ", which does not cover the production date."),
+  }),
+  production: (batch: BatchInfo, maker: string): Text => ({
+    title: `Made ${formatMasks(batch.masks)} in ${formatBoxes(batch.boxes)}`,
+    detail:
+      `${maker} made lot ${batch.lot}: ${formatMasks(batch.masks)}, ${formatInteger(batch.masksPerBox)} per ` +
+      `box, serials ${formatSerialRange(batch.serialStart, batch.boxes)}; use by ${formatDate(batch.expiryDate)}.`,
+  }),
+  sterilisation: (sterilisation: SterilisationInfo): Text => ({
+    title: `Sterilised with ${sterilisationMethodName(sterilisation.method)}`,
+    detail:
+      `${sterilisation.sterilizer} sterilised the batch from ${formatDateTime(sterilisation.startedAt)} to ` +
+      `${formatDateTime(sterilisation.endedAt)}.`,
+  }),
+  test: (
+    report: TestReportInfo,
+    lab: string,
+    standard: string,
+    results: string[],
+    failure: string | null,
+  ): Text => ({
+    title:
+      `${report.retest ? "Retest" : "Lab test"} ${report.passed ? "passed" : "failed"} (${standard})` +
+      (report.passed || failure === null ? "" : `: ${failure}`),
+    detail: `${lab} tested the batch against ${standard}: ${results.join(", ")}.`,
+  }),
+  testWithoutRules: (report: TestReportInfo, lab: string): Text => ({
+    title: `${report.retest ? "Retest" : "Lab test"} ${report.passed ? "passed" : "failed"}`,
+    detail: `${lab} posted results for the batch; the standard it was judged against is not on the record.`,
+  }),
+  releaseAfterHold: (held: number, minHoldDays: number, early: boolean): Text => ({
+    title: early
+      ? `Released after only ${formatDays(held)}`
+      : `Released after a ${formatInteger(held)}-day hold`,
+    detail:
+      `The maker released the batch ${formatDays(held)} after sterilisation ended; at least ` +
+      `${formatDays(minHoldDays)} are required for the gas to clear.`,
+  }),
+  release: (): Text => ({
+    title: "Released by the maker",
+    detail: "The maker released the batch for sale.",
+  }),
+  shipment: (from: string, to: string, shipment: ShipmentInfo): Text => ({
+    title: `${formatBoxes(shipment.boxes)}: ${shortPartyName(from)} → ${shortPartyName(to)}`,
+    detail:
+      `${from} shipped ${formatBoxes(shipment.boxes)} to ${to}; ` +
+      (shipment.status === "accepted"
+        ? `accepted${shipment.settledAt === null ? "" : ` on ${formatDate(shipment.settledAt)}`}.`
+        : shipment.status === "rejected"
+          ? `rejected${shipment.settledAt === null ? "" : ` on ${formatDate(shipment.settledAt)}`}` +
+            (shipment.note.trim() ? `: ${shipment.note.trim()}.` : ".")
+          : "awaiting receipt."),
+  }),
+  sale: (seller: string, soldAt: number): Text => ({
+    title: `This box sold at ${shortPartyName(seller)}`,
+    detail: `${seller} recorded the sale of this box on ${formatDateTime(soldAt)}; its code is now used up.`,
+  }),
+  price: (record: PriceRecordInfo): Text => ({
+    title: `Price recorded: ${formatYuanPerPiece(record.fenPerPiece)} at ${shortPartyName(record.seller.name)}`,
+    detail:
+      `An inspector recorded ${formatYuanPerPiece(record.fenPerPiece)} (${record.channel}) at ` +
+      `${record.seller.name}` +
+      (record.cap === null
+        ? record.violation
+          ? ", above the cap."
+          : "; no cap applied."
+        : `, ${record.violation ? "above" : "within"} the cap of ${formatYuanPerPiece(record.cap.fenPerPiece)}` +
+          (record.cap.legalBasis.trim() ? ` (${record.cap.legalBasis.trim()}).` : ".")),
+  }),
+  licenceRevoked: (document: "production" | "certificate", licence: LicenceInfo): Text => ({
+    title: document === "production" ? "Production licence revoked" : "Registration certificate revoked",
+    detail:
+      `${licence.number} was revoked` +
+      (licence.revocationReason.trim() ? `: ${licence.revocationReason.trim()}.` : ".") +
+      " The batch was made before, while it was valid.",
+  }),
+  recall: (reason: string): Text => ({
+    title: "Recalled by the regulator",
+    detail: reason.trim() ? `${reason.trim()}.` : "The regulator recalled the batch.",
+  }),
+};
+
+// ---------------------------------------------------------------------------------------------
+
+/** A rejected shipment sends the boxes back: worth noticing, not a fault of the box. */
+const SHIPMENT_STATUS: Record<ShipmentInfo["status"], TimelineEvent["status"]> = {
+  accepted: "pass",
+  rejected: "warn",
+  pending: undefined,
+};
+
+function event(
+  at: number,
+  kind: TimelineEventKind,
+  text: Text,
+  status?: TimelineEvent["status"],
+): TimelineEvent {
+  return status === undefined ? { at, kind, ...text } : { at, kind, ...text, status };
+}
+
+function testEvents(
+  batch: BatchInfo,
+  ruleSet: RuleSetInfo | null,
+  nameOf: (a: string) => string,
+): TimelineEvent[] {
+  return batch.tests.map((report) => {
+    const lab = nameOf(report.lab);
+    const text =
+      ruleSet === null
+        ? en.testWithoutRules(report, lab)
+        : en.test(
+            report,
+            lab,
+            ruleSet.standard,
+            describeResults(ruleSet, report),
+            describeFirstFailure(ruleSet, report),
+          );
+    return event(report.testedAt, "test", text, report.passed ? "pass" : "fail");
+  });
+}
+
+function releaseEvent(batch: BatchInfo, product: ProductInfo | null): TimelineEvent | null {
+  if (batch.releasedAt === null) return null;
+  if (batch.sterilisation === null) return event(batch.releasedAt, "release", en.release(), "pass");
+  const minHoldDays = minHoldDaysOf(product);
+  const early = batch.releasedAt < batch.sterilisation.endedAt + minHoldDays * DAY;
+  const held = heldDays(batch.sterilisation, batch.releasedAt);
+  return event(
+    batch.releasedAt,
+    "release",
+    en.releaseAfterHold(held, minHoldDays, early),
+    early ? "fail" : "pass",
+  );
+}
+
+/**
+ * Revocations after the production date: the batch was made lawfully, but a shopper should know. Only
+ * those in force by the time the record was read, so a dated future revocation is not told as past.
+ */
+function revocationEvents(record: BoxRecord, batch: BatchInfo): TimelineEvent[] {
+  const documents: { name: "production" | "certificate"; licence: LicenceInfo | null }[] = [
+    { name: "production", licence: batch.productionLicence },
+    { name: "certificate", licence: record.product?.certificate ?? null },
+  ];
+  const events: TimelineEvent[] = [];
+  for (const { name, licence } of documents) {
+    const revokedAt = licence?.revokedAt ?? null;
+    if (licence === null || revokedAt === null || revokedAt <= batch.productionDate) continue;
+    if (record.blockTimestamp > 0 && revokedAt > record.blockTimestamp) continue;
+    events.push(event(revokedAt, "licence", en.licenceRevoked(name, licence), "warn"));
+  }
+  return events;
+}
+
+/** The batch's history in time order; empty when the code names no registered batch. */
+export function buildTimeline(record: BoxRecord): TimelineEvent[] {
+  const batch = record.batch;
+  if (batch === null) return [];
+  const product = record.product;
+  const events: TimelineEvent[] = [];
+  // Each part of the story is told on its own: a part the record garbles is left out, not the rest.
+  const tell = (part: () => TimelineEvent | null | (TimelineEvent | null)[]) => {
+    try {
+      const told = part();
+      for (const e of Array.isArray(told) ? told : [told]) if (e !== null) events.push(e);
+    } catch {
+      // Left out; the verdict's own check for that part says it could not be read.
+    }
+  };
+  let nameOf: (address: string) => string = shortAddress;
+  tell(() => {
+    nameOf = partyDirectory(record);
+    return null;
+  });
+
+  tell(() => batch.materials.map((lot) => event(lot.registeredAt, "material", en.material(lot))));
+  tell(() => {
+    const a = batch.attestation;
+    if (a === null) return null;
+    const covers = a.validFrom <= batch.productionDate && batch.productionDate <= a.validUntil;
+    return event(
+      a.attestedAt,
+      "workshop",
+      en.workshop(a, nameOf(a.auditor), covers),
+      covers ? "pass" : "fail",
+    );
+  });
+  tell(() =>
+    event(
+      batch.productionDate,
+      "production",
+      en.production(batch, product?.manufacturer.name ?? "The maker"),
+    ),
+  );
+  tell(() =>
+    batch.sterilisation === null
+      ? null
+      : event(batch.sterilisation.startedAt, "sterilisation", en.sterilisation(batch.sterilisation)),
+  );
+  tell(() => testEvents(batch, batch.ruleSet, nameOf));
+  tell(() => releaseEvent(batch, product));
+  tell(() =>
+    batch.shipments.map((shipment) =>
+      event(
+        shipment.shippedAt,
+        "custody",
+        en.shipment(nameOf(shipment.from), nameOf(shipment.to), shipment),
+        SHIPMENT_STATUS[shipment.status],
+      ),
+    ),
+  );
+  tell(() => {
+    const sale = record.serial?.sale ?? null;
+    return sale === null ? null : event(sale.soldAt, "sale", en.sale(sale.seller.name, sale.soldAt));
+  });
+  tell(() =>
+    batch.prices.map((price) =>
+      event(price.observedAt, "price", en.price(price), price.violation ? "warn" : "pass"),
+    ),
+  );
+  tell(() => revocationEvents(record, batch));
+  tell(() =>
+    batch.recall === null ? null : event(batch.recall.at, "recall", en.recall(batch.recall.reason), "fail"),
+  );
+
+  // Stable: events at the same moment keep the order of the story above (made, then sterilised …).
+  return events
+    .map((e, index) => ({ e, index }))
+    .filter(({ e }) => Number.isFinite(e.at))
+    .sort((a, b) => a.e.at - b.e.at || a.index - b.index)
+    .map(({ e }) => e);
+}
