@@ -5,6 +5,7 @@ import {Fixture} from "./utils/Fixture.sol";
 import {AccessRegistry} from "../src/AccessRegistry.sol";
 import {IAccessRegistry} from "../src/interfaces/IAccessRegistry.sol";
 import {LicenceFormat} from "../src/libraries/LicenceFormat.sol";
+import {Strings} from "@openzeppelin/contracts/utils/Strings.sol";
 
 contract AccessRegistryTest is Fixture {
     IAccessRegistry.LicenceKind internal constant PRODUCTION_LICENCE = IAccessRegistry.LicenceKind.ProductionLicence;
@@ -271,7 +272,7 @@ contract AccessRegistryTest is Fixture {
         for (uint256 i; i < 20; ++i) {
             // Only the last one covers category 3 and is valid in 2024.
             uint16 cats = i == 19 ? uint16(1) << 3 : uint16(1) << 2;
-            granted[i] = access.grantLicence(FILING, lab, string.concat("F-", vm_toString(i)), cats, D2020, D2030);
+            granted[i] = access.grantLicence(FILING, lab, string.concat("F-", Strings.toString(i)), cats, D2020, D2030);
         }
         vm.stopPrank();
         uint256[] memory ids = access.licencesOf(lab);
@@ -566,15 +567,5 @@ contract AccessRegistryTest is Fixture {
         t = access.productionTerms(distributor, 9_521_234_599_997, PRODUCTION);
         assertFalse(t.callerIsManufacturer);
         assertEq(t.manufacturer, address(0));
-    }
-
-    function vm_toString(uint256 v) internal pure returns (string memory) {
-        if (v == 0) return "0";
-        bytes memory b;
-        while (v != 0) {
-            b = abi.encodePacked(bytes1(uint8(48 + v % 10)), b);
-            v /= 10;
-        }
-        return string(b);
     }
 }

@@ -153,3 +153,12 @@ describe("the Digital Link route", () => {
     assert.equal(response.status, 400);
   });
 });
+
+describe("requests too large to parse", () => {
+  it("answer a JSON 4xx, not a dropped connection", async () => {
+    const response = await fetch(`${baseUrl()}/api/verify?code=${"x".repeat(400_000)}`);
+    assert.ok(response.status >= 400 && response.status < 500, `status ${response.status}`);
+    const body = (await response.json()) as { error: { code: string } };
+    assert.ok(body.error.code.length > 0);
+  });
+});

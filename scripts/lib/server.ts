@@ -58,7 +58,8 @@ export async function startWebServer(options: {
   const handleNext = app.getRequestHandler();
   const services = runtime();
 
-  const server = createServer((req, res) => {
+  // Scanned text arrives in the URL; allow long (hostile) ones to reach the handler, which answers 400.
+  const server = createServer({ maxHeaderSize: 256 * 1024 }, (req, res) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     if (isVerifyRequest(req)) {
       void handleVerify(req, res, services.verifier, services.region);
@@ -68,6 +69,20 @@ export async function startWebServer(options: {
     // Pages record scans too; the device fingerprint is set here, never taken from the client.
     req.headers["x-medproof-device"] = deviceOf(req);
     void handleNext(req, res);
+  });
+  // A request Node cannot even parse (over the header limit, malformed) still gets a JSON 4xx.
+  server.on("clientError", (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return;
+    const tooLarge = error.code === "HPE_HEADER_OVERFLOW";
+    const body = JSON.stringify({
+      error: tooLarge
+        ? { code: "request_too_large", message: "The request is too large to hold a product code." }
+        : { code: "bad_request", message: "The request could not be read." },
+    });
+    socket.end(
+      `HTTP/1.1 ${tooLarge ? "431 Request Header Fields Too Large" : "400 Bad Request"}\r\n` +
+        `content-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
   });
   // Keep-alive longer than typical load balancers, so clients reuse connections.
   server.keepAliveTimeout = 65_000;
