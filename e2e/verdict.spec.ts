@@ -35,8 +35,8 @@ test("the genuine box shows its history from meltblown lot to pharmacy", async (
   const genuine = scenarios.find((s) => s.id === "genuine")!;
   await page.goto(pathOf(genuine.code));
   await expect(page.getByRole("heading", { name: "History of this batch" })).toBeVisible();
-  const timeline = page.locator("ol li");
-  await expect(timeline.first()).toContainText(/meltblown|MB-/i);
+  await expect(page.locator("li[data-kind=material]").first()).toContainText(/MB-\d{4}-\d+/);
+  await expect(page.locator("li[data-kind=release]")).toContainText(/16-day hold|16 days/);
   await expect(page.getByText("仁心大药房（观前店）").first()).toBeVisible();
   await expect(page.getByText(/Retail cap in 苏州: 1\.80 yuan per piece/)).toBeVisible();
   await page.screenshot({ path: "test-results/verdict-genuine-390x844.png", fullPage: true });

@@ -1,6 +1,6 @@
 // The embedded default: a local chain under the data folder, deployed once, seeded once.
 // A chain whose seeding never finished is thrown away and made again, so no half-written demo survives.
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, renameSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, renameSync, statSync } from "node:fs";
 import { join } from "node:path";
 import QRCode from "qrcode";
 import { startAnvil, type AnvilHandle } from "./anvil";
@@ -63,6 +63,8 @@ export async function startEmbeddedChain(options: EmbeddedOptions): Promise<Embe
       writeDeployment(deploymentFile, deployment);
       log("Seeding the demo scenarios (a few seconds)…");
       const { scenarios, seededAt } = await seedDemo(provider, deployment, options.digitalLinkBase);
+      await waitForStateWrite(stateFile, Date.now());
+      // Written last: its presence says the chain state on disk holds the whole deployment and demo.
       writeAtomically(seedFile, JSON.stringify({ seededAt, scenarios }, null, 2) + "\n");
     } else {
       // After a restart anvil takes wall-clock time; never let it go behind the last block.
@@ -78,6 +80,19 @@ export async function startEmbeddedChain(options: EmbeddedOptions): Promise<Embe
     await anvil.stop();
     throw error;
   }
+}
+
+/**
+ * Waits until anvil has written its state file after `since` (it writes every second), so a crash
+ * right after setup cannot lose the end of the seeding while seed.json says it is done.
+ */
+async function waitForStateWrite(stateFile: string, since: number): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    if (existsSync(stateFile) && statSync(stateFile).mtimeMs > since + 1100) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`anvil did not write ${stateFile} within 10 s`);
 }
 
 /** public/demo/scenarios.json and one QR image per scenario (the code printed on that box). */

@@ -1,0 +1,64 @@
+// The embedded chain survives a hard kill: every confirmed record is there after `npm start` again.
+import { describe, it, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startEmbeddedChain, type EmbeddedChain } from "./embedded";
+import { BoxReader } from "../../lib/chain/reader";
+
+const dataDir = mkdtempSync(join(tmpdir(), "medproof-embedded-"));
+const demoDir = join(dataDir, "demo");
+const PORT = 18745;
+const start = () =>
+  startEmbeddedChain({
+    dataDir: join(dataDir, "chain"),
+    port: PORT,
+    digitalLinkBase: "http://localhost:3000",
+    demoDir,
+  });
+
+async function readGenuine(chain: EmbeddedChain) {
+  const genuine = chain.scenarios.find((s) => s.id === "genuine");
+  assert.ok(genuine);
+  const reader = new BoxReader({
+    rpcUrl: chain.anvil.url,
+    lensAddress: chain.deployment.addresses.MedProofLens,
+  });
+  return reader.read({ gtin: genuine.gtin, lot: genuine.lot, serial: genuine.serial });
+}
+
+after(() => rmSync(dataDir, { recursive: true, force: true }));
+
+describe("the embedded chain", () => {
+  it("throws away a data folder whose setup never finished, and sets up afresh", async () => {
+    mkdirSync(join(dataDir, "chain"), { recursive: true });
+    writeFileSync(join(dataDir, "chain", "anvil-state.json"), "{ half a state");
+    const chain = await start();
+    try {
+      const record = await readGenuine(chain);
+      assert.ok(record.batch, "the genuine batch is on the new chain");
+    } finally {
+      await chain.anvil.stop();
+    }
+  });
+
+  it("keeps every record after kill -9 and a restart, without deploying or seeding again", async () => {
+    const first = await start();
+    const before = await readGenuine(first);
+    first.anvil.process.kill("SIGKILL");
+    await new Promise((resolve) => first.anvil.process.once("exit", resolve));
+
+    const second = await start();
+    try {
+      assert.deepEqual(second.deployment.addresses, first.deployment.addresses);
+      const afterRestart = await readGenuine(second);
+      assert.ok(afterRestart.blockNumber >= before.blockNumber);
+      assert.equal(afterRestart.batch?.releasedAt, before.batch?.releasedAt);
+      assert.equal(afterRestart.batch?.holders.length, before.batch?.holders.length);
+      assert.deepEqual(afterRestart.batch?.shipments, before.batch?.shipments);
+    } finally {
+      await second.anvil.stop();
+    }
+  });
+});
