@@ -6,6 +6,10 @@ const LOCAL_CHAIN_ID = 31337;
 
 const schema = z.object({
   RPC_URL: z.url({ message: "RPC_URL must be an http(s) URL of an EVM JSON-RPC endpoint" }).optional(),
+  RPC_WS_URL: z
+    .url({ message: "RPC_WS_URL must be a ws(s) URL of the same node" })
+    .refine((u) => /^wss?:/.test(u), "RPC_WS_URL must start with ws:// or wss://")
+    .optional(),
   DEPLOYMENT_FILE: z.string().min(1).optional(),
   DATA_DIR: z.string().min(1).default(".data"),
   HOST: z.string().min(1).default("127.0.0.1"),
@@ -19,6 +23,8 @@ const schema = z.object({
 export interface Env {
   /** JSON-RPC endpoint of the chain the app reads. */
   rpcUrl: string;
+  /** WebSocket endpoint of the same node, for change events; without it, reads are never cached. */
+  rpcWsUrl: string | null;
   /** True when the app runs its own local chain (anvil) with demo data and demo keys. */
   embedded: boolean;
   /** Chain id the demo keys are allowed on: only the local chain. */
@@ -52,6 +58,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   }
   return {
     rpcUrl: e.RPC_URL ?? `http://127.0.0.1:${e.ANVIL_PORT}`,
+    rpcWsUrl: e.RPC_WS_URL ?? (embedded ? `ws://127.0.0.1:${e.ANVIL_PORT}` : null),
     embedded,
     localChainId: LOCAL_CHAIN_ID,
     deploymentFile: e.DEPLOYMENT_FILE ?? `${e.DATA_DIR}/deployment.json`,

@@ -11,6 +11,17 @@ export type CameraProblem = "insecure" | "unsupported" | "denied" | "no-camera" 
 const IDEAL_WIDTH = 1920;
 const IDEAL_HEIGHT = 1080;
 
+/** Thrown when the camera cannot be used at all, for a reason known before asking for it. */
+export class CameraUnavailable extends Error {
+  readonly problem: CameraProblem;
+
+  constructor(problem: CameraProblem) {
+    super(problem);
+    this.name = "CameraUnavailable";
+    this.problem = problem;
+  }
+}
+
 /** A reason the camera cannot be used at all, known before asking for it. */
 export function environmentProblem(): CameraProblem | null {
   if (!window.isSecureContext) return "insecure";
@@ -30,6 +41,7 @@ export function openCamera(deviceId: string | null): Promise<MediaStream> {
 
 /** getUserMedia's DOMException names, as a person would describe the problem. */
 export function problemOf(error: unknown): CameraProblem {
+  if (error instanceof CameraUnavailable) return error.problem;
   const name = error instanceof DOMException || error instanceof Error ? error.name : "";
   switch (name) {
     case "NotAllowedError":

@@ -53,7 +53,9 @@ export interface FrameDecoder {
 
 export function createFrameDecoder(): FrameDecoder {
   const square: Reader[] = [new QRCodeReader(), new DataMatrixReader()];
-  const retail: Reader[] = [new MultiFormatOneDReader(new Map([[DecodeHintType.POSSIBLE_FORMATS, RETAIL_FORMATS]]))];
+  const retail: Reader[] = [
+    new MultiFormatOneDReader(new Map([[DecodeHintType.POSSIBLE_FORMATS, RETAIL_FORMATS]])),
+  ];
   let frame = 0;
   return {
     decode(canvas) {

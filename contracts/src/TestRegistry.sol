@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {IAccessRegistry} from "./interfaces/IAccessRegistry.sol";
 import {IBatchRegistry} from "./interfaces/IBatchRegistry.sol";
 import {ITestRegistry} from "./interfaces/ITestRegistry.sol";
@@ -17,7 +18,23 @@ contract TestRegistry is RegistryBase, ITestRegistry {
     mapping(uint256 ruleSetId => RuleSet) private _ruleSets;
     uint256 private _ruleSetCount;
     mapping(uint8 category => uint256[]) private _ruleSetsOf;
-    mapping(bytes32 batchId => TestReport[]) private _reports;
+    /// @dev A report as stored: the header in one slot, and the results packed 80 bits each (metric in the
+    /// low 16 bits, the value's two's complement in the next 64): two beside the rule set id and the count,
+    /// three per further word. A ten-metric report takes at most six slots instead of seventeen.
+    struct ReportRecord {
+        address lab;
+        uint64 testedAt;
+        uint16 firstFailedMetric;
+        bool passed;
+        bool retest;
+        bytes32 reportHash;
+        uint256 head; // ruleSetId (32 bits) | count << 32 | result 0 << 40 | result 1 << 120
+        uint256[3] more; // results 2.., three per word
+    }
+
+    uint256 private constant RESULT_BITS = 80;
+
+    mapping(bytes32 batchId => ReportRecord[]) private _reports;
 
     IBatchRegistry private _batches;
 
@@ -59,19 +76,16 @@ contract TestRegistry is RegistryBase, ITestRegistry {
         if (!found) revert NoRuleSetInForce(category_, b.productionDate);
         (bool passed, uint16 firstFailedMetric) = TestRules.evaluate(_ruleSets[ruleSetId].rules, results);
 
-        TestReport[] storage list = _reports[batchId];
+        ReportRecord[] storage list = _reports[batchId];
         reportIndex = list.length;
-        TestReport storage r = list.push();
+        ReportRecord storage r = list.push();
         r.lab = msg.sender;
         r.testedAt = uint64(block.timestamp);
-        r.reportHash = reportHash;
-        r.ruleSetId = ruleSetId;
+        r.firstFailedMetric = firstFailedMetric;
         r.passed = passed;
         r.retest = retest;
-        r.firstFailedMetric = firstFailedMetric;
-        for (uint256 i; i < results.length; ++i) {
-            r.results.push(results[i]);
-        }
+        r.reportHash = reportHash;
+        _storeResults(r, ruleSetId, results);
         emit TestReportPosted(batchId, reportIndex, msg.sender, passed, firstFailedMetric, retest);
     }
 
@@ -100,14 +114,52 @@ contract TestRegistry is RegistryBase, ITestRegistry {
     }
 
     /// @inheritdoc ITestRegistry
-    function reports(bytes32 batchId) external view returns (TestReport[] memory) {
-        return _reports[batchId];
+    function reports(bytes32 batchId) external view returns (TestReport[] memory list) {
+        ReportRecord[] storage stored = _reports[batchId];
+        list = new TestReport[](stored.length);
+        for (uint256 i; i < list.length; ++i) {
+            ReportRecord storage r = stored[i];
+            TestReport memory t = list[i];
+            t.lab = r.lab;
+            t.testedAt = r.testedAt;
+            t.reportHash = r.reportHash;
+            t.passed = r.passed;
+            t.retest = r.retest;
+            t.firstFailedMetric = r.firstFailedMetric;
+            (t.ruleSetId, t.results) = _loadResults(r);
+        }
     }
 
     /// @inheritdoc ITestRegistry
     function testsPassed(bytes32 batchId) external view returns (bool) {
-        TestReport[] storage list = _reports[batchId];
+        ReportRecord[] storage list = _reports[batchId];
         return list.length != 0 && list[list.length - 1].passed;
+    }
+
+    /// @dev `results` has passed TestRules.evaluate: at most MAX_METRIC of them, each metric once.
+    function _storeResults(ReportRecord storage r, uint256 ruleSetId, MetricResult[] calldata results) private {
+        uint256 n = results.length;
+        uint256 head = SafeCast.toUint32(ruleSetId) | (n << 32);
+        uint256[3] memory more;
+        for (uint256 i; i < n; ++i) {
+            uint256 packed = uint256(results[i].metric) | (uint256(uint64(results[i].value)) << 16);
+            if (i < 2) head |= packed << (40 + RESULT_BITS * i);
+            else more[(i - 2) / 3] |= packed << (RESULT_BITS * ((i - 2) % 3));
+        }
+        r.head = head;
+        for (uint256 k; k < 3 && 2 + 3 * k < n; ++k) {
+            r.more[k] = more[k];
+        }
+    }
+
+    function _loadResults(ReportRecord storage r) private view returns (uint256 ruleSetId, MetricResult[] memory results) {
+        uint256 head = r.head;
+        ruleSetId = uint32(head);
+        results = new MetricResult[](uint8(head >> 32));
+        for (uint256 i; i < results.length; ++i) {
+            uint256 packed = i < 2 ? head >> (40 + RESULT_BITS * i) : r.more[(i - 2) / 3] >> (RESULT_BITS * ((i - 2) % 3));
+            results[i] = MetricResult({metric: uint16(packed), value: int64(uint64(packed >> 16))});
+        }
     }
 
     function _batchRegistry() private returns (IBatchRegistry b) {

@@ -235,6 +235,35 @@ contract TestRegistryTest is Fixture {
         tests.postTestReport(batchId, r, bytes32(0), false);
     }
 
+    /// @dev Results are packed in storage: every value, including the extremes and negatives, comes back.
+    function testFuzz_Reports_KeepEveryResultExactly(int64[10] memory values, uint8 n) public {
+        n = uint8(bound(n, 1, 10));
+        ITestRegistry.MetricRule[] memory rules = new ITestRegistry.MetricRule[](1);
+        rules[0] = ITestRegistry.MetricRule({metric: 1, min: type(int64).min, max: type(int64).max});
+        vm.prank(regulator);
+        uint256 openSet = tests.addRuleSet(SURGICAL, "open", PRODUCTION - 1, rules);
+        bytes32 batchId = register(defaultInput("240315A"));
+        values[0] = type(int64).min;
+        if (n > 1) values[n - 1] = type(int64).max;
+        ITestRegistry.MetricResult[] memory r = new ITestRegistry.MetricResult[](n);
+        for (uint16 i; i < n; ++i) {
+            r[i] = ITestRegistry.MetricResult({metric: n - i, value: values[i]}); // any order, metric 1 present
+        }
+        _post(batchId, r, false);
+        _post(batchId, passingResults(), true);
+        ITestRegistry.TestReport[] memory list = tests.reports(batchId);
+        assertEq(list.length, 2);
+        assertEq(list[0].ruleSetId, openSet);
+        assertEq(list[0].results.length, n);
+        for (uint256 i; i < n; ++i) {
+            assertEq(uint256(list[0].results[i].metric), r[i].metric);
+            assertEq(int256(list[0].results[i].value), r[i].value);
+        }
+        assertEq(list[1].results.length, 7);
+        assertEq(int256(list[1].results[6].value), 32);
+        assertTrue(list[1].retest);
+    }
+
     /// @dev A report's BFE alone decides: pass iff BFE >= 95.00 %.
     function testFuzz_PostTestReport_BfeBound(int64 bfe) public {
         bfe = int64(bound(bfe, 0, 10_000));

@@ -1,6 +1,6 @@
-// Reads one box's whole record through MedProofLens.report in a single eth_call and turns the ABI
-// result into the plain BoxRecord the verdict rules take.
-import { ZeroAddress, type Result } from "ethers";
+// Turns MedProofLens.report's decoded result (plain objects keyed by the ABI's names) into the
+// BoxRecord the verdict rules take.
+import { ZeroAddress } from "ethers";
 import type {
   AttestationInfo,
   BatchInfo,
@@ -19,13 +19,13 @@ import type {
 import { isCategoryId, type CategoryId, type MetricId, METRICS } from "../domain/standards";
 import { INT64_MAX, INT64_MIN } from "./units";
 
-// ethers returns structs as Result objects with named fields; this reads them without `any`.
-type Struct = Result & Record<string, unknown>;
+// A decoded struct: plain objects keyed by the ABI's field names (see abi-decode.ts).
+type Struct = Record<string, unknown>;
 const field = (s: Struct, name: string): Struct => s[name] as Struct;
 const num = (value: unknown): number => Number(value as bigint);
 const str = (value: unknown): string => String(value);
 const optionalTime = (value: unknown): number | null => (num(value) === 0 ? null : num(value));
-const list = (value: unknown): Struct[] => Array.from(value as Result) as Struct[];
+const list = (value: unknown): Struct[] => value as Struct[];
 
 const LICENCE_KINDS: LicenceKind[] = ["production", "certificate", "filing"];
 const CHANNELS: PriceChannel[] = ["ex-factory", "wholesale", "retail"];
@@ -59,7 +59,7 @@ function party(s: Struct): PartyInfo {
 }
 
 function licence(s: Struct): LicenceInfo | null {
-  if (str(s.holder) === ZeroAddress) return null;
+  if (str(s.holder).toLowerCase() === ZeroAddress) return null;
   return {
     kind: LICENCE_KINDS[num(s.kind)] ?? "production",
     number: str(s.number),
@@ -199,8 +199,7 @@ function batch(r: Struct, lot: string): BatchInfo {
 }
 
 /** Maps the lens's `Report` to a BoxRecord. `lot` and `hasSerial` come from the scanned code. */
-export function toBoxRecord(report: Result, gtin: string, lot: string | null, hasSerial: boolean): BoxRecord {
-  const r = report as Struct;
+export function toBoxRecord(r: Struct, gtin: string, lot: string | null, hasSerial: boolean): BoxRecord {
   const productKnown = Boolean(r.productRegistered);
   const product = field(r, "product");
   const rules = field(r, "rules");

@@ -1,16 +1,19 @@
 // The server's shared services, created once per process from the validated configuration. Kept on
 // globalThis because the custom server and Next's compiled routes load separate copies of this module
-// and must share one chain reader and one scan log.
+// and must share one chain reader, one cache and one scan log.
 import { join } from "node:path";
 import { env } from "../env";
 import { readDeployment, type Deployment } from "../chain/deployment";
 import { BoxReader } from "../chain/reader";
+import { ChainWatcher } from "../chain/watcher";
 import { ScanLog } from "./scan-log";
 import { Verifier } from "./verify";
 
 export interface Runtime {
   deployment: Deployment;
   reader: BoxReader;
+  /** Reports chain changes to the reader's cache; null without a WebSocket endpoint (no caching). */
+  watcher: ChainWatcher | null;
   scanLog: ScanLog;
   verifier: Verifier;
   region: number;
@@ -19,20 +22,28 @@ export interface Runtime {
 const KEY = Symbol.for("medproof.runtime");
 type Holder = { [KEY]?: Runtime };
 
+function create(): Runtime {
+  const config = env();
+  const deployment = readDeployment(config.deploymentFile);
+  let watcher: ChainWatcher | null = null;
+  const reader = new BoxReader({
+    rpcUrl: config.rpcUrl,
+    lensAddress: deployment.addresses.MedProofLens,
+    cacheIsSafe: () => watcher?.isLive() ?? false,
+  });
+  if (config.rpcWsUrl) {
+    watcher = new ChainWatcher({
+      wsUrl: config.rpcWsUrl,
+      addresses: Object.values(deployment.addresses),
+      onChange: () => reader.invalidate(),
+    });
+  }
+  const scanLog = new ScanLog(join(config.dataDir, "scan-log.jsonl"));
+  return { deployment, reader, watcher, scanLog, verifier: new Verifier(reader, scanLog), region: config.region };
+}
+
 export function runtime(): Runtime {
   const holder = globalThis as Holder;
-  if (!holder[KEY]) {
-    const config = env();
-    const deployment = readDeployment(config.deploymentFile);
-    const reader = new BoxReader({ rpcUrl: config.rpcUrl, lensAddress: deployment.addresses.MedProofLens });
-    const scanLog = new ScanLog(join(config.dataDir, "scan-log.jsonl"));
-    holder[KEY] = {
-      deployment,
-      reader,
-      scanLog,
-      verifier: new Verifier(reader, scanLog),
-      region: config.region,
-    };
-  }
+  holder[KEY] ??= create();
   return holder[KEY];
 }

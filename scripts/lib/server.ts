@@ -97,6 +97,7 @@ export async function startWebServer(options: {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       services.scanLog.close();
+      await services.watcher?.stop();
     },
   };
 }

@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+import {Fixture} from "./utils/Fixture.sol";
+import {AccessRegistry} from "../src/AccessRegistry.sol";
+import {MedProofLens} from "../src/MedProofLens.sol";
+import {IMedProofLens} from "../src/interfaces/IMedProofLens.sol";
+import {IPriceRegistry} from "../src/interfaces/IPriceRegistry.sol";
+
+contract MedProofLensTest is Fixture {
+    function test_Report_UnknownGtinDoesNotRevert() public view {
+        IMedProofLens.Report memory r = lens.report(9_521_234_599_997, "240315A", 1);
+        assertFalse(r.productRegistered);
+        assertFalse(r.batchRegistered);
+        assertEq(r.product.manufacturer, address(0));
+        assertEq(r.batchId, keccak256(abi.encode(uint64(9_521_234_599_997), "240315A")));
+        assertEq(uint256(r.blockTimestamp), T0);
+        assertEq(r.materials.length, 0);
+        assertFalse(r.serial.inRange);
+    }
+
+    function test_Report_UnknownLotOfAKnownProduct() public {
+        vm.prank(regulator);
+        prices.setPriceCap(SURGICAL, SUZHOU, IPriceRegistry.Channel.Retail, 150, D2020, "x");
+        IMedProofLens.Report memory r = lens.report(GTIN, "NOPE", 1);
+        assertTrue(r.productRegistered);
+        assertFalse(r.batchRegistered);
+        assertEq(r.manufacturer.name, unicode"青禾医疗用品有限公司");
+        assertEq(r.certificate.number, unicode"苏械注准20212149901");
+        assertEq(uint256(r.rules.maxMasksPerKg), 1300);
+        assertEq(r.caps.length, 1);
+        assertEq(r.batch.manufacturer, address(0));
+        assertEq(r.tests.length, 0);
+    }
+
+    function test_Report_WithoutDirectoryDoesNotRevert() public {
+        AccessRegistry bare = new AccessRegistry(regulator, "");
+        MedProofLens bareLens = new MedProofLens(bare);
+        IMedProofLens.Report memory r = bareLens.report(GTIN, "240315A", 1);
+        assertFalse(r.productRegistered);
+        assertEq(address(bareLens.accessRegistry()), address(bare));
+    }
+
+    function test_Report_FullBatchFillsEverySection() public {
+        bytes32 batchId = releasedBatch("240315A");
+        vm.prank(manufacturer);
+        uint256 id = custody.ship(batchId, distributor, 500);
+        vm.prank(distributor);
+        custody.acceptShipment(id);
+        vm.prank(distributor);
+        id = custody.ship(batchId, pharmacy, 100);
+        vm.prank(pharmacy);
+        custody.acceptShipment(id);
+        vm.warp(T0 + 1 days);
+        vm.prank(pharmacy);
+        custody.decommission(batchId, 42);
+        vm.startPrank(regulator);
+        uint256 capId = prices.setPriceCap(SURGICAL, SUZHOU, IPriceRegistry.Channel.Retail, 150, D2020, "x");
+        prices.setPriceCap(SURGICAL, SUZHOU, IPriceRegistry.Channel.ExFactory, 120, D2020, "y");
+        vm.stopPrank();
+        vm.prank(inspector);
+        prices.recordPrice(pharmacy, batchId, SUZHOU, IPriceRegistry.Channel.Retail, 300, keccak256("photo"));
+
+        IMedProofLens.Report memory r = lens.report(GTIN, "240315A", 42);
+
+        // product
+        assertTrue(r.productRegistered);
+        assertEq(r.product.manufacturer, manufacturer);
+        assertEq(r.certificate.holder, manufacturer);
+        assertEq(r.manufacturer.account, manufacturer);
+        assertEq(r.manufacturer.creditCode, "91320500MA1X0002");
+        assertEq(uint256(r.manufacturer.region), SUZHOU);
+        assertFalse(r.manufacturer.hasValidFiling);
+        assertEq(uint256(r.rules.minHoldDays), 14);
+        // batch
+        assertTrue(r.batchRegistered);
+        assertEq(r.batchId, batchId);
+        assertEq(uint256(r.batch.boxes), 2000);
+        assertEq(uint256(r.batch.releasedAt), T0);
+        assertEq(r.productionLicence.number, unicode"苏药监械生产许20219901号");
+        assertEq(r.sterilisation.method, "EO");
+        assertEq(r.materials.length, 1);
+        assertEq(uint256(r.materials[0].lotId), lotId);
+        assertEq(uint256(r.materials[0].usedGrams), 100_000);
+        assertEq(r.materials[0].lot.code, "MB-2403-07");
+        assertEq(r.materials[0].supplier.name, unicode"远岫熔喷材料有限公司");
+        assertTrue(r.attestationFound);
+        assertEq(r.attestation.workshopName, WORKSHOP);
+        assertTrue(r.ruleSetFound);
+        assertEq(r.ruleSet.standard, "YY 0469-2011");
+        assertEq(r.tests.length, 1);
+        assertTrue(r.tests[0].passed);
+        // custody
+        assertEq(r.holders.length, 3);
+        assertEq(r.holders[0].party.account, manufacturer);
+        assertEq(uint256(r.holders[0].boxes), 1500);
+        assertEq(r.holders[1].party.name, unicode"苏州医药物流有限公司");
+        assertEq(uint256(r.holders[1].boxes), 400);
+        assertTrue(r.holders[1].party.hasValidFiling);
+        assertEq(uint256(r.holders[2].boxes), 99);
+        assertEq(r.shipments.length, 2);
+        assertTrue(r.serial.inRange);
+        assertTrue(r.serial.sold);
+        assertEq(r.serial.sale.seller, pharmacy);
+        assertEq(uint256(r.serial.sale.soldAt), T0 + 1 days);
+        assertEq(r.serial.seller.name, unicode"仁心大药房");
+        assertTrue(r.serial.seller.hasValidFiling);
+        // prices
+        assertEq(r.caps.length, 2);
+        assertEq(r.prices.length, 1);
+        assertTrue(r.prices[0].record.violation);
+        assertEq(r.prices[0].record.capId, capId);
+        assertEq(uint256(r.prices[0].cap.fenPerPiece), 150);
+        assertEq(r.prices[0].seller.account, pharmacy);
+    }
+
+    function test_Report_UnsoldAndUnknownSerials() public {
+        releasedBatch("240315A");
+        IMedProofLens.Report memory r = lens.report(GTIN, "240315A", 7);
+        assertTrue(r.serial.inRange);
+        assertFalse(r.serial.sold);
+        assertEq(r.serial.seller.account, address(0));
+        assertEq(r.holders.length, 1); // the manufacturer, before any shipment
+        r = lens.report(GTIN, "240315A", 2001);
+        assertFalse(r.serial.inRange);
+    }
+
+    function test_Report_UnreleasedBatchWithoutReports() public {
+        register(defaultInput("240315B"));
+        IMedProofLens.Report memory r = lens.report(GTIN, "240315B", 1);
+        assertTrue(r.batchRegistered);
+        assertEq(uint256(r.batch.releasedAt), 0);
+        assertEq(uint256(r.sterilisation.endedAt), 0);
+        assertEq(r.tests.length, 0);
+        assertEq(r.holders.length, 0);
+        assertEq(r.prices.length, 0);
+    }
+}
