@@ -8,6 +8,7 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startEmbeddedChain, type EmbeddedChain } from "./lib/embedded";
+import { freePort } from "./lib/ports";
 
 interface Tally {
   passed: number;
@@ -96,8 +97,8 @@ async function contractTests(): Promise<void> {
 /** A fresh chain (its own data folder and ports) and the production server, for HTTP and browser tests. */
 async function withWorld(body: (env: Record<string, string>) => Promise<void>): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), "medproof-test-"));
-  const anvilPort = 18545;
-  const port = 13000;
+  const anvilPort = await freePort();
+  const port = await freePort();
   let chain: EmbeddedChain | undefined;
   let server: Awaited<ReturnType<typeof import("./lib/server").startWebServer>> | undefined;
   try {

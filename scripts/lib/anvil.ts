@@ -5,6 +5,7 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { waitForRpc } from "../../lib/chain/provider";
+import { portInUse } from "./ports";
 
 const require = createRequire(import.meta.url);
 
@@ -32,6 +33,12 @@ export interface AnvilHandle {
 }
 
 export async function startAnvil(options: AnvilOptions): Promise<AnvilHandle> {
+  // Otherwise the readiness check below would happily talk to someone else's node.
+  if (await portInUse(options.port)) {
+    throw new Error(
+      `Port ${options.port} is already in use: stop what runs there, or set ANVIL_PORT to another port.`,
+    );
+  }
   const args = [
     "--host",
     "127.0.0.1",

@@ -6,14 +6,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startEmbeddedChain, type EmbeddedChain } from "./embedded";
 import { BoxReader } from "../../lib/chain/reader";
+import { freePort } from "./ports";
 
 const dataDir = mkdtempSync(join(tmpdir(), "medproof-embedded-"));
 const demoDir = join(dataDir, "demo");
-const PORT = 18745;
-const start = () =>
+const start = async () =>
   startEmbeddedChain({
     dataDir: join(dataDir, "chain"),
-    port: PORT,
+    port: await freePort(),
     digitalLinkBase: "http://localhost:3000",
     demoDir,
   });
