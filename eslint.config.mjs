@@ -52,8 +52,8 @@ export default tseslint.config(
     },
   },
   {
-    // In tests a missing value is a failing test either way; `!` keeps them short.
-    files: ["e2e/**", "**/*.test.ts"],
+    // In tests and benchmarks a missing value fails the run either way; `!` keeps them short.
+    files: ["e2e/**", "**/*.test.ts", "scripts/bench*.ts"],
     rules: { "@typescript-eslint/no-non-null-assertion": "off" },
   },
   {

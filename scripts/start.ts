@@ -1,39 +1,12 @@
 // `npm start`: the whole thing on the embedded default — a local chain under .data/ (deployed and
 // seeded once), a production build (made when sources changed), and the web server. With RPC_URL and
 // DEPLOYMENT_FILE it serves that chain instead and never deploys, seeds or uses demo keys.
-import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { spawnSync } from "node:child_process";
 import { env } from "../lib/env";
 import { startEmbeddedChain } from "./lib/embedded";
 import { startWebServer } from "./lib/server";
+import { buildIfNeeded } from "./lib/build";
 import { waitForRpc } from "../lib/chain/provider";
-
-const SOURCE_DIRS = ["app", "components", "lib", "public"];
-
-function newestMtime(path: string): number {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of readdirSync(path)) {
-    if (entry === "demo" || entry.startsWith(".") || entry.endsWith(".test.ts")) continue;
-    newest = Math.max(newest, newestMtime(join(path, entry)));
-  }
-  return newest;
-}
-
-/** Builds when there is no build or a source is newer than it. */
-function buildIfNeeded(): void {
-  const buildId = join(".next", "BUILD_ID");
-  const sources = [...SOURCE_DIRS, "next.config.js", "package-lock.json"].filter(existsSync);
-  const newestSource = Math.max(...sources.map(newestMtime));
-  if (existsSync(buildId) && statSync(buildId).mtimeMs >= newestSource) return;
-  console.log("Building the web app (next build)…");
-  const result = spawnSync(process.execPath, [require.resolve("next/dist/bin/next"), "build"], {
-    stdio: "inherit",
-  });
-  if (result.status !== 0) throw new Error("next build failed");
-}
 
 async function main(): Promise<void> {
   const config = env();

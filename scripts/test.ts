@@ -4,11 +4,9 @@
 //
 // `npm test -- unit|contracts|http|e2e` runs one group (http and e2e still start the chain and server).
 import { spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { startEmbeddedChain, type EmbeddedChain } from "./lib/embedded";
-import { freePort } from "./lib/ports";
+import { startWorld, type World } from "./lib/world";
 
 interface Tally {
   passed: number;
@@ -94,44 +92,17 @@ async function contractTests(): Promise<void> {
   record("contracts", summary ? Number(summary[1]) : 0, summary ? Number(summary[2]) : code === 0 ? 0 : 1);
 }
 
-/** A fresh chain (its own data folder and ports) and the production server, for HTTP and browser tests. */
+/** A fresh chain and the production server (see world.ts) for the HTTP and browser tests. */
 async function withWorld(body: (env: Record<string, string>) => Promise<void>): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), "medproof-test-"));
-  const anvilPort = await freePort();
-  const port = await freePort();
-  let chain: EmbeddedChain | undefined;
-  let server: Awaited<ReturnType<typeof import("./lib/server").startWebServer>> | undefined;
+  let world: World | undefined;
   try {
-    chain = await startEmbeddedChain({
-      dataDir,
-      port: anvilPort,
-      digitalLinkBase: `http://127.0.0.1:${port}`,
-      demoDir: join("public", "demo"),
-      log: (m) => console.log(m),
-    });
-    const env = {
-      DATA_DIR: dataDir,
-      ANVIL_PORT: String(anvilPort),
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      DIGITAL_LINK_BASE: `http://127.0.0.1:${port}`,
-    };
-    Object.assign(process.env, env);
-    const { startWebServer } = await import("./lib/server");
-    server = await startWebServer({ host: "127.0.0.1", port });
-    await body({
-      ...env,
-      MEDPROOF_URL: server.url,
-      MEDPROOF_RPC_URL: chain.anvil.url,
-      MEDPROOF_DEPLOYMENT_FILE: chain.deploymentFile,
-    });
+    world = await startWorld((m) => console.log(m));
+    await body(world.env);
   } catch (error) {
     record("test world", 0, 1);
     console.error(`Could not start the test chain and server: ${(error as Error).stack}`);
   } finally {
-    await server?.close();
-    await chain?.anvil.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await world?.stop();
   }
 }
 

@@ -6,7 +6,8 @@ import { verdictPathOf } from "./read-code";
 const TEXT = {
   heading: "Or scan with a handheld scanner, or type the code",
   label: "Scanned or typed code",
-  help: "A handheld scanner types the code here and presses Enter. To type, copy the line printed under the barcode, e.g. (01)09521234500018(10)240315A(21)100321.",
+  help: "A handheld scanner types the code here and presses Enter. To type, copy the line printed under the barcode, for example",
+  example: "(01)09521234500018(10)240315A(21)100321",
   placeholder: "Scan or type the code",
   submit: "Check",
 };
@@ -126,7 +127,7 @@ export function HandheldScanInput({
         </button>
       </form>
       <p id="handheld-help" className="text-sm text-slate-600">
-        {TEXT.help}
+        {TEXT.help} <code className="break-all">{TEXT.example}</code>
       </p>
       {error !== null && (
         <p role="alert" className="rounded-xl border border-red-300 bg-red-50 p-3 text-sm text-red-900">

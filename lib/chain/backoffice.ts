@@ -66,6 +66,7 @@ export async function actorFrom(
 export interface TxResult {
   txHash: string;
   blockNumber: number;
+  gasUsed: number;
   /** Ids the transaction created (lotId, batchId, attestationId, …), from its events. */
   created: Record<string, string>;
 }
@@ -96,7 +97,12 @@ async function send(
       const key = parsed ? CREATED_IDS[parsed.name] : undefined;
       if (parsed && key) created[key] = String(parsed.args.getValue(key));
     }
-    return { txHash: tx.hash, blockNumber: receipt?.blockNumber ?? 0, created };
+    return {
+      txHash: tx.hash,
+      blockNumber: receipt?.blockNumber ?? 0,
+      gasUsed: Number(receipt?.gasUsed ?? 0),
+      created,
+    };
   } catch (error) {
     throw new ActionError(describeError(error));
   }
@@ -253,5 +259,35 @@ export const backoffice = {
       p.fen,
       isoDateToSeconds(p.from),
       p.basis,
+    ]),
+
+  ship: (d: Deployment, a: Actor, p: { batchId: string; to: string; boxes: number }) =>
+    send(d, a, "CustodyRegistry", "ship", [p.batchId, p.to, p.boxes]),
+
+  acceptShipment: (d: Deployment, a: Actor, p: { shipmentId: number }) =>
+    send(d, a, "CustodyRegistry", "acceptShipment", [p.shipmentId]),
+
+  decommission: (d: Deployment, a: Actor, p: { batchId: string; serial: number }) =>
+    send(d, a, "CustodyRegistry", "decommission", [p.batchId, p.serial]),
+
+  recordPrice: (
+    d: Deployment,
+    a: Actor,
+    p: {
+      seller: string;
+      batchId: string;
+      region: number;
+      channel: PriceChannel;
+      fen: number;
+      evidence: string;
+    },
+  ) =>
+    send(d, a, "PriceRegistry", "recordPrice", [
+      p.seller,
+      p.batchId,
+      p.region,
+      CHANNELS[p.channel],
+      p.fen,
+      hashOf(p.evidence),
     ]),
 };

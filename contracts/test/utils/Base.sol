@@ -24,6 +24,7 @@ interface Vm {
     function assume(bool condition) external pure;
     function addr(uint256 privateKey) external pure returns (address);
     function label(address account, string calldata newLabel) external;
+    function etch(address target, bytes calldata newRuntimeBytecode) external;
     function snapshotState() external returns (uint256 snapshotId);
     function revertToState(uint256 snapshotId) external returns (bool success);
     function recordLogs() external;

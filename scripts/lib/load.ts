@@ -1,0 +1,117 @@
+// A small closed-loop load generator: `connections` clients on kept-alive sockets, each sending its next
+// request when the previous answer arrives, for a fixed time. Every latency is kept, so percentiles are
+// exact (autocannon reports p90 and p97.5, not p95). Loopback only.
+import { Agent, request } from "node:http";
+
+export interface LoadRequest {
+  path: string;
+  method?: "GET" | "POST";
+  body?: string;
+  headers?: Record<string, string>;
+}
+
+export interface Sample {
+  startedAt: number;
+  endedAt: number;
+  status: number;
+  body: string;
+}
+
+export interface LoadResult {
+  connections: number;
+  seconds: number;
+  requests: number;
+  requestsPerSecond: number;
+  latencyMs: { p50: number; p95: number; p99: number; max: number };
+  /** Responses with status ≥ 500 or no response at all. */
+  errors: number;
+  statuses: Record<string, number>;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return Math.round((sorted[Math.max(0, index)] ?? 0) * 100) / 100;
+}
+
+export async function runLoad(options: {
+  host: string;
+  port: number;
+  connections: number;
+  seconds: number;
+  next: (i: number) => LoadRequest;
+  /** Keep response bodies (for correctness checks); off for plain throughput runs. */
+  keepSamples?: boolean;
+  /** Stop after this many requests, even before the time is up. */
+  maxRequests?: number;
+}): Promise<{ result: LoadResult; samples: Sample[] }> {
+  const agent = new Agent({ keepAlive: true, maxSockets: options.connections });
+  const latencies: number[] = [];
+  const samples: Sample[] = [];
+  const statuses: Record<string, number> = {};
+  let errors = 0;
+  let counter = 0;
+  const deadline = performance.now() + options.seconds * 1000;
+
+  const send = (req: LoadRequest): Promise<{ status: number; body: string }> =>
+    new Promise((resolve) => {
+      const r = request(
+        {
+          agent,
+          host: options.host,
+          port: options.port,
+          path: req.path,
+          method: req.method ?? "GET",
+          headers: { ...(req.body ? { "content-type": "application/json" } : {}), ...req.headers },
+          timeout: 30_000,
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c: Buffer) => chunks.push(c));
+          res.on("end", () =>
+            resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }),
+          );
+          res.on("error", () => resolve({ status: 0, body: "" }));
+        },
+      );
+      r.on("error", () => resolve({ status: 0, body: "" }));
+      r.on("timeout", () => r.destroy());
+      r.end(req.body);
+    });
+
+  const client = async () => {
+    const limit = options.maxRequests ?? Number.POSITIVE_INFINITY;
+    while (performance.now() < deadline && counter < limit) {
+      const req = options.next(counter++);
+      const startedAt = performance.now();
+      const { status, body } = await send(req);
+      const endedAt = performance.now();
+      latencies.push(endedAt - startedAt);
+      statuses[status] = (statuses[status] ?? 0) + 1;
+      if (status === 0 || status >= 500) errors += 1;
+      if (options.keepSamples) samples.push({ startedAt, endedAt, status, body });
+    }
+  };
+  const began = performance.now();
+  await Promise.all(Array.from({ length: options.connections }, client));
+  const elapsed = (performance.now() - began) / 1000;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  return {
+    result: {
+      connections: options.connections,
+      seconds: Math.round(elapsed * 10) / 10,
+      requests: latencies.length,
+      requestsPerSecond: Math.round(latencies.length / elapsed),
+      latencyMs: {
+        p50: percentile(latencies, 50),
+        p95: percentile(latencies, 95),
+        p99: percentile(latencies, 99),
+        max: percentile(latencies, 100),
+      },
+      errors,
+      statuses,
+    },
+    samples,
+  };
+}

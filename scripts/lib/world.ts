@@ -1,0 +1,69 @@
+// A whole MedProof on free loopback ports: a fresh seeded chain in a temporary folder and the production
+// web server in this process. Tests and benchmarks run against it; stop() removes every trace.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startEmbeddedChain, type EmbeddedChain } from "./embedded";
+import { freePort } from "./ports";
+import type { WebServer } from "./server";
+
+export interface World {
+  chain: EmbeddedChain;
+  server: WebServer;
+  host: string;
+  port: number;
+  /** Variables a child process (Playwright, the CLI, HTTP tests) needs to reach this world. */
+  env: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+/** Needs a production build (`next build`). The server reads its configuration from process.env. */
+export async function startWorld(log: (message: string) => void = () => undefined): Promise<World> {
+  const dataDir = mkdtempSync(join(tmpdir(), "medproof-world-"));
+  const anvilPort = await freePort();
+  const port = await freePort();
+  const host = "127.0.0.1";
+  let chain: EmbeddedChain | undefined;
+  try {
+    chain = await startEmbeddedChain({
+      dataDir,
+      port: anvilPort,
+      digitalLinkBase: `http://${host}:${port}`,
+      demoDir: join("public", "demo"),
+      log,
+    });
+    const serverEnv = {
+      DATA_DIR: dataDir,
+      ANVIL_PORT: String(anvilPort),
+      PORT: String(port),
+      HOST: host,
+      DIGITAL_LINK_BASE: `http://${host}:${port}`,
+    };
+    Object.assign(process.env, serverEnv);
+    // Imported late: the server's configuration is read from process.env on first use.
+    const { startWebServer } = await import("./server");
+    const server = await startWebServer({ host, port });
+    const started = chain;
+    return {
+      chain: started,
+      server,
+      host,
+      port,
+      env: {
+        ...serverEnv,
+        MEDPROOF_URL: server.url,
+        MEDPROOF_RPC_URL: started.anvil.url,
+        MEDPROOF_DEPLOYMENT_FILE: started.deploymentFile,
+      },
+      async stop() {
+        await server.close();
+        await started.anvil.stop();
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await chain?.anvil.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+}
