@@ -8,7 +8,7 @@ import { spawnSync } from "node:child_process";
 import { chromium } from "@playwright/test";
 import { buildIfNeeded } from "./lib/build";
 import { startWorld, type World } from "./lib/world";
-import { runLoad, type LoadRequest, type LoadResult } from "./lib/load";
+import { runLoadApart as runLoad, type LoadRequest, type LoadResult } from "./lib/load";
 import { runtime } from "../lib/queries/runtime";
 import { rpcProvider } from "../lib/chain/provider";
 import { contractInterface } from "../lib/chain/contracts";
@@ -93,7 +93,7 @@ async function verifyUnderLoad(world: World): Promise<void> {
     port: world.port,
     connections: 4,
     seconds: 2,
-    next: (i) => mix[i % mix.length]!,
+    requests: mix,
   });
   for (const connections of CONCURRENCY) {
     const callsBefore = reader.rpcCalls;
@@ -103,7 +103,7 @@ async function verifyUnderLoad(world: World): Promise<void> {
         port: world.port,
         connections,
         seconds: SECONDS,
-        next: (i) => mix[i % mix.length]!,
+        requests: mix,
       })
     ).result;
     const calls = reader.rpcCalls - callsBefore;
@@ -113,7 +113,7 @@ async function verifyUnderLoad(world: World): Promise<void> {
         port: anvilPort,
         connections,
         seconds: SECONDS,
-        next: (i) => raw[i % raw.length]!,
+        requests: raw,
       })
     ).result;
     const ratio = Math.round((verify.requestsPerSecond / chain.requestsPerSecond) * 100) / 100;
@@ -148,9 +148,8 @@ async function firstScans(world: World): Promise<void> {
   const codes = Array.from({ length: count }, (_, i) => {
     const serial = String(101001 + i);
     const signature = signSerial(key, genuine.gtin, genuine.lot, serial);
-    return verifyPath(
-      toDigitalLink({ gtin: genuine.gtin, lot: genuine.lot, serial, expiry: genuine.expiry, signature }, ""),
-    );
+    const code = { gtin: genuine.gtin, lot: genuine.lot, serial, expiry: genuine.expiry, signature };
+    return { path: verifyPath(toDigitalLink(code, world.server.url)) };
   });
   const reader = runtime().reader;
   const callsBefore = reader.rpcCalls;
@@ -160,7 +159,7 @@ async function firstScans(world: World): Promise<void> {
     connections: 100,
     seconds: 120,
     maxRequests: count,
-    next: (i) => ({ path: codes[i]! }),
+    requests: codes,
   });
   const unique = result.requests;
   const calls = reader.rpcCalls - callsBefore;
@@ -175,24 +174,24 @@ async function recallUnderLoad(world: World, regulator: Actor): Promise<void> {
   if (!target) return;
   const path = verifyPath(target.code);
   const provider = rpcProvider(world.chain.anvil.url);
-  let recalledAt = Number.POSITIVE_INFINITY;
+  let recalledAt = Number.POSITIVE_INFINITY; // epoch ms
   const recall = (async () => {
     await new Promise((resolve) => setTimeout(resolve, 2000));
     const batchId = await batchIdOf(world.chain.deployment, provider, target.gtin, target.lot);
     await backoffice.recall(world.chain.deployment, regulator, { batchId, reason: "benchmark recall" });
-    recalledAt = performance.now();
+    recalledAt = Date.now();
   })();
   const { samples } = await runLoad({
     host: world.host,
     port: world.port,
     connections: 50,
     seconds: 5,
-    next: () => ({ path }),
+    requests: [{ path }],
     keepSamples: true,
   });
   await recall;
   const after = samples.filter((s) => s.startedAt > recalledAt);
-  const stale = after.filter((s) => !s.body.includes('"verdict":"suspect"')).length;
+  const stale = after.filter((s) => s.verdict !== "suspect").length;
   results.recallUnderLoad = { requests: samples.length, afterRecall: after.length, stale };
   row("recall under load: stale verdicts after the recall's receipt", `${stale} of ${after.length}`, "0");
 }

@@ -85,8 +85,6 @@ function scanFrames(
   onText: (text: string) => boolean,
   timings: ScanTimings | null,
 ): () => void {
-  const canvas = document.createElement("canvas");
-  const context = canvas.getContext("2d", { willReadFrequently: true });
   const perVideoFrame = typeof video.requestVideoFrameCallback === "function";
   let handle = 0;
   let done = false;
@@ -94,7 +92,7 @@ function scanFrames(
     handle = perVideoFrame ? video.requestVideoFrameCallback(step) : requestAnimationFrame(step);
   };
   const step = () => {
-    if (done || context === null) return;
+    if (done) return;
     if (video.videoWidth > 0) {
       const started = performance.now();
       if (timings !== null) timings.firstFrameAt ??= started;
@@ -103,12 +101,7 @@ function scanFrames(
         { width: box.clientWidth, height: box.clientHeight },
         VIEWFINDER_FRACTION,
       );
-      if (canvas.width !== crop.side) {
-        canvas.width = crop.side;
-        canvas.height = crop.side;
-      }
-      context.drawImage(video, crop.x, crop.y, crop.side, crop.side, 0, 0, crop.side, crop.side);
-      const text = decoder.decode(canvas);
+      const text = decoder.decode(video, crop);
       timings?.decodeMs.push(performance.now() - started);
       if (text !== null && onText(text)) {
         done = true;

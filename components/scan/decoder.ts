@@ -5,19 +5,16 @@ import {
   BinaryBitmap,
   DataMatrixReader,
   DecodeHintType,
+  GlobalHistogramBinarizer,
   HybridBinarizer,
   MultiFormatOneDReader,
   QRCodeReader,
+  type Binarizer,
+  type LuminanceSource,
   type Reader,
 } from "@zxing/library";
 import { HTMLCanvasElementLuminanceSource } from "@zxing/browser";
 
-/**
- * The linear (EAN/UPC) reader costs several times what the QR and DataMatrix readers cost on a frame
- * with no barcode (it walks many rows in both directions), so the camera loop runs it on every third
- * frame only: a retail barcode still reads within a tenth of a second at 30 frames per second.
- */
-const RETAIL_EVERY_NTH_FRAME = 3;
 const RETAIL_FORMATS = [BarcodeFormat.EAN_13, BarcodeFormat.UPC_A, BarcodeFormat.EAN_8];
 
 type Hints = Map<DecodeHintType, unknown>;
@@ -25,6 +22,26 @@ type Hints = Map<DecodeHintType, unknown>;
 const FAST: Hints = new Map();
 /** For photos only: a single image is worth the extra rows and rotations. */
 const THOROUGH: Hints = new Map([[DecodeHintType.TRY_HARDER, true]]);
+
+/**
+ * zxing's detector misses some codes at particular sizes in pixels (a QR at exactly 5.3 pixels per
+ * module, say) and its binarizers fail on different images. A real camera never shows the same frame
+ * twice, but a steady hand comes close, so successive frames are read in turn at full size, at three
+ * quarters of it, and with the other binarizer: a code one way misses is read a frame later. Each frame
+ * still costs one attempt. The linear (EAN/UPC) reader walks many rows in both directions and costs
+ * several times the others on a frame with no barcode, so it runs on one frame in three only.
+ */
+interface Attempt {
+  scale: number;
+  binarizer: (source: LuminanceSource) => Binarizer;
+  retail: boolean;
+}
+
+const CYCLE: readonly Attempt[] = [
+  { scale: 1, binarizer: (source) => new HybridBinarizer(source), retail: false },
+  { scale: 0.75, binarizer: (source) => new HybridBinarizer(source), retail: false },
+  { scale: 1, binarizer: (source) => new GlobalHistogramBinarizer(source), retail: true },
+];
 
 /**
  * Readers are tried one by one rather than through zxing's MultiFormatReader, which in
@@ -42,29 +59,44 @@ function tryReaders(bitmap: BinaryBitmap, readers: readonly Reader[], hints: Hin
   return null;
 }
 
-function bitmapOf(canvas: HTMLCanvasElement): BinaryBitmap {
-  return new BinaryBitmap(new HybridBinarizer(new HTMLCanvasElementLuminanceSource(canvas)));
+function squareReaders(): Reader[] {
+  return [new QRCodeReader(), new DataMatrixReader()];
+}
+
+function retailReader(): Reader {
+  return new MultiFormatOneDReader(new Map([[DecodeHintType.POSSIBLE_FORMATS, RETAIL_FORMATS]]));
+}
+
+export interface Crop {
+  x: number;
+  y: number;
+  side: number;
 }
 
 export interface FrameDecoder {
-  /** The text of the code in the canvas, or null when there is none this frame. */
-  decode(canvas: HTMLCanvasElement): string | null;
+  /** The text of the code in the `crop` square of `frame`, or null when there is none this frame. */
+  decode(frame: CanvasImageSource, crop: Crop): string | null;
 }
 
 export function createFrameDecoder(): FrameDecoder {
-  const square: Reader[] = [new QRCodeReader(), new DataMatrixReader()];
-  const retail: Reader[] = [
-    new MultiFormatOneDReader(new Map([[DecodeHintType.POSSIBLE_FORMATS, RETAIL_FORMATS]])),
-  ];
+  const square = squareReaders();
+  const retail = [retailReader()];
+  const canvas = document.createElement("canvas");
+  const context = canvas.getContext("2d", { willReadFrequently: true });
   let frame = 0;
   return {
-    decode(canvas) {
+    decode(source, crop) {
+      const attempt = CYCLE[frame % CYCLE.length];
       frame += 1;
-      const bitmap = bitmapOf(canvas);
-      return (
-        tryReaders(bitmap, square, FAST) ??
-        (frame % RETAIL_EVERY_NTH_FRAME === 0 ? tryReaders(bitmap, retail, FAST) : null)
-      );
+      if (context === null || attempt === undefined) return null;
+      const side = Math.round(crop.side * attempt.scale);
+      if (canvas.width !== side) {
+        canvas.width = side;
+        canvas.height = side;
+      }
+      context.drawImage(source, crop.x, crop.y, crop.side, crop.side, 0, 0, side, side);
+      const bitmap = new BinaryBitmap(attempt.binarizer(new HTMLCanvasElementLuminanceSource(canvas)));
+      return tryReaders(bitmap, square, FAST) ?? (attempt.retail ? tryReaders(bitmap, retail, FAST) : null);
     },
   };
 }
@@ -74,11 +106,7 @@ const STILL_SIZES = [1280, 2560];
 
 /** Reads a code from a still image, such as a photo of the box. */
 export function decodeStill(image: CanvasImageSource & { width: number; height: number }): string | null {
-  const readers: Reader[] = [
-    new QRCodeReader(),
-    new DataMatrixReader(),
-    new MultiFormatOneDReader(new Map([[DecodeHintType.POSSIBLE_FORMATS, RETAIL_FORMATS]])),
-  ];
+  const readers = [...squareReaders(), retailReader()];
   const canvas = document.createElement("canvas");
   const context = canvas.getContext("2d", { willReadFrequently: true });
   if (context === null) return null;
@@ -88,7 +116,10 @@ export function decodeStill(image: CanvasImageSource & { width: number; height: 
     canvas.width = Math.round(image.width * scale);
     canvas.height = Math.round(image.height * scale);
     context.drawImage(image, 0, 0, canvas.width, canvas.height);
-    const text = tryReaders(bitmapOf(canvas), readers, THOROUGH);
+    const source = new HTMLCanvasElementLuminanceSource(canvas);
+    const text =
+      tryReaders(new BinaryBitmap(new HybridBinarizer(source)), readers, THOROUGH) ??
+      tryReaders(new BinaryBitmap(new GlobalHistogramBinarizer(source)), readers, THOROUGH);
     if (text !== null || scale === 1) return text;
   }
   return null;

@@ -2,6 +2,7 @@
 pragma solidity ^0.8.24;
 
 import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {IAccessRegistry} from "./interfaces/IAccessRegistry.sol";
 import {Roles} from "./libraries/Roles.sol";
 import {LicenceFormat} from "./libraries/LicenceFormat.sol";
@@ -214,13 +215,15 @@ contract AccessRegistry is AccessControl, IAccessRegistry {
         _checkCategories(categories);
         if (validFrom >= validUntil) revert InvalidValidityPeriod(validFrom, validUntil);
         if (!_isValidNumber(kind, bytes(number))) revert InvalidLicenceNumber(kind, number);
-        if (kind == LicenceKind.RegistrationCertificate && validUntil - validFrom > LicenceFormat.MAX_CERTIFICATE_VALIDITY)
-        {
+        if (
+            kind == LicenceKind.RegistrationCertificate
+                && validUntil - validFrom > LicenceFormat.MAX_CERTIFICATE_VALIDITY
+        ) {
             revert CertificateValidityOverFiveYears(validFrom, validUntil);
         }
 
         licenceId = ++_licenceCount;
-        if (licenceId > type(uint32).max) revert LicenceNotFound(licenceId); // ids are packed in 32 bits
+        SafeCast.toUint32(licenceId); // holders' lists pack ids in 32 bits
         LicenceRecord storage l = _licences[licenceId];
         l.kind = kind;
         l.categories = categories;
@@ -364,7 +367,8 @@ contract AccessRegistry is AccessControl, IAccessRegistry {
     /// @dev An unregistered GTIN gives an empty product (manufacturer zero), so readers need not catch a revert.
     function product(uint64 gtin) external view returns (Product memory) {
         ProductRecord storage p = _products[gtin];
-        return Product({manufacturer: p.manufacturer, category: p.category, certificateId: p.certificateId, name: p.name});
+        return
+            Product({manufacturer: p.manufacturer, category: p.category, certificateId: p.certificateId, name: p.name});
     }
 
     /// @notice In one call, for a batch of `gtin` made at `at` registered by `caller`: whether the caller is an

@@ -65,6 +65,7 @@ contract MaterialRegistry is RegistryBase, IMaterialRegistry {
 
     mapping(uint256 attestationId => AttestationRecord) private _attestations;
     uint256 private _attestationCount;
+
     /// @dev A workshop's manufacturer and its attestations' periods, one word each
     /// (id << 128 | validFrom << 64 | validUntil): finding the attestation covering a date reads the header
     /// slot and one slot per attestation looked at, newest first.
@@ -121,7 +122,9 @@ contract MaterialRegistry is RegistryBase, IMaterialRegistry {
     /// @inheritdoc IMaterialRegistry
     /// @dev Trusts the batch registry to have checked that `manufacturer` is its caller.
     function consume(uint256 lotId, address manufacturer, uint64 grams, bytes32 batchId) external {
-        if (!_access.hasRole(Roles.SYSTEM, msg.sender)) revert IAccessRegistry.CallerLacksRole(Roles.SYSTEM, msg.sender);
+        if (!_access.hasRole(Roles.SYSTEM, msg.sender)) {
+            revert IAccessRegistry.CallerLacksRole(Roles.SYSTEM, msg.sender);
+        }
         LotRecord storage l = _lot(lotId);
         if (l.owner != manufacturer) revert LotNotOwned(lotId, manufacturer);
         if (grams == 0) revert ZeroMass();
@@ -229,7 +232,11 @@ contract MaterialRegistry is RegistryBase, IMaterialRegistry {
     }
 
     /// @inheritdoc IMaterialRegistry
-    function attestationCovering(bytes32 workshopId, uint64 at) external view returns (bool found, uint256 attestationId) {
+    function attestationCovering(bytes32 workshopId, uint64 at)
+        external
+        view
+        returns (bool found, uint256 attestationId)
+    {
         Workshop storage w = _workshops[workshopId];
         for (uint256 i = w.count; i != 0; --i) {
             uint256 entry = w.periods[i - 1];
@@ -259,14 +266,18 @@ contract MaterialRegistry is RegistryBase, IMaterialRegistry {
         if (a.particles05PerM3 > PARTICLES_05_LIMIT) {
             revert ParticleCountAboveLimit(50, a.particles05PerM3, PARTICLES_05_LIMIT);
         }
-        if (a.particles5PerM3 > PARTICLES_5_LIMIT) revert ParticleCountAboveLimit(500, a.particles5PerM3, PARTICLES_5_LIMIT);
+        if (a.particles5PerM3 > PARTICLES_5_LIMIT) {
+            revert ParticleCountAboveLimit(500, a.particles5PerM3, PARTICLES_5_LIMIT);
+        }
         if (a.airborneCfuPerM3 > AIRBORNE_CFU_LIMIT || a.settlingCfuPerPlate > SETTLING_CFU_LIMIT) {
             revert MicrobialCountAboveLimit(a.airborneCfuPerM3, a.settlingCfuPerPlate);
         }
         if (a.temperatureDeciC < MIN_TEMPERATURE || a.temperatureDeciC > MAX_TEMPERATURE) {
             revert TemperatureOutOfRange(a.temperatureDeciC);
         }
-        if (a.humidityDeciPct < MIN_HUMIDITY || a.humidityDeciPct > MAX_HUMIDITY) revert HumidityOutOfRange(a.humidityDeciPct);
+        if (a.humidityDeciPct < MIN_HUMIDITY || a.humidityDeciPct > MAX_HUMIDITY) {
+            revert HumidityOutOfRange(a.humidityDeciPct);
+        }
         if (a.pressureDeciPa <= MIN_PRESSURE_EXCLUSIVE) revert PressureDifferentialTooLow(a.pressureDeciPa);
         if (!a.staffHealthChecked || !a.staffTrained) revert StaffRecordsIncomplete();
     }

@@ -18,6 +18,7 @@ contract TestRegistry is RegistryBase, ITestRegistry {
     mapping(uint256 ruleSetId => RuleSet) private _ruleSets;
     uint256 private _ruleSetCount;
     mapping(uint8 category => uint256[]) private _ruleSetsOf;
+
     /// @dev A report as stored: the header in one slot, and the results packed 80 bits each (metric in the
     /// low 16 bits, the value's two's complement in the next 64): two beside the rule set id and the count,
     /// three per further word. A ten-metric report takes at most six slots instead of seventeen.
@@ -152,12 +153,17 @@ contract TestRegistry is RegistryBase, ITestRegistry {
         }
     }
 
-    function _loadResults(ReportRecord storage r) private view returns (uint256 ruleSetId, MetricResult[] memory results) {
+    function _loadResults(ReportRecord storage r)
+        private
+        view
+        returns (uint256 ruleSetId, MetricResult[] memory results)
+    {
         uint256 head = r.head;
         ruleSetId = uint32(head);
         results = new MetricResult[](uint8(head >> 32));
         for (uint256 i; i < results.length; ++i) {
-            uint256 packed = i < 2 ? head >> (40 + RESULT_BITS * i) : r.more[(i - 2) / 3] >> (RESULT_BITS * ((i - 2) % 3));
+            uint256 packed =
+                i < 2 ? head >> (40 + RESULT_BITS * i) : r.more[(i - 2) / 3] >> (RESULT_BITS * ((i - 2) % 3));
             results[i] = MetricResult({metric: uint16(packed), value: int64(uint64(packed >> 16))});
         }
     }

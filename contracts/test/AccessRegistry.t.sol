@@ -3,6 +3,9 @@ pragma solidity ^0.8.24;
 
 import {Fixture} from "./utils/Fixture.sol";
 import {AccessRegistry} from "../src/AccessRegistry.sol";
+import {PriceRegistry} from "../src/PriceRegistry.sol";
+import {IPriceRegistry} from "../src/interfaces/IPriceRegistry.sol";
+import {RegistryBase} from "../src/utils/RegistryBase.sol";
 import {IAccessRegistry} from "../src/interfaces/IAccessRegistry.sol";
 import {LicenceFormat} from "../src/libraries/LicenceFormat.sol";
 import {Strings} from "@openzeppelin/contracts/utils/Strings.sol";
@@ -111,6 +114,28 @@ contract AccessRegistryTest is Fixture {
         vm.prank(manufacturer);
         vm.expectRevert(_lacksRole(REGULATOR_ROLE, manufacturer));
         fresh.setDirectory(d);
+    }
+
+    function test_RevertWhen_RegistryUsedBeforeDirectorySet() public {
+        AccessRegistry fresh = new AccessRegistry(regulator, "");
+        PriceRegistry freshPrices = new PriceRegistry(fresh);
+        assertEq(address(freshPrices.accessRegistry()), address(fresh));
+        vm.startPrank(regulator);
+        fresh.registerParticipant(inspector, INSPECTOR_ROLE, "inspector", "", SUZHOU);
+        fresh.registerParticipant(pharmacy, PHARMACY_ROLE, "pharmacy", "", SUZHOU);
+        vm.stopPrank();
+        vm.prank(inspector);
+        vm.expectRevert(RegistryBase.DirectoryNotSet.selector);
+        freshPrices.recordPrice(pharmacy, bytes32(uint256(1)), SUZHOU, IPriceRegistry.Channel.Retail, 100, bytes32(0));
+    }
+
+    function test_Registries_KnowTheirAccessRegistry() public view {
+        assertEq(address(materials.accessRegistry()), address(access));
+        assertEq(address(batches.accessRegistry()), address(access));
+        assertEq(address(tests.accessRegistry()), address(access));
+        assertEq(address(custody.accessRegistry()), address(access));
+        assertEq(address(prices.accessRegistry()), address(access));
+        assertEq(address(lens.accessRegistry()), address(access));
     }
 
     // ---------------------------------------------------------------- participants
@@ -333,7 +358,9 @@ contract AccessRegistryTest is Fixture {
 
     function test_ProductionLicence_MayLastLongerThanFiveYears() public {
         vm.prank(regulator);
-        access.grantLicence(PRODUCTION_LICENCE, manufacturer, unicode"苏药监械生产许20219901号", 2, D2011, D2030);
+        access.grantLicence(
+            PRODUCTION_LICENCE, manufacturer, unicode"苏药监械生产许20219901号", 2, D2011, D2030
+        );
     }
 
     function test_RevertWhen_CertificateNumberInvalid() public {
@@ -381,16 +408,22 @@ contract AccessRegistryTest is Fixture {
     function test_RevertWhen_LicenceRevokedTwice() public {
         vm.startPrank(regulator);
         access.revokeLicence(productionLicenceId, D2024, "x");
-        vm.expectRevert(abi.encodeWithSelector(IAccessRegistry.LicenceAlreadyRevoked.selector, productionLicenceId, D2024));
+        vm.expectRevert(
+            abi.encodeWithSelector(IAccessRegistry.LicenceAlreadyRevoked.selector, productionLicenceId, D2024)
+        );
         access.revokeLicence(productionLicenceId, D2025 - 1 days, "y");
         vm.stopPrank();
     }
 
     function test_RevertWhen_RevocationOutOfRange() public {
         vm.startPrank(regulator);
-        vm.expectRevert(abi.encodeWithSelector(IAccessRegistry.RevocationOutOfRange.selector, productionLicenceId, D2020));
+        vm.expectRevert(
+            abi.encodeWithSelector(IAccessRegistry.RevocationOutOfRange.selector, productionLicenceId, D2020)
+        );
         access.revokeLicence(productionLicenceId, D2020, "before validFrom");
-        vm.expectRevert(abi.encodeWithSelector(IAccessRegistry.RevocationOutOfRange.selector, productionLicenceId, T0 + 1));
+        vm.expectRevert(
+            abi.encodeWithSelector(IAccessRegistry.RevocationOutOfRange.selector, productionLicenceId, T0 + 1)
+        );
         access.revokeLicence(productionLicenceId, T0 + 1, "in the future");
         vm.expectRevert(abi.encodeWithSelector(IAccessRegistry.RevocationOutOfRange.selector, productionLicenceId, 0));
         access.revokeLicence(productionLicenceId, 0, "zero");

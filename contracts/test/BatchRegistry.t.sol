@@ -3,7 +3,6 @@ pragma solidity ^0.8.24;
 
 import {Fixture} from "./utils/Fixture.sol";
 import {IAccessRegistry} from "../src/interfaces/IAccessRegistry.sol";
-import {IMaterialRegistry} from "../src/interfaces/IMaterialRegistry.sol";
 import {IBatchRegistry} from "../src/interfaces/IBatchRegistry.sol";
 import {ITestRegistry} from "../src/interfaces/ITestRegistry.sol";
 
@@ -99,7 +98,8 @@ contract BatchRegistryTest is Fixture {
         vm.prank(regulator);
         access.suspend(manufacturer, unicode"停产整顿");
         _expectRegisterRevert(
-            defaultInput("240315A"), abi.encodeWithSelector(IAccessRegistry.ParticipantIsSuspended.selector, manufacturer)
+            defaultInput("240315A"),
+            abi.encodeWithSelector(IAccessRegistry.ParticipantIsSuspended.selector, manufacturer)
         );
     }
 
@@ -177,7 +177,9 @@ contract BatchRegistryTest is Fixture {
         input.productionDate = D2021 - 1 days; // before the licence, the certificate and the attestation
         _expectRegisterRevert(
             input,
-            abi.encodeWithSelector(IBatchRegistry.NoValidProductionLicence.selector, manufacturer, SURGICAL, D2021 - 1 days)
+            abi.encodeWithSelector(
+                IBatchRegistry.NoValidProductionLicence.selector, manufacturer, SURGICAL, D2021 - 1 days
+            )
         );
     }
 
@@ -211,7 +213,9 @@ contract BatchRegistryTest is Fixture {
         input.productionDate = D2021 + 30 days; // licence valid, certificate from June 2021
         _expectRegisterRevert(
             input,
-            abi.encodeWithSelector(IBatchRegistry.CertificateNotValidAtProduction.selector, certificateId, D2021 + 30 days)
+            abi.encodeWithSelector(
+                IBatchRegistry.CertificateNotValidAtProduction.selector, certificateId, D2021 + 30 days
+            )
         );
     }
 
@@ -262,7 +266,9 @@ contract BatchRegistryTest is Fixture {
             assertEq(uint256(materials.lot(lotId).consumedGrams), grams);
         } else {
             uint256 perKg = (uint256(masks) * 1000 + grams - 1) / grams;
-            _expectRegisterRevert(input, abi.encodeWithSelector(IBatchRegistry.YieldAboveCeiling.selector, perKg, uint32(1300)));
+            _expectRegisterRevert(
+                input, abi.encodeWithSelector(IBatchRegistry.YieldAboveCeiling.selector, perKg, uint32(1300))
+            );
         }
     }
 

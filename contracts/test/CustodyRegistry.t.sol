@@ -238,7 +238,9 @@ contract CustodyRegistryTest is Fixture {
 
         _ship(manufacturer, distributor, 10); // pending: not yet the distributor's
         vm.prank(distributor);
-        vm.expectRevert(abi.encodeWithSelector(ICustodyRegistry.InsufficientCustody.selector, batchId, distributor, 0, 1));
+        vm.expectRevert(
+            abi.encodeWithSelector(ICustodyRegistry.InsufficientCustody.selector, batchId, distributor, 0, 1)
+        );
         custody.ship(batchId, pharmacy, 1);
     }
 
@@ -318,7 +320,9 @@ contract CustodyRegistryTest is Fixture {
         custody.decommission(batchId, 42);
         vm.warp(T0 + 1 days);
         vm.prank(pharmacy);
-        vm.expectRevert(abi.encodeWithSelector(ICustodyRegistry.AlreadyDecommissioned.selector, batchId, 42, pharmacy, T0));
+        vm.expectRevert(
+            abi.encodeWithSelector(ICustodyRegistry.AlreadyDecommissioned.selector, batchId, 42, pharmacy, T0)
+        );
         custody.decommission(batchId, 42);
     }
 

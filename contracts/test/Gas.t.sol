@@ -4,7 +4,6 @@ pragma solidity ^0.8.24;
 import {Fixture} from "./utils/Fixture.sol";
 import {IBatchRegistry} from "../src/interfaces/IBatchRegistry.sol";
 import {IMaterialRegistry} from "../src/interfaces/IMaterialRegistry.sol";
-import {ICustodyRegistry} from "../src/interfaces/ICustodyRegistry.sol";
 import {IPriceRegistry} from "../src/interfaces/IPriceRegistry.sol";
 
 /// @notice Measures the execution gas of one call made by the account it is etched into. Being a nested
@@ -64,7 +63,9 @@ contract GasTest is Fixture {
         vm.prank(manufacturer);
         pendingShipment = custody.ship(released, distributor, 10);
         vm.prank(regulator);
-        prices.setPriceCap(SURGICAL, SUZHOU, IPriceRegistry.Channel.Retail, 150, D2020, unicode"国市监竞争〔2020〕21号");
+        prices.setPriceCap(
+            SURGICAL, SUZHOU, IPriceRegistry.Channel.Retail, 150, D2020, unicode"国市监竞争〔2020〕21号"
+        );
         vm.prank(inspector);
         prices.recordPrice(pharmacy, released, SUZHOU, IPriceRegistry.Channel.Retail, 120, bytes32(0));
 
@@ -157,7 +158,8 @@ contract GasTest is Fixture {
     // ---------------------------------------------------------------- one operation each
 
     function test_Gas_RegisterLot() public {
-        bytes memory data = abi.encodeCall(materials.registerLot, ("MB-2403-09", "BFE99 25 g/m2", 500_000, keccak256("r")));
+        bytes memory data =
+            abi.encodeCall(materials.registerLot, ("MB-2403-09", "BFE99 25 g/m2", 500_000, keccak256("r")));
         emit log_named_uint("registerLot", _gas(supplier, address(materials), data));
     }
 

@@ -194,7 +194,8 @@ contract MaterialRegistryTest is Fixture {
         uint64 consumed;
         for (uint256 i; i < grams.length; ++i) {
             uint64 g = uint64(bound(grams[i], 1, LOT_GRAMS));
-            IBatchRegistry.BatchInput memory input = batchInput(string.concat("L", string(abi.encodePacked(bytes1(uint8(65 + i))))), 1, lotId, g);
+            IBatchRegistry.BatchInput memory input =
+                batchInput(string.concat("L", string(abi.encodePacked(bytes1(uint8(65 + i))))), 1, lotId, g);
             vm.prank(manufacturer);
             if (consumed + g <= LOT_GRAMS) {
                 batches.registerBatch(input);
@@ -303,7 +304,9 @@ contract MaterialRegistryTest is Fixture {
     function test_RevertWhen_CleanClassUnsupported() public {
         IMaterialRegistry.Attestation memory a = goodAttestation(manufacturer, WORKSHOP);
         a.cleanClass = 300_000;
-        _expectAttestationRevert(a, abi.encodeWithSelector(IMaterialRegistry.UnsupportedCleanClass.selector, uint32(300_000)));
+        _expectAttestationRevert(
+            a, abi.encodeWithSelector(IMaterialRegistry.UnsupportedCleanClass.selector, uint32(300_000))
+        );
     }
 
     function test_RevertWhen_ParticlesAboveLimit() public {
@@ -311,32 +314,47 @@ contract MaterialRegistryTest is Fixture {
         a.particles05PerM3 = 3_500_001;
         _expectAttestationRevert(
             a,
-            abi.encodeWithSelector(IMaterialRegistry.ParticleCountAboveLimit.selector, uint32(50), uint32(3_500_001), uint32(3_500_000))
+            abi.encodeWithSelector(
+                IMaterialRegistry.ParticleCountAboveLimit.selector, uint32(50), uint32(3_500_001), uint32(3_500_000)
+            )
         );
         a = goodAttestation(manufacturer, WORKSHOP);
         a.particles5PerM3 = 20_001;
         _expectAttestationRevert(
-            a, abi.encodeWithSelector(IMaterialRegistry.ParticleCountAboveLimit.selector, uint32(500), uint32(20_001), uint32(20_000))
+            a,
+            abi.encodeWithSelector(
+                IMaterialRegistry.ParticleCountAboveLimit.selector, uint32(500), uint32(20_001), uint32(20_000)
+            )
         );
     }
 
     function test_RevertWhen_MicrobesAboveLimit() public {
         IMaterialRegistry.Attestation memory a = goodAttestation(manufacturer, WORKSHOP);
         a.airborneCfuPerM3 = 501;
-        _expectAttestationRevert(a, abi.encodeWithSelector(IMaterialRegistry.MicrobialCountAboveLimit.selector, uint16(501), uint16(3)));
+        _expectAttestationRevert(
+            a, abi.encodeWithSelector(IMaterialRegistry.MicrobialCountAboveLimit.selector, uint16(501), uint16(3))
+        );
         a = goodAttestation(manufacturer, WORKSHOP);
         a.settlingCfuPerPlate = 11;
-        _expectAttestationRevert(a, abi.encodeWithSelector(IMaterialRegistry.MicrobialCountAboveLimit.selector, uint16(120), uint16(11)));
+        _expectAttestationRevert(
+            a, abi.encodeWithSelector(IMaterialRegistry.MicrobialCountAboveLimit.selector, uint16(120), uint16(11))
+        );
     }
 
     function test_RevertWhen_TemperatureOutOfRange() public {
         IMaterialRegistry.Attestation memory a = goodAttestation(manufacturer, WORKSHOP);
         a.temperatureDeciC = 179;
-        _expectAttestationRevert(a, abi.encodeWithSelector(IMaterialRegistry.TemperatureOutOfRange.selector, int16(179)));
+        _expectAttestationRevert(
+            a, abi.encodeWithSelector(IMaterialRegistry.TemperatureOutOfRange.selector, int16(179))
+        );
         a.temperatureDeciC = 281;
-        _expectAttestationRevert(a, abi.encodeWithSelector(IMaterialRegistry.TemperatureOutOfRange.selector, int16(281)));
+        _expectAttestationRevert(
+            a, abi.encodeWithSelector(IMaterialRegistry.TemperatureOutOfRange.selector, int16(281))
+        );
         a.temperatureDeciC = -50;
-        _expectAttestationRevert(a, abi.encodeWithSelector(IMaterialRegistry.TemperatureOutOfRange.selector, int16(-50)));
+        _expectAttestationRevert(
+            a, abi.encodeWithSelector(IMaterialRegistry.TemperatureOutOfRange.selector, int16(-50))
+        );
     }
 
     function test_RevertWhen_HumidityOutOfRange() public {
@@ -350,7 +368,9 @@ contract MaterialRegistryTest is Fixture {
     function test_RevertWhen_PressureDifferentialTooLow() public {
         IMaterialRegistry.Attestation memory a = goodAttestation(manufacturer, WORKSHOP);
         a.pressureDeciPa = 100; // must be above 10.0 Pa
-        _expectAttestationRevert(a, abi.encodeWithSelector(IMaterialRegistry.PressureDifferentialTooLow.selector, uint16(100)));
+        _expectAttestationRevert(
+            a, abi.encodeWithSelector(IMaterialRegistry.PressureDifferentialTooLow.selector, uint16(100))
+        );
     }
 
     function test_RevertWhen_StaffRecordsIncomplete() public {

@@ -14,7 +14,10 @@ contract TestRegistryTest is Fixture {
         id = tests.addRuleSet(category, standard, from, yy0469Rules());
     }
 
-    function _post(bytes32 batchId, ITestRegistry.MetricResult[] memory r, bool retest) internal returns (uint256 index) {
+    function _post(bytes32 batchId, ITestRegistry.MetricResult[] memory r, bool retest)
+        internal
+        returns (uint256 index)
+    {
         vm.prank(lab);
         index = tests.postTestReport(batchId, r, keccak256("report"), retest);
     }

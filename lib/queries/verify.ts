@@ -78,9 +78,10 @@ export class Verifier {
       throw error;
     }
     const scans = await this.logScan(code, record, context);
+    const signer = record.batch?.signer;
     const recoveredSigner =
-      code.lot !== null && code.serial !== null && code.signature !== null
-        ? recoverSerialSigner(code.gtin, code.lot, code.serial, code.signature)
+      signer && code.lot !== null && code.serial !== null && code.signature !== null
+        ? recoverSerialSigner(signer, code.gtin, code.lot, code.serial, code.signature)
         : null;
     const verdict = evaluateVerdict({
       code,

@@ -1,7 +1,9 @@
 // A small closed-loop load generator: `connections` clients on kept-alive sockets, each sending its next
 // request when the previous answer arrives, for a fixed time. Every latency is kept, so percentiles are
-// exact (autocannon reports p90 and p97.5, not p95). Loopback only.
+// exact (autocannon reports p90 and p97.5, not p95). Loopback only. It runs in a child process
+// (runLoadApart) so it never shares an event loop with the server it measures.
 import { Agent, request } from "node:http";
+import { spawn } from "node:child_process";
 
 export interface LoadRequest {
   path: string;
@@ -11,10 +13,12 @@ export interface LoadRequest {
 }
 
 export interface Sample {
+  /** Epoch milliseconds, comparable across processes. */
   startedAt: number;
   endedAt: number;
   status: number;
-  body: string;
+  /** The "verdict" field of a JSON answer, when there is one. */
+  verdict: string | null;
 }
 
 export interface LoadResult {
@@ -34,17 +38,20 @@ function percentile(sorted: number[], p: number): number {
   return Math.round((sorted[Math.max(0, index)] ?? 0) * 100) / 100;
 }
 
-export async function runLoad(options: {
+export interface LoadOptions {
   host: string;
   port: number;
   connections: number;
   seconds: number;
-  next: (i: number) => LoadRequest;
+  /** Sent in rotation. */
+  requests: LoadRequest[];
   /** Keep response bodies (for correctness checks); off for plain throughput runs. */
   keepSamples?: boolean;
   /** Stop after this many requests, even before the time is up. */
   maxRequests?: number;
-}): Promise<{ result: LoadResult; samples: Sample[] }> {
+}
+
+export async function runLoad(options: LoadOptions): Promise<{ result: LoadResult; samples: Sample[] }> {
   const agent = new Agent({ keepAlive: true, maxSockets: options.connections });
   const latencies: number[] = [];
   const samples: Sample[] = [];
@@ -82,14 +89,22 @@ export async function runLoad(options: {
   const client = async () => {
     const limit = options.maxRequests ?? Number.POSITIVE_INFINITY;
     while (performance.now() < deadline && counter < limit) {
-      const req = options.next(counter++);
+      const req = options.requests[counter++ % options.requests.length] as LoadRequest;
       const startedAt = performance.now();
       const { status, body } = await send(req);
       const endedAt = performance.now();
       latencies.push(endedAt - startedAt);
       statuses[status] = (statuses[status] ?? 0) + 1;
       if (status === 0 || status >= 500) errors += 1;
-      if (options.keepSamples) samples.push({ startedAt, endedAt, status, body });
+      if (options.keepSamples) {
+        const verdict = /"verdict":"([a-z_]+)"/.exec(body)?.[1] ?? null;
+        samples.push({
+          startedAt: performance.timeOrigin + startedAt,
+          endedAt: performance.timeOrigin + endedAt,
+          status,
+          verdict,
+        });
+      }
     }
   };
   const began = performance.now();
@@ -114,4 +129,30 @@ export async function runLoad(options: {
     },
     samples,
   };
+}
+
+/** Runs the load from a separate Node process and returns its figures. */
+export function runLoadApart(options: LoadOptions): Promise<{ result: LoadResult; samples: Sample[] }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", __filename], {
+      stdio: ["pipe", "pipe", "inherit"],
+    });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      if (code !== 0) return reject(new Error(`the load generator exited with ${code}`));
+      resolve(JSON.parse(output) as { result: LoadResult; samples: Sample[] });
+    });
+    child.stdin.end(JSON.stringify(options));
+  });
+}
+
+// As a child process: options on stdin, figures on stdout.
+if (require.main === module) {
+  let input = "";
+  process.stdin.on("data", (chunk: Buffer) => (input += chunk.toString()));
+  process.stdin.on("end", () => {
+    void runLoad(JSON.parse(input) as LoadOptions).then((out) => process.stdout.write(JSON.stringify(out)));
+  });
 }

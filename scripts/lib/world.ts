@@ -19,7 +19,8 @@ export interface World {
 
 /** Needs a production build (`next build`). The server reads its configuration from process.env. */
 export async function startWorld(log: (message: string) => void = () => undefined): Promise<World> {
-  const dataDir = mkdtempSync(join(tmpdir(), "medproof-world-"));
+  const root = mkdtempSync(join(tmpdir(), "medproof-world-"));
+  const dataDir = join(root, "data");
   const anvilPort = await freePort();
   const port = await freePort();
   const host = "127.0.0.1";
@@ -58,12 +59,12 @@ export async function startWorld(log: (message: string) => void = () => undefine
       async stop() {
         await server.close();
         await started.anvil.stop();
-        rmSync(dataDir, { recursive: true, force: true });
+        rmSync(root, { recursive: true, force: true });
       },
     };
   } catch (error) {
     await chain?.anvil.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(root, { recursive: true, force: true });
     throw error;
   }
 }

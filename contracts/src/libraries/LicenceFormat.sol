@@ -10,7 +10,8 @@ pragma solidity ^0.8.24;
 ///  - Class II distribution filing 第二类医疗器械经营备案: free text, 1 to 64 bytes (formats vary by city).
 library LicenceFormat {
     /// @dev The 31 provincial-level abbreviations of mainland China, 3 bytes each.
-    bytes internal constant PROVINCES = unicode"京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川贵云藏陕甘青宁新";
+    bytes internal constant PROVINCES =
+        unicode"京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川贵云藏陕甘青宁新";
 
     uint256 internal constant CERTIFICATE_LENGTH = 23;
     uint256 internal constant PRODUCTION_LICENCE_LENGTH = 32;

@@ -19,8 +19,12 @@ contract CustodyInvariantTest is Fixture {
         vm.startPrank(regulator);
         access.registerParticipant(distributor2, DISTRIBUTOR_ROLE, "d2", "", SUZHOU);
         access.registerParticipant(pharmacy2, PHARMACY_ROLE, "p2", "", SUZHOU);
-        access.grantLicence(IAccessRegistry.LicenceKind.DistributionFiling, distributor2, "F-d2", ALL_CATEGORIES, D2020, D2030);
-        access.grantLicence(IAccessRegistry.LicenceKind.DistributionFiling, pharmacy2, "F-p2", ALL_CATEGORIES, D2020, D2030);
+        access.grantLicence(
+            IAccessRegistry.LicenceKind.DistributionFiling, distributor2, "F-d2", ALL_CATEGORIES, D2020, D2030
+        );
+        access.grantLicence(
+            IAccessRegistry.LicenceKind.DistributionFiling, pharmacy2, "F-p2", ALL_CATEGORIES, D2020, D2030
+        );
         vm.stopPrank();
 
         address[] memory sellers = new address[](4);
@@ -32,7 +36,16 @@ contract CustodyInvariantTest is Fixture {
         pharmacies[0] = pharmacy;
         pharmacies[1] = pharmacy2;
         handler = new CustodyHandler(
-            materials, batches, tests, custody, [supplier, manufacturer, lab], sellers, pharmacies, GTIN, workshopId, PRODUCTION
+            materials,
+            batches,
+            tests,
+            custody,
+            [supplier, manufacturer, lab],
+            sellers,
+            pharmacies,
+            GTIN,
+            workshopId,
+            PRODUCTION
         );
 
         bytes4[] memory selectors = new bytes4[](5);
@@ -85,8 +98,8 @@ contract CustodyInvariantTest is Fixture {
             bytes32 batchId = handler.batchIds(i);
             IBatchRegistry.Batch memory b = batches.batch(batchId);
             if (b.releasedAt == 0) continue;
-            uint256 total = handler.holdersOf(batchId) + handler.ghostPendingBoxes(batchId)
-                + handler.ghostDecommissioned(batchId);
+            uint256 total =
+                handler.holdersOf(batchId) + handler.ghostPendingBoxes(batchId) + handler.ghostDecommissioned(batchId);
             assertEq(total, b.boxes, "boxes not conserved");
             if (!custody.isOpened(batchId)) {
                 assertEq(handler.ghostPendingBoxes(batchId) + handler.ghostDecommissioned(batchId), 0);

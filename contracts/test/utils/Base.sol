@@ -123,11 +123,15 @@ abstract contract Base {
     }
 
     function assertEq(int256 a, int256 b) internal pure {
-        if (a != b) fail(string.concat("assertEq(int) failed: ", Strings.toStringSigned(a), " != ", Strings.toStringSigned(b)));
+        if (a != b) {
+            fail(string.concat("assertEq(int) failed: ", Strings.toStringSigned(a), " != ", Strings.toStringSigned(b)));
+        }
     }
 
     function assertEq(address a, address b) internal pure {
-        if (a != b) fail(string.concat("assertEq(address) failed: ", Strings.toHexString(a), " != ", Strings.toHexString(b)));
+        if (a != b) {
+            fail(string.concat("assertEq(address) failed: ", Strings.toHexString(a), " != ", Strings.toHexString(b)));
+        }
     }
 
     function assertEq(address a, address b, string memory message) internal pure {
@@ -136,7 +140,14 @@ abstract contract Base {
 
     function assertEq(bytes32 a, bytes32 b) internal pure {
         if (a != b) {
-            fail(string.concat("assertEq(bytes32) failed: ", Strings.toHexString(uint256(a)), " != ", Strings.toHexString(uint256(b))));
+            fail(
+                string.concat(
+                    "assertEq(bytes32) failed: ",
+                    Strings.toHexString(uint256(a)),
+                    " != ",
+                    Strings.toHexString(uint256(b))
+                )
+            );
         }
     }
 

@@ -109,13 +109,23 @@ abstract contract Fixture is Base {
                 prices: address(prices)
             })
         );
-        access.registerParticipant(supplier, SUPPLIER_ROLE, unicode"远岫熔喷材料有限公司", "91320500MA1X0001", SUZHOU);
-        access.registerParticipant(manufacturer, MANUFACTURER_ROLE, unicode"青禾医疗用品有限公司", "91320500MA1X0002", SUZHOU);
+        access.registerParticipant(
+            supplier, SUPPLIER_ROLE, unicode"远岫熔喷材料有限公司", "91320500MA1X0001", SUZHOU
+        );
+        access.registerParticipant(
+            manufacturer, MANUFACTURER_ROLE, unicode"青禾医疗用品有限公司", "91320500MA1X0002", SUZHOU
+        );
         access.registerParticipant(auditor, AUDITOR_ROLE, unicode"苏州洁净检测所", "12320500MB0X0003", SUZHOU);
-        access.registerParticipant(lab, LAB_ROLE, unicode"澄明检测技术服务有限公司", "91320500MA1X0004", SUZHOU);
-        access.registerParticipant(distributor, DISTRIBUTOR_ROLE, unicode"苏州医药物流有限公司", "91320500MA1X0005", SUZHOU);
+        access.registerParticipant(
+            lab, LAB_ROLE, unicode"澄明检测技术服务有限公司", "91320500MA1X0004", SUZHOU
+        );
+        access.registerParticipant(
+            distributor, DISTRIBUTOR_ROLE, unicode"苏州医药物流有限公司", "91320500MA1X0005", SUZHOU
+        );
         access.registerParticipant(pharmacy, PHARMACY_ROLE, unicode"仁心大药房", "91320500MA1X0006", SUZHOU);
-        access.registerParticipant(inspector, INSPECTOR_ROLE, unicode"苏州市市场监督管理局", "11320500MB0X0007", SUZHOU);
+        access.registerParticipant(
+            inspector, INSPECTOR_ROLE, unicode"苏州市市场监督管理局", "11320500MB0X0007", SUZHOU
+        );
 
         productionLicenceId = access.grantLicence(
             IAccessRegistry.LicenceKind.ProductionLicence,
@@ -256,7 +266,11 @@ abstract contract Fixture is Base {
         batchId = batches.registerBatch(input);
     }
 
-    function sterilisationOf(uint64 startedAt, uint64 endedAt) internal pure returns (IBatchRegistry.Sterilisation memory) {
+    function sterilisationOf(uint64 startedAt, uint64 endedAt)
+        internal
+        pure
+        returns (IBatchRegistry.Sterilisation memory)
+    {
         return IBatchRegistry.Sterilisation({
             sterilizer: unicode"清衡灭菌技术有限公司",
             method: "EO",
