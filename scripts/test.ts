@@ -138,9 +138,12 @@ async function main(): Promise<void> {
   if (all) built = await step("build", "npx", ["next", "build"]);
   if (built && (all || only === "http" || only === "e2e")) {
     await withWorld(async (env) => {
-      // Tests that change the record (recalls, new batches) run last, after the read-only ones.
+      // Tests that change the record (recalls, new batches) run last, after the read-only ones; tests
+      // that break the chain (*.world.test.ts) start a world of their own.
       const httpFiles = findFiles("e2e/http", ".test.ts");
-      const mutating = httpFiles.filter((f) => f.endsWith(".mutates.test.ts"));
+      const mutating = httpFiles.filter(
+        (f) => f.endsWith(".mutates.test.ts") || f.endsWith(".world.test.ts"),
+      );
       const readOnly = httpFiles.filter((f) => !mutating.includes(f));
       if (all || only === "http") await nodeTests("http", readOnly, env);
       if (all || only === "e2e") await playwright(env);

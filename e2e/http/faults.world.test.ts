@@ -1,0 +1,59 @@
+// Chain faults, on a world of its own (its own chain and server): the node stops → a clear 503 and a
+// clear page; the node comes back → verification recovers by itself, without restarting the app.
+import { describe, it, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { dirname, join } from "node:path";
+import { startWorld, type World } from "../../scripts/lib/world";
+import { startAnvil, type AnvilHandle } from "../../scripts/lib/anvil";
+
+let world: World;
+let restarted: AnvilHandle | undefined;
+
+before(async () => {
+  world = await startWorld();
+});
+
+after(async () => {
+  await restarted?.stop();
+  await world.stop();
+});
+
+async function verify(
+  code: string,
+): Promise<{ status: number; body: { verdict?: string; error?: { code: string } } }> {
+  const response = await fetch(`${world.server.url}/api/verify?code=${encodeURIComponent(code)}`);
+  return { status: response.status, body: (await response.json()) as never };
+}
+
+describe("when the chain stops and comes back", () => {
+  it("answers 503 chain_unavailable while the node is down, and a plain page", async () => {
+    const genuine = world.chain.scenarios.find((s) => s.id === "genuine")!;
+    assert.equal((await verify(genuine.code)).body.verdict, "genuine");
+    await world.chain.anvil.stop();
+
+    const down = await verify(genuine.code);
+    assert.equal(down.status, 503);
+    assert.equal(down.body.error?.code, "chain_unavailable");
+
+    const path = new URL(genuine.code).pathname + new URL(genuine.code).search;
+    const page = await fetch(`${world.server.url}${path}`, { headers: { accept: "text/html" } });
+    assert.ok(page.status < 500 || page.status === 503, `status ${page.status}`);
+    assert.match(await page.text(), /Can(&#x27;|')t reach the record right now/);
+  });
+
+  it("recovers by itself once the node is back, with every record intact", async () => {
+    const genuine = world.chain.scenarios.find((s) => s.id === "genuine")!;
+    restarted = await startAnvil({
+      port: Number(new URL(world.chain.anvil.url).port),
+      stateFile: join(dirname(world.chain.deploymentFile), "anvil-state.json"),
+    });
+    const deadline = Date.now() + 10_000;
+    let last = await verify(genuine.code);
+    while (last.status !== 200 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      last = await verify(genuine.code);
+    }
+    assert.equal(last.status, 200);
+    assert.equal(last.body.verdict, "genuine");
+  });
+});
