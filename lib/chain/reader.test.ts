@@ -7,7 +7,12 @@ import type { AddressInfo } from "node:net";
 import { BoxReader, ChainUnavailableError } from "./reader";
 
 const servers: Server[] = [];
-after(() => servers.forEach((s) => s.closeAllConnections() || s.close()));
+after(() => {
+  for (const server of servers) {
+    server.closeAllConnections();
+    server.close();
+  }
+});
 
 async function nodeThat(handler: Parameters<typeof createServer>[1]): Promise<string> {
   const server = createServer(handler);
