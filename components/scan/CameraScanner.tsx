@@ -63,6 +63,13 @@ const TEXT = {
 
 /** The viewfinder square, as a fraction of the camera box; only this part of each frame is decoded. */
 const VIEWFINDER_FRACTION = 0.7;
+/**
+ * At most this many video pixels across are decoded. On a 1920 × 1080 stream that is 75 mm at 20 cm,
+ * three times a label's QR code, and it bounds a frame's decoding cost whatever the camera's resolution.
+ */
+const MAX_DECODE_SIDE = 512;
+/** A CSS variable on the camera box: the viewfinder square's width. */
+const VIEWFINDER_SIZE = "--viewfinder-size";
 const STILL_LOOKING_AFTER_MS = 6000;
 const VIBRATE_MS = 80;
 /** A problem that trying again cannot fix. */
@@ -91,7 +98,7 @@ function scanFrames(
   const next = () => {
     handle = perVideoFrame ? video.requestVideoFrameCallback(step) : requestAnimationFrame(step);
   };
-  const step = () => {
+  const step = async () => {
     if (done) return;
     if (video.videoWidth > 0) {
       const started = performance.now();
@@ -100,8 +107,14 @@ function scanFrames(
         { width: video.videoWidth, height: video.videoHeight },
         { width: box.clientWidth, height: box.clientHeight },
         VIEWFINDER_FRACTION,
+        MAX_DECODE_SIDE,
       );
-      const text = decoder.decode(video, crop);
+      // The square on screen shows exactly what is decoded.
+      const shown = `${(crop.shownFraction * 100).toFixed(1)}%`;
+      if (box.style.getPropertyValue(VIEWFINDER_SIZE) !== shown)
+        box.style.setProperty(VIEWFINDER_SIZE, shown);
+      const text = await decoder.decode(video, crop);
+      if (done) return;
       timings?.decodeMs.push(performance.now() - started);
       if (text !== null && onText(text)) {
         done = true;
@@ -198,8 +211,11 @@ export function CameraScanner({
     const start = async () => {
       const problem = environmentProblem();
       if (problem !== null) throw new CameraUnavailable(problem);
-      // The decoder is a large module: fetch it while the person answers the permission prompt.
-      const [media, { createFrameDecoder }] = await Promise.all([openCamera(deviceId), import("./decoder")]);
+      // The decoder is a large module: fetch and warm it up while the camera starts.
+      const [media, decoder] = await Promise.all([
+        openCamera(deviceId),
+        import("./decoder").then(({ createFrameDecoder }) => createFrameDecoder()),
+      ]);
       stream = media;
       const video = videoRef.current;
       const box = boxRef.current;
@@ -220,7 +236,7 @@ export function CameraScanner({
       setStillLooking(false);
       setStatus({ kind: "scanning" });
       stillLookingTimer = setTimeout(() => setStillLooking(true), STILL_LOOKING_AFTER_MS);
-      stopFrames = scanFrames(video, box, createFrameDecoder(), onText, timings);
+      stopFrames = scanFrames(video, box, decoder, onText, timings);
     };
 
     start().catch((error: unknown) => {
@@ -303,7 +319,7 @@ export function CameraScanner({
         <div
           aria-hidden="true"
           className="pointer-events-none absolute top-1/2 left-1/2 aspect-square -translate-x-1/2 -translate-y-1/2 rounded-xl border-4 border-white/90 shadow-[0_0_0_100vmax_rgba(15,23,42,0.45)]"
-          style={{ width: `${VIEWFINDER_FRACTION * 100}%` }}
+          style={{ width: `var(${VIEWFINDER_SIZE}, ${VIEWFINDER_FRACTION * 100}%)` }}
         />
         {overlay !== null && (
           <p className="absolute inset-x-0 bottom-0 bg-slate-900/80 p-3 text-center font-medium text-white">

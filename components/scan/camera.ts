@@ -105,19 +105,23 @@ export function applyCameraSetting(
 }
 
 /**
- * The part of the video frame under the viewfinder square. The video fills its box like CSS
- * `object-fit: cover`, and the square is `fraction` of the box's shorter side, centred.
+ * The part of the video frame under the viewfinder square, and how wide the square shows in the box.
+ * The video fills its box like CSS `object-fit: cover`; the square is centred, `fraction` of the box's
+ * shorter side, and never more than `maxSide` video pixels, which bounds the decoding cost per frame.
  */
 export function viewfinderCrop(
   video: { width: number; height: number },
   box: { width: number; height: number },
   fraction: number,
-): { x: number; y: number; side: number } {
+  maxSide: number,
+): { x: number; y: number; side: number; shownFraction: number } {
   const scale = Math.max(box.width / video.width, box.height / video.height);
-  const side = Math.min(
-    Math.round((Math.min(box.width, box.height) * fraction) / scale),
-    video.width,
-    video.height,
-  );
-  return { x: Math.round((video.width - side) / 2), y: Math.round((video.height - side) / 2), side };
+  const shorterBoxSide = Math.min(box.width, box.height);
+  const side = Math.min(Math.round((shorterBoxSide * fraction) / scale), maxSide, video.width, video.height);
+  return {
+    x: Math.round((video.width - side) / 2),
+    y: Math.round((video.height - side) / 2),
+    side,
+    shownFraction: (side * scale) / shorterBoxSide,
+  };
 }

@@ -80,10 +80,10 @@ describe("kill -9 mid-traffic, then npm start again", () => {
     await npmStart(env);
     const response = await verify(genuine.code);
     assert.equal(response.status, 200);
-    const body = (await response.json()) as { verdict: string; checks: { id: string; detail: string }[] };
+    const body = (await response.json()) as { verdict: string; checks: { id: string; title: string }[] };
     assert.equal(body.verdict, "genuine", "the genuine batch's whole record survived");
     const clone = body.checks.find((c) => c.id === "clone")!;
-    const before = Number(/Checked ([\d,]+) times? before/.exec(clone.detail)?.[1]?.replace(/,/g, "") ?? "0");
+    const before = Number(/^Checked ([\d,]+) times before/.exec(clone.title)?.[1]?.replace(/,/g, "") ?? "0");
     assert.ok(before >= acknowledged, `the scan log has ${before} scans, ${acknowledged} were acknowledged`);
   });
 });

@@ -11,6 +11,7 @@ import { demoWallet } from "../../lib/chain/demo/accounts";
 import { DEMO_GENESIS, seedDemo, type Scenario } from "../../lib/chain/demo/seed";
 import { PARTIES } from "../../lib/chain/demo/world";
 import { DAY } from "../../lib/domain/time";
+import { QR_LABEL } from "../../lib/domain/label";
 
 export interface EmbeddedChain {
   anvil: AnvilHandle;
@@ -101,8 +102,8 @@ export async function writeDemoFiles(demoDir: string, scenarios: Scenario[]): Pr
   writeAtomically(join(demoDir, "scenarios.json"), JSON.stringify(scenarios, null, 2) + "\n");
   for (const scenario of scenarios) {
     await QRCode.toFile(join(demoDir, `${scenario.id}.png`), scenario.code, {
-      errorCorrectionLevel: "M",
-      margin: 4,
+      errorCorrectionLevel: QR_LABEL.errorCorrectionLevel,
+      margin: QR_LABEL.quietZoneModules,
       scale: 8,
     });
   }

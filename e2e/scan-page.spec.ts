@@ -1,4 +1,4 @@
-// The scan page without a camera: a keyboard-wedge scanner, a photo, an insecure page, a small phone.
+// /scan without a camera: keyboard-wedge scans, a photo, no camera, an insecure page, a small phone.
 import { test, expect, type Page } from "@playwright/test";
 import { parseScannedCode, toElementString } from "../lib/domain/gs1";
 import { codeFixtures, readScenarios } from "./scan/fixture-list";
@@ -86,6 +86,16 @@ test("on a plain-http page the camera problem is explained and the fallbacks rem
   const problem = page.locator("[data-camera-problem]");
   await expect(problem).toHaveAttribute("data-camera-problem", "insecure");
   await expect(problem).toContainText("The camera needs a secure connection");
+  await expect(page.getByLabel("Scanned or typed code")).toBeVisible();
+  await expect(page.getByText("Take or choose a photo")).toBeVisible();
+});
+
+test("on a device without a camera the page says so and the fallbacks remain", async ({ page }) => {
+  // This project's Chromium has no fake camera, and test machines have no real one.
+  await page.goto("/scan");
+  const problem = page.locator("[data-camera-problem]");
+  await expect(problem).toHaveAttribute("data-camera-problem", "no-camera");
+  await expect(problem.getByRole("heading")).toHaveText("No camera found");
   await expect(page.getByLabel("Scanned or typed code")).toBeVisible();
   await expect(page.getByText("Take or choose a photo")).toBeVisible();
 });
