@@ -11,6 +11,9 @@ export const CONTRACTS = [
   "CustodyRegistry",
   "PriceRegistry",
   "MedProofLens",
+  "SettlementToken",
+  "MedProofForwarder",
+  "ComplaintRegistry",
 ] as const;
 
 const OUT = "contracts/out";

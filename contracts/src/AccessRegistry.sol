@@ -18,14 +18,14 @@ import {Gs1} from "./libraries/Gs1.sol";
 contract AccessRegistry is AccessControl, IAccessRegistry {
     /// @notice registerParticipant and addRole take one of the eight participant roles only.
     error UnknownRole(bytes32 role);
-    /// @notice setDirectory needs the five registry addresses.
+    /// @notice setDirectory needs the six registry addresses.
     error InvalidDirectory();
 
     /// @notice What registering a batch of a product made on a given date needs from this registry (see
     /// productionTerms).
     struct ProductionTerms {
         bool callerIsManufacturer; // the caller holds MANUFACTURER_ROLE and is registered
-        bool callerSuspended;
+        bool callerSuspended; // by the regulator or for its bond
         address manufacturer; // the product's; zero when the GTIN is not registered
         uint8 category;
         uint256 certificateId;
@@ -67,7 +67,19 @@ contract AccessRegistry is AccessControl, IAccessRegistry {
         string name;
     }
 
-    mapping(address account => Participant) private _participants;
+    /// @dev Participant as stored: both suspension dates share the slot of `registered`, so checking that a
+    /// party is active reads one slot whichever suspension applies.
+    struct ParticipantRecord {
+        string name;
+        string creditCode;
+        uint32 region;
+        bool registered;
+        uint64 suspendedAt;
+        uint64 bondSuspendedAt;
+        string suspensionReason;
+    }
+
+    mapping(address account => ParticipantRecord) private _participants;
     mapping(uint256 licenceId => LicenceRecord) private _licences;
     /// @dev A holder's licence ids, 32 bits each, packed: word 0 holds the count in its low 32 bits and the
     /// first seven ids above it; word k >= 1 holds the next eight. A holder's first licences are then found
@@ -106,7 +118,7 @@ contract AccessRegistry is AccessControl, IAccessRegistry {
         _grantRole(Roles.REGULATOR, regulator);
 
         if (bytes(name).length == 0) name = "Regulator";
-        Participant storage p = _participants[regulator];
+        ParticipantRecord storage p = _participants[regulator];
         p.name = name;
         p.registered = true;
         emit ParticipantRegistered(regulator, Roles.REGULATOR, name, 0);
@@ -144,6 +156,7 @@ contract AccessRegistry is AccessControl, IAccessRegistry {
         if (
             directory_.materials == address(0) || directory_.batches == address(0) || directory_.tests == address(0)
                 || directory_.custody == address(0) || directory_.prices == address(0)
+                || directory_.complaints == address(0)
         ) revert InvalidDirectory();
         _directory = directory_;
         _grantRole(Roles.SYSTEM, directory_.materials);
@@ -151,6 +164,7 @@ contract AccessRegistry is AccessControl, IAccessRegistry {
         _grantRole(Roles.SYSTEM, directory_.tests);
         _grantRole(Roles.SYSTEM, directory_.custody);
         _grantRole(Roles.SYSTEM, directory_.prices);
+        _grantRole(Roles.SYSTEM, directory_.complaints);
         emit DirectorySet(directory_);
     }
 
@@ -164,7 +178,7 @@ contract AccessRegistry is AccessControl, IAccessRegistry {
     ) external onlyRegulator {
         if (!Roles.isParticipantRole(role)) revert UnknownRole(role);
         if (bytes(name).length == 0) revert InvalidName();
-        Participant storage p = _participants[account];
+        ParticipantRecord storage p = _participants[account];
         if (p.registered) revert ParticipantAlreadyRegistered(account);
         p.name = name;
         p.creditCode = creditCode;
@@ -183,7 +197,7 @@ contract AccessRegistry is AccessControl, IAccessRegistry {
 
     /// @inheritdoc IAccessRegistry
     function suspend(address account, string calldata reason) external onlyRegulator {
-        Participant storage p = _participants[account];
+        ParticipantRecord storage p = _participants[account];
         if (!p.registered) revert ParticipantNotRegistered(account);
         if (p.suspendedAt != 0) revert ParticipantIsSuspended(account);
         p.suspendedAt = uint64(block.timestamp);
@@ -193,11 +207,33 @@ contract AccessRegistry is AccessControl, IAccessRegistry {
 
     /// @inheritdoc IAccessRegistry
     function reinstate(address account) external onlyRegulator {
-        Participant storage p = _participants[account];
+        ParticipantRecord storage p = _participants[account];
         if (p.suspendedAt == 0) revert ParticipantNotSuspended(account);
         p.suspendedAt = 0;
         delete p.suspensionReason;
         emit ParticipantReinstated(account);
+    }
+
+    // ---------------------------------------------------------------- system
+
+    /// @inheritdoc IAccessRegistry
+    /// @dev Independent of the regulator's suspension: a party can be under both, and each is lifted by its
+    /// own path. An unregistered account is recorded too (it is inactive anyway), so a ruling never fails on it.
+    function suspendForBond(address account) external {
+        _requireSystem();
+        ParticipantRecord storage p = _participants[account];
+        if (p.bondSuspendedAt != 0) revert ParticipantIsSuspended(account);
+        p.bondSuspendedAt = uint64(block.timestamp);
+        emit ParticipantSuspendedForBond(account);
+    }
+
+    /// @inheritdoc IAccessRegistry
+    function reinstateAfterBond(address account) external {
+        _requireSystem();
+        ParticipantRecord storage p = _participants[account];
+        if (p.bondSuspendedAt == 0) revert ParticipantNotSuspended(account);
+        p.bondSuspendedAt = 0;
+        emit ParticipantReinstatedAfterBond(account);
     }
 
     /// @inheritdoc IAccessRegistry
@@ -292,13 +328,22 @@ contract AccessRegistry is AccessControl, IAccessRegistry {
 
     /// @inheritdoc IAccessRegistry
     function participant(address account) external view returns (Participant memory) {
-        return _participants[account];
+        ParticipantRecord storage p = _participants[account];
+        return Participant({
+            name: p.name,
+            creditCode: p.creditCode,
+            region: p.region,
+            registered: p.registered,
+            suspendedAt: p.suspendedAt,
+            suspensionReason: p.suspensionReason,
+            bondSuspendedAt: p.bondSuspendedAt
+        });
     }
 
     /// @inheritdoc IAccessRegistry
     function isActive(address account) external view returns (bool) {
-        Participant storage p = _participants[account];
-        return p.registered && p.suspendedAt == 0;
+        ParticipantRecord storage p = _participants[account];
+        return p.registered && (p.suspendedAt | p.bondSuspendedAt) == 0;
     }
 
     /// @inheritdoc IAccessRegistry
@@ -378,9 +423,9 @@ contract AccessRegistry is AccessControl, IAccessRegistry {
     /// findValidLicence, isLicenceValidAt and categoryRules in one call keep a batch registration within its
     /// gas budget. It never reverts; an unregistered GTIN gives a zero manufacturer.
     function productionTerms(address caller, uint64 gtin, uint64 at) external view returns (ProductionTerms memory t) {
-        Participant storage c = _participants[caller];
+        ParticipantRecord storage c = _participants[caller];
         t.callerIsManufacturer = hasRole(Roles.MANUFACTURER, caller) && c.registered;
-        t.callerSuspended = c.suspendedAt != 0;
+        t.callerSuspended = (c.suspendedAt | c.bondSuspendedAt) != 0;
         ProductRecord storage p = _products[gtin];
         t.manufacturer = p.manufacturer;
         if (t.manufacturer == address(0)) return t;
@@ -401,9 +446,14 @@ contract AccessRegistry is AccessControl, IAccessRegistry {
 
     function _requireActiveRole(bytes32 role, address account) private view {
         if (!hasRole(role, account)) revert CallerLacksRole(role, account);
-        Participant storage p = _participants[account];
+        ParticipantRecord storage p = _participants[account];
         if (!p.registered) revert CallerLacksRole(role, account);
-        if (p.suspendedAt != 0) revert ParticipantIsSuspended(account);
+        // One test of the slot's two dates (no short-circuit, so the optimizer reads the slot once).
+        if ((p.suspendedAt | p.bondSuspendedAt) != 0) revert ParticipantIsSuspended(account);
+    }
+
+    function _requireSystem() private view {
+        if (!hasRole(Roles.SYSTEM, msg.sender)) revert CallerLacksRole(Roles.SYSTEM, msg.sender);
     }
 
     function _setCategoryRules(uint8 category, CategoryRules memory rules) private {

@@ -204,6 +204,17 @@ contract BatchRegistry is RegistryBase, IBatchRegistry {
         return _batchOf(batchId).category;
     }
 
+    /// @inheritdoc IBatchRegistry
+    /// @dev Three slots of the record (0, 1 and 3): a complaint filing pays for no more.
+    function possessionTerms(bytes32 batchId)
+        external
+        view
+        returns (address manufacturer, bytes32 possessionRoot, uint64 serialStart, uint32 boxes)
+    {
+        BatchRecord storage b = _batchOf(batchId);
+        return (b.manufacturer, b.possessionRoot, b.serialStart, uint32(Yield.boxes(b.masks, b.masksPerBox)));
+    }
+
     // ---------------------------------------------------------------- internals
 
     /// @dev The checks that need nothing but the input and the product.

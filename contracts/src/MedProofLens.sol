@@ -7,6 +7,7 @@ import {IBatchRegistry} from "./interfaces/IBatchRegistry.sol";
 import {ITestRegistry} from "./interfaces/ITestRegistry.sol";
 import {ICustodyRegistry} from "./interfaces/ICustodyRegistry.sol";
 import {IPriceRegistry} from "./interfaces/IPriceRegistry.sol";
+import {IComplaintRegistry} from "./interfaces/IComplaintRegistry.sol";
 import {IMedProofLens} from "./interfaces/IMedProofLens.sol";
 
 /// @title Everything a verdict needs about one box, in one eth_call
@@ -42,6 +43,7 @@ contract MedProofLens is IMedProofLens {
         _fillTests(r, ITestRegistry(d.tests));
         _fillCustody(r, ICustodyRegistry(d.custody), serial);
         _fillPrices(r, IPriceRegistry(d.prices));
+        if (d.complaints != address(0)) _fillComplaints(r, IComplaintRegistry(d.complaints));
     }
 
     // ---------------------------------------------------------------- sections
@@ -70,6 +72,7 @@ contract MedProofLens is IMedProofLens {
         if (r.batch.attestationId != 0) {
             r.attestationFound = true;
             r.attestation = IMaterialRegistry(d.materials).attestation(r.batch.attestationId);
+            r.auditor = _party(r.attestation.auditor);
         }
     }
 
@@ -92,6 +95,12 @@ contract MedProofLens is IMedProofLens {
             r.ruleSet = tests.ruleSet(ruleSetId);
         }
         r.tests = tests.reports(r.batchId);
+        r.testLabs = new Party[](r.tests.length);
+        for (uint256 i; i < r.tests.length; ++i) {
+            // Most reports of a batch come from one lab: reuse the previous profile.
+            address labAccount = r.tests[i].lab;
+            r.testLabs[i] = i > 0 && labAccount == r.tests[i - 1].lab ? r.testLabs[i - 1] : _party(labAccount);
+        }
     }
 
     function _fillCustody(Report memory r, ICustodyRegistry custody, uint64 serial) private view {
@@ -122,6 +131,31 @@ contract MedProofLens is IMedProofLens {
         }
     }
 
+    function _fillComplaints(Report memory r, IComplaintRegistry complaints) private view {
+        IComplaintRegistry.Complaint[] memory list = complaints.complaintsOf(r.batchId);
+        r.complaints = new ComplaintView[](list.length);
+        for (uint256 i; i < list.length; ++i) {
+            IComplaintRegistry.Complaint memory c = list[i];
+            ComplaintView memory v = r.complaints[i];
+            v.id = c.id;
+            v.kind = c.kind;
+            v.status = c.status;
+            v.serial = c.serial;
+            v.filedAt = c.filedAt;
+            v.answerDeadline = c.answerDeadline;
+            v.ruledAt = c.ruledAt;
+            // The respondent of a spec failure is the manufacturer already named in the report.
+            v.respondent = c.respondent == r.manufacturer.account ? r.manufacturer : _party(c.respondent);
+            v.compensationFen = c.compensationFen;
+            v.fineFen = c.fineFen;
+            v.shortfallFen = c.shortfallFen;
+            v.byRetest = c.byRetest;
+            v.tracedToLot = c.tracedToLot;
+        }
+        r.underInvestigation = complaints.underInvestigation(r.batchId);
+        r.upheldComplaints = uint64(complaints.upheldComplaints(r.batchId));
+    }
+
     // ---------------------------------------------------------------- parties
 
     /// @dev A participant's profile; hasValidFiling when any of its distribution filings is valid now.
@@ -132,6 +166,7 @@ contract MedProofLens is IMedProofLens {
         p.creditCode = info.creditCode;
         p.region = info.region;
         p.suspendedAt = info.suspendedAt;
+        p.bondSuspendedAt = info.bondSuspendedAt;
         uint256[] memory ids = _access.licencesOf(account);
         for (uint256 i; i < ids.length; ++i) {
             if (

@@ -119,16 +119,20 @@ contract TestRegistry is RegistryBase, ITestRegistry {
         ReportRecord[] storage stored = _reports[batchId];
         list = new TestReport[](stored.length);
         for (uint256 i; i < list.length; ++i) {
-            ReportRecord storage r = stored[i];
-            TestReport memory t = list[i];
-            t.lab = r.lab;
-            t.testedAt = r.testedAt;
-            t.reportHash = r.reportHash;
-            t.passed = r.passed;
-            t.retest = r.retest;
-            t.firstFailedMetric = r.firstFailedMetric;
-            (t.ruleSetId, t.results) = _loadResults(r);
+            list[i] = _load(stored[i]);
         }
+    }
+
+    /// @inheritdoc ITestRegistry
+    function report(bytes32 batchId, uint256 reportIndex) external view returns (TestReport memory) {
+        ReportRecord[] storage stored = _reports[batchId];
+        if (reportIndex >= stored.length) revert ReportNotFound(batchId, reportIndex);
+        return _load(stored[reportIndex]);
+    }
+
+    /// @inheritdoc ITestRegistry
+    function reportCount(bytes32 batchId) external view returns (uint256) {
+        return _reports[batchId].length;
     }
 
     /// @inheritdoc ITestRegistry
@@ -151,6 +155,16 @@ contract TestRegistry is RegistryBase, ITestRegistry {
         for (uint256 k; k < 3 && 2 + 3 * k < n; ++k) {
             r.more[k] = more[k];
         }
+    }
+
+    function _load(ReportRecord storage r) private view returns (TestReport memory t) {
+        t.lab = r.lab;
+        t.testedAt = r.testedAt;
+        t.reportHash = r.reportHash;
+        t.passed = r.passed;
+        t.retest = r.retest;
+        t.firstFailedMetric = r.firstFailedMetric;
+        (t.ruleSetId, t.results) = _loadResults(r);
     }
 
     function _loadResults(ReportRecord storage r)

@@ -78,18 +78,23 @@ contract AccessRegistryTest is Fixture {
 
     // ---------------------------------------------------------------- directory
 
-    function test_SetDirectory_GrantsSystemRoleToTheFiveRegistries() public view {
+    function test_SetDirectory_GrantsSystemRoleToTheSixRegistries() public view {
         IAccessRegistry.Directory memory d = access.directory();
         assertEq(d.materials, address(materials));
         assertEq(d.batches, address(batches));
         assertEq(d.tests, address(tests));
         assertEq(d.custody, address(custody));
         assertEq(d.prices, address(prices));
+        assertEq(d.complaints, address(complaints));
         assertTrue(access.hasRole(SYSTEM_ROLE, address(materials)));
         assertTrue(access.hasRole(SYSTEM_ROLE, address(batches)));
         assertTrue(access.hasRole(SYSTEM_ROLE, address(tests)));
         assertTrue(access.hasRole(SYSTEM_ROLE, address(custody)));
         assertTrue(access.hasRole(SYSTEM_ROLE, address(prices)));
+        assertTrue(access.hasRole(SYSTEM_ROLE, address(complaints)));
+        // The token and the forwarder are no registries: the forwarder relays anyone's signed calls.
+        assertFalse(access.hasRole(SYSTEM_ROLE, address(forwarder)));
+        assertFalse(access.hasRole(SYSTEM_ROLE, address(token)));
     }
 
     function test_RevertWhen_DirectorySetTwice() public {
@@ -103,6 +108,11 @@ contract AccessRegistryTest is Fixture {
         AccessRegistry fresh = new AccessRegistry(regulator, "");
         IAccessRegistry.Directory memory d = access.directory();
         d.prices = address(0);
+        vm.prank(regulator);
+        vm.expectRevert(AccessRegistry.InvalidDirectory.selector);
+        fresh.setDirectory(d);
+        d = access.directory();
+        d.complaints = address(0);
         vm.prank(regulator);
         vm.expectRevert(AccessRegistry.InvalidDirectory.selector);
         fresh.setDirectory(d);
@@ -136,6 +146,7 @@ contract AccessRegistryTest is Fixture {
         assertEq(address(custody.accessRegistry()), address(access));
         assertEq(address(prices.accessRegistry()), address(access));
         assertEq(address(lens.accessRegistry()), address(access));
+        assertEq(address(complaints.accessRegistry()), address(access));
     }
 
     // ---------------------------------------------------------------- participants
@@ -600,5 +611,83 @@ contract AccessRegistryTest is Fixture {
         t = access.productionTerms(distributor, 9_521_234_599_997, PRODUCTION);
         assertFalse(t.callerIsManufacturer);
         assertEq(t.manufacturer, address(0));
+    }
+
+    // ---------------------------------------------------------------- bond suspension (system)
+
+    function test_SuspendForBond_ThenReinstateAfterBond() public {
+        vm.expectEmit();
+        emit IAccessRegistry.ParticipantSuspendedForBond(pharmacy);
+        vm.prank(address(complaints));
+        access.suspendForBond(pharmacy);
+        IAccessRegistry.Participant memory p = access.participant(pharmacy);
+        assertEq(uint256(p.bondSuspendedAt), T0);
+        assertEq(uint256(p.suspendedAt), 0);
+        assertFalse(access.isActive(pharmacy));
+        vm.expectRevert(abi.encodeWithSelector(IAccessRegistry.ParticipantIsSuspended.selector, pharmacy));
+        access.requireActiveRole(PHARMACY_ROLE, pharmacy);
+
+        vm.expectEmit();
+        emit IAccessRegistry.ParticipantReinstatedAfterBond(pharmacy);
+        vm.prank(address(complaints));
+        access.reinstateAfterBond(pharmacy);
+        assertEq(uint256(access.participant(pharmacy).bondSuspendedAt), 0);
+        assertTrue(access.isActive(pharmacy));
+        access.requireActiveRole(PHARMACY_ROLE, pharmacy);
+    }
+
+    function test_RevertWhen_CallerLacksRole_SuspendForBond() public {
+        // Not even the regulator: a bond suspension follows the bond, the regulator has its own.
+        address[2] memory others = [regulator, stranger];
+        for (uint256 i; i < others.length; ++i) {
+            vm.prank(others[i]);
+            vm.expectRevert(_lacksRole(SYSTEM_ROLE, others[i]));
+            access.suspendForBond(pharmacy);
+            vm.prank(others[i]);
+            vm.expectRevert(_lacksRole(SYSTEM_ROLE, others[i]));
+            access.reinstateAfterBond(pharmacy);
+        }
+    }
+
+    function test_RevertWhen_SuspendForBondTwice() public {
+        vm.startPrank(address(complaints));
+        access.suspendForBond(pharmacy);
+        vm.expectRevert(abi.encodeWithSelector(IAccessRegistry.ParticipantIsSuspended.selector, pharmacy));
+        access.suspendForBond(pharmacy);
+        vm.stopPrank();
+    }
+
+    function test_RevertWhen_ReinstateAfterBondNotSuspended() public {
+        vm.prank(address(complaints));
+        vm.expectRevert(abi.encodeWithSelector(IAccessRegistry.ParticipantNotSuspended.selector, pharmacy));
+        access.reinstateAfterBond(pharmacy);
+    }
+
+    function test_BondSuspension_IndependentOfTheRegulatorsSuspension() public {
+        vm.prank(regulator);
+        access.suspend(pharmacy, unicode"售假");
+        vm.prank(address(complaints));
+        access.suspendForBond(pharmacy);
+        // The regulator lifts its own; the bond suspension stays.
+        vm.prank(regulator);
+        access.reinstate(pharmacy);
+        assertFalse(access.isActive(pharmacy));
+        vm.prank(regulator);
+        access.suspend(pharmacy, unicode"再次");
+        // The bond is topped up; the regulator's suspension stays.
+        vm.prank(address(complaints));
+        access.reinstateAfterBond(pharmacy);
+        assertFalse(access.isActive(pharmacy));
+        IAccessRegistry.Participant memory p = access.participant(pharmacy);
+        assertEq(uint256(p.bondSuspendedAt), 0);
+        assertEq(uint256(p.suspendedAt), T0);
+        assertEq(p.suspensionReason, unicode"再次");
+    }
+
+    function test_ProductionTerms_CountABondSuspension() public {
+        vm.prank(address(complaints));
+        access.suspendForBond(manufacturer);
+        AccessRegistry.ProductionTerms memory t = access.productionTerms(manufacturer, GTIN, PRODUCTION);
+        assertTrue(t.callerSuspended);
     }
 }

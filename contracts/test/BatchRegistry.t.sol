@@ -534,4 +534,22 @@ contract BatchRegistryTest is Fixture {
     function test_MaxMaterials() public view {
         assertEq(batches.MAX_MATERIALS(), 8);
     }
+
+    // ---------------------------------------------------------------- possession terms
+
+    function test_PossessionTerms_ForAComplaint() public {
+        IBatchRegistry.BatchInput memory input = defaultInput("240315A");
+        input.serialStart = 1_000_001;
+        bytes32 batchId = register(input);
+        (address m, bytes32 root, uint64 serialStart, uint32 boxes) = batches.possessionTerms(batchId);
+        assertEq(m, manufacturer);
+        assertEq(root, input.possessionRoot);
+        assertEq(uint256(serialStart), 1_000_001);
+        assertEq(uint256(boxes), 2000);
+    }
+
+    function test_RevertWhen_PossessionTermsOfUnknownBatch() public {
+        vm.expectRevert(abi.encodeWithSelector(IBatchRegistry.BatchNotFound.selector, bytes32(uint256(7))));
+        batches.possessionTerms(bytes32(uint256(7)));
+    }
 }

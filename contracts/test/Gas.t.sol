@@ -2,6 +2,7 @@
 pragma solidity ^0.8.24;
 
 import {Fixture} from "./utils/Fixture.sol";
+import {GasMeter} from "./utils/GasMeter.sol";
 import {IBatchRegistry} from "../src/interfaces/IBatchRegistry.sol";
 import {IMaterialRegistry} from "../src/interfaces/IMaterialRegistry.sol";
 import {IPriceRegistry} from "../src/interfaces/IPriceRegistry.sol";
@@ -37,7 +38,7 @@ contract GasProbe {
 /// Also the proof that registering a batch costs the same whatever its size.
 /// @dev The logged figures are execution gas (a transaction adds 21,000 plus its calldata); forge's gas
 /// report, which runs each call as its own transaction, shows them with those included.
-contract GasTest is Fixture {
+contract GasTest is Fixture, GasMeter {
     uint256 internal bigLot;
     bytes32 internal released; // 2,000 boxes: 1,500 with the manufacturer, 400 distributor, 100 pharmacy
     bytes32 internal unsterilised;
@@ -79,27 +80,6 @@ contract GasTest is Fixture {
     }
 
     // ---------------------------------------------------------------- measuring
-
-    /// @dev Execution gas of `target.call(data)` from `sender`: the target account is touched first so the
-    /// figure does not include the transaction's own cold-account cost, and calldata is encoded beforehand so
-    /// no memory grows inside the measurement.
-    function _gas(address sender, address target, bytes memory data) internal returns (uint256 used) {
-        require(target.code.length != 0);
-        vm.prank(sender);
-        bool ok;
-        uint256 before = gasleft();
-        assembly ("memory-safe") {
-            ok := call(gas(), target, 0, add(data, 0x20), mload(data), 0, 0)
-        }
-        used = before - gasleft();
-        if (!ok) {
-            assembly ("memory-safe") {
-                let p := mload(0x40)
-                returndatacopy(p, 0, returndatasize())
-                revert(p, returndatasize())
-            }
-        }
-    }
 
     /// @dev Execution gas of registerBatch by the manufacturer, measured from inside the manufacturer's
     /// account (see GasProbe).

@@ -2,6 +2,8 @@
 pragma solidity ^0.8.24;
 
 import {Fixture} from "./utils/Fixture.sol";
+import {ComplaintFixture} from "./utils/ComplaintFixture.sol";
+import {IComplaintRegistry} from "../src/interfaces/IComplaintRegistry.sol";
 import {AccessRegistry} from "../src/AccessRegistry.sol";
 import {MedProofLens} from "../src/MedProofLens.sol";
 import {IMedProofLens} from "../src/interfaces/IMedProofLens.sol";
@@ -86,10 +88,15 @@ contract MedProofLensTest is Fixture {
         assertEq(r.materials[0].supplier.name, unicode"远岫熔喷材料有限公司");
         assertTrue(r.attestationFound);
         assertEq(r.attestation.workshopName, WORKSHOP);
+        assertEq(r.auditor.account, auditor);
+        assertEq(r.auditor.name, unicode"苏州洁净检测所");
         assertTrue(r.ruleSetFound);
         assertEq(r.ruleSet.standard, "YY 0469-2011");
         assertEq(r.tests.length, 1);
         assertTrue(r.tests[0].passed);
+        assertEq(r.testLabs.length, 1);
+        assertEq(r.testLabs[0].account, lab);
+        assertEq(r.testLabs[0].name, unicode"澄明检测技术服务有限公司");
         // custody
         assertEq(r.holders.length, 3);
         assertEq(r.holders[0].party.account, manufacturer);
@@ -132,7 +139,78 @@ contract MedProofLensTest is Fixture {
         assertEq(uint256(r.batch.releasedAt), 0);
         assertEq(uint256(r.sterilisation.endedAt), 0);
         assertEq(r.tests.length, 0);
+        assertEq(r.testLabs.length, 0);
         assertEq(r.holders.length, 0);
         assertEq(r.prices.length, 0);
+        assertEq(r.complaints.length, 0);
+        assertFalse(r.underInvestigation);
+        assertEq(uint256(r.upheldComplaints), 0);
+    }
+}
+
+contract MedProofLensComplaintsTest is ComplaintFixture {
+    function test_Report_ComplaintsOfTheBatchWithTheirParties() public {
+        uint256 upheld = upheldSpec(1);
+        uint256 open = fileAs(consumer, COUNTERFEIT, 2, pharmacy);
+        IMedProofLens.Report memory r = lens.report(GTIN, LOT, 2);
+        assertEq(r.complaints.length, 2);
+
+        IMedProofLens.ComplaintView memory a = r.complaints[0];
+        assertEq(a.id, upheld);
+        assertEq(uint256(a.kind), uint256(SPEC));
+        assertEq(uint256(a.status), uint256(IComplaintRegistry.ComplaintStatus.Upheld));
+        assertEq(uint256(a.serial), 1);
+        assertEq(uint256(a.filedAt), T0);
+        assertEq(uint256(a.answerDeadline), T0 + 7 days);
+        assertEq(uint256(a.ruledAt), T0 + 7 days + 1);
+        assertEq(a.respondent.account, manufacturer);
+        assertEq(a.respondent.name, unicode"青禾医疗用品有限公司");
+        assertEq(uint256(a.compensationFen), MIN_COMPENSATION);
+        assertEq(uint256(a.fineFen), FINE);
+        assertEq(uint256(a.shortfallFen), 0);
+        assertFalse(a.byRetest);
+
+        IMedProofLens.ComplaintView memory b = r.complaints[1];
+        assertEq(b.id, open);
+        assertEq(uint256(b.status), uint256(IComplaintRegistry.ComplaintStatus.Open));
+        assertEq(b.respondent.account, pharmacy);
+        assertEq(b.respondent.name, unicode"仁心大药房");
+        assertTrue(b.respondent.hasValidFiling);
+        assertEq(uint256(b.ruledAt), 0);
+
+        assertFalse(r.underInvestigation);
+        assertEq(uint256(r.upheldComplaints), 1);
+    }
+
+    function test_Report_BatchUnderInvestigationAndBondSuspendedParty() public {
+        vm.prank(manufacturer);
+        complaints.withdrawBond(MANUFACTURER_MIN);
+        upheldSpec(1);
+        upheldSpec(2);
+        upheldSpec(3);
+        IMedProofLens.Report memory r = lens.report(GTIN, LOT, 1);
+        assertTrue(r.underInvestigation);
+        assertEq(uint256(r.upheldComplaints), 3);
+        // 5,000,000 − 3 × 150,000 is below the manufacturer's minimum after the first.
+        assertEq(uint256(r.manufacturer.bondSuspendedAt), T0 + 7 days + 1);
+        assertEq(uint256(r.manufacturer.suspendedAt), 0);
+        assertEq(uint256(r.complaints[2].respondent.bondSuspendedAt), T0 + 7 days + 1);
+    }
+
+    function test_Report_RetestTracedToTheLotNamesTheSupplier() public {
+        uint256 id = fileSpec(1);
+        vm.prank(lab);
+        uint256 index = tests.postTestReport(batchId, failingResults(), keccak256("retest"), true);
+        vm.prank(lab);
+        complaints.ruleByRetest(id, index, true);
+        IMedProofLens.Report memory r = lens.report(GTIN, LOT, 1);
+        assertTrue(r.complaints[0].byRetest);
+        assertTrue(r.complaints[0].tracedToLot);
+        assertEq(r.complaints[0].respondent.account, supplier);
+        assertEq(r.complaints[0].respondent.name, unicode"远岫熔喷材料有限公司");
+        assertEq(r.tests.length, 2);
+        assertEq(r.testLabs.length, 2);
+        assertEq(r.testLabs[1].account, lab);
+        assertEq(r.testLabs[1].name, r.testLabs[0].name);
     }
 }

@@ -276,4 +276,33 @@ contract TestRegistryTest is Fixture {
         _post(batchId, r, false);
         assertEq(tests.testsPassed(batchId), bfe >= 9500);
     }
+
+    // ---------------------------------------------------------------- one report
+
+    function test_Report_ReturnsOneReportAndTheCount() public {
+        bytes32 batchId = register(defaultInput("240315A"));
+        assertEq(tests.reportCount(batchId), 0);
+        vm.prank(lab);
+        tests.postTestReport(batchId, passingResults(), keccak256("first"), false);
+        ITestRegistry.MetricResult[] memory failing = passingResults();
+        failing[0].value = 9000;
+        vm.prank(lab);
+        tests.postTestReport(batchId, failing, keccak256("retest"), true);
+        assertEq(tests.reportCount(batchId), 2);
+        ITestRegistry.TestReport memory r = tests.report(batchId, 1);
+        assertEq(r.lab, lab);
+        assertEq(r.reportHash, keccak256("retest"));
+        assertTrue(r.retest);
+        assertFalse(r.passed);
+        assertEq(uint256(r.firstFailedMetric), 1);
+        assertEq(r.results.length, 7);
+        assertEq(int256(r.results[0].value), 9000);
+        assertEq(tests.report(batchId, 0).reportHash, keccak256("first"));
+    }
+
+    function test_RevertWhen_ReportNotFound() public {
+        bytes32 batchId = register(defaultInput("240315A"));
+        vm.expectRevert(abi.encodeWithSelector(ITestRegistry.ReportNotFound.selector, batchId, 0));
+        tests.report(batchId, 0);
+    }
 }

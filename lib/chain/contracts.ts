@@ -9,7 +9,10 @@ export type ContractName =
   | "TestRegistry"
   | "CustodyRegistry"
   | "PriceRegistry"
-  | "MedProofLens";
+  | "MedProofLens"
+  | "SettlementToken"
+  | "MedProofForwarder"
+  | "ComplaintRegistry";
 
 export const CONTRACT_NAMES: readonly ContractName[] = [
   "AccessRegistry",
@@ -19,6 +22,9 @@ export const CONTRACT_NAMES: readonly ContractName[] = [
   "CustodyRegistry",
   "PriceRegistry",
   "MedProofLens",
+  "SettlementToken",
+  "MedProofForwarder",
+  "ComplaintRegistry",
 ];
 
 export type Addresses = Record<ContractName, string>;

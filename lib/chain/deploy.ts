@@ -31,8 +31,17 @@ export async function deploySystem(regulator: Signer, regulatorName: string): Pr
 
   const access = await deployOne("AccessRegistry", regulator, [regulatorAddress, regulatorName]);
   const addresses: Partial<Addresses> = { AccessRegistry: access };
+  // The complaint registry takes the settlement token, the ERC-2771 forwarder that relays consumers'
+  // signed filings, and the treasury that receives fines (here the regulator).
+  const constructorArgs = (name: ContractName): unknown[] => {
+    if (name === "MedProofForwarder") return [];
+    if (name === "ComplaintRegistry") {
+      return [access, addresses.SettlementToken, addresses.MedProofForwarder, regulatorAddress];
+    }
+    return [access];
+  };
   for (const name of CONTRACT_NAMES) {
-    if (name !== "AccessRegistry") addresses[name] = await deployOne(name, regulator, [access]);
+    if (name !== "AccessRegistry") addresses[name] = await deployOne(name, regulator, constructorArgs(name));
   }
   const complete = addresses as Addresses;
   const contracts = bindContracts(complete, regulator);
@@ -44,6 +53,7 @@ export async function deploySystem(regulator: Signer, regulatorName: string): Pr
       tests: complete.TestRegistry,
       custody: complete.CustodyRegistry,
       prices: complete.PriceRegistry,
+      complaints: complete.ComplaintRegistry,
     })
   ).wait();
 

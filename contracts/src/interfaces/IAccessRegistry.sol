@@ -5,6 +5,9 @@ pragma solidity ^0.8.24;
 /// @notice Roles, participant profiles, dated licences, suspensions, registered products (GTINs), the
 /// per-category rules the regulator sets, and the directory of the other MedProof registries.
 /// Every other registry asks this contract for roles, so one grant covers the whole system.
+/// Two kinds of suspension are kept apart: the regulator's (suspend/reinstate, with a reason) and the
+/// complaint registry's when a party's bond falls below its minimum (suspendForBond/reinstateAfterBond,
+/// lifted by topping the bond up). Either one makes the party inactive.
 /// @dev Categories: 1 surgical (YY 0469), 2 protective (GB 19083), 3 disposable (YY/T 0969), 4 KN95 (GB 2626).
 /// Times are unix seconds. A GTIN is stored as its 14-digit number.
 interface IAccessRegistry {
@@ -19,8 +22,9 @@ interface IAccessRegistry {
         string creditCode; // 统一社会信用代码
         uint32 region; // administrative division code, e.g. 320500 for 苏州
         bool registered;
-        uint64 suspendedAt; // 0 when not suspended
+        uint64 suspendedAt; // 0 when not suspended by the regulator
         string suspensionReason;
+        uint64 bondSuspendedAt; // 0 unless suspended because its bond fell below its minimum
     }
 
     struct Licence {
@@ -54,6 +58,7 @@ interface IAccessRegistry {
         address tests;
         address custody;
         address prices;
+        address complaints; // bonds, complaints and payouts (IComplaintRegistry)
     }
 
     error CallerLacksRole(bytes32 role, address account);
@@ -81,6 +86,8 @@ interface IAccessRegistry {
     event RoleAdded(address indexed account, bytes32 indexed role);
     event ParticipantSuspended(address indexed account, string reason);
     event ParticipantReinstated(address indexed account);
+    event ParticipantSuspendedForBond(address indexed account);
+    event ParticipantReinstatedAfterBond(address indexed account);
     event LicenceGranted(uint256 indexed licenceId, address indexed holder, LicenceKind kind, string number);
     event LicenceRevoked(uint256 indexed licenceId, address indexed holder, uint64 revokedAt, string reason);
     event ProductRegistered(uint64 indexed gtin, address indexed manufacturer, uint8 category, uint256 certificateId);
@@ -101,11 +108,12 @@ interface IAccessRegistry {
 
     function hasRole(bytes32 role, address account) external view returns (bool);
 
-    /// @notice Reverts with CallerLacksRole unless `account` holds `role`, is registered and not suspended.
+    /// @notice Reverts with CallerLacksRole unless `account` holds `role` and is registered, and with
+    /// ParticipantIsSuspended while it is suspended (by the regulator or for its bond).
     function requireActiveRole(bytes32 role, address account) external view;
 
     // ---- regulator ----
-    /// @notice Wires the registries together once, granting each SYSTEM_ROLE.
+    /// @notice Wires the registries together once, granting each SYSTEM_ROLE. Every address is required.
     function setDirectory(Directory calldata directory) external;
 
     /// @notice Registers an organisation and grants it `role`. Regulator only.
@@ -117,7 +125,16 @@ interface IAccessRegistry {
 
     /// @notice A suspended party can register, ship or sell nothing until reinstated.
     function suspend(address account, string calldata reason) external;
+    /// @notice Lifts the regulator's suspension only; a bond suspension stays until the bond is topped up.
     function reinstate(address account) external;
+
+    // ---- system (the registries of this deployment) ----
+    /// @notice SYSTEM_ROLE only: the complaint registry suspends a party whose bond a payout took below its
+    /// minimum (ParticipantIsSuspended when it already is).
+    function suspendForBond(address account) external;
+    /// @notice SYSTEM_ROLE only: the complaint registry lifts the bond suspension once the bond is back at its
+    /// minimum (ParticipantNotSuspended when there is none). A regulator's suspension is not touched.
+    function reinstateAfterBond(address account) external;
 
     /// @notice Grants a licence. Numbers are checked against the official formats; a registration
     /// certificate is valid at most five years.
@@ -142,6 +159,7 @@ interface IAccessRegistry {
     // ---- views ----
     function directory() external view returns (Directory memory);
     function participant(address account) external view returns (Participant memory);
+    /// @notice Registered and suspended neither by the regulator nor for its bond.
     function isActive(address account) external view returns (bool);
     function licence(uint256 licenceId) external view returns (Licence memory);
     function licencesOf(address holder) external view returns (uint256[] memory);

@@ -22,7 +22,7 @@ interface IBatchRegistry {
         bytes32 workshopId;
         MaterialUse[] materials; // at most MAX_MATERIALS
         address signer; // key that signs the serials printed on the boxes
-        bytes32 possessionRoot; // commitment to the secrets printed inside the boxes (used by complaints)
+        bytes32 possessionRoot; // commitment to the secrets printed inside the boxes (see possessionTerms)
     }
 
     struct Sterilisation {
@@ -105,4 +105,14 @@ interface IBatchRegistry {
     function sterilisation(bytes32 batchId) external view returns (Sterilisation memory);
     function materialsOf(bytes32 batchId) external view returns (MaterialUse[] memory);
     function category(bytes32 batchId) external view returns (uint8);
+
+    /// @notice What a complaint about a box of the batch needs, in one call (BatchNotFound for an unknown
+    /// batch): the manufacturer, the serial range [serialStart, serialStart + boxes), and `possessionRoot`,
+    /// the root of a Merkle tree (OpenZeppelin MerkleProof, sorted pairs) whose leaves are
+    /// keccak256(bytes.concat(keccak256(abi.encode(uint64 serial, bytes32 secretHash)))) with
+    /// secretHash = keccak256(abi.encode(bytes16 secret)), the secret printed inside each box.
+    function possessionTerms(bytes32 batchId)
+        external
+        view
+        returns (address manufacturer, bytes32 possessionRoot, uint64 serialStart, uint32 boxes);
 }

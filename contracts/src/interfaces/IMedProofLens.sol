@@ -7,10 +7,12 @@ import {IBatchRegistry} from "./IBatchRegistry.sol";
 import {ITestRegistry} from "./ITestRegistry.sol";
 import {ICustodyRegistry} from "./ICustodyRegistry.sol";
 import {IPriceRegistry} from "./IPriceRegistry.sol";
+import {IComplaintRegistry} from "./IComplaintRegistry.sol";
 
 /// @title Everything a verdict needs about one box, in one eth_call
 /// @notice A read-only view over the registries. It holds no state, so a new lens can be deployed
-/// when the record grows (complaints, bonds) without touching the registries.
+/// when the record grows without touching the registries. Fields are only ever appended, so a reader
+/// decoding by name keeps working.
 interface IMedProofLens {
     struct Party {
         address account;
@@ -19,6 +21,7 @@ interface IMedProofLens {
         uint32 region;
         uint64 suspendedAt;
         bool hasValidFiling; // a distribution filing valid now (sellers)
+        uint64 bondSuspendedAt; // 0 unless suspended because its bond fell below its minimum
     }
 
     struct MaterialView {
@@ -44,6 +47,22 @@ interface IMedProofLens {
         bool sold;
         ICustodyRegistry.Sale sale;
         Party seller; // empty unless sold
+    }
+
+    struct ComplaintView {
+        uint256 id;
+        IComplaintRegistry.ComplaintKind kind;
+        IComplaintRegistry.ComplaintStatus status;
+        uint64 serial;
+        uint64 filedAt;
+        uint64 answerDeadline;
+        uint64 ruledAt; // 0 until ruled
+        Party respondent; // the responsible party (the lot's supplier when a retest traced it there)
+        uint64 compensationFen; // awarded when upheld
+        uint64 fineFen;
+        uint64 shortfallFen; // what the bond could not pay
+        bool byRetest;
+        bool tracedToLot;
     }
 
     struct Report {
@@ -72,6 +91,13 @@ interface IMedProofLens {
         SerialView serial;
         IPriceRegistry.PriceCap[] caps; // every cap of the product's category
         PriceView[] prices; // records against this batch
+        // complaints (empty when the deployment has no complaint registry)
+        ComplaintView[] complaints; // about this batch, oldest first
+        bool underInvestigation; // the batch reached the regulator's threshold of upheld complaints
+        uint64 upheldComplaints;
+        // names for the parties the record gives as addresses
+        Party auditor; // of `attestation`
+        Party[] testLabs; // one per entry of `tests`, same order
     }
 
     /// @notice The whole record of (gtin, lot) and the sale status of `serial`. Never reverts for an

@@ -47,6 +47,7 @@ interface ITestRegistry {
     error RuleSetNotFound(uint256 ruleSetId);
     error NoRuleSetInForce(uint8 category, uint64 at);
     error ReportNotForBatchLab(bytes32 batchId);
+    error ReportNotFound(bytes32 batchId, uint256 reportIndex);
 
     event RuleSetAdded(uint256 indexed ruleSetId, uint8 indexed category, string standard, uint64 effectiveFrom);
     event TestReportPosted(
@@ -68,6 +69,9 @@ interface ITestRegistry {
     function ruleSetCount() external view returns (uint256);
     function ruleSetInForce(uint8 category, uint64 at) external view returns (bool found, uint256 ruleSetId);
     function reports(bytes32 batchId) external view returns (TestReport[] memory);
+    /// @notice One report of a batch (ReportNotFound past the last); what a retest ruling reads.
+    function report(bytes32 batchId, uint256 reportIndex) external view returns (TestReport memory);
+    function reportCount(bytes32 batchId) external view returns (uint256);
     /// @notice True when the batch's latest report passed.
     function testsPassed(bytes32 batchId) external view returns (bool);
 }

@@ -9,6 +9,9 @@ import {TestRegistry} from "../../src/TestRegistry.sol";
 import {CustodyRegistry} from "../../src/CustodyRegistry.sol";
 import {PriceRegistry} from "../../src/PriceRegistry.sol";
 import {MedProofLens} from "../../src/MedProofLens.sol";
+import {SettlementToken} from "../../src/SettlementToken.sol";
+import {MedProofForwarder} from "../../src/MedProofForwarder.sol";
+import {ComplaintRegistry} from "../../src/ComplaintRegistry.sol";
 import {IAccessRegistry} from "../../src/interfaces/IAccessRegistry.sol";
 import {IMaterialRegistry} from "../../src/interfaces/IMaterialRegistry.sol";
 import {IBatchRegistry} from "../../src/interfaces/IBatchRegistry.sol";
@@ -17,7 +20,8 @@ import {ITestRegistry} from "../../src/interfaces/ITestRegistry.sol";
 /// @notice One deployment and a minimal world: a regulator; a meltblown supplier with a 500 kg lot handed
 /// to the manufacturer 青禾医疗用品有限公司 (production licence, registration certificate, the surgical
 /// product 09521234500018); an auditor's attestation of its workshop for 2024; a lab and the YY 0469-2011
-/// rule set; a distributor and a pharmacy with filings; an inspector. The clock is 2024-06-01.
+/// rule set; a distributor and a pharmacy with filings; an inspector; the settlement token, the forwarder
+/// and the complaint registry (fines to `treasury`). The clock is 2024-06-01.
 abstract contract Fixture is Base {
     // ---- dates (UTC midnights)
     uint64 internal constant T0 = 1_717_200_000; // 2024-06-01, "now"
@@ -57,6 +61,9 @@ abstract contract Fixture is Base {
     CustodyRegistry internal custody;
     PriceRegistry internal prices;
     MedProofLens internal lens;
+    SettlementToken internal token;
+    MedProofForwarder internal forwarder;
+    ComplaintRegistry internal complaints;
 
     address internal regulator;
     address internal supplier;
@@ -68,6 +75,7 @@ abstract contract Fixture is Base {
     address internal inspector;
     address internal stranger;
     address internal signer;
+    address internal treasury;
 
     uint256 internal productionLicenceId;
     uint256 internal certificateId;
@@ -90,6 +98,7 @@ abstract contract Fixture is Base {
         inspector = makeAddr("inspector");
         stranger = makeAddr("stranger");
         signer = makeAddr("signer");
+        treasury = makeAddr("treasury");
 
         access = new AccessRegistry(regulator, unicode"国家药品监督管理局");
         materials = new MaterialRegistry(access);
@@ -98,6 +107,9 @@ abstract contract Fixture is Base {
         custody = new CustodyRegistry(access);
         prices = new PriceRegistry(access);
         lens = new MedProofLens(access);
+        token = new SettlementToken(access);
+        forwarder = new MedProofForwarder();
+        complaints = new ComplaintRegistry(access, token, address(forwarder), treasury);
 
         vm.startPrank(regulator);
         access.setDirectory(
@@ -106,7 +118,8 @@ abstract contract Fixture is Base {
                 batches: address(batches),
                 tests: address(tests),
                 custody: address(custody),
-                prices: address(prices)
+                prices: address(prices),
+                complaints: address(complaints)
             })
         );
         access.registerParticipant(
