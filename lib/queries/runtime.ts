@@ -39,7 +39,14 @@ function create(): Runtime {
     });
   }
   const scanLog = new ScanLog(join(config.dataDir, "scan-log.jsonl"));
-  return { deployment, reader, watcher, scanLog, verifier: new Verifier(reader, scanLog), region: config.region };
+  return {
+    deployment,
+    reader,
+    watcher,
+    scanLog,
+    verifier: new Verifier(reader, scanLog),
+    region: config.region,
+  };
 }
 
 export function runtime(): Runtime {
