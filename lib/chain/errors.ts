@@ -170,12 +170,3 @@ export function describeError(error: unknown): PlainError {
   }
   return { code: "failed", message: "The transaction failed." };
 }
-
-/** Error names that have no plain message yet: a test keeps this empty. */
-export function errorsWithoutMessages(): string[] {
-  const names = new Set<string>();
-  for (const name of CONTRACT_NAMES) {
-    contractInterface(name).forEachError((e) => names.add(e.name));
-  }
-  return [...names].filter((name) => !(name in MESSAGES)).sort();
-}
