@@ -17,6 +17,9 @@ const tally: Tally = { passed: 0, failed: 0 };
 const failures: string[] = [];
 const FORGE = "node_modules/@foundry-rs/forge-linux-amd64/bin/forge";
 
+/** A group that runs longer than this is stopped and counted as failed, so CI never waits forever. */
+const GROUP_TIMEOUT_MS = 20 * 60_000;
+
 function run(
   command: string,
   args: string[],
@@ -28,14 +31,35 @@ function run(
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";
-    const collect = (chunk: Buffer) => {
+    const collect = (chunk: Buffer | string) => {
       const text = chunk.toString();
       output += text;
       process.stdout.write(text);
     };
     child.stdout.on("data", collect);
     child.stderr.on("data", collect);
-    child.on("close", (code) => resolve({ code: code ?? 1, output }));
+    let settled = false;
+    const finish = (code: number) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve({ code, output });
+    };
+    const timer = setTimeout(() => {
+      collect(`\n${command} ${args.join(" ")} ran longer than ${GROUP_TIMEOUT_MS / 60_000} min: stopped.\n`);
+      child.kill("SIGKILL");
+      finish(1);
+    }, GROUP_TIMEOUT_MS);
+    child.on("close", (code) => finish(code ?? 1));
+    // A process the child left behind may hold its pipes open, and "close" would never come: once the
+    // child itself has exited, give its output a moment to drain, then stop listening.
+    child.on("exit", (code) =>
+      setTimeout(() => {
+        child.stdout.destroy();
+        child.stderr.destroy();
+        finish(code ?? 1);
+      }, 2000).unref(),
+    );
   });
 }
 

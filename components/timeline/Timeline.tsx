@@ -20,6 +20,7 @@ const KIND_LABEL: Record<TimelineEvent["kind"], string> = {
   price: "Price check",
   recall: "Recall",
   licence: "Licence",
+  complaint: "Complaint",
 };
 
 /** The batch's history, oldest first, from meltblown lot to the shelf. */

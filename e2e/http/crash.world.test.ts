@@ -13,14 +13,29 @@ const dataDir = mkdtempSync(join(tmpdir(), "medproof-crash-"));
 const children: ChildProcess[] = [];
 
 after(() => {
-  for (const child of children) child.kill("SIGKILL");
+  for (const child of children) killGroup(child);
   rmSync(dataDir, { recursive: true, force: true });
 });
+
+/**
+ * kill -9 of npm start and of the chain it started, at once: each npm start leads its own process
+ * group. (Killing the app alone would leave anvil running, holding this test's output pipe open, and
+ * the test runner would wait for it forever.)
+ */
+function killGroup(child: ChildProcess): void {
+  try {
+    if (child.pid !== undefined) process.kill(-child.pid, "SIGKILL");
+  } catch {
+    // already gone
+  }
+  child.stdout?.destroy();
+}
 
 async function npmStart(env: Record<string, string>): Promise<ChildProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "inherit"],
+    detached: true,
   });
   children.push(child);
   await new Promise<void>((resolve, reject) => {
@@ -32,11 +47,6 @@ async function npmStart(env: Record<string, string>): Promise<ChildProcess> {
     child.once("exit", (code) => reject(new Error(`npm start exited with ${code}: ${output}`)));
   });
   return child;
-}
-
-/** anvil is npm start's child; kill -9 of the app alone would leave it running. */
-function killAnvilOn(port: number): void {
-  spawn("pkill", ["-9", "-f", `anvil.*--port ${port}`]).once("exit", () => undefined);
 }
 
 describe("kill -9 mid-traffic, then npm start again", () => {
@@ -71,8 +81,7 @@ describe("kill -9 mid-traffic, then npm start again", () => {
       }
     });
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    app.kill("SIGKILL");
-    killAnvilOn(Number(env.ANVIL_PORT));
+    killGroup(app);
     stop = true;
     await Promise.all(traffic);
     assert.ok(acknowledged > 20, `only ${acknowledged} scans were acknowledged before the kill`);

@@ -14,6 +14,28 @@ describe("GET /api/verify with each demo scenario's code", () => {
   }
 });
 
+describe("a batch with an upheld complaint", () => {
+  it("tells who was held responsible, what was paid from the bond, and warns without condemning", async () => {
+    const { body } = await verify(scenario("complaint-upheld").code);
+    const checks = body.checks as { id: string; status: string; title: string; detail: string }[];
+    const complaints = checks.find((c) => c.id === "complaints")!;
+    assert.equal(complaints.status, "warn");
+    assert.equal(complaints.title, "A complaint about this batch was upheld");
+    assert.match(complaints.detail, /by an inspector: 青禾医疗用品有限公司 paid 500\.00 yuan to the buyer/);
+    assert.match(complaints.detail, /1,000\.00 yuan fine from its bond/);
+    assert.deepEqual(
+      checks.filter((c) => c.status !== "pass").map((c) => c.id),
+      ["complaints"],
+    );
+  });
+
+  it("leaves the complaints check of every other batch at pass", async () => {
+    const { body } = await verify(scenario("genuine").code);
+    const checks = body.checks as { id: string; status: string }[];
+    assert.equal(checks.find((c) => c.id === "complaints")?.status, "pass");
+  });
+});
+
 describe("the response body follows the HTTP contract", () => {
   it("carries code, verdict, all fourteen checks with stable ids, batch and price", async () => {
     const { body } = await verify(scenario("genuine").code);

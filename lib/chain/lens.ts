@@ -3,6 +3,9 @@
 import { ZeroAddress } from "ethers";
 import type {
   AttestationInfo,
+  ComplaintInfo,
+  ComplaintKind,
+  ComplaintStatus,
   BatchInfo,
   BoxRecord,
   LicenceInfo,
@@ -30,6 +33,8 @@ const list = (value: unknown): Struct[] => value as Struct[];
 const LICENCE_KINDS: LicenceKind[] = ["production", "certificate", "filing"];
 const CHANNELS: PriceChannel[] = ["ex-factory", "wholesale", "retail"];
 const SHIPMENT_STATUSES: ShipmentStatus[] = ["pending", "accepted", "rejected"];
+const COMPLAINT_KINDS: ComplaintKind[] = ["spec-failure", "counterfeit", "price-above-cap"];
+const COMPLAINT_STATUSES: ComplaintStatus[] = ["open", "answered", "upheld", "dismissed"];
 
 function categoriesOf(mask: number): CategoryId[] {
   return [1, 2, 3, 4].filter((c): c is CategoryId => isCategoryId(c) && (mask & (1 << c)) !== 0);
@@ -55,6 +60,7 @@ function party(s: Struct): PartyInfo {
     region: num(s.region),
     suspendedAt: optionalTime(s.suspendedAt),
     hasValidFiling: Boolean(s.hasValidFiling),
+    bondSuspendedAt: optionalTime(s.bondSuspendedAt),
   };
 }
 
@@ -154,6 +160,28 @@ function priceRecord(s: Struct): PriceRecordInfo {
   };
 }
 
+function complaint(s: Struct): ComplaintInfo {
+  const kind = COMPLAINT_KINDS[num(s.kind)];
+  const status = COMPLAINT_STATUSES[num(s.status)];
+  if (kind === undefined || status === undefined)
+    throw new RangeError(`Unknown complaint ${str(s.id)} on chain`);
+  return {
+    id: num(s.id),
+    kind,
+    status,
+    serial: num(s.serial),
+    filedAt: num(s.filedAt),
+    answerDeadline: num(s.answerDeadline),
+    ruledAt: optionalTime(s.ruledAt),
+    respondent: party(field(s, "respondent")),
+    compensationFen: num(s.compensationFen),
+    fineFen: num(s.fineFen),
+    shortfallFen: num(s.shortfallFen),
+    byRetest: Boolean(s.byRetest),
+    tracedToLot: Boolean(s.tracedToLot),
+  };
+}
+
 function batch(r: Struct, lot: string): BatchInfo {
   const b = field(r, "batch");
   const sterilisation = field(r, "sterilisation");
@@ -195,6 +223,11 @@ function batch(r: Struct, lot: string): BatchInfo {
       note: str(s.note),
     })),
     prices: list(r.prices).map(priceRecord),
+    complaints: {
+      list: list(r.complaints).map(complaint),
+      upheld: num(r.upheldComplaints),
+      underInvestigation: Boolean(r.underInvestigation),
+    },
   };
 }
 

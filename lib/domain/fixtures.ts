@@ -8,6 +8,7 @@ import type {
   AttestationInfo,
   BatchInfo,
   BoxRecord,
+  ComplaintInfo,
   HolderInfo,
   LicenceInfo,
   MaterialInfo,
@@ -81,6 +82,7 @@ export function makeParty(overrides: Partial<PartyInfo> = {}): PartyInfo {
     region: 320500,
     suspendedAt: null,
     hasValidFiling: true,
+    bondSuspendedAt: null,
     ...overrides,
   };
 }
@@ -339,6 +341,28 @@ export function makeBatch(overrides: Partial<BatchInfo> = {}): BatchInfo {
       }),
     ],
     prices: [makePriceRecord()],
+    complaints: { list: [], upheld: 0, underInvestigation: false },
+    ...overrides,
+  };
+}
+
+/** A spec-failure complaint about box 100149 of the fixture lot, upheld by an inspector. */
+export function makeComplaint(overrides: Partial<ComplaintInfo> = {}): ComplaintInfo {
+  const filedAt = FIXTURE_NOW - 25 * DAY;
+  return {
+    id: 1,
+    kind: "spec-failure",
+    status: "upheld",
+    serial: 100149,
+    filedAt,
+    answerDeadline: filedAt + 7 * DAY,
+    ruledAt: FIXTURE_NOW - 15 * DAY,
+    respondent: makeMaker(),
+    compensationFen: 50_000,
+    fineFen: 100_000,
+    shortfallFen: 0,
+    byRetest: false,
+    tracedToLot: false,
     ...overrides,
   };
 }

@@ -12,6 +12,8 @@ export interface PartyInfo {
   suspendedAt: number | null;
   /** Holds a Class II distribution filing valid now (matters for sellers). */
   hasValidFiling: boolean;
+  /** Since when the party is suspended because its bond fell below its minimum, or null. */
+  bondSuspendedAt: number | null;
 }
 
 export type LicenceKind = "production" | "certificate" | "filing";
@@ -172,6 +174,38 @@ export interface BatchInfo {
   holders: HolderInfo[];
   shipments: ShipmentInfo[];
   prices: PriceRecordInfo[];
+  complaints: ComplaintsInfo;
+}
+
+export type ComplaintKind = "spec-failure" | "counterfeit" | "price-above-cap";
+export type ComplaintStatus = "open" | "answered" | "upheld" | "dismissed";
+
+export interface ComplaintInfo {
+  id: number;
+  kind: ComplaintKind;
+  status: ComplaintStatus;
+  serial: number;
+  filedAt: number;
+  /** The respondent may answer until then; an unanswered complaint can be ruled after it. */
+  answerDeadline: number;
+  ruledAt: number | null;
+  /** The party named responsible by rule (the lot's supplier when a retest traced the failure there). */
+  respondent: PartyInfo;
+  /** Awarded when upheld, in fen. */
+  compensationFen: number;
+  fineFen: number;
+  /** What the respondent's bond could not pay. */
+  shortfallFen: number;
+  byRetest: boolean;
+  tracedToLot: boolean;
+}
+
+export interface ComplaintsInfo {
+  /** About the batch, oldest first. */
+  list: ComplaintInfo[];
+  upheld: number;
+  /** The batch reached the regulator's threshold of upheld complaints. */
+  underInvestigation: boolean;
 }
 
 export interface SerialInfo {

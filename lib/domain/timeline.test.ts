@@ -10,6 +10,7 @@ import {
   makeBatch,
   makeBoxRecord,
   makeCertificate,
+  makeComplaint,
   makeEmptyRecord,
   makeMaterial,
   makePharmacy,
@@ -223,6 +224,24 @@ describe("buildTimeline", () => {
     assert.equal(event.status, "fail");
     assert.equal(event.at, recall.at);
     assertText(event, "Recalled by the regulator", "91.2%");
+  });
+
+  it("shows a complaint's filing and its ruling, with who paid what", () => {
+    const upheld = makeComplaint();
+    const open = makeComplaint({ id: 2, serial: 100160, status: "open", ruledAt: null });
+    const events = timelineOf({
+      batch: { complaints: { list: [upheld, open], upheld: 1, underInvestigation: false } },
+    });
+    const complaints = events.filter((e) => e.kind === "complaint");
+    assert.deepEqual(
+      complaints.map((e) => [e.at, e.title, e.status]),
+      [
+        [upheld.filedAt, "Complaint filed about box 100149", undefined],
+        [open.filedAt, "Complaint filed about box 100160", undefined],
+        [upheld.ruledAt, "Complaint about box 100149 upheld", "warn"],
+      ],
+    );
+    assertText(complaints[2]!, "An inspector upheld it", "paid 500.00 yuan to the buyer");
   });
 
   it("keeps the story's order for events at the same moment", () => {

@@ -5,6 +5,7 @@ import type {
   AttestationInfo,
   BatchInfo,
   BoxRecord,
+  ComplaintInfo,
   LicenceInfo,
   MaterialInfo,
   PriceRecordInfo,
@@ -27,6 +28,7 @@ import {
   formatMasks,
   formatSerialRange,
   formatTemperature,
+  formatYuan,
   formatYuanPerPiece,
   shortAddress,
   shortPartyName,
@@ -45,7 +47,8 @@ export type TimelineEventKind =
   | "sale"
   | "price"
   | "recall"
-  | "licence";
+  | "licence"
+  | "complaint";
 
 export interface TimelineEvent {
   /** Unix seconds. */
@@ -160,6 +163,30 @@ const en = {
     title: "Recalled by the regulator",
     detail: reason.trim() ? `${reason.trim()}.` : "The regulator recalled the batch.",
   }),
+  complaintFiled: (c: ComplaintInfo): Text => ({
+    title: `Complaint filed about box ${c.serial}`,
+    detail:
+      `A buyer holding the box filed a complaint (${COMPLAINT_KIND[c.kind]}) against ${c.respondent.name}, ` +
+      `who could answer until ${formatDate(c.answerDeadline)}.`,
+  }),
+  complaintRuled: (c: ComplaintInfo): Text =>
+    c.status === "upheld"
+      ? {
+          title: `Complaint about box ${c.serial} upheld`,
+          detail:
+            `${c.byRetest ? "A laboratory retest" : "An inspector"} upheld it: ${c.respondent.name} paid ` +
+            `${formatYuan(c.compensationFen)} to the buyer and a ${formatYuan(c.fineFen)} fine from its bond.`,
+        }
+      : {
+          title: `Complaint about box ${c.serial} dismissed`,
+          detail: `${c.byRetest ? "A laboratory retest" : "An inspector"} dismissed it.`,
+        },
+};
+
+const COMPLAINT_KIND: Record<ComplaintInfo["kind"], string> = {
+  "spec-failure": "fails its standard",
+  counterfeit: "counterfeit",
+  "price-above-cap": "sold above the price cap",
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -303,6 +330,14 @@ export function buildTimeline(record: BoxRecord): TimelineEvent[] {
   tell(() => revocationEvents(record, batch));
   tell(() =>
     batch.recall === null ? null : event(batch.recall.at, "recall", en.recall(batch.recall.reason), "fail"),
+  );
+  tell(() =>
+    batch.complaints.list.flatMap((c) => [
+      event(c.filedAt, "complaint", en.complaintFiled(c)),
+      c.ruledAt === null
+        ? null
+        : event(c.ruledAt, "complaint", en.complaintRuled(c), c.status === "upheld" ? "warn" : "pass"),
+    ]),
   );
 
   // Stable: events at the same moment keep the order of the story above (made, then sterilised …).

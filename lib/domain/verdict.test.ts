@@ -17,9 +17,11 @@ import {
 import {
   FIXTURE_ACCOUNTS,
   FIXTURE_NOW,
+  FIXTURE_SERIAL,
   FIXTURE_TIMES,
   makeBatch,
   makeBoxRecord,
+  makeComplaint,
   makeDistributor,
   makeEmptyRecord,
   makeHolder,
@@ -34,13 +36,15 @@ import {
   makeScanHistory,
   makeScannedCode,
   makeShipment,
+  makeSupplier,
   makeTestReport,
   makeVerdictInput,
   surgicalResults,
   type VerdictInputOverrides,
 } from "./fixtures";
 import { DAY, isoDateToSeconds, startOfDay } from "./time";
-import type { BatchInfo, BoxRecord } from "./record";
+import { formatDate } from "./format";
+import type { BatchInfo, BoxRecord, ComplaintInfo } from "./record";
 
 const HOUR = 3600;
 
@@ -108,14 +112,8 @@ describe("a genuine box", () => {
     assert.equal(verdict.headline, "Made, tested and released by licensed parties, and traced to the shelf");
   });
 
-  it("passes every check except complaints, which are not on the chain yet", () => {
-    for (const check of verdict.checks) {
-      assert.equal(
-        check.status,
-        check.id === "complaints" ? "unknown" : "pass",
-        `${check.id}: ${check.detail}`,
-      );
-    }
+  it("passes every check", () => {
+    for (const check of verdict.checks) assert.equal(check.status, "pass", `${check.id}: ${check.detail}`);
   });
 
   it("always lists all 14 checks in CHECK_IDS order", () => {
@@ -809,8 +807,90 @@ describe("capInForce", () => {
 });
 
 describe("complaints check", () => {
-  it("is unknown: complaints are not on this chain yet", () => {
-    assertCheck(checkOf("complaints"), "unknown", "Complaints are not on this chain yet");
+  const withComplaints = (list: ComplaintInfo[], underInvestigation = false): VerdictInputOverrides => ({
+    record: {
+      batch: {
+        complaints: { list, upheld: list.filter((c) => c.status === "upheld").length, underInvestigation },
+      },
+    },
+  });
+
+  it("passes when no one complained", () => {
+    assertCheck(checkOf("complaints"), "pass", "No complaints");
+  });
+
+  it("is unknown without a batch", () => {
+    assertCheck(checkOf("complaints", { record: { batch: null } }), "unknown", "not on the record");
+  });
+
+  it("warns of an upheld complaint with who paid what from the bond, and the verdict is caution", () => {
+    const verdict = verdictOf(withComplaints([makeComplaint()]));
+    assertCheck(
+      checkIn(verdict, "complaints"),
+      "warn",
+      "A complaint about this batch was upheld",
+      "masks that fail their standard",
+      "by an inspector",
+      "青禾医疗用品有限公司 paid 500.00 yuan to the buyer and a 1,000.00 yuan fine from its bond",
+    );
+    assert.equal(verdict.verdict, "caution");
+    assert.equal(verdict.headline, "A complaint about this batch was upheld");
+  });
+
+  it("says when the bond could not pay it all, and when a retest traced it to the lot", () => {
+    const traced = makeComplaint({
+      byRetest: true,
+      tracedToLot: true,
+      respondent: makeSupplier(),
+      shortfallFen: 20_000,
+    });
+    assertCheck(
+      checkOf("complaints", withComplaints([traced])),
+      "warn",
+      "by a laboratory retest, traced to the meltblown lot: 远岫熔喷材料有限公司 paid",
+      "200.00 yuan of it could not be paid from the bond",
+    );
+  });
+
+  it("points out a complaint about the scanned box itself", () => {
+    const aboutThisBox = makeComplaint({ serial: Number(FIXTURE_SERIAL) });
+    assertCheck(checkOf("complaints", withComplaints([aboutThisBox])), "warn", "(this very box)");
+  });
+
+  it("warns of an open complaint without prejudging it, with the answer deadline", () => {
+    const open = makeComplaint({ status: "open", ruledAt: null, compensationFen: 0, fineFen: 0 });
+    assertCheck(
+      checkOf("complaints", withComplaints([open])),
+      "warn",
+      "A complaint about this batch is open",
+      `may answer until ${formatDate(open.answerDeadline)}`,
+      "it says nothing for certain",
+    );
+    const answered = { ...open, status: "answered" as const };
+    assertCheck(
+      checkOf("complaints", withComplaints([answered])),
+      "warn",
+      "has answered; an inspector will rule",
+    );
+  });
+
+  it("warns that the batch is under investigation once the regulator's threshold is reached", () => {
+    const upheld = [1, 2, 3].map((id) => makeComplaint({ id, serial: 100140 + id }));
+    assertCheck(
+      checkOf("complaints", withComplaints(upheld, true)),
+      "warn",
+      "This batch is under investigation",
+      "3 complaints about this batch were upheld",
+    );
+  });
+
+  it("passes when every complaint was dismissed", () => {
+    const dismissed = makeComplaint({ status: "dismissed", compensationFen: 0, fineFen: 0 });
+    assertCheck(
+      checkOf("complaints", withComplaints([dismissed])),
+      "pass",
+      "1 complaint about this batch was dismissed",
+    );
   });
 });
 

@@ -9,6 +9,7 @@ import type { ScannedCode } from "./gs1";
 import type {
   BatchInfo,
   BoxRecord,
+  ComplaintInfo,
   LicenceInfo,
   PartyInfo,
   PriceCapInfo,
@@ -41,6 +42,7 @@ import {
   formatSerialRange,
   formatTemperature,
   formatTimes,
+  formatYuan,
   formatYuanPerPiece,
   isWithinLimits,
   metricShortName,
@@ -672,11 +674,51 @@ const en = {
       `${formatDate(record.observedAt)}, within the cap.`,
   },
   complaints: {
-    notOnChain: (): Outcome => ({
-      title: "Complaints are not on this chain yet",
-      detail:
-        "Complaints about this lot and their rulings will be shown here once they are recorded on the chain.",
+    noBatch: (): Outcome => ({
+      title: "No complaint record",
+      detail: "Complaints are recorded per batch, and this box's batch is not on the record.",
     }),
+    none: (): Outcome => ({
+      title: "No complaints",
+      detail: "No one has filed a complaint about this batch.",
+    }),
+    dismissedOnly: (dismissed: number): Outcome => ({
+      title: "No upheld complaints",
+      detail: `${formatCount(dismissed, "complaint", "complaints")} about this batch ${dismissed === 1 ? "was" : "were"} dismissed.`,
+    }),
+    underInvestigation: (upheld: number, details: Sentence[]): Outcome => ({
+      title: "This batch is under investigation",
+      detail:
+        `${formatCount(upheld, "complaint", "complaints")} about this batch ${upheld === 1 ? "was" : "were"} upheld, enough ` +
+        `for the regulator to investigate it. ${details.join(" ")}`,
+    }),
+    upheld: (details: Sentence[]): Outcome => ({
+      title: "A complaint about this batch was upheld",
+      detail: details.join(" "),
+    }),
+    pending: (details: Sentence[]): Outcome => ({
+      title: "A complaint about this batch is open",
+      detail: `${details.join(" ")} It has not been ruled on yet; until then it says nothing for certain.`,
+    }),
+    kind: (kind: ComplaintInfo["kind"]): Sentence =>
+      ({
+        "spec-failure": "masks that fail their standard",
+        counterfeit: "a counterfeit sold under this code",
+        "price-above-cap": "a price above the cap",
+      })[kind],
+    upheldOne: (c: ComplaintInfo, thisBox: boolean): Sentence =>
+      `A complaint about ${en.complaints.kind(c.kind)}${thisBox ? " (this very box)" : ""}, filed on ` +
+      `${formatDate(c.filedAt)}, was upheld on ${formatDate(c.ruledAt ?? c.filedAt)} ` +
+      `${c.byRetest ? "by a laboratory retest" : "by an inspector"}` +
+      `${c.tracedToLot ? ", traced to the meltblown lot" : ""}: ${c.respondent.name} paid ` +
+      `${formatYuan(c.compensationFen)} to the buyer and a ${formatYuan(c.fineFen)} fine from its bond.` +
+      (c.shortfallFen > 0 ? ` ${formatYuan(c.shortfallFen)} of it could not be paid from the bond.` : ""),
+    pendingOne: (c: ComplaintInfo, thisBox: boolean): Sentence =>
+      `A complaint about ${en.complaints.kind(c.kind)}${thisBox ? " (this very box)" : ""} was filed on ` +
+      `${formatDate(c.filedAt)} against ${c.respondent.name}` +
+      (c.status === "answered"
+        ? ", which has answered; an inspector will rule."
+        : `, which may answer until ${formatDate(c.answerDeadline)}.`),
   },
   headline: {
     not_found: (): string => "No registered manufacturer uses this product number",
@@ -1108,9 +1150,22 @@ function checkPrice({ product, batch, record, region, now }: Context): Result {
   return pass(en.price.capHere(cap, recorded));
 }
 
-function checkComplaints(): Result {
-  // BoxRecord carries no complaint data yet; the complaints issue adds it.
-  return unknown(en.complaints.notOnChain());
+function checkComplaints({ batch, code }: Context): Result {
+  if (batch === null) return unknown(en.complaints.noBatch());
+  const { list, upheld, underInvestigation } = batch.complaints;
+  const thisBox = (c: ComplaintInfo) => code.serial !== null && String(c.serial) === code.serial;
+  const upheldOnes = list
+    .filter((c) => c.status === "upheld")
+    .map((c) => en.complaints.upheldOne(c, thisBox(c)));
+  const pending = list
+    .filter((c) => c.status === "open" || c.status === "answered")
+    .map((c) => en.complaints.pendingOne(c, thisBox(c)));
+  // An upheld complaint or an open one is something to note, never proof that this box is bad.
+  if (underInvestigation) return warn(en.complaints.underInvestigation(upheld, [...upheldOnes, ...pending]));
+  if (upheldOnes.length > 0) return warn(en.complaints.upheld([...upheldOnes, ...pending]));
+  if (pending.length > 0) return warn(en.complaints.pending(pending));
+  if (list.length > 0) return pass(en.complaints.dismissedOnly(list.length));
+  return pass(en.complaints.none());
 }
 
 const CHECKS: Record<CheckId, (context: Context) => Result> = {

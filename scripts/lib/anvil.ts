@@ -52,7 +52,10 @@ export async function startAnvil(options: AnvilOptions): Promise<AnvilHandle> {
   ];
   if (options.stateFile) args.push("--state", options.stateFile, "--state-interval", "1");
   if (options.genesisTimestamp !== undefined) args.push("--timestamp", String(options.genesisTimestamp));
-  const child = spawn(anvilBinary(), args, { stdio: ["ignore", "inherit", "inherit"] });
+  // Not "inherit": an anvil left running by a killed parent would hold the parent's output pipes open,
+  // and whoever reads them (a test runner, CI) would wait for it forever.
+  const child = spawn(anvilBinary(), args, { stdio: ["ignore", "ignore", "pipe"] });
+  child.stderr.on("data", (chunk: Buffer) => process.stderr.write(chunk));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const url = `http://127.0.0.1:${options.port}`;
   try {

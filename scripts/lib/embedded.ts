@@ -12,6 +12,7 @@ import { DEMO_GENESIS, seedDemo, type Scenario } from "../../lib/chain/demo/seed
 import { PARTIES } from "../../lib/chain/demo/world";
 import { DAY } from "../../lib/domain/time";
 import { QR_LABEL } from "../../lib/domain/label";
+import { possessionStoreIn } from "../../lib/queries/possession-store";
 
 export interface EmbeddedChain {
   anvil: AnvilHandle;
@@ -63,7 +64,13 @@ export async function startEmbeddedChain(options: EmbeddedOptions): Promise<Embe
       );
       writeDeployment(deploymentFile, deployment);
       log("Seeding the demo scenarios (a few seconds)…");
-      const { scenarios, seededAt } = await seedDemo(provider, deployment, options.digitalLinkBase);
+      const { scenarios, seededAt, possession } = await seedDemo(
+        provider,
+        deployment,
+        options.digitalLinkBase,
+      );
+      const store = possessionStoreIn(options.dataDir);
+      for (const { batchId, ...list } of possession) store.write(batchId, list);
       await waitForStateWrite(stateFile, Date.now());
       // Written last: its presence says the chain state on disk holds the whole deployment and demo.
       writeAtomically(seedFile, JSON.stringify({ seededAt, scenarios }, null, 2) + "\n");

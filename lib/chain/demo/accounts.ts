@@ -1,6 +1,6 @@
 // Demo keys: anvil's well-known test mnemonic. They exist only for the local chain; every use goes
 // through assertLocalChain so they are refused against any other chain.
-import { HDNodeWallet, Mnemonic, type Provider } from "ethers";
+import { HDNodeWallet, Mnemonic, getBytes, id, type Provider } from "ethers";
 
 export const LOCAL_CHAIN_ID = 31337;
 const TEST_MNEMONIC = "test test test test test test test test test test test junk";
@@ -29,4 +29,12 @@ export function demoWallet(index: number, provider?: Provider): HDNodeWallet {
 /** A manufacturer's serial-signing key, kept apart from its transaction key (m/44'/60'/1'/0/n). */
 export function demoSerialSigner(index: number): HDNodeWallet {
   return HDNodeWallet.fromMnemonic(mnemonic, `m/44'/60'/1'/0/${index}`);
+}
+
+/**
+ * The secret printed inside a demo box: derived from the box's identity so the demo can be seeded again
+ * identically. A real manufacturer draws each one at random (randomBoxSecret in ../possession).
+ */
+export function demoBoxSecret(gtin: string, lot: string, serial: number): Uint8Array {
+  return getBytes(id(`medproof demo box secret ${gtin}/${lot}/${serial}`)).slice(0, 16);
 }

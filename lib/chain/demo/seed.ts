@@ -11,13 +11,16 @@ import {
   ZeroHash,
   id,
 } from "ethers";
-import { bindContracts, contractInterface, type ContractName } from "../contracts";
+import { bindContracts, CONTRACT_NAMES, contractInterface, type ContractName } from "../contracts";
 import type { Deployment } from "../deployment";
-import { assertLocalChain, demoSerialSigner, demoWallet } from "./accounts";
+import { assertLocalChain, demoBoxSecret, demoSerialSigner, demoWallet } from "./accounts";
 import { signSerial } from "../serials";
+import { possessionList, possessionProof, possessionRoot, type PossessionList } from "../possession";
 import {
   CERTIFICATES,
   FILINGS,
+  BONDS,
+  DEMO_SHOPPER_ACCOUNT,
   PARTIES,
   PRICE_CAPS,
   PRICE_CAP_BASIS,
@@ -33,6 +36,7 @@ import {
 } from "./world";
 import { DAY, isoDateToSeconds, secondsToIsoDate, startOfDay } from "../../domain/time";
 import { toDigitalLink } from "../../domain/gs1";
+import { formatBoxSecret } from "../../domain/box-secret";
 
 export const SCENARIO_IDS = [
   "genuine",
@@ -63,6 +67,9 @@ export interface Scenario {
   expiry: string;
   /** The GS1 Digital Link printed on the box, with the manufacturer's signature (AI 8030). */
   code: string;
+  /** The secret printed inside the box (proof of possession for a complaint); absent for a box that
+   * was never made (an unregistered product, a serial outside its batch). */
+  secret?: string;
 }
 
 /** The earliest moment of the demo history: before the oldest licence-relevant event. */
@@ -126,9 +133,15 @@ function lotCode(produced: number, suffix: string): string {
 
 const SURGICAL_PASS = { 1: 9860, 2: 4100, 3: 380, 4: 120, 5: 0, 6: 20, 7: 32 };
 
+/** A batch's published possession leaves (see ../possession), keyed by its on-chain batch id. */
+export interface PossessionCommitment extends PossessionList {
+  batchId: string;
+}
+
 export interface SeedResult {
   scenarios: Scenario[];
   seededAt: number;
+  possession: PossessionCommitment[];
 }
 
 export async function seedDemo(
@@ -300,6 +313,18 @@ export async function seedDemo(
     );
   }
 
+  // ---- bonds: minted by the regulator (the demo token), approved and posted by each party -----------
+  for (const [key, fen] of Object.entries(BONDS) as [PartyKey, number][]) {
+    const at = DEMO_GENESIS + 5 * HOUR + PARTIES[key].account * 60;
+    step(at, `mint ${fen} fen for ${key}`, () =>
+      as("regulator").SettlementToken.getFunction("mint")(wallets[key].address, fen),
+    );
+    step(at + 10, `approve bond of ${key}`, () =>
+      as(key).SettlementToken.getFunction("approve")(deployment.addresses.ComplaintRegistry, fen),
+    );
+    step(at + 20, `bond of ${key}`, () => as(key).ComplaintRegistry.getFunction("postBond")(fen));
+  }
+
   // ---- material lots and batches -----------------------------------------------------------------
   const lotIds = new Map<string, bigint>();
   const materialLot = (code: string, kg: number, registered: number, maker: "qinghe" | "linjiang") => {
@@ -324,6 +349,7 @@ export async function seedDemo(
   };
 
   const batchIds = new Map<string, string>();
+  const possession = new Map<string, PossessionList>();
   const shipmentIds: bigint[] = [];
   const batchKey = (plan: BatchPlan) => `${PRODUCTS[plan.product].gtin}/${plan.lot}`;
 
@@ -331,6 +357,13 @@ export async function seedDemo(
     const product = PRODUCTS[plan.product];
     const maker = product.maker;
     const key = batchKey(plan);
+    const boxes = Math.ceil(plan.masks / plan.masksPerBox);
+    const serials = Array.from({ length: boxes }, (_, i) => BATCH_SERIAL_START + i);
+    const list = possessionList(
+      BATCH_SERIAL_START,
+      serials.map((serial) => demoBoxSecret(product.gtin, plan.lot, serial)),
+    );
+    possession.set(key, list);
     step(
       plan.produced + 8 * HOUR,
       `batch ${key}`,
@@ -351,7 +384,7 @@ export async function seedDemo(
             },
           ],
           signer: demoSerialSigner(PARTIES[maker].account).address,
-          possessionRoot: ZeroHash,
+          possessionRoot: possessionRoot(list.leaves),
         }),
       (logs) => batchIds.set(key, event(logs, "BatchRegistered", "batchId") as string),
     );
@@ -532,6 +565,48 @@ export async function seedDemo(
   const complained = relative("complaint-upheld", "surgical", 100, 180_000, 170, 50);
   ship(complained, "qinghe", "distributor", 3000, day(-80));
   ship(complained, "distributor", "renxin", 300, day(-70));
+  // A shopper bought box 100149 at 仁心 for 75 yuan; its ear loops came off. She files with the secret
+  // from inside the box, 青禾 answers, an inspector upholds: 500 yuan to her (the legal minimum beats
+  // 4 × 75), a 1,000-yuan fine to the treasury, both from 青禾's bond, and both withdrawn.
+  const shopper = demoWallet(DEMO_SHOPPER_ACCOUNT, provider);
+  const complainedSerial = 100149;
+  let complaintId = 0n;
+  step(
+    day(-25, 14),
+    "file the upheld complaint",
+    () => {
+      const list = need(possession.get(complained.key), `possession list of ${complained.key}`);
+      const gtin = PRODUCTS[complained.product].gtin;
+      return bindContracts(deployment.addresses, shopper).ComplaintRegistry.getFunction("fileComplaint")(
+        BigInt(gtin),
+        complained.lot,
+        complainedSerial,
+        0, // SpecFailure
+        demoBoxSecret(gtin, complained.lot, complainedSerial),
+        possessionProof(list.leaves, complainedSerial - list.serialStart),
+        7500,
+        wallets.renxin.address,
+        id(`complaint evidence ${complained.key}/${complainedSerial}`),
+      );
+    },
+    (logs) => (complaintId = event(logs, "ComplaintFiled", "complaintId") as bigint),
+  );
+  step(day(-23, 11), "answer the complaint", () =>
+    as("qinghe").ComplaintRegistry.getFunction("answer")(complaintId, id("青禾: retained samples pass")),
+  );
+  step(day(-15, 10), "uphold the complaint", () =>
+    as("inspector").ComplaintRegistry.getFunction("rule")(
+      complaintId,
+      true,
+      id("耳带连接强度不足 10 N（YY 0469），投诉成立"),
+    ),
+  );
+  step(day(-12, 19), "the shopper withdraws her compensation", () =>
+    bindContracts(deployment.addresses, shopper).ComplaintRegistry.getFunction("withdraw")(),
+  );
+  step(day(-10, 9), "the treasury withdraws the fine", () =>
+    as("regulator").ComplaintRegistry.getFunction("withdraw")(),
+  );
 
   await runSteps(provider, steps, now);
   // Back to wall-clock time, so the next transaction after seeding carries today's date.
@@ -633,11 +708,9 @@ export async function seedDemo(
     {
       id: "complaint-upheld",
       title: "A batch with an upheld complaint",
-      // Complaints and bonds are not on chain yet (a later issue): until they are, this box reads as genuine
-      // and its complaints check says the record has none. Then: caution, with the upheld complaint and penalty.
       expect:
-        "Genuine for now: complaints are not on the chain yet. Once they are: an upheld spec complaint and a penalty paid from the maker's bond.",
-      verdict: "genuine",
+        "Caution: a spec complaint about this batch was upheld 15 days ago; 500 yuan compensation and a 1,000-yuan fine were paid from 青禾医疗's bond.",
+      verdict: "caution",
       ...box(complained, 100150, expiryOf(100)),
     },
     {
@@ -655,7 +728,21 @@ export async function seedDemo(
       ),
     },
   ];
-  return { scenarios, seededAt: now };
+  const secrets = scenarios.map((scenario) => {
+    const list = possession.get(`${scenario.gtin}/${scenario.lot}`);
+    const serial = Number(scenario.serial);
+    const inBatch =
+      list !== undefined && serial >= list.serialStart && serial < list.serialStart + list.leaves.length;
+    // A copied box carries a real code but not the secret inside the original.
+    return inBatch && scenario.id !== "cloned"
+      ? { ...scenario, secret: formatBoxSecret(demoBoxSecret(scenario.gtin, scenario.lot, serial)) }
+      : scenario;
+  });
+  return {
+    scenarios: secrets,
+    seededAt: now,
+    possession: [...possession].map(([key, list]) => ({ batchId: need(batchIds.get(key), key), ...list })),
+  };
 }
 
 /** Runs the steps in time order, one block each, at their historical timestamps (never in the future). */
@@ -665,16 +752,7 @@ async function runSteps(provider: JsonRpcProvider, steps: Step[], now: number): 
   steps.sort((a, b) => a.at - b.at);
   const latest = await provider.getBlock("latest");
   let last = latest?.timestamp ?? 0;
-  const interfaces = (
-    [
-      "AccessRegistry",
-      "MaterialRegistry",
-      "BatchRegistry",
-      "TestRegistry",
-      "CustodyRegistry",
-      "PriceRegistry",
-    ] as const
-  ).map(contractInterface);
+  const interfaces = CONTRACT_NAMES.map(contractInterface);
   for (const s of steps) {
     const at = Math.max(s.at, last + 1);
     await provider.send("evm_setNextBlockTimestamp", [at]);

@@ -170,3 +170,18 @@ export const PRICE_CAPS = [
 export const PRICE_CAP_BASIS = "国市监竞争〔2020〕21号";
 export const PRICE_CAP_REGION = 320500;
 export const PRICE_CAPS_FROM = "2024-02-01";
+
+/** Bonds posted in the settlement token, in fen: the manufacturer above its 50,000-yuan minimum, the
+ * others at theirs, so one upheld complaint against a pharmacy suspends it until it tops up. */
+export const BONDS: Partial<Record<PartyKey, number>> = {
+  supplier: 2_000_000,
+  qinghe: 8_000_000,
+  linjiang: 5_000_000,
+  distributor: 2_000_000,
+  renxin: 500_000,
+  bianmin: 500_000,
+  baixing: 500_000,
+};
+
+/** The shopper who filed the demo's upheld complaint (anvil account 12; not a registered party). */
+export const DEMO_SHOPPER_ACCOUNT = 12;
