@@ -3,8 +3,8 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // ethers and the embedded store stay on the server and are loaded from node_modules at run time.
-  serverExternalPackages: ["ethers"],
+  // ethers and ws (the chain watcher) stay on the server and are loaded from node_modules at run time.
+  serverExternalPackages: ["ethers", "ws"],
 };
 
 module.exports = nextConfig;

@@ -17,6 +17,10 @@ const schema = z.object({
   ANVIL_PORT: z.coerce.number().int().min(1).max(65535).default(8545),
   REGION: z.coerce.number().int().min(100000).max(999999).default(320500),
   DIGITAL_LINK_BASE: z.url().optional(),
+  RELAYER_PRIVATE_KEY: z
+    .string()
+    .regex(/^0x[0-9a-fA-F]{64}$/, "RELAYER_PRIVATE_KEY must be 0x followed by 64 hex digits")
+    .optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
 });
 
@@ -39,6 +43,11 @@ export interface Env {
   /** Base of the GS1 Digital Link URIs printed on labels: the app itself, so any phone camera lands here. */
   digitalLinkBase: string;
   production: boolean;
+  /**
+   * The key that pays the gas of wallet-less complaints; server-only (never NEXT_PUBLIC_). Without it,
+   * the local demo chain uses its demo relayer account and any other chain cannot relay.
+   */
+  relayerPrivateKey: string | null;
 }
 
 export class ConfigError extends Error {
@@ -69,6 +78,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     region: e.REGION,
     digitalLinkBase: (e.DIGITAL_LINK_BASE ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
     production: e.NODE_ENV === "production",
+    relayerPrivateKey: e.RELAYER_PRIVATE_KEY ?? null,
   };
 }
 

@@ -5,7 +5,14 @@ import { parseArgs } from "node:util";
 import { env } from "../lib/env";
 import { readDeployment } from "../lib/chain/deployment";
 import { rpcProvider } from "../lib/chain/provider";
-import { actorFrom, ActionError, backoffice, batchIdOf, type TxResult } from "../lib/chain/backoffice";
+import {
+  actorFrom,
+  ActionError,
+  backoffice,
+  batchIdOf,
+  bondOf,
+  type TxResult,
+} from "../lib/chain/backoffice";
 import { BoxReader } from "../lib/chain/reader";
 import { Verifier } from "../lib/queries/verify";
 import { isCategoryId } from "../lib/domain/standards";
@@ -27,6 +34,10 @@ const HELP = `MedProof back office. Usage: npm run medproof -- <command> [option
   batch recall     --gtin … --lot … --reason <text>
   cap set          --category 1-4 --region <code> --channel ex-factory|wholesale|retail --yuan <price>
                    --from YYYY-MM-DD --basis <legal basis>
+  complaint answer --id <n> --response <text or 0x hash>        (the respondent)
+  complaint rule   --id <n> --upheld|--dismissed --reason <text>  (an inspector)
+  complaint retest --id <n> --report <test report index> [--traces-to-lot]  (the lab that posted the retest)
+  bond show        --party <address>        (no key needed)
   verify           <scanned text>           (no key needed)
 
 Demo parties: regulator, supplier, qinghe, linjiang, auditor, lab, distributor, renxin, bianmin, baixing, inspector.`;
@@ -74,6 +85,12 @@ const options = {
   channel: { type: "string" },
   yuan: { type: "string" },
   basis: { type: "string" },
+  id: { type: "string" },
+  response: { type: "string" },
+  upheld: { type: "boolean" },
+  dismissed: { type: "boolean" },
+  "traces-to-lot": { type: "boolean" },
+  party: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -158,6 +175,14 @@ async function main(argv: string[]): Promise<void> {
     console.log(`${outcome.body.verdict.toUpperCase()}: ${outcome.body.headline}`);
     for (const check of outcome.body.checks)
       console.log(`  [${check.status}] ${check.title} — ${check.detail}`);
+    return;
+  }
+
+  if (group === "bond" && action === "show") {
+    const bond = await bondOf(deployment, provider, text(values, "party"));
+    console.log(
+      `bond=${bond.bondFen} fen minimum=${bond.minimumFen} fen suspended=${bond.suspended ? "yes" : "no"}`,
+    );
     return;
   }
 
@@ -267,6 +292,32 @@ async function main(argv: string[]): Promise<void> {
         }),
       );
     }
+    case "complaint answer":
+      return print(
+        await backoffice.answerComplaint(deployment, actor, {
+          complaintId: number(values, "id", { integer: true, min: 1 }),
+          response: text(values, "response"),
+        }),
+      );
+    case "complaint rule": {
+      if (values.upheld === values.dismissed)
+        throw new UsageError("Give exactly one of --upheld or --dismissed.");
+      return print(
+        await backoffice.ruleOnComplaint(deployment, actor, {
+          complaintId: number(values, "id", { integer: true, min: 1 }),
+          upheld: values.upheld === true,
+          reason: text(values, "reason"),
+        }),
+      );
+    }
+    case "complaint retest":
+      return print(
+        await backoffice.ruleByRetest(deployment, actor, {
+          complaintId: number(values, "id", { integer: true, min: 1 }),
+          reportIndex: number(values, "report", { integer: true, min: 0 }),
+          tracesToLot: values["traces-to-lot"] ?? false,
+        }),
+      );
     default:
       throw new UsageError(`Unknown command "${command}". Run: npm run medproof -- help`);
   }

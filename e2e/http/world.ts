@@ -9,6 +9,8 @@ export interface ScenarioFixture {
   gtin: string;
   lot: string;
   serial: string;
+  /** The secret printed inside the box (absent for a box that was never made). */
+  secret?: string;
 }
 
 function required(name: string): string {

@@ -72,6 +72,7 @@ export interface TxResult {
 }
 
 const CREATED_IDS: Record<string, string> = {
+  ComplaintRuled: "complaintId",
   LotRegistered: "lotId",
   BatchRegistered: "batchId",
   WorkshopAttested: "attestationId",
@@ -290,4 +291,31 @@ export const backoffice = {
       p.fen,
       hashOf(p.evidence),
     ]),
+
+  answerComplaint: (d: Deployment, a: Actor, p: { complaintId: number; response: string }) =>
+    send(d, a, "ComplaintRegistry", "answer", [p.complaintId, hashOf(p.response)]),
+
+  ruleOnComplaint: (d: Deployment, a: Actor, p: { complaintId: number; upheld: boolean; reason: string }) =>
+    send(d, a, "ComplaintRegistry", "rule", [p.complaintId, p.upheld, hashOf(p.reason)]),
+
+  ruleByRetest: (
+    d: Deployment,
+    a: Actor,
+    p: { complaintId: number; reportIndex: number; tracesToLot: boolean },
+  ) => send(d, a, "ComplaintRegistry", "ruleByRetest", [p.complaintId, p.reportIndex, p.tracesToLot]),
 };
+
+/** A party's bond and whether it is suspended for it, in fen. */
+export async function bondOf(
+  deployment: Deployment,
+  provider: Provider,
+  party: string,
+): Promise<{ bondFen: number; minimumFen: number; suspended: boolean }> {
+  const registry = bindContracts(deployment.addresses, provider).ComplaintRegistry;
+  const [bond, minimum, suspended] = await Promise.all([
+    registry.getFunction("bondOf")(party) as Promise<bigint>,
+    registry.getFunction("requiredBondOf")(party) as Promise<bigint>,
+    registry.getFunction("isBondSuspended")(party) as Promise<boolean>,
+  ]);
+  return { bondFen: Number(bond), minimumFen: Number(minimum), suspended };
+}

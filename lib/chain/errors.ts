@@ -3,6 +3,7 @@
 import { isError, type ErrorDescription } from "ethers";
 import { CONTRACT_NAMES, contractInterface } from "./contracts";
 import { secondsToIsoDate } from "../domain/time";
+import { formatYuan } from "../domain/format";
 
 export interface PlainError {
   /** The contract's error name (e.g. "HoldNotElapsed"), or a provider condition ("chain_unavailable"). */
@@ -11,16 +12,18 @@ export interface PlainError {
 }
 
 const date = (v: unknown) => secondsToIsoDate(Number(v));
+const fen = (amount: unknown) => formatYuan(Number(amount));
 const kg = (grams: unknown) => `${(Number(grams) / 1000).toLocaleString("en-US")} kg`;
 
 type Template = (args: readonly unknown[]) => string;
 
-const MESSAGES: Record<string, Template> = {
+/** Every custom error of every MedProof contract has a sentence here (errors.test.ts checks it). */
+export const MESSAGES: Record<string, Template> = {
   CallerLacksRole: () => "This account does not hold the role needed for that action.",
   ParticipantNotRegistered: () => "That organisation is not registered with the regulator.",
   ParticipantAlreadyRegistered: () => "That organisation is already registered.",
   ParticipantIsSuspended: () =>
-    "This organisation is suspended by the regulator and can do nothing until reinstated.",
+    "This organisation is suspended — by the regulator, or because its bond fell below its minimum — and can register or sell nothing until reinstated or topped up.",
   ParticipantNotSuspended: () => "That organisation is not suspended.",
   LicenceNotFound: ([id]) => `There is no licence number ${id} on the record.`,
   LicenceAlreadyRevoked: ([, at]) => `That licence was already revoked on ${date(at)}.`,
@@ -112,6 +115,75 @@ const MESSAGES: Record<string, Template> = {
   CapNotFound: ([id]) => `There is no price cap ${id}.`,
   SellerNotRegistered: () => "That seller is not registered.",
   AccessControlUnauthorizedAccount: () => "This account does not hold the role needed for that action.",
+  AccessControlBadConfirmation: () => "Only the account itself can renounce its role.",
+  UnknownRole: () => "That is not a MedProof role.",
+  DirectoryNotSet: () => "The registries are not wired together yet.",
+  InvalidDirectory: () => "The registry addresses given are incomplete.",
+  ReportNotFound: ([, index]) => `There is no test report ${index} for this batch.`,
+  InvalidShortString: () => "A name is too long for the contract.",
+  StringTooLong: () => "A name is too long for the contract.",
+  // bonds
+  ZeroAmount: () => "The amount must be more than zero.",
+  ZeroAddress: () => "An address is required.",
+  InvalidTerms: () => "The complaint terms are inconsistent.",
+  NotABondRole: () => "Bonds are set only for manufacturers, suppliers, distributors and pharmacies.",
+  CannotPostBond: () => "Only manufacturers, meltblown suppliers, distributors and pharmacies post a bond.",
+  InsufficientBond: ([, bond, requested]) => `The bond holds ${fen(bond)}; ${fen(requested)} was asked for.`,
+  BondBelowMinimum: ([, remaining, minimum]) =>
+    `That would leave ${fen(remaining)} in the bond, below its minimum of ${fen(minimum)}.`,
+  RespondentOfOpenComplaint: ([, open]) =>
+    `The bond cannot be withdrawn while ${open} complaint(s) against this party are open.`,
+  PartySuspendedForBond: () =>
+    "This party is suspended because its bond fell below its minimum: top it up first.",
+  // complaints
+  PossessionNotCommitted: () =>
+    "This batch's maker did not commit the codes printed inside its boxes, so no complaint can prove possession of one.",
+  InvalidPossessionProof: ([, serial]) =>
+    `The code from inside the box does not match box ${serial}. Check it and type it again.`,
+  ComplaintAlreadyOpen: ([, serial, id]) =>
+    `Complaint ${id} about box ${serial} is already open; follow it instead of filing again.`,
+  SerialAlreadyCompensated: ([, serial]) =>
+    `A complaint about box ${serial} was already upheld and compensated; a box is compensated once.`,
+  PossessionClaimedByAnother: ([, serial]) =>
+    `Someone else already filed a complaint with box ${serial}'s inside code; only they can file about it again.`,
+  SellerRequired: () => "Say which seller you bought the box from: the complaint is against them.",
+  NotASeller: () => "That is not a registered seller.",
+  PricePaidTooHigh: ([price]) => `A price paid of ${fen(price)} for one box is not plausible.`,
+  ComplaintNotFound: ([id]) => `There is no complaint ${id}.`,
+  NotRespondent: ([id]) => `Only the party complaint ${id} is against can answer it.`,
+  ComplaintAlreadyAnswered: ([id]) => `Complaint ${id} was already answered.`,
+  ComplaintAlreadyRuled: ([id]) => `Complaint ${id} was already ruled on.`,
+  AnswerWindowClosed: ([id, deadline]) => `The time to answer complaint ${id} ended on ${date(deadline)}.`,
+  AnswerWindowOpen: ([id, deadline]) =>
+    `Complaint ${id} cannot be ruled on before ${date(deadline)} unless the party answers first.`,
+  RetestNotApplicable: ([id]) =>
+    `Complaint ${id} is not about the masks' specification: a retest cannot decide it.`,
+  NotARetest: ([, index]) => `Test report ${index} is not a retest.`,
+  RetestBeforeComplaint: ([id]) => `That retest was done before complaint ${id} was filed.`,
+  NotReportLab: ([, index]) => `Only the lab that posted test report ${index} can rule by it.`,
+  NothingToWithdraw: () => "There is nothing to withdraw.",
+  InvalidRecipient: () => "That is not an address money can be sent to.",
+  // the settlement token and the relay (OpenZeppelin)
+  ERC20InsufficientBalance: ([, balance, needed]) =>
+    `The account holds ${fen(balance)} of the settlement token; ${fen(needed)} is needed.`,
+  ERC20InsufficientAllowance: ([, allowance, needed]) =>
+    `The contract may take ${fen(allowance)}; approve at least ${fen(needed)} first.`,
+  ERC20InvalidApprover: () => "That account cannot approve a payment.",
+  ERC20InvalidReceiver: () => "That account cannot receive the settlement token.",
+  ERC20InvalidSender: () => "That account cannot send the settlement token.",
+  ERC20InvalidSpender: () => "That account cannot be allowed to spend the settlement token.",
+  InsufficientBalance: () => "The account has too little to pay that.",
+  SafeERC20FailedOperation: () => "The settlement token refused the transfer.",
+  SafeCastOverflowedUintDowncast: () => "A number is too large for the contract.",
+  ReentrancyGuardReentrantCall: () => "The contract refused a nested call.",
+  FailedCall: () => "The relayed call failed.",
+  InvalidAccountNonce: () => "This request was already used; send a new one.",
+  ERC2771ForwarderExpiredRequest: ([deadline]) =>
+    `This request expired at ${date(deadline)}; send a new one.`,
+  ERC2771ForwarderInvalidSigner: () => "The request's signature does not match its sender.",
+  ERC2771ForwarderMismatchedValue: () => "The request's value does not match what was sent.",
+  ERC2771ForwarderNoRefundReceiver: () => "A batch of requests needs a refund receiver.",
+  ERC2771UntrustfulTarget: () => "That contract does not accept relayed requests from this forwarder.",
 };
 
 function decodeCustomError(data: string): ErrorDescription | null {

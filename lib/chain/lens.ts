@@ -195,6 +195,7 @@ function batch(r: Struct, lot: string): BatchInfo {
     boxes: num(b.boxes),
     serialStart: num(b.serialStart),
     signer: str(b.signer),
+    possessionRoot: str(b.possessionRoot),
     registeredAt: num(b.registeredAt),
     releasedAt: optionalTime(b.releasedAt),
     recall: num(b.recalledAt) === 0 ? null : { at: num(b.recalledAt), reason: str(b.recallReason) },

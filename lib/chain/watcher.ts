@@ -1,11 +1,15 @@
 // Tells the read cache when the record changed: a WebSocket subscription (eth_subscribe "logs") to every
 // MedProof contract. Any event from them clears the cache, so the next verification reads the new
 // state; events are rare next to reads, so a coarse clear costs little. While the subscription is not
-// live (not yet connected, dropped, node down) the watcher reports itself not live and the reader
+// live (not yet confirmed, dropped, node down) the watcher reports itself not live and the reader
 // bypasses the cache, so a missed event can never leave a stale verdict behind.
-import { WebSocketProvider } from "ethers";
+//
+// Plain JSON-RPC over the `ws` socket rather than ethers' WebSocketProvider: the subscription is live
+// exactly when the node has answered eth_subscribe with its id, and a node that goes away mid-request
+// is an ordinary close here, not a rejected promise nobody is waiting for (which would end the process).
+import WebSocket from "ws";
 
-const SUBSCRIBE_SETTLE_MS = 250;
+const SUBSCRIBE_ID = 1;
 
 export interface ChainWatcherOptions {
   wsUrl: string;
@@ -16,7 +20,7 @@ export interface ChainWatcherOptions {
 }
 
 export class ChainWatcher {
-  private provider: WebSocketProvider | null = null;
+  private socket: WebSocket | null = null;
   private live = false;
   private stopped = false;
   private retry: NodeJS.Timeout | null = null;
@@ -32,39 +36,51 @@ export class ChainWatcher {
 
   private connect(): void {
     if (this.stopped) return;
-    const provider = new WebSocketProvider(this.options.wsUrl);
-    this.provider = provider;
-    const socket = provider.websocket as unknown as {
-      addEventListener?: (type: string, listener: () => void) => void;
-      on?: (type: string, listener: () => void) => void;
-    };
-    const onDown = () => this.down(provider);
-    if (socket.on) {
-      socket.on("close", onDown);
-      socket.on("error", onDown);
-    } else {
-      socket.addEventListener?.("close", onDown);
-      socket.addEventListener?.("error", onDown);
-    }
-    provider
-      .on({ address: this.options.addresses }, () => this.options.onChange())
-      .then(() => provider._waitUntilReady())
-      // ethers sends eth_subscribe without exposing its answer; give it time to land before trusting it.
-      .then(() => new Promise((resolve) => setTimeout(resolve, SUBSCRIBE_SETTLE_MS)))
-      .then(() => {
-        // Anything that happened before the subscription was live may be cached: start clean.
-        this.options.onChange();
-        if (this.provider === provider) this.live = true;
-      })
-      .catch(onDown);
+    const socket = new WebSocket(this.options.wsUrl);
+    this.socket = socket;
+    socket.on("open", () => {
+      socket.send(
+        JSON.stringify({
+          jsonrpc: "2.0",
+          id: SUBSCRIBE_ID,
+          method: "eth_subscribe",
+          params: ["logs", { address: this.options.addresses }],
+        }),
+      );
+    });
+    socket.on("message", (data) => this.receive(socket, String(data)));
+    socket.on("close", () => this.down(socket));
+    socket.on("error", () => this.down(socket));
   }
 
-  private down(provider: WebSocketProvider): void {
-    if (this.provider !== provider) return;
+  private receive(socket: WebSocket, text: string): void {
+    let message: { id?: number; result?: unknown; error?: unknown; method?: string };
+    try {
+      message = JSON.parse(text) as typeof message;
+    } catch {
+      return;
+    }
+    if (message.id === SUBSCRIBE_ID) {
+      if (typeof message.result !== "string") {
+        socket.terminate();
+        return;
+      }
+      // Anything that happened before the subscription was live may be cached: start clean.
+      this.options.onChange();
+      if (this.socket === socket) this.live = true;
+    } else if (message.method === "eth_subscription") {
+      this.options.onChange();
+    }
+  }
+
+  private down(socket: WebSocket): void {
+    if (this.socket !== socket) return;
     this.live = false;
-    this.provider = null;
+    this.socket = null;
     this.options.onChange();
-    void provider.destroy().catch(() => undefined);
+    socket.removeAllListeners();
+    socket.on("error", () => undefined);
+    socket.terminate();
     if (!this.stopped && !this.retry) {
       this.retry = setTimeout(() => {
         this.retry = null;
@@ -77,8 +93,15 @@ export class ChainWatcher {
     this.stopped = true;
     this.live = false;
     if (this.retry) clearTimeout(this.retry);
-    const provider = this.provider;
-    this.provider = null;
-    await provider?.destroy();
+    const socket = this.socket;
+    this.socket = null;
+    if (socket === null) return;
+    socket.removeAllListeners();
+    socket.on("error", () => undefined);
+    await new Promise<void>((resolve) => {
+      if (socket.readyState === WebSocket.CLOSED) return resolve();
+      socket.once("close", () => resolve());
+      socket.terminate();
+    });
   }
 }

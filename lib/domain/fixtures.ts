@@ -311,6 +311,7 @@ export function makeBatch(overrides: Partial<BatchInfo> = {}): BatchInfo {
     boxes: 4000,
     serialStart: 100_001,
     signer: FIXTURE_ACCOUNTS.serialSigner,
+    possessionRoot: "0x" + "5a".repeat(32),
     registeredAt: t.batchRegistered,
     releasedAt: t.released,
     recall: null,

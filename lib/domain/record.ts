@@ -160,6 +160,8 @@ export interface BatchInfo {
   serialStart: number;
   /** The key that signs the codes printed on the boxes. */
   signer: string;
+  /** Commitment to the secrets printed inside the boxes (zero when the maker committed none). */
+  possessionRoot: string;
   registeredAt: number;
   releasedAt: number | null;
   recall: { at: number; reason: string } | null;

@@ -6,8 +6,13 @@ import { env } from "../env";
 import { readDeployment, type Deployment } from "../chain/deployment";
 import { BoxReader } from "../chain/reader";
 import { ChainWatcher } from "../chain/watcher";
+import { createRelayer, type Relayer } from "../chain/relay";
+import { rpcProvider } from "../chain/provider";
 import { ScanLog } from "./scan-log";
 import { Verifier } from "./verify";
+import { ComplaintDesk } from "./complaints";
+import { possessionStoreIn } from "./possession-store";
+import { evidenceStoreIn } from "./evidence-store";
 
 export interface Runtime {
   deployment: Deployment;
@@ -16,6 +21,7 @@ export interface Runtime {
   watcher: ChainWatcher | null;
   scanLog: ScanLog;
   verifier: Verifier;
+  complaints: ComplaintDesk;
   region: number;
 }
 
@@ -39,7 +45,26 @@ function create(): Runtime {
     });
   }
   const scanLog = new ScanLog(join(config.dataDir, "scan-log.jsonl"));
+  // Made on first use, so a chain that is down at start only fails the requests that need it.
+  let relayer: Promise<Relayer> | null = null;
+  const complaints = new ComplaintDesk({
+    deployment,
+    rpcUrl: config.rpcUrl,
+    reader,
+    possession: possessionStoreIn(config.dataDir),
+    evidence: evidenceStoreIn(config.dataDir),
+    relayer: () => {
+      relayer ??= createRelayer(
+        rpcProvider(config.rpcUrl, deployment.chainId),
+        deployment,
+        config.relayerPrivateKey,
+      );
+      relayer.catch(() => (relayer = null));
+      return relayer;
+    },
+  });
   return {
+    complaints,
     deployment,
     reader,
     watcher,

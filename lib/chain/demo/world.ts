@@ -185,3 +185,6 @@ export const BONDS: Partial<Record<PartyKey, number>> = {
 
 /** The shopper who filed the demo's upheld complaint (anvil account 12; not a registered party). */
 export const DEMO_SHOPPER_ACCOUNT = 12;
+
+/** The account that pays the gas of relayed (wallet-less) requests on the local chain: anvil account 11. */
+export const RELAYER_ACCOUNT = 11;

@@ -1,0 +1,193 @@
+// Wallet-less transactions: a consumer's key signs an EIP-712 ForwardRequest, and the relayer (a server
+// account that pays the gas) submits it to MedProofForwarder (OpenZeppelin ERC2771Forwarder), which
+// calls the target with the consumer as the sender. The forwarder's per-signer nonce and a deadline make
+// every request single-use.
+//
+// The forwarder only says "FailedCall" when the target reverts, so each request is first simulated as
+// the forwarder would make it (the target's calldata with the signer appended, ERC-2771), which gives
+// the target's own custom error; nothing is sent that the contract would refuse.
+import {
+  concat,
+  isError,
+  type HDNodeWallet,
+  type JsonRpcProvider,
+  type LogDescription,
+  type TransactionReceipt,
+  Wallet,
+} from "ethers";
+import { bindContracts, contractInterface, type ContractName } from "./contracts";
+import type { Deployment } from "./deployment";
+import { describeError, type PlainError } from "./errors";
+import { assertLocalChain, DemoKeysRefusedError, demoWallet } from "./demo/accounts";
+import { RELAYER_ACCOUNT } from "./demo/world";
+
+/** How long a request stays valid: long enough to be mined, short enough not to linger. */
+const REQUEST_LIFETIME_SECONDS = 600;
+/** How long to wait for the relayed transaction to be mined before reporting it pending. */
+const CONFIRMATION_TIMEOUT_MS = 30_000;
+
+export type RelayFailure =
+  /** The target contract refuses the call (the plain error says why); nothing was sent. */
+  | "refused"
+  /** The chain or the relayer cannot be reached or cannot pay; nothing was sent. */
+  | "unavailable"
+  /** Sent, but not confirmed in time: the transaction hash says where to look. */
+  | "pending";
+
+export class RelayError extends Error {
+  override name = "RelayError";
+  constructor(
+    readonly failure: RelayFailure,
+    readonly plain: PlainError,
+    readonly txHash: string | null = null,
+  ) {
+    super(plain.message);
+  }
+}
+
+export interface Relayed {
+  txHash: string;
+  blockNumber: number;
+  /** The target contract's events in the transaction. */
+  events: LogDescription[];
+}
+
+type Signer = Wallet | HDNodeWallet;
+
+const FORWARD_REQUEST_TYPES = {
+  ForwardRequest: [
+    { name: "from", type: "address" },
+    { name: "to", type: "address" },
+    { name: "value", type: "uint256" },
+    { name: "gas", type: "uint256" },
+    { name: "nonce", type: "uint256" },
+    { name: "deadline", type: "uint48" },
+    { name: "data", type: "bytes" },
+  ],
+};
+
+export class Relayer {
+  /** One relayed transaction at a time: the relayer's own account nonce must not race. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly provider: JsonRpcProvider,
+    private readonly deployment: Deployment,
+    private readonly account: Signer,
+  ) {}
+
+  /** Simulates `data` on `target` as sent by `signer` through the forwarder; throws RelayError("refused"). */
+  async simulate(signer: string, target: ContractName, data: string): Promise<bigint> {
+    const call = {
+      from: this.deployment.addresses.MedProofForwarder,
+      to: this.deployment.addresses[target],
+      data: concat([data, signer]),
+    };
+    try {
+      await this.provider.call(call);
+      return await this.provider.estimateGas(call);
+    } catch (error) {
+      throw failureOf(error, "refused");
+    }
+  }
+
+  /**
+   * Signs the request with `signer`'s key and has the relayer submit it; resolves once mined.
+   * `beforeSend` runs after the simulation accepted the call and before anything is sent.
+   */
+  async relay(
+    signer: Signer,
+    target: ContractName,
+    data: string,
+    beforeSend: () => void = () => undefined,
+  ): Promise<Relayed> {
+    const gasEstimate = await this.simulate(signer.address, target, data);
+    beforeSend();
+    const run = this.queue.then(() => this.submit(signer, target, data, gasEstimate));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async submit(signer: Signer, target: ContractName, data: string, gasEstimate: bigint) {
+    const { addresses, chainId } = this.deployment;
+    const forwarder = bindContracts(addresses, this.account).MedProofForwarder;
+    let tx: { hash: string; wait: (confirms: number, timeout: number) => Promise<TransactionReceipt | null> };
+    try {
+      const [nonce, latest] = await Promise.all([
+        forwarder.getFunction("nonces")(signer.address) as Promise<bigint>,
+        this.provider.getBlock("latest"),
+      ]);
+      const now = Math.max(latest?.timestamp ?? 0, Math.floor(Date.now() / 1000));
+      const request = {
+        from: signer.address,
+        to: addresses[target],
+        value: 0n,
+        // The forwarder requires the call to get at least this much; leave room for the estimate's error.
+        gas: (gasEstimate * 13n) / 10n + 20_000n,
+        nonce,
+        deadline: now + REQUEST_LIFETIME_SECONDS,
+        data,
+      };
+      const signature = await signer.signTypedData(
+        { name: "MedProofForwarder", version: "1", chainId, verifyingContract: addresses.MedProofForwarder },
+        FORWARD_REQUEST_TYPES,
+        request,
+      );
+      tx = await forwarder.getFunction("execute")({ ...request, signature });
+    } catch (error) {
+      throw failureOf(error, "refused");
+    }
+    let receipt: TransactionReceipt | null;
+    try {
+      receipt = await tx.wait(1, CONFIRMATION_TIMEOUT_MS);
+    } catch (error) {
+      // Mined and reverted (the state changed between simulation and inclusion): refused, with the reason.
+      if (isError(error, "CALL_EXCEPTION")) throw failureOf(error, "refused");
+      receipt = null;
+    }
+    if (receipt === null) {
+      throw new RelayError(
+        "pending",
+        {
+          code: "relay_pending",
+          message: "The request was sent but is not confirmed yet. Check again shortly.",
+        },
+        tx.hash,
+      );
+    }
+    const iface = contractInterface(target);
+    const events = receipt.logs
+      .filter((log) => log.address.toLowerCase() === addresses[target].toLowerCase())
+      .map((log) => iface.parseLog(log))
+      .filter((parsed): parsed is LogDescription => parsed !== null);
+    return { txHash: receipt.hash, blockNumber: receipt.blockNumber, events };
+  }
+}
+
+/**
+ * The relayer of this deployment: the operator's key, or on the local demo chain (and only there) the
+ * demo relayer account. Without either, relaying is unavailable and says so.
+ */
+export async function createRelayer(
+  provider: JsonRpcProvider,
+  deployment: Deployment,
+  privateKey: string | null,
+): Promise<Relayer> {
+  if (privateKey !== null) return new Relayer(provider, deployment, new Wallet(privateKey, provider));
+  try {
+    await assertLocalChain(provider);
+  } catch (error) {
+    if (!(error instanceof DemoKeysRefusedError)) throw failureOf(error, "unavailable");
+    throw new RelayError("unavailable", {
+      code: "relay_unavailable",
+      message: "Filing without a wallet is not set up on this server (it has no relayer account).",
+    });
+  }
+  return new Relayer(provider, deployment, demoWallet(RELAYER_ACCOUNT, provider));
+}
+
+function failureOf(error: unknown, otherwise: RelayFailure): RelayError {
+  const plain = describeError(error);
+  const unavailable = ["chain_unavailable", "insufficient_funds", "failed"].includes(plain.code);
+  return new RelayError(unavailable ? "unavailable" : otherwise, plain);
+}

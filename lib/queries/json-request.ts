@@ -1,0 +1,78 @@
+// Reading a JSON request body in a route handler with a size limit, and answering in JSON; every
+// failure is a named 4xx the client can show.
+import type { ApiError, DeskResponse } from "./complaints";
+
+export type BodyResult =
+  { ok: true; value: unknown } | { ok: false; status: 400 | 413 | 415; error: ApiError };
+
+export async function readJsonBody(request: Request, maxBytes: number): Promise<BodyResult> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^application\/json\b/i.test(type)) {
+    return {
+      ok: false,
+      status: 415,
+      error: {
+        code: "unsupported_media_type",
+        message: "Send the request as JSON (Content-Type: application/json).",
+      },
+    };
+  }
+  const tooLarge = {
+    ok: false,
+    status: 413,
+    error: {
+      code: "request_too_large",
+      message: `The request is larger than ${Math.round(maxBytes / 1024 / 1024)} MB: send a smaller photo.`,
+    },
+  } as const;
+  if (Number(request.headers.get("content-length") ?? 0) > maxBytes) return tooLarge;
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = request.body?.getReader();
+  while (reader) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      return tooLarge;
+    }
+    chunks.push(value);
+  }
+  try {
+    return { ok: true, value: JSON.parse(Buffer.concat(chunks).toString("utf8")) as unknown };
+  } catch {
+    return {
+      ok: false,
+      status: 400,
+      error: { code: "invalid_json", message: "The request is not valid JSON." },
+    };
+  }
+}
+
+export function jsonResponse(
+  status: number,
+  body: unknown,
+  extraHeaders: Record<string, string> = {},
+): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: {
+      "content-type": "application/json; charset=utf-8",
+      "cache-control": "no-store",
+      ...extraHeaders,
+    },
+  });
+}
+
+export function deskResponse<T>(outcome: DeskResponse<T>): Response {
+  const headers: Record<string, string> = {};
+  if ("retryAfter" in outcome && outcome.retryAfter !== undefined)
+    headers["retry-after"] = String(outcome.retryAfter);
+  return jsonResponse(outcome.status, outcome.body, headers);
+}
+
+/** The client's address as the server saw it (set by scripts/lib/server.ts, never by the client). */
+export function clientOf(request: Request): string {
+  return request.headers.get("x-medproof-client") ?? request.headers.get("x-medproof-device") ?? "unknown";
+}
