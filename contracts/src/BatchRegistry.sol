@@ -215,6 +215,26 @@ contract BatchRegistry is RegistryBase, IBatchRegistry {
         return (b.manufacturer, b.possessionRoot, b.serialStart, uint32(Yield.boxes(b.masks, b.masksPerBox)));
     }
 
+    /// @inheritdoc IBatchRegistry
+    /// @dev One slot of the record (2), where both fields live.
+    function testTerms(bytes32 batchId) external view returns (uint64 productionDate, uint8 category_) {
+        BatchRecord storage b = _batchOf(batchId);
+        return (b.productionDate, b.category);
+    }
+
+    /// @inheritdoc IBatchRegistry
+    /// @dev Slots 0 and 2 of the record and the status slot; batch() would also read the other slots and
+    /// ask the material registry for the workshop, which a shipment does not need.
+    function custodyTerms(bytes32 batchId)
+        external
+        view
+        returns (address manufacturer, uint8 category_, uint32 boxes, uint64 releasedAt, uint64 recalledAt)
+    {
+        BatchRecord storage b = _batchOf(batchId);
+        BatchStatus storage st = _status[batchId];
+        return (b.manufacturer, b.category, uint32(Yield.boxes(b.masks, b.masksPerBox)), st.releasedAt, st.recalledAt);
+    }
+
     // ---------------------------------------------------------------- internals
 
     /// @dev The checks that need nothing but the input and the product.

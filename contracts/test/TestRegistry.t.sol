@@ -112,6 +112,42 @@ contract TestRegistryTest is Fixture {
         assertEq(id, correction);
     }
 
+    function test_RuleSetInForce_PastSevenRuleSetsInACategory() public {
+        // A category's ids are packed seven to the first storage word and eight to each further one.
+        uint256 latest;
+        for (uint64 i = 1; i <= 17; ++i) {
+            latest = _addRuleSet(SURGICAL, "YY 0469 (revision)", D2011 + i * 1 days);
+        }
+        (bool found, uint256 id) = tests.ruleSetInForce(SURGICAL, D2011 + 17 days);
+        assertTrue(found);
+        assertEq(id, latest);
+        (, id) = tests.ruleSetInForce(SURGICAL, D2011 + 9 days);
+        assertEq(id, latest - 8);
+        (, id) = tests.ruleSetInForce(SURGICAL, D2011);
+        assertEq(id, ruleSetId);
+    }
+
+    function testFuzz_RuleSet_KeepsEveryRuleExactly(int64[10] memory mins, int64[10] memory maxs, uint8 n) public {
+        n = uint8(bound(n, 1, 10));
+        ITestRegistry.MetricRule[] memory rules = new ITestRegistry.MetricRule[](n);
+        for (uint16 i; i < n; ++i) {
+            (int64 lo, int64 hi) = mins[i] <= maxs[i] ? (mins[i], maxs[i]) : (maxs[i], mins[i]);
+            rules[i] = ITestRegistry.MetricRule({metric: 10 - i, min: lo, max: hi}); // any order
+        }
+        vm.prank(regulator);
+        uint256 id = tests.addRuleSet(2, "GB 19083-2010", D2011, rules);
+        ITestRegistry.RuleSet memory stored = tests.ruleSet(id);
+        assertEq(uint256(stored.category), 2); // protective
+        assertEq(stored.standard, "GB 19083-2010");
+        assertEq(uint256(stored.effectiveFrom), D2011);
+        assertEq(stored.rules.length, n);
+        for (uint256 i; i < n; ++i) {
+            assertEq(uint256(stored.rules[i].metric), rules[i].metric);
+            assertEq(int256(stored.rules[i].min), rules[i].min);
+            assertEq(int256(stored.rules[i].max), rules[i].max);
+        }
+    }
+
     // ---------------------------------------------------------------- reports
 
     function test_PostTestReport_Passing() public {
@@ -265,6 +301,35 @@ contract TestRegistryTest is Fixture {
         assertEq(list[1].results.length, 7);
         assertEq(int256(list[1].results[6].value), 32);
         assertTrue(list[1].retest);
+    }
+
+    /// @dev Values that fit an int32 are packed seven to a word; one that does not widens the whole report.
+    function testFuzz_Reports_KeepNarrowAndMixedResultsExactly(int32[10] memory values, int64 wide, uint8 n) public {
+        n = uint8(bound(n, 1, 10));
+        ITestRegistry.MetricRule[] memory rules = new ITestRegistry.MetricRule[](1);
+        rules[0] = ITestRegistry.MetricRule({metric: 1, min: type(int64).min, max: type(int64).max});
+        vm.prank(regulator);
+        tests.addRuleSet(SURGICAL, "open", PRODUCTION - 1, rules);
+        bytes32 batchId = register(defaultInput("240315A"));
+        values[0] = type(int32).min;
+        if (n > 1) values[n - 1] = type(int32).max;
+        ITestRegistry.MetricResult[] memory r = new ITestRegistry.MetricResult[](n);
+        for (uint16 i; i < n; ++i) {
+            r[i] = ITestRegistry.MetricResult({metric: i + 1, value: values[i]});
+        }
+        _post(batchId, r, false);
+        r[n - 1].value = wide; // wide or not, as the fuzzer likes
+        _post(batchId, r, true);
+        ITestRegistry.TestReport[] memory list = tests.reports(batchId);
+        assertEq(list.length, 2);
+        for (uint256 k; k < 2; ++k) {
+            assertEq(list[k].results.length, n);
+            for (uint256 i; i < n; ++i) {
+                assertEq(uint256(list[k].results[i].metric), i + 1);
+                int256 expected = k == 1 && i == n - 1 ? int256(wide) : int256(values[i]);
+                assertEq(int256(list[k].results[i].value), expected);
+            }
+        }
     }
 
     /// @dev A report's BFE alone decides: pass iff BFE >= 95.00 %.

@@ -115,4 +115,15 @@ interface IBatchRegistry {
         external
         view
         returns (address manufacturer, bytes32 possessionRoot, uint64 serialStart, uint32 boxes);
+
+    /// @notice What a lab's report needs, in one call (BatchNotFound for an unknown batch): the production
+    /// date, which picks the rule set in force, and the product's category.
+    function testTerms(bytes32 batchId) external view returns (uint64 productionDate, uint8 category);
+
+    /// @notice What a shipment or a sale needs, in one call (BatchNotFound for an unknown batch): who made
+    /// the batch, its category and boxes, and whether it is released or recalled (0 when not).
+    function custodyTerms(bytes32 batchId)
+        external
+        view
+        returns (address manufacturer, uint8 category, uint32 boxes, uint64 releasedAt, uint64 recalledAt);
 }
