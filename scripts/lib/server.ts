@@ -7,6 +7,7 @@ import { join, normalize } from "node:path";
 import next from "next";
 import { deviceOf, handleVerify, isVerifyRequest } from "../../lib/queries/verify-http";
 import { runtime } from "../../lib/queries/runtime";
+import { cameOverHttps, HSTS, newNonce, pageCsp, RESOURCE_CSP } from "./security-headers";
 
 const DEMO_DIR = join(process.cwd(), "public", "demo");
 const DEMO_TYPES: Record<string, string> = {
@@ -48,8 +49,9 @@ export async function startWebServer(options: {
   port: number;
   dev?: boolean;
 }): Promise<WebServer> {
+  const dev = options.dev ?? false;
   const app = next({
-    dev: options.dev ?? false,
+    dev,
     dir: process.cwd(),
     hostname: options.host,
     port: options.port,
@@ -61,6 +63,8 @@ export async function startWebServer(options: {
   // Scanned text arrives in the URL; allow long (hostile) ones to reach the handler, which answers 400.
   const server = createServer({ maxHeaderSize: 256 * 1024 }, (req, res) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    if (cameOverHttps(req)) res.setHeader("strict-transport-security", HSTS);
+    res.setHeader("content-security-policy", RESOURCE_CSP);
     if (isVerifyRequest(req)) {
       void handleVerify(req, res, services.verifier, services.region);
       return;
@@ -68,6 +72,11 @@ export async function startWebServer(options: {
     if (serveDemoFile(req, res)) return;
     // Pages record scans too; the device fingerprint is set here, never taken from the client.
     req.headers["x-medproof-device"] = deviceOf(req);
+    // Whatever Next answers may be a page (its /api routes' 404 is one): the page policy, whose nonce
+    // Next takes from the request's copy (never the client's: this one replaces it).
+    const policy = pageCsp(newNonce(), { dev });
+    req.headers["content-security-policy"] = policy;
+    res.setHeader("content-security-policy", policy);
     void handleNext(req, res);
   });
   // A request Node cannot even parse (over the header limit, malformed) still gets a JSON 4xx.

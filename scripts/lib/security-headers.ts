@@ -1,0 +1,57 @@
+// Content-Security-Policy and HSTS for the web server. Pages get a strict policy whose scripts must
+// carry this request's nonce; everything else (JSON, demo images) may run nothing at all.
+import type { IncomingMessage } from "node:http";
+import { randomBytes } from "node:crypto";
+import { TLSSocket } from "node:tls";
+
+/** For responses that are never a page: nothing may load or run, and nobody may frame them. */
+export const RESOURCE_CSP = "default-src 'none'; frame-ancestors 'none'";
+
+/** Two years, the value browsers' preload lists ask for; subdomains too, so none is left on plain http. */
+export const HSTS = "max-age=63072000; includeSubDomains";
+
+/** 128 random bits, fresh for every page: a script an attacker injects cannot know it. */
+export function newNonce(): string {
+  return randomBytes(16).toString("base64");
+}
+
+/**
+ * The policy of an HTML page. Next reads the nonce from the request's copy of this header and puts it
+ * on every script it renders; 'strict-dynamic' lets those scripts load the chunks they need, and makes
+ * browsers that know it ignore 'self' (kept for those that do not).
+ */
+export function pageCsp(nonce: string, options: { dev: boolean }): string {
+  return [
+    "default-src 'self'",
+    // Next's development build evaluates code (React's error stacks); a production build never does.
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.dev ? " 'unsafe-eval'" : ""}`,
+    // React renders style attributes (icon sizes, the viewfinder's size), and an attribute cannot carry a
+    // nonce. Inline CSS cannot run script, and browsers hide nonce attributes from CSS selectors.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    // The camera's stream is handed to the <video> as an object (srcObject), which is not a fetch.
+    "media-src 'self'",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+const LOOPBACK = /^(?:127\.|::ffff:127\.|::1$)/;
+
+/**
+ * Whether the browser reached us over https: our own socket is TLS, or a TLS-terminating proxy on this
+ * machine says so in X-Forwarded-Proto. The header is believed only from a loopback peer, where the
+ * proxy of this deployment runs; from anyone else it could be made up. A proxy on another machine
+ * should send HSTS itself. Plain http never gets HSTS: it would pin local development to https.
+ */
+export function cameOverHttps(req: IncomingMessage): boolean {
+  if (req.socket instanceof TLSSocket) return true;
+  if (!LOOPBACK.test(req.socket.remoteAddress ?? "")) return false;
+  // Proxies append: the last entry is the one our own proxy wrote.
+  const forwarded = (req.headersDistinct["x-forwarded-proto"] ?? []).flatMap((value) => value.split(","));
+  return forwarded.at(-1)?.trim().toLowerCase() === "https";
+}
