@@ -35,6 +35,16 @@ contract AccessRegistry is AccessControl, IAccessRegistry {
         uint32 maxMasksPerKg; // the category's yield ceiling
     }
 
+    /// @notice What a custody shipment needs from this registry (see shipmentTerms), in the order the custody
+    /// registry checks it.
+    struct ShipmentTerms {
+        bytes32 senderRole; // MANUFACTURER for the batch's manufacturer; else DISTRIBUTOR when held, else PHARMACY
+        bool senderHasRole; // holds senderRole and is registered
+        bool senderSuspended; // by the regulator or for its bond
+        bool senderLicensed; // a distribution filing covering the category valid at the date (not asked of the manufacturer)
+        bool recipientLicensed; // a distributor or pharmacy, active, with such a filing
+    }
+
     bytes32 public constant override REGULATOR_ROLE = Roles.REGULATOR;
     bytes32 public constant override SUPPLIER_ROLE = Roles.SUPPLIER;
     bytes32 public constant override MANUFACTURER_ROLE = Roles.MANUFACTURER;
@@ -435,6 +445,34 @@ contract AccessRegistry is AccessControl, IAccessRegistry {
         (t.licenceFound, t.productionLicenceId) =
             _findValidLicence(t.manufacturer, LicenceKind.ProductionLicence, t.category, at);
         t.maxMasksPerKg = _categoryRules[t.category].maxMasksPerKg;
+    }
+
+    /// @notice In one call, for a shipment from `sender` to `recipient` of a batch of `category` made by
+    /// `manufacturer`, at `at`: the sender's role and standing and both parties' distribution filings.
+    /// @dev Added to the interface's views for the custody registry: hasRole, requireActiveRole, isActive and
+    /// findValidLicence for both parties in one call keep a shipment's checks to one external call. It never
+    /// reverts; the custody registry turns the flags into the same errors, in the same order, as the separate
+    /// checks gave.
+    function shipmentTerms(address sender, address manufacturer, address recipient, uint8 category, uint64 at)
+        external
+        view
+        returns (ShipmentTerms memory t)
+    {
+        if (sender == manufacturer) {
+            t.senderRole = Roles.MANUFACTURER;
+        } else {
+            t.senderRole = hasRole(Roles.DISTRIBUTOR, sender) ? Roles.DISTRIBUTOR : Roles.PHARMACY;
+            (t.senderLicensed,) = _findValidLicence(sender, LicenceKind.DistributionFiling, category, at);
+        }
+        ParticipantRecord storage s = _participants[sender];
+        t.senderHasRole = hasRole(t.senderRole, sender) && s.registered;
+        t.senderSuspended = (s.suspendedAt | s.bondSuspendedAt) != 0;
+        if (hasRole(Roles.DISTRIBUTOR, recipient) || hasRole(Roles.PHARMACY, recipient)) {
+            ParticipantRecord storage r = _participants[recipient];
+            if (r.registered && (r.suspendedAt | r.bondSuspendedAt) == 0) {
+                (t.recipientLicensed,) = _findValidLicence(recipient, LicenceKind.DistributionFiling, category, at);
+            }
+        }
     }
 
     /// @inheritdoc IAccessRegistry

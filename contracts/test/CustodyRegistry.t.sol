@@ -75,6 +75,51 @@ contract CustodyRegistryTest is Fixture {
         assertEq(custody.shipmentCount(), 1);
     }
 
+    /// @dev A batch's first six shipment ids share its head slot; later ones go eight to a word. Every
+    /// shipment of two interleaved batches comes back in order, with its batch.
+    function test_ShipmentsOf_ManyShipmentsOfTwoBatches() public {
+        bytes32 other = releasedBatch("240315B");
+        for (uint32 i = 1; i <= 20; ++i) {
+            _ship(manufacturer, distributor, i);
+            vm.prank(manufacturer);
+            custody.ship(other, pharmacy, i);
+        }
+        ICustodyRegistry.Shipment[] memory list = custody.shipmentsOf(batchId);
+        ICustodyRegistry.Shipment[] memory others = custody.shipmentsOf(other);
+        assertEq(list.length, 20);
+        assertEq(others.length, 20);
+        for (uint256 i; i < 20; ++i) {
+            assertEq(list[i].batchId, batchId);
+            assertEq(list[i].to, distributor);
+            assertEq(uint256(list[i].boxes), i + 1);
+            assertEq(others[i].batchId, other);
+            assertEq(others[i].to, pharmacy);
+            assertEq(uint256(others[i].boxes), i + 1);
+            assertEq(custody.shipment(2 * i + 2).batchId, other);
+        }
+        assertEq(uint256(custody.balanceOf(batchId, manufacturer)), 2000 - 210);
+        assertEq(uint256(custody.balanceOf(other, manufacturer)), 2000 - 210);
+    }
+
+    /// @dev The manufacturer is listed first without being stored in the holder list: boxes it gets back
+    /// (a rejection, or a shipment to it under a seller role) never list it twice.
+    function test_Holdings_ManufacturerListedOnceAfterARejection() public {
+        uint256 id = _ship(manufacturer, distributor, 500);
+        vm.prank(distributor);
+        custody.rejectShipment(id, unicode"数量不符");
+        _accept(distributor, _ship(manufacturer, distributor, 300));
+        ICustodyRegistry.Holding[] memory h = custody.holdings(batchId);
+        assertEq(h.length, 2);
+        assertEq(h[0].holder, manufacturer);
+        assertEq(uint256(h[0].boxes), 1700);
+        assertEq(h[1].holder, distributor);
+        assertEq(uint256(h[1].boxes), 300);
+        _ship(manufacturer, distributor, 1700);
+        h = custody.holdings(batchId);
+        assertEq(h.length, 1);
+        assertEq(h[0].holder, distributor);
+    }
+
     function test_AcceptShipment_CreditsTheRecipient() public {
         uint256 id = _ship(manufacturer, distributor, 500);
         vm.warp(T0 + 1 days);
