@@ -72,6 +72,8 @@ export async function startWebServer(options: {
     if (serveDemoFile(req, res)) return;
     // Pages record scans too; the device fingerprint is set here, never taken from the client.
     req.headers["x-medproof-device"] = deviceOf(req);
+    // Rate limits count per client address; set here so a client cannot choose its own.
+    req.headers["x-medproof-client"] = req.socket.remoteAddress ?? "unknown";
     // Whatever Next answers may be a page (its /api routes' 404 is one): the page policy, whose nonce
     // Next takes from the request's copy (never the client's: this one replaces it).
     const policy = pageCsp(newNonce(), { dev });

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { headers } from "next/headers";
 import { VerdictBanner } from "@/components/verdict/VerdictBanner";
 import { CheckList } from "@/components/verdict/CheckList";
@@ -30,7 +31,8 @@ function digitalLink(segments: string[], search: Record<string, string | string[
 export default async function VerdictPage({ params, searchParams }: Props) {
   const [{ segments }, search, requestHeaders] = await Promise.all([params, searchParams, headers()]);
   const services = runtime();
-  const outcome = await services.verifier.verify(digitalLink(segments, search), {
+  const scanned = digitalLink(segments, search);
+  const outcome = await services.verifier.verify(scanned, {
     region: services.region,
     device: requestHeaders.get("x-medproof-device") ?? "unknown",
   });
@@ -68,6 +70,27 @@ export default async function VerdictPage({ params, searchParams }: Props) {
         </section>
       )}
       <PricePanel price={result.price} />
+      {result.batch && result.code.serial && (
+        <section
+          aria-labelledby="report-heading"
+          className="space-y-2 rounded-2xl border border-slate-200 bg-white p-4"
+        >
+          <h2 id="report-heading" className="text-lg font-semibold">
+            Something wrong with this box?
+          </h2>
+          <p className="text-sm text-slate-700">
+            Faulty masks, a fake, or a price above the cap: file a complaint with the code printed inside the
+            box. No account is needed, and an upheld complaint pays you from the responsible party&apos;s
+            bond.
+          </p>
+          <Link
+            href={`/complaints/new?code=${encodeURIComponent(scanned)}`}
+            className="inline-block rounded-xl bg-slate-900 px-4 py-2.5 font-medium text-white hover:bg-slate-700"
+          >
+            Report a problem
+          </Link>
+        </section>
+      )}
       <p className="text-xs text-slate-500">
         Read from block {result.block} at{" "}
         {new Date(result.checkedAt * 1000).toISOString().replace("T", " ").slice(0, 16)} UTC.

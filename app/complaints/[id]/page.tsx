@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ComplaintStatus } from "@/components/complaints/ComplaintStatus";
+import { ClaimPanel } from "@/components/complaints/ClaimPanel";
+import { ChainUnavailable } from "@/components/verdict/ChainUnavailable";
+import { runtime } from "@/lib/queries/runtime";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Complaint" };
+
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export default async function ComplaintPage({ params, searchParams }: Props) {
+  const [{ id }, { filed }] = await Promise.all([params, searchParams]);
+  const outcome = await runtime().complaints.complaint(id);
+  if (outcome.status === 400 || outcome.status === 404) notFound();
+  if (outcome.status !== 200) return <ChainUnavailable />;
+  const complaint = outcome.body;
+  return (
+    <div className="space-y-6">
+      {filed === "1" && (
+        <p role="status" className="rounded-xl border border-emerald-300 bg-emerald-50 p-4 text-emerald-900">
+          Your complaint is on the record as number {complaint.id}. Keep this page: it shows what happens
+          next.
+        </p>
+      )}
+      <ComplaintStatus complaint={complaint} />
+      <ClaimPanel id={complaint.id} withdrawableFen={complaint.withdrawableFen} />
+    </div>
+  );
+}
