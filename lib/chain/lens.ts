@@ -224,6 +224,9 @@ function batch(r: Struct, lot: string): BatchInfo {
       note: str(s.note),
     })),
     prices: list(r.prices).map(priceRecord),
+    namedParties: [field(r, "auditor"), ...list(r.testLabs)]
+      .filter((p) => str(p.account).toLowerCase() !== ZeroAddress)
+      .map(party),
     complaints: {
       list: list(r.complaints).map(complaint),
       upheld: num(r.upheldComplaints),

@@ -105,6 +105,24 @@ export const makeSupplier = (overrides: Partial<PartyInfo> = {}): PartyInfo =>
     ...overrides,
   });
 
+export const makeAuditor = (overrides: Partial<PartyInfo> = {}): PartyInfo =>
+  makeParty({
+    account: FIXTURE_ACCOUNTS.auditor,
+    name: "苏州华信洁净技术检测有限公司",
+    creditCode: "91320594MA1P2LW80G",
+    hasValidFiling: false,
+    ...overrides,
+  });
+
+export const makeLab = (overrides: Partial<PartyInfo> = {}): PartyInfo =>
+  makeParty({
+    account: FIXTURE_ACCOUNTS.lab,
+    name: "澄明检测技术服务有限公司",
+    creditCode: "91320506MA1W7RJ41B",
+    hasValidFiling: false,
+    ...overrides,
+  });
+
 export const makeDistributor = (overrides: Partial<PartyInfo> = {}): PartyInfo =>
   makeParty({
     account: FIXTURE_ACCOUNTS.distributor,
@@ -343,6 +361,7 @@ export function makeBatch(overrides: Partial<BatchInfo> = {}): BatchInfo {
     ],
     prices: [makePriceRecord()],
     complaints: { list: [], upheld: 0, underInvestigation: false },
+    namedParties: [makeAuditor(), makeLab()],
     ...overrides,
   };
 }

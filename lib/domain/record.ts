@@ -177,6 +177,8 @@ export interface BatchInfo {
   shipments: ShipmentInfo[];
   prices: PriceRecordInfo[];
   complaints: ComplaintsInfo;
+  /** Parties the record names elsewhere only by address: the workshop's auditor, the test labs. */
+  namedParties: PartyInfo[];
 }
 
 export type ComplaintKind = "spec-failure" | "counterfeit" | "price-above-cap";

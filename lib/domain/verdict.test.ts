@@ -434,6 +434,20 @@ describe("tests check", () => {
     results: surgicalResults({ 1: 9120 }),
   });
 
+  it("names the lab by the name the record gives it, or by its shortened address", () => {
+    const retested = { tests: [makeTestReport(), failingRetest] };
+    assertCheck(
+      checkOf("tests", { record: { batch: retested } }),
+      "fail",
+      "The retest by 澄明检测技术服务有限公司",
+    );
+    assertCheck(
+      checkOf("tests", { record: { batch: { ...retested, namedParties: [] } } }),
+      "fail",
+      /The retest by 0x9965…[0-9a-f]{4}/i,
+    );
+  });
+
   it("passes listing each value against its limit and the standard", () => {
     assertCheck(
       checkOf("tests"),

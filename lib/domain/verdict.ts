@@ -753,6 +753,8 @@ export function partyDirectory(record: BoxRecord): (address: string) => string {
   for (const price of record.batch?.prices ?? []) add(price.seller);
   for (const material of record.batch?.materials ?? []) add(material.supplier);
   add(record.serial?.sale?.seller);
+  for (const party of record.batch?.namedParties ?? []) add(party);
+  for (const complaint of record.batch?.complaints.list ?? []) add(complaint.respondent);
   return (address: string) => names.get(address.toLowerCase()) ?? en.unnamedParty(address);
 }
 
