@@ -15,8 +15,8 @@ import {RegistryBase} from "./utils/RegistryBase.sol";
 /// release costs nothing here; until then the views show it as the manufacturer's holding. A distribution
 /// filing counts when it covers the batch's category and is valid now.
 /// A shipment writes two new slots: the record names its batch by a number this registry gives the batch
-/// when it opens (32 bits instead of the 256-bit id), and a batch's first six shipment ids share its head
-/// slot with that number and the count. Its checks take one call to the batch registry (custodyTerms) and
+/// when it opens (32 bits instead of the 256-bit id), and a batch's first five shipment ids share its head
+/// slot with that number and the counts. Its checks take one call to the batch registry (custodyTerms) and
 /// one to the access registry (shipmentTerms).
 contract CustodyRegistry is RegistryBase, ICustodyRegistry {
     /// @dev Slot 0: from | boxes << 160 | shippedAt << 192 (40 bits). Slot 1: to | settledAt << 160 (40 bits) |
@@ -45,9 +45,11 @@ contract CustodyRegistry is RegistryBase, ICustodyRegistry {
         uint32 batchCount;
     }
 
-    /// @dev A batch's head: number (32 bits; 0 until the batch is opened) | shipment count << 32 | its first
-    /// six shipment ids, 32 bits each, from bit 64. Ids 7 on are in _moreShipmentIds, eight to a word.
-    uint256 private constant FIRST_IDS = 6;
+    /// @dev A batch's head: number (32 bits; 0 until the batch is opened) | shipment count << 32 | count of
+    /// listed holders other than the manufacturer << 64 | its first five shipment ids, 32 bits each, from bit
+    /// 96. Ids 6 on are in _moreShipmentIds, eight to a word.
+    uint256 private constant FIRST_IDS = 5;
+    uint256 private constant IDS_SHIFT = 96;
     uint256 private constant IDS_PER_WORD = 8;
 
     mapping(uint256 shipmentId => ShipmentRecord) private _shipments;
@@ -58,7 +60,7 @@ contract CustodyRegistry is RegistryBase, ICustodyRegistry {
     mapping(bytes32 batchId => mapping(address holder => Account)) private _accounts;
     /// @dev Holders other than the manufacturer, which the views put first (it is the first holder of every
     /// batch), in the order they first received the batch.
-    mapping(bytes32 batchId => address[]) private _holders;
+    mapping(bytes32 batchId => mapping(uint256 index => address)) private _holders;
     mapping(bytes32 batchId => mapping(uint64 serial => Sale)) private _sales;
 
     constructor(IAccessRegistry access_) RegistryBase(access_) {}
@@ -172,14 +174,15 @@ contract CustodyRegistry is RegistryBase, ICustodyRegistry {
             list[0] = Holding({holder: manufacturer, boxes: boxes});
             return list;
         }
-        address[] storage holders = _holders[batchId];
-        list = new Holding[](holders.length + 1);
+        uint256 listed = uint32(_heads[batchId] >> 64);
+        list = new Holding[](listed + 1);
         uint256 n;
         uint32 balance = _accounts[batchId][manufacturer].balance;
         if (balance != 0) list[n++] = Holding({holder: manufacturer, boxes: balance});
-        for (uint256 i; i < holders.length; ++i) {
-            balance = _accounts[batchId][holders[i]].balance;
-            if (balance != 0) list[n++] = Holding({holder: holders[i], boxes: balance});
+        for (uint256 i; i < listed; ++i) {
+            address holder = _holders[batchId][i];
+            balance = _accounts[batchId][holder].balance;
+            if (balance != 0) list[n++] = Holding({holder: holder, boxes: balance});
         }
         assembly ("memory-safe") {
             mstore(list, n) // drop the unused tail
@@ -242,7 +245,7 @@ contract CustodyRegistry is RegistryBase, ICustodyRegistry {
     function _appendShipmentId(bytes32 batchId, uint256 head, uint256 shipmentId) private returns (uint256) {
         uint256 n = uint32(head >> 32);
         if (n < FIRST_IDS) {
-            head |= shipmentId << (64 + 32 * n);
+            head |= shipmentId << (IDS_SHIFT + 32 * n);
         } else {
             uint256 k = (n - FIRST_IDS) / IDS_PER_WORD;
             _moreShipmentIds[batchId][k] |= shipmentId << (32 * ((n - FIRST_IDS) % IDS_PER_WORD));
@@ -251,7 +254,7 @@ contract CustodyRegistry is RegistryBase, ICustodyRegistry {
     }
 
     function _shipmentIdAt(bytes32 batchId, uint256 head, uint256 i) private view returns (uint256) {
-        if (i < FIRST_IDS) return uint32(head >> (64 + 32 * i));
+        if (i < FIRST_IDS) return uint32(head >> (IDS_SHIFT + 32 * i));
         i -= FIRST_IDS;
         return uint32(_moreShipmentIds[batchId][i / IDS_PER_WORD] >> (32 * (i % IDS_PER_WORD)));
     }
@@ -278,7 +281,9 @@ contract CustodyRegistry is RegistryBase, ICustodyRegistry {
 
     function _list(bytes32 batchId, address holder, Account storage a) private {
         a.listed = true;
-        _holders[batchId].push(holder);
+        uint256 head = _heads[batchId];
+        _holders[batchId][uint32(head >> 64)] = holder;
+        _heads[batchId] = head + (uint256(1) << 64);
     }
 
     function _shipment(uint256 shipmentId) private view returns (ShipmentRecord storage s) {

@@ -75,7 +75,7 @@ contract CustodyRegistryTest is Fixture {
         assertEq(custody.shipmentCount(), 1);
     }
 
-    /// @dev A batch's first six shipment ids share its head slot; later ones go eight to a word. Every
+    /// @dev A batch's first five shipment ids share its head slot; later ones go eight to a word. Every
     /// shipment of two interleaved batches comes back in order, with its batch.
     function test_ShipmentsOf_ManyShipmentsOfTwoBatches() public {
         bytes32 other = releasedBatch("240315B");
