@@ -1,11 +1,12 @@
-// The bad-input corpus (e2e/http/bad-inputs.json, made by scripts/gen-bad-inputs.ts) against /api/verify
-// and the Digital Link route: a named 4xx for every text that is not a code, never a 5xx, nothing
-// reflected unescaped, and nothing written on chain or to disk.
+// The bad-input corpus (e2e/http/bad-inputs.json, made by scripts/gen-bad-inputs.ts) against /api/verify,
+// the Digital Link route and /api/complaints (each text as the code, as the secret and as the
+// description): a named 4xx for every text that is not a code, never a 5xx, nothing reflected
+// unescaped, and nothing written on chain or to disk.
 import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, statSync, existsSync } from "node:fs";
-import { join } from "node:path";
-import { baseUrl, rpcUrl } from "./world";
+import { readFileSync, readdirSync, statSync, existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { baseUrl, deploymentFile, rpcUrl, scenario } from "./world";
 
 interface Entry {
   category: string;
@@ -16,6 +17,22 @@ interface Entry {
 const corpus = JSON.parse(readFileSync("e2e/http/bad-inputs.json", "utf8")) as Entry[];
 const scanLog = () => join(process.env.DATA_DIR ?? "", "scan-log.jsonl");
 const scanLogSize = () => (existsSync(scanLog()) ? statSync(scanLog()).size : 0);
+const evidenceDir = () => join(dirname(deploymentFile()), "evidence");
+const evidenceFiles = () => (existsSync(evidenceDir()) ? readdirSync(evidenceDir()).length : 0);
+
+async function complain(body: unknown): Promise<{ status: number; code: string | undefined; text: string }> {
+  const response = await fetch(`${baseUrl()}/api/complaints`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    code: (JSON.parse(text) as { error?: { code: string } }).error?.code,
+    text,
+  };
+}
 
 async function blockNumber(): Promise<number> {
   const response = await fetch(rpcUrl(), {
@@ -31,9 +48,11 @@ const HOSTILE = /<script|<img|<svg|<iframe|onerror=|javascript:/i;
 describe(`the bad-input corpus (${corpus.length} texts)`, () => {
   let blockBefore = 0;
   let logBefore = 0;
+  let evidenceBefore = 0;
   before(async () => {
     blockBefore = await blockNumber();
     logBefore = scanLogSize();
+    evidenceBefore = evidenceFiles();
   });
 
   it("has at least 200 entries in at least 10 categories", () => {
@@ -64,11 +83,59 @@ describe(`the bad-input corpus (${corpus.length} texts)`, () => {
       assert.ok(page.status < 500, `page status ${page.status}`);
       const html = await page.text();
       if (HOSTILE.test(entry.text)) assert.ok(!html.includes(entry.text), "the text is reflected unescaped");
+
+      // As a complaint's fields. A text that is a valid code is left out as the code: it would be a real
+      // filing (the complaint tests cover those).
+      const box = scenario("genuine");
+      const fields = [
+        ...(entry.expect === "refused" ? [{ code: entry.text, secret: box.secret }] : []),
+        { code: box.code, secret: entry.text },
+        { code: box.code, secret: "not a secret", description: entry.text },
+      ];
+      for (const field of fields) {
+        const reply = await complain({
+          kind: "spec-failure",
+          description: "The ear loops came off",
+          ...field,
+        });
+        assert.ok(
+          reply.status >= 400 && reply.status < 500,
+          `complaint status ${reply.status}: ${reply.text}`,
+        );
+        assert.match(reply.code ?? "", /^[a-zA-Z_]+$/, reply.text);
+        if (HOSTILE.test(entry.text))
+          assert.ok(!reply.text.includes(entry.text), "reflected in the complaint reply");
+      }
     });
   }
+
+  it("refuses JSON where text is expected, and a 100 KB description, by name", async () => {
+    const box = scenario("genuine");
+    const base = {
+      code: box.code,
+      secret: box.secret,
+      kind: "spec-failure",
+      description: "Ear loops came off",
+    };
+    for (const odd of [
+      { code: { gtin: "1" } },
+      { code: ["x"] },
+      { secret: 123 },
+      { kind: null },
+      { pricePaid: [1] },
+    ]) {
+      const reply = await complain({ ...base, ...odd });
+      assert.equal(reply.status, 400, reply.text);
+      assert.equal(reply.code, "invalid_request");
+    }
+    const long = await complain({ ...base, description: "口罩".repeat(50_000) });
+    assert.equal(long.status, 400);
+    assert.equal(long.code, "invalid_request");
+  });
 
   after(async () => {
     assert.equal(await blockNumber(), blockBefore, "no transaction was sent");
     assert.equal(scanLogSize(), logBefore, "nothing was written to the scan log");
+    assert.equal(evidenceFiles(), evidenceBefore, "no complaint evidence was kept");
   });
 });
