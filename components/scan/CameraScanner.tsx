@@ -103,17 +103,23 @@ function scanFrames(
     if (video.videoWidth > 0) {
       const started = performance.now();
       if (timings !== null) timings.firstFrameAt ??= started;
-      const crop = viewfinderCrop(
-        { width: video.videoWidth, height: video.videoHeight },
-        { width: box.clientWidth, height: box.clientHeight },
-        VIEWFINDER_FRACTION,
-        MAX_DECODE_SIDE,
-      );
-      // The square on screen shows exactly what is decoded.
-      const shown = `${(crop.shownFraction * 100).toFixed(1)}%`;
-      if (box.style.getPropertyValue(VIEWFINDER_SIZE) !== shown)
-        box.style.setProperty(VIEWFINDER_SIZE, shown);
-      const text = await decoder.decode(video, crop);
+      let text: string | null = null;
+      try {
+        const crop = viewfinderCrop(
+          { width: video.videoWidth, height: video.videoHeight },
+          { width: box.clientWidth, height: box.clientHeight },
+          VIEWFINDER_FRACTION,
+          MAX_DECODE_SIDE,
+        );
+        // The square on screen shows exactly what is decoded.
+        const shown = `${(crop.shownFraction * 100).toFixed(1)}%`;
+        if (box.style.getPropertyValue(VIEWFINDER_SIZE) !== shown)
+          box.style.setProperty(VIEWFINDER_SIZE, shown);
+        text = await decoder.decode(video, crop);
+      } catch {
+        // One frame that cannot be read (a crop before layout, a frame the browser withdrew) must not
+        // end the scan: the loop goes on with the next frame.
+      }
       if (done) return;
       timings?.decodeMs.push(performance.now() - started);
       if (text !== null && onText(text)) {
