@@ -1,7 +1,7 @@
 // Starts and stops the local chain (anvil). The binary is run directly: the npm wrapper is a Node
 // process, and killing it would leave anvil running.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
+import { copyFileSync, existsSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { waitForRpc } from "../../lib/chain/provider";
@@ -32,6 +32,59 @@ export interface AnvilHandle {
   stop(): Promise<void>;
 }
 
+// anvil rewrites its state file in place every second, so a kill -9 (or a power cut) in the middle of a
+// write leaves it cut short, and anvil then refuses to start. A copy of the last state file that was
+// whole is kept beside it (replaced atomically), and used when the file itself is damaged.
+const goodCopyOf = (stateFile: string) => `${stateFile}.good`;
+
+function readWholeState(path: string): string | null {
+  try {
+    const text = readFileSync(path, "utf8");
+    JSON.parse(text);
+    return text;
+  } catch {
+    return null;
+  }
+}
+
+/** Copies the state file aside if it is whole; returns whether it was. */
+export function saveStateCopy(stateFile: string): boolean {
+  const text = readWholeState(stateFile);
+  if (text === null) return false;
+  const good = goodCopyOf(stateFile);
+  writeFileSync(`${good}.tmp`, text);
+  renameSync(`${good}.tmp`, good);
+  return true;
+}
+
+/** Before anvil loads the state file: a damaged one is replaced by the last whole copy. */
+function recoverStateFile(stateFile: string): void {
+  if (!existsSync(stateFile) || readWholeState(stateFile) !== null) return;
+  const good = goodCopyOf(stateFile);
+  if (readWholeState(good) === null) {
+    throw new Error(
+      `The chain's state file ${stateFile} was cut short by a crash and there is no whole copy: delete its folder to start a new demo chain.`,
+    );
+  }
+  console.error(`The chain's state file was cut short by a crash: restoring its last whole copy.`);
+  copyFileSync(good, stateFile);
+}
+
+/** Keeps the whole copy current while anvil runs; returns the function that stops it. */
+function keepStateCopy(stateFile: string): () => void {
+  let copiedAt = 0;
+  const timer = setInterval(() => {
+    try {
+      const { mtimeMs } = statSync(stateFile);
+      if (mtimeMs !== copiedAt && saveStateCopy(stateFile)) copiedAt = mtimeMs;
+    } catch {
+      // Not written yet: the next tick looks again.
+    }
+  }, 1000);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
 export async function startAnvil(options: AnvilOptions): Promise<AnvilHandle> {
   // Otherwise the readiness check below would happily talk to someone else's node.
   if (await portInUse(options.port)) {
@@ -50,7 +103,10 @@ export async function startAnvil(options: AnvilOptions): Promise<AnvilHandle> {
     "31337",
     "--silent",
   ];
-  if (options.stateFile) args.push("--state", options.stateFile, "--state-interval", "1");
+  if (options.stateFile) {
+    recoverStateFile(options.stateFile);
+    args.push("--state", options.stateFile, "--state-interval", "1");
+  }
   if (options.genesisTimestamp !== undefined) args.push("--timestamp", String(options.genesisTimestamp));
   // Not "inherit": an anvil left running by a killed parent would hold the parent's output pipes open,
   // and whoever reads them (a test runner, CI) would wait for it forever.
@@ -69,10 +125,12 @@ export async function startAnvil(options: AnvilOptions): Promise<AnvilHandle> {
     child.kill("SIGTERM");
     throw error;
   }
+  const stopCopying = options.stateFile ? keepStateCopy(options.stateFile) : () => undefined;
   return {
     url,
     process: child,
     async stop() {
+      stopCopying();
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill("SIGTERM"); // anvil writes its state file on SIGTERM
       await exited;

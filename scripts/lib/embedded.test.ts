@@ -1,7 +1,7 @@
 // The embedded chain survives a hard kill: every confirmed record is there after `npm start` again.
 import { describe, it, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startEmbeddedChain, type EmbeddedChain } from "./embedded";
@@ -56,6 +56,24 @@ describe("the embedded chain", () => {
       assert.ok(afterRestart.blockNumber >= before.blockNumber);
       assert.equal(afterRestart.batch?.releasedAt, before.batch?.releasedAt);
       assert.equal(afterRestart.batch?.holders.length, before.batch?.holders.length);
+      assert.deepEqual(afterRestart.batch?.shipments, before.batch?.shipments);
+    } finally {
+      await second.anvil.stop();
+    }
+  });
+
+  it("starts from the last whole copy when a crash cut the state file short mid-write", async () => {
+    const first = await start();
+    const before = await readGenuine(first);
+    await first.anvil.stop();
+    const stateFile = join(dataDir, "chain", "anvil-state.json");
+    const whole = readFileSync(stateFile, "utf8");
+    writeFileSync(stateFile, whole.slice(0, Math.floor(whole.length / 2)));
+
+    const second = await start();
+    try {
+      const afterRestart = await readGenuine(second);
+      assert.equal(afterRestart.batch?.releasedAt, before.batch?.releasedAt);
       assert.deepEqual(afterRestart.batch?.shipments, before.batch?.shipments);
     } finally {
       await second.anvil.stop();

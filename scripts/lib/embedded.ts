@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, renameSync, statSync } from "node:fs";
 import { join } from "node:path";
 import QRCode from "qrcode";
-import { startAnvil, type AnvilHandle } from "./anvil";
+import { saveStateCopy, startAnvil, type AnvilHandle } from "./anvil";
 import { rpcProvider } from "../../lib/chain/provider";
 import { deploySystem } from "../../lib/chain/deploy";
 import { readDeployment, writeDeployment, type Deployment } from "../../lib/chain/deployment";
@@ -72,6 +72,9 @@ export async function startEmbeddedChain(options: EmbeddedOptions): Promise<Embe
       const store = possessionStoreIn(options.dataDir);
       for (const { batchId, ...list } of possession) store.write(batchId, list);
       await waitForStateWrite(stateFile, Date.now());
+      // The whole copy must hold the seeded demo before seed.json says it is there.
+      if (!saveStateCopy(stateFile))
+        throw new Error(`anvil's state file ${stateFile} could not be read back`);
       // Written last: its presence says the chain state on disk holds the whole deployment and demo.
       writeAtomically(seedFile, JSON.stringify({ seededAt, scenarios }, null, 2) + "\n");
     } else {
@@ -97,7 +100,9 @@ export async function startEmbeddedChain(options: EmbeddedOptions): Promise<Embe
 async function waitForStateWrite(stateFile: string, since: number): Promise<void> {
   const deadline = Date.now() + 10_000;
   while (Date.now() < deadline) {
-    if (existsSync(stateFile) && statSync(stateFile).mtimeMs > since + 1100) return;
+    // Written after `since`, whole, and copied aside (the copy a crash mid-write falls back to).
+    if (existsSync(stateFile) && statSync(stateFile).mtimeMs > since + 1100 && saveStateCopy(stateFile))
+      return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`anvil did not write ${stateFile} within 10 s`);
