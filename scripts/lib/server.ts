@@ -7,6 +7,7 @@ import { join, normalize } from "node:path";
 import next from "next";
 import { deviceOf, handleVerify, isVerifyRequest } from "../../lib/queries/verify-http";
 import { runtime } from "../../lib/queries/runtime";
+import { BrotliStatic } from "./static-brotli";
 import { cameOverHttps, HSTS, newNonce, pageCsp, RESOURCE_CSP } from "./security-headers";
 
 const DEMO_DIR = join(process.cwd(), "public", "demo");
@@ -59,6 +60,7 @@ export async function startWebServer(options: {
   await app.prepare();
   const handleNext = app.getRequestHandler();
   const services = runtime();
+  const brotli = dev ? null : new BrotliStatic(join(process.cwd(), ".next", "static"));
 
   // Scanned text arrives in the URL; allow long (hostile) ones to reach the handler, which answers 400.
   const server = createServer({ maxHeaderSize: 256 * 1024 }, (req, res) => {
@@ -70,6 +72,7 @@ export async function startWebServer(options: {
       return;
     }
     if (serveDemoFile(req, res)) return;
+    if (brotli?.serve(req, res)) return;
     // Pages record scans too; the device fingerprint is set here, never taken from the client.
     req.headers["x-medproof-device"] = deviceOf(req);
     // Rate limits count per client address; set here so a client cannot choose its own.
