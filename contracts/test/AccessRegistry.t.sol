@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
+import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 import {Fixture} from "./utils/Fixture.sol";
 import {AccessRegistry} from "../src/AccessRegistry.sol";
 import {PriceRegistry} from "../src/PriceRegistry.sol";
@@ -275,6 +276,35 @@ contract AccessRegistryTest is Fixture {
         assertTrue(access.hasRole(LAB_ROLE, stranger));
         vm.expectRevert(_lacksRole(LAB_ROLE, stranger));
         access.requireActiveRole(LAB_ROLE, stranger);
+    }
+
+    function test_RevertWhen_CallerLacksRole_GrantRole() public {
+        address[2] memory others = [manufacturer, stranger];
+        for (uint256 i; i < others.length; ++i) {
+            vm.prank(others[i]);
+            vm.expectRevert(
+                abi.encodeWithSelector(
+                    IAccessControl.AccessControlUnauthorizedAccount.selector, others[i], REGULATOR_ROLE
+                )
+            );
+            access.grantRole(LAB_ROLE, others[i]);
+        }
+    }
+
+    function test_RevertWhen_CallerLacksRole_RevokeRole() public {
+        vm.prank(stranger);
+        vm.expectRevert(
+            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, stranger, REGULATOR_ROLE)
+        );
+        access.revokeRole(MANUFACTURER_ROLE, manufacturer);
+        assertTrue(access.hasRole(MANUFACTURER_ROLE, manufacturer));
+    }
+
+    function test_RevertWhen_RenounceRoleForAnotherAccount() public {
+        vm.prank(stranger);
+        vm.expectRevert(IAccessControl.AccessControlBadConfirmation.selector);
+        access.renounceRole(MANUFACTURER_ROLE, manufacturer);
+        assertTrue(access.hasRole(MANUFACTURER_ROLE, manufacturer));
     }
 
     // ---------------------------------------------------------------- licences
