@@ -17,6 +17,7 @@ const schema = z.object({
   ANVIL_PORT: z.coerce.number().int().min(1).max(65535).default(8545),
   REGION: z.coerce.number().int().min(100000).max(999999).default(320500),
   DIGITAL_LINK_BASE: z.url().optional(),
+  RELAY_CONFIRMATION_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
   RELAYER_PRIVATE_KEY: z
     .string()
     .regex(/^0x[0-9a-fA-F]{64}$/, "RELAYER_PRIVATE_KEY must be 0x followed by 64 hex digits")
@@ -48,6 +49,8 @@ export interface Env {
    * the local demo chain uses its demo relayer account and any other chain cannot relay.
    */
   relayerPrivateKey: string | null;
+  /** How long a relayed transaction may take to be mined before the request is answered "pending". */
+  relayConfirmationMs: number;
 }
 
 export class ConfigError extends Error {
@@ -79,6 +82,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     digitalLinkBase: (e.DIGITAL_LINK_BASE ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
     production: e.NODE_ENV === "production",
     relayerPrivateKey: e.RELAYER_PRIVATE_KEY ?? null,
+    relayConfirmationMs: e.RELAY_CONFIRMATION_SECONDS * 1000,
   };
 }
 

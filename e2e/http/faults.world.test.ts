@@ -1,5 +1,6 @@
-// Chain faults, on a world of its own (its own chain and server): the node stops → a clear 503 and a
-// clear page; the node comes back → verification recovers by itself, without restarting the app.
+// Chain faults, on a world of its own (its own chain and server): a relayed complaint the chain does not
+// mine in time is reported pending and lands once mined; the node stops → a clear 503 and a clear page;
+// the node comes back → verification recovers by itself, without restarting the app.
 import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { dirname, join } from "node:path";
@@ -10,7 +11,52 @@ let world: World;
 let restarted: AnvilHandle | undefined;
 
 before(async () => {
+  // Relayed transactions are reported pending after 2 s here instead of 30 s.
+  process.env.RELAY_CONFIRMATION_SECONDS = "2";
   world = await startWorld();
+});
+
+async function rpc(method: string, params: unknown[] = []): Promise<unknown> {
+  const response = await fetch(world.chain.anvil.url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
+  });
+  return ((await response.json()) as { result: unknown }).result;
+}
+
+async function complain(code: string, secret: string) {
+  const response = await fetch(`${world.server.url}/api/complaints`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ code, secret, kind: "spec-failure", description: "Ear loops came off" }),
+  });
+  return {
+    status: response.status,
+    body: (await response.json()) as { status?: string; txHash?: string; error?: { code: string } },
+  };
+}
+
+describe("a relayed complaint the chain does not mine in time", () => {
+  it("is answered 202 pending with its transaction, and is on the record once mined", async () => {
+    // Not the genuine box: the tests below expect its batch to read "genuine", without complaints.
+    const box = world.chain.scenarios.find((s) => s.id === "complaint-upheld")!;
+    await rpc("evm_setAutomine", [false]);
+    try {
+      const pending = await complain(box.code, box.secret!);
+      assert.equal(pending.status, 202, JSON.stringify(pending.body));
+      assert.equal(pending.body.status, "pending");
+      assert.match(pending.body.txHash ?? "", /^0x[0-9a-f]{64}$/);
+      await rpc("evm_mine");
+      const receipt = (await rpc("eth_getTransactionReceipt", [pending.body.txHash])) as { status: string };
+      assert.equal(receipt.status, "0x1", "the relayed filing was mined, not lost");
+    } finally {
+      await rpc("evm_setAutomine", [true]);
+    }
+    const again = await complain(box.code, box.secret!);
+    assert.equal(again.status, 409);
+    assert.equal(again.body.error?.code, "ComplaintAlreadyOpen");
+  });
 });
 
 after(async () => {

@@ -23,8 +23,6 @@ import { RELAYER_ACCOUNT } from "./demo/world";
 
 /** How long a request stays valid: long enough to be mined, short enough not to linger. */
 const REQUEST_LIFETIME_SECONDS = 600;
-/** How long to wait for the relayed transaction to be mined before reporting it pending. */
-const CONFIRMATION_TIMEOUT_MS = 30_000;
 
 export type RelayFailure =
   /** The target contract refuses the call (the plain error says why); nothing was sent. */
@@ -74,6 +72,8 @@ export class Relayer {
     private readonly provider: JsonRpcProvider,
     private readonly deployment: Deployment,
     private readonly account: Signer,
+    /** How long to wait for the relayed transaction to be mined before reporting it pending. */
+    private readonly confirmationTimeoutMs = 30_000,
   ) {}
 
   /** Simulates `data` on `target` as sent by `signer` through the forwarder; throws RelayError("refused"). */
@@ -139,7 +139,7 @@ export class Relayer {
     }
     let receipt: TransactionReceipt | null;
     try {
-      receipt = await tx.wait(1, CONFIRMATION_TIMEOUT_MS);
+      receipt = await tx.wait(1, this.confirmationTimeoutMs);
     } catch (error) {
       // Mined and reverted (the state changed between simulation and inclusion): refused, with the reason.
       if (isError(error, "CALL_EXCEPTION")) throw failureOf(error, "refused");
@@ -172,8 +172,11 @@ export async function createRelayer(
   provider: JsonRpcProvider,
   deployment: Deployment,
   privateKey: string | null,
+  confirmationTimeoutMs?: number,
 ): Promise<Relayer> {
-  if (privateKey !== null) return new Relayer(provider, deployment, new Wallet(privateKey, provider));
+  if (privateKey !== null) {
+    return new Relayer(provider, deployment, new Wallet(privateKey, provider), confirmationTimeoutMs);
+  }
   try {
     await assertLocalChain(provider);
   } catch (error) {
@@ -183,7 +186,7 @@ export async function createRelayer(
       message: "Filing without a wallet is not set up on this server (it has no relayer account).",
     });
   }
-  return new Relayer(provider, deployment, demoWallet(RELAYER_ACCOUNT, provider));
+  return new Relayer(provider, deployment, demoWallet(RELAYER_ACCOUNT, provider), confirmationTimeoutMs);
 }
 
 function failureOf(error: unknown, otherwise: RelayFailure): RelayError {

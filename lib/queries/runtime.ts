@@ -58,6 +58,7 @@ function create(): Runtime {
         rpcProvider(config.rpcUrl, deployment.chainId),
         deployment,
         config.relayerPrivateKey,
+        config.relayConfirmationMs,
       );
       relayer.catch(() => (relayer = null));
       return relayer;
