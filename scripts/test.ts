@@ -155,6 +155,7 @@ async function main(): Promise<void> {
   if (all || only === "unit")
     await nodeTests("unit", findFiles("lib", ".test.ts").concat(findFiles("scripts", ".test.ts")));
   if (all || only === "contracts") {
+    await step("contracts lint", "npx", ["solhint", "--max-warnings", "0", "contracts/src/**/*.sol"]);
     await contractTests();
     await step("bindings up to date", "npx", ["tsx", "scripts/gen-bindings.ts", "--check"]);
   }

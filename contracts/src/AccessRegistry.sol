@@ -270,28 +270,28 @@ contract AccessRegistry is AccessControl, IAccessRegistry {
 
         licenceId = ++_licenceCount;
         SafeCast.toUint32(licenceId); // holders' lists pack ids in 32 bits
-        LicenceRecord storage l = _licences[licenceId];
-        l.kind = kind;
-        l.categories = categories;
-        l.validFrom = validFrom;
-        l.validUntil = validUntil;
-        l.holder = holder;
-        l.number = number;
+        LicenceRecord storage record = _licences[licenceId];
+        record.kind = kind;
+        record.categories = categories;
+        record.validFrom = validFrom;
+        record.validUntil = validUntil;
+        record.holder = holder;
+        record.number = number;
         _pushLicenceId(holder, licenceId);
         emit LicenceGranted(licenceId, holder, kind, number);
     }
 
     /// @inheritdoc IAccessRegistry
     function revokeLicence(uint256 licenceId, uint64 revokedAt, string calldata reason) external onlyRegulator {
-        LicenceRecord storage l = _licenceRecord(licenceId);
-        if (l.revokedAt != 0) revert LicenceAlreadyRevoked(licenceId, l.revokedAt);
+        LicenceRecord storage record = _licenceRecord(licenceId);
+        if (record.revokedAt != 0) revert LicenceAlreadyRevoked(licenceId, record.revokedAt);
         // 0 would read as "never revoked"; a future date would rewrite what is valid before it happens.
-        if (revokedAt == 0 || revokedAt < l.validFrom || revokedAt > block.timestamp) {
+        if (revokedAt == 0 || revokedAt < record.validFrom || revokedAt > block.timestamp) {
             revert RevocationOutOfRange(licenceId, revokedAt);
         }
-        l.revokedAt = revokedAt;
-        l.revocationReason = reason;
-        emit LicenceRevoked(licenceId, l.holder, revokedAt, reason);
+        record.revokedAt = revokedAt;
+        record.revocationReason = reason;
+        emit LicenceRevoked(licenceId, record.holder, revokedAt, reason);
     }
 
     /// @inheritdoc IAccessRegistry
@@ -358,16 +358,16 @@ contract AccessRegistry is AccessControl, IAccessRegistry {
 
     /// @inheritdoc IAccessRegistry
     function licence(uint256 licenceId) external view returns (Licence memory) {
-        LicenceRecord storage l = _licenceRecord(licenceId);
+        LicenceRecord storage record = _licenceRecord(licenceId);
         return Licence({
-            kind: l.kind,
-            holder: l.holder,
-            number: l.number,
-            categories: l.categories,
-            validFrom: l.validFrom,
-            validUntil: l.validUntil,
-            revokedAt: l.revokedAt,
-            revocationReason: l.revocationReason
+            kind: record.kind,
+            holder: record.holder,
+            number: record.number,
+            categories: record.categories,
+            validFrom: record.validFrom,
+            validUntil: record.validUntil,
+            revokedAt: record.revokedAt,
+            revocationReason: record.revocationReason
         });
     }
 
@@ -412,8 +412,10 @@ contract AccessRegistry is AccessControl, IAccessRegistry {
         uint256 bit = uint256(1) << category;
         for (uint256 i; i < n; ++i) {
             uint256 id = i < 7 ? uint32(head >> (32 * (i + 1))) : _licenceIdAt(holder, i);
-            LicenceRecord storage l = _licences[id];
-            if (l.kind == kind && uint256(l.categories) & bit != 0 && _isValidAt(l, at)) return (true, id);
+            LicenceRecord storage record = _licences[id];
+            if (record.kind == kind && uint256(record.categories) & bit != 0 && _isValidAt(record, at)) {
+                return (true, id);
+            }
         }
         return (false, 0);
     }
@@ -522,10 +524,11 @@ contract AccessRegistry is AccessControl, IAccessRegistry {
         return _licences[licenceId];
     }
 
-    function _isValidAt(LicenceRecord storage l, uint64 at) private view returns (bool) {
+    function _isValidAt(LicenceRecord storage record, uint64 at) private view returns (bool) {
         // An unknown id reads as an all-zero record; a granted licence always has validUntil > 0.
-        uint64 revokedAt = l.revokedAt;
-        return l.validUntil != 0 && l.validFrom <= at && at <= l.validUntil && (revokedAt == 0 || at < revokedAt);
+        uint64 revokedAt = record.revokedAt;
+        return record.validUntil != 0 && record.validFrom <= at && at <= record.validUntil
+            && (revokedAt == 0 || at < revokedAt);
     }
 
     function _checkCategory(uint8 category) private pure {

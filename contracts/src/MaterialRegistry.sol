@@ -95,14 +95,14 @@ contract MaterialRegistry is RegistryBase, IMaterialRegistry {
 
         lotId = ++_lotCount;
         _lotIdOf[key] = lotId;
-        LotRecord storage l = _lots[lotId];
-        l.owner = msg.sender;
-        l.massGrams = SafeCast.toUint48(massGrams);
-        l.supplier = msg.sender;
-        l.registeredAt = uint64(block.timestamp);
-        l.reportHash = reportHash;
-        l.code = code;
-        l.grade = grade;
+        LotRecord storage record = _lots[lotId];
+        record.owner = msg.sender;
+        record.massGrams = SafeCast.toUint48(massGrams);
+        record.supplier = msg.sender;
+        record.registeredAt = uint64(block.timestamp);
+        record.reportHash = reportHash;
+        record.code = code;
+        record.grade = grade;
         emit LotRegistered(lotId, msg.sender, code, grade, massGrams);
     }
 
@@ -110,12 +110,12 @@ contract MaterialRegistry is RegistryBase, IMaterialRegistry {
     /// @dev Only whole lots change hands: once a batch has used part of a lot, the mass balance stays with
     /// the manufacturer that used it.
     function transferLot(uint256 lotId, address to) external {
-        LotRecord storage l = _lot(lotId);
-        if (l.owner != msg.sender) revert LotNotOwned(lotId, msg.sender);
+        LotRecord storage record = _lot(lotId);
+        if (record.owner != msg.sender) revert LotNotOwned(lotId, msg.sender);
         if (!_access.isActive(msg.sender)) revert IAccessRegistry.ParticipantIsSuspended(msg.sender);
-        if (l.consumedGrams != 0) revert LotPartlyConsumed(lotId);
+        if (record.consumedGrams != 0) revert LotPartlyConsumed(lotId);
         if (!_access.hasRole(Roles.MANUFACTURER, to) || !_access.isActive(to)) revert RecipientNotManufacturer(to);
-        l.owner = to;
+        record.owner = to;
         emit LotTransferred(lotId, msg.sender, to);
     }
 
@@ -125,15 +125,15 @@ contract MaterialRegistry is RegistryBase, IMaterialRegistry {
         if (!_access.hasRole(Roles.SYSTEM, msg.sender)) {
             revert IAccessRegistry.CallerLacksRole(Roles.SYSTEM, msg.sender);
         }
-        LotRecord storage l = _lot(lotId);
-        if (l.owner != manufacturer) revert LotNotOwned(lotId, manufacturer);
+        LotRecord storage record = _lot(lotId);
+        if (record.owner != manufacturer) revert LotNotOwned(lotId, manufacturer);
         if (grams == 0) revert ZeroMass();
-        uint48 consumed = l.consumedGrams;
-        uint48 mass = l.massGrams;
+        uint48 consumed = record.consumedGrams;
+        uint48 mass = record.massGrams;
         if (!Yield.canConsume(mass, consumed, grams)) revert LotMassExceeded(lotId, grams, mass - consumed);
         // grams <= mass - consumed < 2^48, so the sum fits.
         uint48 consumedAfter = consumed + uint48(grams);
-        l.consumedGrams = consumedAfter;
+        record.consumedGrams = consumedAfter;
         emit LotConsumed(lotId, batchId, grams, consumedAfter);
     }
 
@@ -185,16 +185,16 @@ contract MaterialRegistry is RegistryBase, IMaterialRegistry {
 
     /// @inheritdoc IMaterialRegistry
     function lot(uint256 lotId) external view returns (MaterialLot memory) {
-        LotRecord storage l = _lot(lotId);
+        LotRecord storage record = _lot(lotId);
         return MaterialLot({
-            supplier: l.supplier,
-            owner: l.owner,
-            code: l.code,
-            grade: l.grade,
-            massGrams: l.massGrams,
-            consumedGrams: l.consumedGrams,
-            reportHash: l.reportHash,
-            registeredAt: l.registeredAt
+            supplier: record.supplier,
+            owner: record.owner,
+            code: record.code,
+            grade: record.grade,
+            massGrams: record.massGrams,
+            consumedGrams: record.consumedGrams,
+            reportHash: record.reportHash,
+            registeredAt: record.registeredAt
         });
     }
 
@@ -282,9 +282,9 @@ contract MaterialRegistry is RegistryBase, IMaterialRegistry {
         if (!a.staffHealthChecked || !a.staffTrained) revert StaffRecordsIncomplete();
     }
 
-    function _lot(uint256 lotId) private view returns (LotRecord storage l) {
-        l = _lots[lotId];
-        if (l.owner == address(0)) revert LotNotFound(lotId);
+    function _lot(uint256 lotId) private view returns (LotRecord storage record) {
+        record = _lots[lotId];
+        if (record.owner == address(0)) revert LotNotFound(lotId);
     }
 
     function _attestation(uint256 attestationId) private view returns (AttestationRecord storage r) {
