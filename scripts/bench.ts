@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { chromium } from "@playwright/test";
 import { buildIfNeeded } from "./lib/build";
+import { writeBenchmarksHead } from "./lib/report";
 import { startWorld, type World } from "./lib/world";
 import { runLoadApart as runLoad, type LoadRequest, type LoadResult } from "./lib/load";
 import { runtime } from "../lib/queries/runtime";
@@ -421,7 +422,7 @@ function writeReport(): void {
     ...rows.map((r) => `| ${r.figure} | ${r.value} | ${r.goal} |`),
     "",
   ].join("\n");
-  writeFileSync("BENCHMARKS.md", table);
+  writeBenchmarksHead(table);
 }
 
 async function main(): Promise<void> {

@@ -182,6 +182,8 @@ export interface DeskOptions {
   possession: PossessionStore;
   evidence: EvidenceStore;
   relayer: () => Promise<Relayer>;
+  /** True while every chain change is reported to invalidate(): only then are complaints cached. */
+  cacheIsSafe: () => boolean;
 }
 
 export class ComplaintDesk {
@@ -191,6 +193,16 @@ export class ComplaintDesk {
   private readonly perSerial = new RateLimiter(5, 60 * 60_000);
   /** Possession roots already checked against their published list, per batch. */
   private readonly checkedLists = new Map<string, string>();
+  /** Complaints as last read (a dozen RPC calls each), until the chain changes. */
+  private readonly views = new Map<number, ComplaintView>();
+  /** Counts invalidations, so a read that overlapped a change is not kept. */
+  private generation = 0;
+
+  /** The chain changed: forget what was read from it. */
+  invalidate(): void {
+    this.generation += 1;
+    this.views.clear();
+  }
 
   constructor(private readonly options: DeskOptions) {}
 
@@ -345,16 +357,22 @@ export class ComplaintDesk {
   async complaint(idText: string): Promise<DeskResponse<ComplaintView>> {
     if (!/^\d{1,12}$/.test(idText))
       return fail(400, "invalid_id", "A complaint number is a whole number, e.g. 12.");
+    const id = Number(idText);
+    const cached = this.options.cacheIsSafe() ? this.views.get(id) : undefined;
+    if (cached !== undefined) return { status: 200, body: cached };
+    const generation = this.generation;
     try {
       const record = await readComplaint(
         rpcProvider(this.options.rpcUrl, this.options.deployment.chainId),
         this.options.deployment,
-        Number(idText),
+        id,
       );
       if (record === null) return fail(404, "complaint_not_found", `There is no complaint number ${idText}.`);
       const filed = record.history.find((e) => e.name === "ComplaintFiled");
       const statement = filed ? this.options.evidence.statement(filed.args.evidenceHash ?? "") : null;
-      return { status: 200, body: { ...record, description: statement?.description ?? null } };
+      const view = { ...record, description: statement?.description ?? null };
+      if (this.options.cacheIsSafe() && generation === this.generation) this.views.set(id, view);
+      return { status: 200, body: view };
     } catch (error) {
       if (error instanceof RelayError) return relayFailure(error);
       return fail(503, "chain_unavailable", "The record can't be reached right now. Try again shortly.");

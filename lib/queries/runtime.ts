@@ -41,7 +41,10 @@ function create(): Runtime {
     watcher = new ChainWatcher({
       wsUrl: config.rpcWsUrl,
       addresses: Object.values(deployment.addresses),
-      onChange: () => reader.invalidate(),
+      onChange: () => {
+        reader.invalidate();
+        complaints.invalidate();
+      },
     });
   }
   const scanLog = new ScanLog(join(config.dataDir, "scan-log.jsonl"));
@@ -51,6 +54,7 @@ function create(): Runtime {
     deployment,
     rpcUrl: config.rpcUrl,
     reader,
+    cacheIsSafe: () => watcher?.isLive() ?? false,
     possession: possessionStoreIn(config.dataDir),
     evidence: evidenceStoreIn(config.dataDir),
     relayer: () => {
