@@ -160,6 +160,8 @@ async function main(): Promise<void> {
     await step("bindings up to date", "npx", ["tsx", "scripts/gen-bindings.ts", "--check"]);
   }
   let built = !all;
+  // Next would otherwise try to send anonymous usage data on every build.
+  process.env.NEXT_TELEMETRY_DISABLED ??= "1";
   if (all) built = await step("build", "npx", ["next", "build"]);
   if (built && (all || only === "http" || only === "e2e")) {
     await withWorld(async (env) => {

@@ -24,6 +24,8 @@ export function buildIfNeeded(log: (message: string) => void = console.log): voi
   log("Building the web app (next build)…");
   const result = spawnSync(process.execPath, [require.resolve("next/dist/bin/next"), "build"], {
     stdio: "inherit",
+    // Next would otherwise try to send anonymous usage data on every build.
+    env: { NEXT_TELEMETRY_DISABLED: "1", ...process.env },
   });
   if (result.status !== 0) throw new Error("next build failed");
 }
