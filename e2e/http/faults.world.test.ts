@@ -85,6 +85,16 @@ describe("when the chain stops and comes back", () => {
     const page = await fetch(`${world.server.url}${path}`, { headers: { accept: "text/html" } });
     assert.ok(page.status < 500 || page.status === 503, `status ${page.status}`);
     assert.match(await page.text(), /Can(&#x27;|')t reach the record right now/);
+
+    const events = await fetch(`${world.server.url}/api/epcis?gtin=${genuine.gtin}&lot=${genuine.lot}`);
+    assert.equal(events.status, 503);
+    assert.equal(((await events.json()) as { error: { code: string } }).error.code, "chain_unavailable");
+
+    // The resolver's links depend on the code alone: they are still there for the page to say so.
+    const linkset = await fetch(`${world.server.url}${path}`, {
+      headers: { accept: "application/linkset+json" },
+    });
+    assert.equal(linkset.status, 200);
   });
 
   it("recovers by itself once the node is back, with every record intact", async () => {

@@ -6,6 +6,7 @@ import {
   GS1_ERROR_CODES,
   Gs1Error,
   MAX_SCAN_LENGTH,
+  checkGs1Fields,
   gs1DateToIso,
   gtinCheckDigit,
   isExpired,
@@ -822,5 +823,29 @@ describe("properties", () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe("checkGs1Fields: identifiers given as separate fields", () => {
+  it("pads a GTIN-13 to 14 digits and keeps lot and serial", () => {
+    assert.deepEqual(checkGs1Fields({ gtin: "9521234500018", lot: "260925A", serial: "100123" }), {
+      ok: true,
+      fields: { gtin: "09521234500018", lot: "260925A", serial: "100123" },
+    });
+  });
+
+  it("refuses a wrong check digit, a lot with characters GS1 does not allow, an empty lot", () => {
+    const refusal = (fields: Parameters<typeof checkGs1Fields>[0]) => {
+      const result = checkGs1Fields(fields);
+      assert.ok(!result.ok);
+      return { code: result.error.code, ai: result.error.ai };
+    };
+    assert.deepEqual(refusal({ gtin: "09521234500019", lot: "A" }), { code: "bad_check_digit", ai: "01" });
+    assert.deepEqual(refusal({ gtin: "09521234500018", lot: "26 09" }), { code: "bad_characters", ai: "10" });
+    assert.deepEqual(refusal({ gtin: "09521234500018", lot: "" }), { code: "bad_length", ai: "10" });
+    assert.deepEqual(refusal({ gtin: "09521234500018", serial: "x".repeat(21) }), {
+      code: "bad_length",
+      ai: "21",
+    });
   });
 });

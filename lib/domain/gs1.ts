@@ -760,6 +760,32 @@ function labelElements(code: Gs1Fields): Array<readonly [string, string]> {
   return elements;
 }
 
+export type FieldsResult =
+  | { ok: true; fields: { gtin: string; lot: string | null; serial: string | null } }
+  | { ok: false; error: Gs1Error };
+
+/**
+ * Checks identifiers given as separate fields (an API's query parameters) by the rules the label writers
+ * apply: a GTIN of any retail length with its check digit, padded to 14 digits; lot and serial in GS1's
+ * character set and length. Never throws.
+ */
+export function checkGs1Fields(code: Pick<Gs1Fields, "gtin" | "lot" | "serial">): FieldsResult {
+  try {
+    const elements = new Map(labelElements(code));
+    return {
+      ok: true,
+      fields: {
+        gtin: elements.get("01") ?? fail("missing_gtin", "The product number (GTIN) is missing."),
+        lot: elements.get("10") ?? null,
+        serial: elements.get("21") ?? null,
+      },
+    };
+  } catch (error) {
+    if (error instanceof Gs1Error) return { ok: false, error };
+    return { ok: false, error: new Gs1Error("unrecognised", MESSAGE_UNRECOGNISED) };
+  }
+}
+
 /** Percent-encodes a path segment; "." and ".." are encoded too so no URL resolver collapses them. */
 function encodePathSegment(value: string): string {
   return value === "." || value === ".." ? value.replace(/\./g, "%2E") : encodeURIComponent(value);

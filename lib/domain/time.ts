@@ -29,3 +29,23 @@ export function startOfDay(seconds: number): number {
 export function daysBetween(from: number, to: number): number {
   return Math.floor((to - from) / DAY);
 }
+
+/** China Standard Time as an ISO 8601 offset, the zone every time on the record is told in. */
+export const CST_OFFSET_ISO = "+08:00";
+
+/** Unix seconds → "2024-03-15T14:02:05+08:00" (ISO 8601 / RFC 3339 in China Standard Time). */
+export function secondsToIsoDateTime(seconds: number): string {
+  return `${new Date((seconds + CST_OFFSET) * 1000).toISOString().slice(0, 19)}${CST_OFFSET_ISO}`;
+}
+
+/**
+ * Items with a finite time, oldest first. Stable: items at the same moment keep the order they were
+ * given in, so a story told in order (made, then sterilised …) stays in order.
+ */
+export function inTimeOrder<T>(items: readonly T[], timeOf: (item: T) => number): T[] {
+  return items
+    .map((item, index) => ({ item, index, at: timeOf(item) }))
+    .filter(({ at }) => Number.isFinite(at))
+    .sort((a, b) => a.at - b.at || a.index - b.index)
+    .map(({ item }) => item);
+}

@@ -15,7 +15,7 @@ import type {
   SterilisationInfo,
   TestReportInfo,
 } from "./record";
-import { DAY } from "./time";
+import { DAY, inTimeOrder } from "./time";
 import {
   formatBoxes,
   formatCleanClass,
@@ -341,9 +341,5 @@ export function buildTimeline(record: BoxRecord): TimelineEvent[] {
   );
 
   // Stable: events at the same moment keep the order of the story above (made, then sterilised …).
-  return events
-    .map((e, index) => ({ e, index }))
-    .filter(({ e }) => Number.isFinite(e.at))
-    .sort((a, b) => a.e.at - b.e.at || a.index - b.index)
-    .map(({ e }) => e);
+  return inTimeOrder(events, (e) => e.at);
 }

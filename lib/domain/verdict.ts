@@ -742,10 +742,16 @@ const en = {
  * give them names. An address no one named is shown shortened.
  */
 export function partyDirectory(record: BoxRecord): (address: string) => string {
-  const names = new Map<string, string>();
+  const parties = knownParties(record);
+  return (address: string) => parties.get(address.toLowerCase())?.name ?? en.unnamedParty(address);
+}
+
+/** Every named party the record describes in full, by lower-case address; the first description wins. */
+export function knownParties(record: BoxRecord): Map<string, PartyInfo> {
+  const parties = new Map<string, PartyInfo>();
   const add = (party: PartyInfo | null | undefined) => {
-    if (party?.account && party.name && !names.has(party.account.toLowerCase())) {
-      names.set(party.account.toLowerCase(), party.name);
+    if (party?.account && party.name && !parties.has(party.account.toLowerCase())) {
+      parties.set(party.account.toLowerCase(), party);
     }
   };
   add(record.product?.manufacturer);
@@ -755,7 +761,7 @@ export function partyDirectory(record: BoxRecord): (address: string) => string {
   add(record.serial?.sale?.seller);
   for (const party of record.batch?.namedParties ?? []) add(party);
   for (const complaint of record.batch?.complaints.list ?? []) add(complaint.respondent);
-  return (address: string) => names.get(address.toLowerCase()) ?? en.unnamedParty(address);
+  return parties;
 }
 
 export function sameAddress(a: string, b: string): boolean {

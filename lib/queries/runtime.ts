@@ -23,6 +23,8 @@ export interface Runtime {
   verifier: Verifier;
   complaints: ComplaintDesk;
   region: number;
+  /** This app's public base URL (DIGITAL_LINK_BASE): absolute links and party identifiers start with it. */
+  digitalLinkBase: string;
 }
 
 const KEY = Symbol.for("medproof.runtime");
@@ -76,6 +78,7 @@ function create(): Runtime {
     scanLog,
     verifier: new Verifier(reader, scanLog),
     region: config.region,
+    digitalLinkBase: config.digitalLinkBase,
   };
 }
 

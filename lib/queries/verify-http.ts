@@ -1,8 +1,11 @@
 // The lean HTTP path for verification, served by the custom server in front of Next's request pipeline
-// (Next's pipeline costs ~20× the latency budget): GET /api/verify?code=… and the JSON form of the
-// Digital Link route /01/<gtin>/10/<lot>/21/<serial>.
+// (Next's pipeline costs ~20× the latency budget): GET /api/verify?code=…, the JSON form of the
+// Digital Link route /01/<gtin>/10/<lot>/21/<serial>, and its linkset (the GS1 resolver's answer to
+// Accept: application/linkset+json or ?linkType=all, see lib/domain/linkset.ts).
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createHash } from "node:crypto";
+import { parseScannedCode, type ScannedCode } from "../domain/gs1";
+import { buildLinkset, linkHeader, LINKSET_MEDIA_TYPE } from "../domain/linkset";
 import type { Verifier, VerifyOutcome } from "./verify";
 
 const MAX_URL_LENGTH = 4096;
@@ -12,9 +15,39 @@ export function wantsJson(req: IncomingMessage): boolean {
   return /application\/json/i.test(accept) && !/text\/html/i.test(accept);
 }
 
+const pathOf = (req: IncomingMessage) => (req.url ?? "").split("?")[0] ?? "";
+
+/** The q-value an Accept header gives a media type it names exactly (wildcards never ask for a linkset). */
+function quality(accept: string, mediaType: string): number {
+  for (const range of accept.split(",")) {
+    const [type, ...params] = range.split(";").map((part) => part.trim().toLowerCase());
+    if (type !== mediaType) continue;
+    const q = params.find((param) => param.startsWith("q="));
+    const value = q === undefined ? 1 : Number(q.slice(2));
+    return Number.isFinite(value) ? value : 0;
+  }
+  return 0;
+}
+
+/**
+ * A Digital Link asked for its linkset: with ?linkType=all (or linkset), as GS1 resolvers take it, or by
+ * an Accept header that prefers application/linkset+json to JSON and HTML. "application/linkset+json"
+ * contains "json" but is not JSON the verdict's way: this is decided before wantsJson.
+ */
+export function isLinksetRequest(req: IncomingMessage): boolean {
+  if (!pathOf(req).startsWith("/01/")) return false;
+  const linkType = new URLSearchParams((req.url ?? "").split("?")[1] ?? "").get("linkType");
+  if (linkType === "all" || linkType === "linkset") return true;
+  const accept = req.headers.accept ?? "";
+  const linkset = quality(accept, LINKSET_MEDIA_TYPE);
+  return (
+    linkset > 0 && linkset >= quality(accept, "application/json") && linkset >= quality(accept, "text/html")
+  );
+}
+
 export function isVerifyRequest(req: IncomingMessage): boolean {
-  const path = (req.url ?? "").split("?")[0] ?? "";
-  return path === "/api/verify" || (path.startsWith("/01/") && wantsJson(req));
+  const path = pathOf(req);
+  return path === "/api/verify" || (path.startsWith("/01/") && wantsJson(req) && !isLinksetRequest(req));
 }
 
 /** An opaque fingerprint of the client for the scan log: a hash, never the raw address. */
@@ -24,10 +57,15 @@ export function deviceOf(req: IncomingMessage): string {
   return createHash("sha256").update(`medproof-device|${ip}|${agent}`).digest("base64url").slice(0, 16);
 }
 
-function send(res: ServerResponse, status: number, body: unknown): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  contentType = "application/json; charset=utf-8",
+): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
-    "content-type": "application/json; charset=utf-8",
+    "content-type": contentType,
     "cache-control": "no-store",
     "content-length": Buffer.byteLength(text),
   });
@@ -59,17 +97,26 @@ function scannedText(req: IncomingMessage): string | VerifyOutcome {
   return `http://localhost${raw}`;
 }
 
+function methodNotAllowed(res: ServerResponse): void {
+  res.setHeader("allow", "GET, HEAD");
+  send(res, 405, { error: { code: "method_not_allowed", message: "Use GET." } });
+}
+
+/** The Digital Link of a /01/ request, parsed, or the 400 that refuses it. */
+function digitalLinkOf(req: IncomingMessage): ScannedCode | VerifyOutcome {
+  const text = scannedText(req);
+  if (typeof text !== "string") return text;
+  const parsed = parseScannedCode(text);
+  return parsed.ok ? parsed.code : invalid(parsed.error.message, parsed.error.code);
+}
+
 export async function handleVerify(
   req: IncomingMessage,
   res: ServerResponse,
   verifier: Verifier,
   defaultRegion: number,
 ): Promise<void> {
-  if (req.method !== "GET" && req.method !== "HEAD") {
-    res.setHeader("allow", "GET, HEAD");
-    send(res, 405, { error: { code: "method_not_allowed", message: "Use GET." } });
-    return;
-  }
+  if (req.method !== "GET" && req.method !== "HEAD") return methodNotAllowed(res);
   const text = scannedText(req);
   if (typeof text !== "string") {
     send(res, text.status, text.body);
@@ -87,5 +134,32 @@ export async function handleVerify(
     send(res, 503, {
       error: { code: "chain_unavailable", message: "The record can't be read right now. Try again shortly." },
     });
+  }
+}
+
+/** The linkset of a Digital Link (RFC 9264): verdict page, EPCIS events, complaint form. */
+export function handleLinkset(req: IncomingMessage, res: ServerResponse, origin: string): void {
+  if (req.method !== "GET" && req.method !== "HEAD") return methodNotAllowed(res);
+  const code = digitalLinkOf(req);
+  if ("status" in code) return send(res, code.status, code.body);
+  try {
+    const linkset = buildLinkset(code, origin);
+    res.setHeader("link", linkHeader(code, origin));
+    send(res, 200, linkset, LINKSET_MEDIA_TYPE);
+  } catch (error) {
+    // A parsed code always writes back as a Digital Link; should one not, a 400, never a crash.
+    console.error("linkset failed:", error);
+    send(res, 400, invalid("This code cannot be written as a Digital Link.", "unrecognised").body);
+  }
+}
+
+/** The verdict page's Link header (its EPCIS and complaint links, and its linkset); null for a bad code. */
+export function verdictPageLinks(req: IncomingMessage, origin: string): string | null {
+  const code = digitalLinkOf(req);
+  if ("status" in code) return null;
+  try {
+    return linkHeader(code, origin);
+  } catch {
+    return null; // the page itself says what is wrong with the code
   }
 }

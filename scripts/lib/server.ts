@@ -5,7 +5,14 @@ import { createServer, type Server, type IncomingMessage, type ServerResponse } 
 import { createReadStream, existsSync, statSync } from "node:fs";
 import { join, normalize } from "node:path";
 import next from "next";
-import { deviceOf, handleVerify, isVerifyRequest } from "../../lib/queries/verify-http";
+import {
+  deviceOf,
+  handleLinkset,
+  handleVerify,
+  isLinksetRequest,
+  isVerifyRequest,
+  verdictPageLinks,
+} from "../../lib/queries/verify-http";
 import { runtime } from "../../lib/queries/runtime";
 import { BrotliStatic } from "./static-brotli";
 import { cameOverHttps, HSTS, newNonce, pageCsp, RESOURCE_CSP } from "./security-headers";
@@ -67,12 +74,22 @@ export async function startWebServer(options: {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     if (cameOverHttps(req)) res.setHeader("strict-transport-security", HSTS);
     res.setHeader("content-security-policy", RESOURCE_CSP);
+    // The linkset first: its media type, application/linkset+json, must not be taken for JSON.
+    if (isLinksetRequest(req)) {
+      handleLinkset(req, res, services.digitalLinkBase);
+      return;
+    }
     if (isVerifyRequest(req)) {
       void handleVerify(req, res, services.verifier, services.region);
       return;
     }
     if (serveDemoFile(req, res)) return;
     if (brotli?.serve(req, res)) return;
+    // A verdict page tells a GS1 resolver's client where its linkset and the batch's EPCIS events are.
+    if ((req.url ?? "").startsWith("/01/")) {
+      const links = verdictPageLinks(req, services.digitalLinkBase);
+      if (links !== null) res.setHeader("link", links);
+    }
     // Pages record scans too; the device fingerprint is set here, never taken from the client.
     req.headers["x-medproof-device"] = deviceOf(req);
     // Rate limits count per client address; set here so a client cannot choose its own.
