@@ -14,6 +14,7 @@ export const CONTRACTS = [
   "SettlementToken",
   "MedProofForwarder",
   "ComplaintRegistry",
+  "OrderBook",
 ] as const;
 
 const OUT = "contracts/out";

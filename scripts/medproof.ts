@@ -1,5 +1,5 @@
-// The back-office CLI: what a supplier, auditor, manufacturer, lab or regulator records, without the
-// web pages. `npm run medproof -- help` lists the commands. Errors are plain sentences, decoded from
+// The back-office CLI: what a supplier, auditor, manufacturer, lab, regulator, distributor or pharmacy
+// records, without the web pages. `npm run medproof -- help` lists the commands. Errors are plain sentences, decoded from
 // the contracts' reverts; the exit code is 1 on any error.
 import { parseArgs } from "node:util";
 import { env } from "../lib/env";
@@ -11,8 +11,13 @@ import {
   backoffice,
   batchIdOf,
   bondOf,
+  orderBalancesOf,
+  partyAddress,
+  readOrder,
   type TxResult,
 } from "../lib/chain/backoffice";
+import { DAY, isoDateToSeconds, secondsToIsoMinute } from "../lib/domain/time";
+import { formatYuan, formatYuanPerPiece } from "../lib/domain/format";
 import { BoxReader } from "../lib/chain/reader";
 import { Verifier } from "../lib/queries/verify";
 import { isCategoryId } from "../lib/domain/standards";
@@ -38,9 +43,23 @@ const HELP = `MedProof back office. Usage: npm run medproof -- <command> [option
   complaint rule   --id <n> --upheld|--dismissed --reason <text>  (an inspector)
   complaint retest --id <n> --report <test report index> [--traces-to-lot]  (the lab that posted the retest)
   bond show        --party <address>        (no key needed)
+  order place      --seller <address> --gtin … --lot … --boxes <n> --yuan <price per piece> --ship-by YYYY-MM-DD
+                   (a distributor or pharmacy: approves and pays the amount into escrow in the settlement token)
+  order fulfil     --id <n> [--shipment <id>]   (the seller: ships the order to the buyer and ties the shipment,
+                                                 or ties a shipment already sent)
+  order accept     --id <n>                     (the buyer accepts the delivery in custody)
+  order reject     --id <n> --reason <text>     (the buyer rejects it: the boxes go back, the order refunds)
+  order settle     --id <n>                     (anyone: pays the seller or refunds the buyer by the receipt;
+                                                 unanswered 14 days after fulfilment, the seller is paid)
+  order cancel     --id <n>                     (the seller at any time before fulfilling; the buyer after the
+                                                 ship-by date)
+  order withdraw                                (collect what the order book owes you)
+  order show       --id <n>                     (no key needed)
+  balance show     --party <address>            (no key needed: settlement token held, order payouts owed)
   verify           <scanned text>           (no key needed)
 
-Demo parties: regulator, supplier, qinghe, linjiang, auditor, lab, distributor, renxin, bianmin, baixing, inspector.`;
+Demo parties: regulator, supplier, qinghe, linjiang, auditor, lab, distributor, renxin, bianmin, baixing, inspector.
+On the local chain a demo party's name also works where an address is asked for (--seller, --party).`;
 
 class UsageError extends Error {}
 
@@ -91,6 +110,10 @@ const options = {
   dismissed: { type: "boolean" },
   "traces-to-lot": { type: "boolean" },
   party: { type: "string" },
+  seller: { type: "string" },
+  boxes: { type: "string" },
+  "ship-by": { type: "string" },
+  shipment: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -179,10 +202,35 @@ async function main(argv: string[]): Promise<void> {
   }
 
   if (group === "bond" && action === "show") {
-    const bond = await bondOf(deployment, provider, text(values, "party"));
+    const bond = await bondOf(deployment, provider, await partyAddress(provider, text(values, "party")));
     console.log(
       `bond=${bond.bondFen} fen minimum=${bond.minimumFen} fen suspended=${bond.suspended ? "yes" : "no"}`,
     );
+    return;
+  }
+
+  if (group === "balance" && action === "show") {
+    const party = await partyAddress(provider, text(values, "party"));
+    const { tokenFen, owedFen } = await orderBalancesOf(deployment, provider, party);
+    console.log(`token=${tokenFen} fen owed=${owedFen} fen`);
+    return;
+  }
+
+  if (group === "order" && action === "show") {
+    const o = await readOrder(deployment, provider, number(values, "id", { integer: true, min: 1 }));
+    console.log(
+      `order=${o.id} status=${o.status} boxes=${o.boxes} fenPerPiece=${o.fenPerPiece} amount=${o.amountFen} fen shipment=${o.shipmentId}`,
+    );
+    console.log(`  buyer ${o.buyer}, seller ${o.seller} (${o.channel})`);
+    console.log(
+      `  ${o.boxes} boxes of batch ${o.batchId} at ${formatYuanPerPiece(o.fenPerPiece)}: ${formatYuan(o.amountFen)} in escrow`,
+    );
+    console.log(`  placed ${secondsToIsoMinute(o.placedAt)}, ship by ${secondsToIsoMinute(o.deadline)}`);
+    if (o.fulfilledAt !== 0) {
+      console.log(
+        `  fulfilled by shipment ${o.shipmentId} on ${secondsToIsoMinute(o.fulfilledAt)}; receipt due by ${secondsToIsoMinute(o.receiptDeadline)}`,
+      );
+    }
     return;
   }
 
@@ -318,6 +366,48 @@ async function main(argv: string[]): Promise<void> {
           tracesToLot: values["traces-to-lot"] ?? false,
         }),
       );
+    case "order place":
+      return print(
+        await backoffice.placeOrder(deployment, actor, {
+          seller: await partyAddress(provider, text(values, "seller")),
+          batchId: await batchId(),
+          boxes: number(values, "boxes", { integer: true, min: 1 }),
+          fenPerPiece: Math.round(number(values, "yuan", { min: 0.01 }) * 100),
+          // The end of the ship-by day, China time.
+          deadline: isoDateToSeconds(isoDate(values, "ship-by")) + DAY - 1,
+        }),
+      );
+    case "order fulfil":
+      return print(
+        await backoffice.fulfilOrder(deployment, actor, {
+          orderId: number(values, "id", { integer: true, min: 1 }),
+          shipmentId:
+            values.shipment === undefined ? undefined : number(values, "shipment", { integer: true, min: 1 }),
+        }),
+      );
+    case "order accept":
+    case "order reject":
+      return print(
+        await backoffice.answerOrderDelivery(deployment, actor, {
+          orderId: number(values, "id", { integer: true, min: 1 }),
+          accept: action === "accept",
+          reason: action === "reject" ? text(values, "reason") : undefined,
+        }),
+      );
+    case "order settle":
+      return print(
+        await backoffice.settleOrder(deployment, actor, {
+          orderId: number(values, "id", { integer: true, min: 1 }),
+        }),
+      );
+    case "order cancel":
+      return print(
+        await backoffice.cancelOrder(deployment, actor, {
+          orderId: number(values, "id", { integer: true, min: 1 }),
+        }),
+      );
+    case "order withdraw":
+      return print(await backoffice.withdrawOrderPayout(deployment, actor));
     default:
       throw new UsageError(`Unknown command "${command}". Run: npm run medproof -- help`);
   }

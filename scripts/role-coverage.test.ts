@@ -19,6 +19,9 @@ const GUARDED_OTHERWISE: Record<string, string> = {
   "ComplaintRegistry.answer": "test_RevertWhen_NotRespondent",
   "ComplaintRegistry.postBond": "test_RevertWhen_CannotPostBond",
   "ComplaintRegistry.withdrawBond": "test_RevertWhen_WithdrawBondBelowMinimum",
+  "OrderBook.placeOrder": "test_RevertWhen_BuyerNotAllowed",
+  "OrderBook.fulfil": "test_RevertWhen_NotOrderSeller",
+  "OrderBook.cancel": "test_RevertWhen_NotOrderParty",
 };
 
 /** Open to anyone on purpose. */
@@ -31,6 +34,8 @@ const OPEN_BY_DESIGN: Record<string, string> = {
   "ComplaintRegistry.fileComplaint": "a shopper needs no role, only the box's secret (possession proof)",
   "ComplaintRegistry.withdraw": "pays the caller only what is credited to the caller",
   "ComplaintRegistry.withdrawTo": "pays only what is credited to the caller",
+  "OrderBook.settle": "anyone may apply the settlement rule; the money goes where the receipt says",
+  "OrderBook.withdraw": "pays the caller only what is credited to the caller",
 };
 
 const tests = readdirSync("contracts/test")

@@ -235,6 +235,19 @@ contract BatchRegistry is RegistryBase, IBatchRegistry {
         return (b.manufacturer, b.category, uint32(Yield.boxes(b.masks, b.masksPerBox)), st.releasedAt, st.recalledAt);
     }
 
+    /// @inheritdoc IBatchRegistry
+    /// @dev The same slots as custodyTerms (0, 2 and the status slot), for the order book.
+    function orderTerms(bytes32 batchId)
+        external
+        view
+        returns (address manufacturer, uint8 category_, uint32 boxes, uint16 masksPerBox, uint64 recalledAt)
+    {
+        BatchRecord storage b = _batchOf(batchId);
+        masksPerBox = b.masksPerBox;
+        boxes = uint32(Yield.boxes(b.masks, masksPerBox));
+        return (b.manufacturer, b.category, boxes, masksPerBox, _status[batchId].recalledAt);
+    }
+
     // ---------------------------------------------------------------- internals
 
     /// @dev The checks that need nothing but the input and the product.

@@ -552,4 +552,28 @@ contract BatchRegistryTest is Fixture {
         vm.expectRevert(abi.encodeWithSelector(IBatchRegistry.BatchNotFound.selector, bytes32(uint256(7))));
         batches.possessionTerms(bytes32(uint256(7)));
     }
+
+    // ---------------------------------------------------------------- order terms
+
+    function test_OrderTerms_ForAPurchaseOrder() public {
+        IBatchRegistry.BatchInput memory input = batchInput("240315A", 100_001, lotId, 100_000);
+        input.masksPerBox = 40;
+        bytes32 batchId = register(input);
+        (address m, uint8 category_, uint32 boxes, uint16 masksPerBox, uint64 recalledAt) = batches.orderTerms(batchId);
+        assertEq(m, manufacturer);
+        assertEq(uint256(category_), SURGICAL);
+        assertEq(uint256(boxes), 2501); // the last box is partly filled
+        assertEq(uint256(masksPerBox), 40);
+        assertEq(uint256(recalledAt), 0);
+        vm.warp(T0 + 1 days);
+        vm.prank(regulator);
+        batches.recall(batchId, unicode"召回");
+        (,,,, recalledAt) = batches.orderTerms(batchId);
+        assertEq(uint256(recalledAt), T0 + 1 days);
+    }
+
+    function test_RevertWhen_OrderTermsOfUnknownBatch() public {
+        vm.expectRevert(abi.encodeWithSelector(IBatchRegistry.BatchNotFound.selector, bytes32(uint256(7))));
+        batches.orderTerms(bytes32(uint256(7)));
+    }
 }

@@ -1,11 +1,13 @@
 // Back-office actions, each one transaction by the accountable party: register a meltblown lot, attest
 // a workshop, register a batch, record sterilisation, post test results, release, recall, set a price
-// cap. Used by the CLI (and the back-office pages). Reverts come back as plain errors via errors.ts.
+// cap, and the purchase-order steps (place, fulfil, answer the delivery, settle, cancel, withdraw). Used
+// by the CLI (and the back-office pages). Reverts come back as plain errors via errors.ts.
 import {
   AbiCoder,
   Wallet,
   keccak256,
   id,
+  isAddress,
   isHexString,
   type Provider,
   type Signer,
@@ -79,6 +81,7 @@ const CREATED_IDS: Record<string, string> = {
   TestReportPosted: "reportIndex",
   PriceCapSet: "capId",
   Shipped: "shipmentId",
+  OrderPlaced: "orderId",
 };
 
 async function send(
@@ -111,6 +114,7 @@ async function send(
 
 const hashOf = (text: string) => (isHexString(text, 32) ? text : id(text));
 const CHANNELS: Record<PriceChannel, number> = { "ex-factory": 0, wholesale: 1, retail: 2 };
+const CHANNEL_NAMES: PriceChannel[] = ["ex-factory", "wholesale", "retail"];
 
 export function workshopIdOf(manufacturer: string, name: string): string {
   return keccak256(AbiCoder.defaultAbiCoder().encode(["address", "string"], [manufacturer, name]));
@@ -303,7 +307,165 @@ export const backoffice = {
     a: Actor,
     p: { complaintId: number; reportIndex: number; tracesToLot: boolean },
   ) => send(d, a, "ComplaintRegistry", "ruleByRetest", [p.complaintId, p.reportIndex, p.tracesToLot]),
+
+  /**
+   * The buyer places a purchase order and pays it into escrow: approves the order book for the amount
+   * (when its allowance is short), then places the order. `deadline` is the ship-by time (unix seconds).
+   */
+  placeOrder: async (
+    d: Deployment,
+    a: Actor,
+    p: { seller: string; batchId: string; boxes: number; fenPerPiece: number; deadline: number },
+  ): Promise<TxResult> => {
+    const read = bindContracts(d.addresses, a.signer);
+    const args = [p.seller, p.batchId, p.boxes, p.fenPerPiece, p.deadline];
+    let amount: bigint;
+    let allowance: bigint;
+    try {
+      amount = (await read.OrderBook.getFunction("quote")(p.batchId, p.boxes, p.fenPerPiece)) as bigint;
+      allowance = (await read.SettlementToken.getFunction("allowance")(
+        a.address,
+        d.addresses.OrderBook,
+      )) as bigint;
+    } catch (error) {
+      throw new ActionError(describeError(error));
+    }
+    if (allowance < amount) {
+      // Every check but the payment first, so a refused order (a price above the cap…) approves nothing.
+      try {
+        await read.OrderBook.getFunction("placeOrder").staticCall(...args);
+      } catch (error) {
+        const plain = describeError(error);
+        if (plain.code !== "ERC20InsufficientAllowance") throw new ActionError(plain);
+      }
+      await send(d, a, "SettlementToken", "approve", [d.addresses.OrderBook, amount]);
+    }
+    return send(d, a, "OrderBook", "placeOrder", args);
+  },
+
+  /**
+   * The seller fulfils an order: ties `shipmentId` to it, or, without one, first ships the order's boxes
+   * of its batch to the buyer in the custody registry (created.shipmentId) and ties that shipment.
+   */
+  fulfilOrder: async (d: Deployment, a: Actor, p: { orderId: number; shipmentId?: number }) => {
+    let shipmentId = p.shipmentId;
+    let shipped: TxResult | undefined;
+    if (shipmentId === undefined) {
+      const order = await readOrder(d, a.signer, p.orderId);
+      shipped = await send(d, a, "CustodyRegistry", "ship", [order.batchId, order.buyer, order.boxes]);
+      shipmentId = Number(shipped.created.shipmentId);
+    }
+    const result = await send(d, a, "OrderBook", "fulfil", [p.orderId, shipmentId]);
+    return { ...result, created: { ...shipped?.created, shipmentId: String(shipmentId) } };
+  },
+
+  /** The buyer accepts or rejects, in the custody registry, the shipment that fulfils the order. */
+  answerOrderDelivery: async (
+    d: Deployment,
+    a: Actor,
+    p: { orderId: number; accept: boolean; reason?: string },
+  ) => {
+    const order = await readOrder(d, a.signer, p.orderId);
+    if (order.shipmentId === 0) {
+      throw new ActionError({
+        code: "OrderNotFulfilled",
+        message: `Order ${p.orderId} is not fulfilled yet: there is no delivery to accept or reject.`,
+      });
+    }
+    return p.accept
+      ? send(d, a, "CustodyRegistry", "acceptShipment", [order.shipmentId])
+      : send(d, a, "CustodyRegistry", "rejectShipment", [order.shipmentId, p.reason ?? ""]);
+  },
+
+  settleOrder: (d: Deployment, a: Actor, p: { orderId: number }) =>
+    send(d, a, "OrderBook", "settle", [p.orderId]),
+
+  cancelOrder: (d: Deployment, a: Actor, p: { orderId: number }) =>
+    send(d, a, "OrderBook", "cancel", [p.orderId]),
+
+  /** Pulls everything the order book has credited to the caller (payments and refunds). */
+  withdrawOrderPayout: (d: Deployment, a: Actor) => send(d, a, "OrderBook", "withdraw", []),
 };
+
+export const ORDER_STATUSES = ["placed", "fulfilled", "released", "refunded", "cancelled"] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+/** A purchase order as the order book records it; amounts in fen, times in unix seconds. */
+export interface PurchaseOrder {
+  id: number;
+  batchId: string;
+  buyer: string;
+  seller: string;
+  boxes: number;
+  fenPerPiece: number;
+  amountFen: number;
+  channel: PriceChannel;
+  placedAt: number;
+  deadline: number;
+  status: OrderStatus;
+  /** 0 until fulfilled. */
+  shipmentId: number;
+  fulfilledAt: number;
+  receiptDeadline: number;
+}
+
+export async function readOrder(
+  deployment: Deployment,
+  runner: Provider | Signer,
+  orderId: number,
+): Promise<PurchaseOrder> {
+  const book = bindContracts(deployment.addresses, runner).OrderBook;
+  let o: Record<string, unknown>;
+  try {
+    o = (await book.getFunction("order")(orderId)) as Record<string, unknown>;
+  } catch (error) {
+    throw new ActionError(describeError(error));
+  }
+  return {
+    id: Number(o.id),
+    batchId: String(o.batchId),
+    buyer: String(o.buyer),
+    seller: String(o.seller),
+    boxes: Number(o.boxes),
+    fenPerPiece: Number(o.fenPerPiece),
+    amountFen: Number(o.amountFen),
+    channel: CHANNEL_NAMES[Number(o.channel)] ?? "wholesale",
+    placedAt: Number(o.placedAt),
+    deadline: Number(o.deadline),
+    status: ORDER_STATUSES[Number(o.status)] ?? "placed",
+    shipmentId: Number(o.shipmentId),
+    fulfilledAt: Number(o.fulfilledAt),
+    receiptDeadline: Number(o.receiptDeadline),
+  };
+}
+
+/** What a party holds in the settlement token and what the order book owes it, in fen. */
+export async function orderBalancesOf(
+  deployment: Deployment,
+  provider: Provider,
+  party: string,
+): Promise<{ tokenFen: number; owedFen: number }> {
+  const contracts = bindContracts(deployment.addresses, provider);
+  const [balance, owed] = await Promise.all([
+    contracts.SettlementToken.getFunction("balanceOf")(party) as Promise<bigint>,
+    contracts.OrderBook.getFunction("withdrawable")(party) as Promise<bigint>,
+  ]);
+  return { tokenFen: Number(balance), owedFen: Number(owed) };
+}
+
+/** An address, or on the local chain a demo party by name (e.g. "distributor"). */
+export async function partyAddress(provider: Provider, value: string): Promise<string> {
+  if (isAddress(value)) return value;
+  const party = PARTIES[value as PartyKey] as (typeof PARTIES)[PartyKey] | undefined;
+  if (!party) {
+    throw new ActionError({
+      code: "unknown_party",
+      message: `"${value}" is neither an address nor a demo party (${Object.keys(PARTIES).join(", ")}).`,
+    });
+  }
+  await assertLocalChain(provider);
+  return demoWallet(party.account).address;
+}
 
 /** A party's bond and whether it is suspended for it, in fen. */
 export async function bondOf(

@@ -12,7 +12,8 @@ export type ContractName =
   | "MedProofLens"
   | "SettlementToken"
   | "MedProofForwarder"
-  | "ComplaintRegistry";
+  | "ComplaintRegistry"
+  | "OrderBook";
 
 export const CONTRACT_NAMES: readonly ContractName[] = [
   "AccessRegistry",
@@ -25,6 +26,7 @@ export const CONTRACT_NAMES: readonly ContractName[] = [
   "SettlementToken",
   "MedProofForwarder",
   "ComplaintRegistry",
+  "OrderBook",
 ];
 
 export type Addresses = Record<ContractName, string>;

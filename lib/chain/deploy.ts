@@ -32,12 +32,15 @@ export async function deploySystem(regulator: Signer, regulatorName: string): Pr
   const access = await deployOne("AccessRegistry", regulator, [regulatorAddress, regulatorName]);
   const addresses: Partial<Addresses> = { AccessRegistry: access };
   // The complaint registry takes the settlement token, the ERC-2771 forwarder that relays consumers'
-  // signed filings, and the treasury that receives fines (here the regulator).
+  // signed filings, and the treasury that receives fines (here the regulator); the order book escrows
+  // purchase orders in the same token. The order book is not in the directory: nothing calls it, and it
+  // reads the registries it needs from the directory itself.
   const constructorArgs = (name: ContractName): unknown[] => {
     if (name === "MedProofForwarder") return [];
     if (name === "ComplaintRegistry") {
       return [access, addresses.SettlementToken, addresses.MedProofForwarder, regulatorAddress];
     }
+    if (name === "OrderBook") return [access, addresses.SettlementToken];
     return [access];
   };
   for (const name of CONTRACT_NAMES) {

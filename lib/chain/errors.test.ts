@@ -25,6 +25,15 @@ describe("revert decoding", () => {
     });
   });
 
+  it("says which cap a refused purchase order's unit price is above", () => {
+    const data = contractInterface("OrderBook").encodeErrorResult("UnitPriceAboveCap", [160n, 150n, 1]);
+    assert.deepEqual(describeError({ error: { data } }), {
+      code: "UnitPriceAboveCap",
+      message:
+        "A unit price of 1.60 yuan/piece is above the wholesale cap of 1.50 yuan/piece in force: the order is refused.",
+    });
+  });
+
   it("names an unreachable node as chain_unavailable", () => {
     assert.equal(describeError(new Error("connect ECONNREFUSED 127.0.0.1:8545")).code, "chain_unavailable");
   });

@@ -2,8 +2,8 @@
 // becomes one plain sentence a person understands, with a stable code for programs.
 import { isError, type ErrorDescription } from "ethers";
 import { CONTRACT_NAMES, contractInterface } from "./contracts";
-import { secondsToIsoDate } from "../domain/time";
-import { formatYuan } from "../domain/format";
+import { secondsToIsoDate, secondsToIsoMinute } from "../domain/time";
+import { formatYuan, formatYuanPerPiece } from "../domain/format";
 
 export interface PlainError {
   /** The contract's error name (e.g. "HoldNotElapsed"), or a provider condition ("chain_unavailable"). */
@@ -14,6 +14,11 @@ export interface PlainError {
 const date = (v: unknown) => secondsToIsoDate(Number(v));
 const fen = (amount: unknown) => formatYuan(Number(amount));
 const kg = (grams: unknown) => `${(Number(grams) / 1000).toLocaleString("en-US")} kg`;
+const channelName = (channel: unknown) => ["ex-factory", "wholesale", "retail"][Number(channel)] ?? "price";
+const orderStatusName = (status: unknown) =>
+  ["open", "fulfilled", "settled: paid to the seller", "settled: refunded to the buyer", "cancelled"][
+    Number(status)
+  ] ?? "closed";
 
 type Template = (args: readonly unknown[]) => string;
 
@@ -163,6 +168,42 @@ export const MESSAGES: Record<string, Template> = {
   NotReportLab: ([, index]) => `Only the lab that posted test report ${index} can rule by it.`,
   NothingToWithdraw: () => "There is nothing to withdraw.",
   InvalidRecipient: () => "That is not an address money can be sent to.",
+  // purchase orders
+  InvalidDeadline: ([deadline, latest]) =>
+    `The ship-by date ${date(deadline)} must be after today and no later than ${date(latest)}.`,
+  SelfOrder: () => "A party cannot order from itself.",
+  BoxesExceedBatch: ([, boxes, batchBoxes]) =>
+    `The batch has only ${batchBoxes} boxes; ${boxes} were ordered.`,
+  BuyerNotAllowed: () => "Only a distributor or a pharmacy can place a purchase order.",
+  BuyerNotLicensed: () =>
+    "The buyer holds no valid Class II distribution filing for this kind of mask, so it cannot receive them.",
+  SellerCannotSupply: () =>
+    "That seller cannot supply this batch: it must be the batch's manufacturer or a distributor.",
+  SellerNotLicensed: () =>
+    "The seller holds no valid Class II distribution filing for this kind of mask, so it cannot sell them.",
+  UnitPriceAboveCap: ([price, cap, channel]) =>
+    `A unit price of ${formatYuanPerPiece(Number(price))} is above the ${channelName(channel)} cap of ${formatYuanPerPiece(Number(cap))} in force: the order is refused.`,
+  EscrowShortfall: ([expected, received]) =>
+    `Only ${fen(received)} of the ${fen(expected)} payment reached the escrow; the order is refused.`,
+  OrderNotFound: ([id]) => `There is no purchase order ${id}.`,
+  NotOrderSeller: ([id]) => `Only the seller of order ${id} can fulfil it.`,
+  NotOrderParty: ([id]) => `Only the buyer or the seller of order ${id} can cancel it.`,
+  OrderAlreadyFulfilled: ([id, shipment]) =>
+    `Order ${id} is already fulfilled by shipment ${shipment}; it settles by that shipment's receipt.`,
+  OrderNotFulfilled: ([id]) =>
+    `Order ${id} is not fulfilled yet: the seller must ship it and tie the shipment to it first.`,
+  OrderAlreadySettled: ([id, status]) => `Order ${id} is already ${orderStatusName(status)}.`,
+  DeadlinePassed: ([id, deadline]) =>
+    `Order ${id} had to be shipped by ${date(deadline)}; the buyer may now cancel it.`,
+  DeadlineNotPassed: ([id, deadline]) =>
+    `The seller has until ${date(deadline)} to ship order ${id}; the buyer can cancel it only after that.`,
+  ShipmentDoesNotMatch: ([id, shipment]) =>
+    `Shipment ${shipment} does not match order ${id}: it must go from the seller to the buyer, of the ordered batch and exactly the ordered number of boxes.`,
+  ShipmentBeforeOrder: ([id, shipment]) => `Shipment ${shipment} was sent before order ${id} was placed.`,
+  ShipmentWasRejected: ([shipment]) => `Shipment ${shipment} was rejected by the buyer; ship again.`,
+  ShipmentAlreadyLinked: ([shipment, id]) => `Shipment ${shipment} already fulfils order ${id}.`,
+  ReceiptWindowOpen: ([id, deadline]) =>
+    `The buyer has until ${secondsToIsoMinute(Number(deadline))} to accept or reject the delivery of order ${id}; it settles then, or as soon as the buyer answers.`,
   // the settlement token and the relay (OpenZeppelin)
   ERC20InsufficientBalance: ([, balance, needed]) =>
     `The account holds ${fen(balance)} of the settlement token; ${fen(needed)} is needed.`,

@@ -79,4 +79,21 @@ describe("the embedded chain", () => {
       await second.anvil.stop();
     }
   });
+
+  it("sets up a new demo chain when the one on disk was deployed by an older MedProof", async () => {
+    const deploymentFile = join(dataDir, "chain", "deployment.json");
+    const deployment = JSON.parse(readFileSync(deploymentFile, "utf8")) as {
+      addresses: Record<string, string>;
+    };
+    delete deployment.addresses.OrderBook;
+    writeFileSync(deploymentFile, JSON.stringify(deployment));
+
+    const chain = await start();
+    try {
+      assert.ok(chain.deployment.addresses.OrderBook, "the new deployment has every contract");
+      assert.ok((await readGenuine(chain)).batch, "and the demo is seeded again");
+    } finally {
+      await chain.anvil.stop();
+    }
+  });
 });

@@ -31,6 +31,15 @@ export interface EmbeddedOptions {
   log?: (message: string) => void;
 }
 
+function isCurrentDeployment(file: string): boolean {
+  try {
+    readDeployment(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function writeAtomically(path: string, text: string): void {
   writeFileSync(`${path}.tmp`, text);
   renameSync(`${path}.tmp`, path);
@@ -44,6 +53,10 @@ export async function startEmbeddedChain(options: EmbeddedOptions): Promise<Embe
 
   if (existsSync(options.dataDir) && !existsSync(seedFile)) {
     log(`${options.dataDir} holds a chain whose setup never finished: starting it again from scratch.`);
+    rmSync(options.dataDir, { recursive: true, force: true });
+  } else if (existsSync(seedFile) && !isCurrentDeployment(deploymentFile)) {
+    // Demo data only: a chain deployed by an older MedProof lacks contracts this one needs.
+    log(`${options.dataDir} holds a demo chain made by an older MedProof: setting up a new one.`);
     rmSync(options.dataDir, { recursive: true, force: true });
   }
   mkdirSync(options.dataDir, { recursive: true });

@@ -126,4 +126,12 @@ interface IBatchRegistry {
         external
         view
         returns (address manufacturer, uint8 category, uint32 boxes, uint64 releasedAt, uint64 recalledAt);
+
+    /// @notice What a purchase order needs, in one call (BatchNotFound for an unknown batch): who made the
+    /// batch, its category, its boxes and masks per box (an order is priced per mask and counted in boxes),
+    /// and whether it is recalled (0 when not).
+    function orderTerms(bytes32 batchId)
+        external
+        view
+        returns (address manufacturer, uint8 category, uint32 boxes, uint16 masksPerBox, uint64 recalledAt);
 }

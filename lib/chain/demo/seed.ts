@@ -20,6 +20,7 @@ import {
   CERTIFICATES,
   FILINGS,
   BONDS,
+  DEMO_ORDER,
   DEMO_SHOPPER_ACCOUNT,
   PARTIES,
   PRICE_CAPS,
@@ -31,6 +32,7 @@ import {
   STERILIZER,
   UNREGISTERED_GTIN,
   WORKSHOPS,
+  WORKING_CAPITAL,
   type PartyKey,
   type ProductKey,
 } from "./world";
@@ -325,6 +327,13 @@ export async function seedDemo(
     step(at + 20, `bond of ${key}`, () => as(key).ComplaintRegistry.getFunction("postBond")(fen));
   }
 
+  // ---- working capital for purchase orders, minted by the regulator ------------------------------------
+  for (const [key, fen] of Object.entries(WORKING_CAPITAL) as [PartyKey, number][]) {
+    step(DEMO_GENESIS + 6 * HOUR + PARTIES[key].account * 60, `working capital of ${key}`, () =>
+      as("regulator").SettlementToken.getFunction("mint")(wallets[key].address, fen),
+    );
+  }
+
   // ---- material lots and batches -----------------------------------------------------------------
   const lotIds = new Map<string, bigint>();
   const materialLot = (code: string, kg: number, registered: number, maker: "qinghe" | "linjiang") => {
@@ -417,9 +426,10 @@ export async function seedDemo(
         as(maker).BatchRegistry.getFunction("release")(batchId()),
       );
     }
-    return { key, batchId, maker, product: plan.product, lot: plan.lot };
+    return { key, batchId, maker, product: plan.product, lot: plan.lot, masksPerBox: plan.masksPerBox };
   };
 
+  /** Ships at `at`, received a day later; returns the shipment id once its step has run. */
   const ship = (b: ReturnType<typeof batch>, from: PartyKey, to: PartyKey, boxes: number, at: number) => {
     let shipment = 0n;
     step(
@@ -434,6 +444,7 @@ export async function seedDemo(
     step(at + DAY, `receive ${b.key} at ${to}`, () =>
       as(to).CustodyRegistry.getFunction("acceptShipment")(shipment),
     );
+    return () => shipment;
   };
 
   const recordPrice = (b: ReturnType<typeof batch>, seller: PartyKey, fen: number, at: number) =>
@@ -514,7 +525,37 @@ export async function seedDemo(
 
   const genuine = relative("genuine", "surgical", 60, 200_000, 190, 50);
   ship(genuine, "qinghe", "distributor", 3000, day(-40));
-  ship(genuine, "distributor", "renxin", 400, day(-30));
+  // 仁心 orders the 400 boxes two days before they ship and pays into escrow; the distributor ties its
+  // shipment to the order, 仁心's acceptance of the delivery releases the payment, the distributor collects.
+  const order = DEMO_ORDER;
+  const orderAmount = order.boxes * genuine.masksPerBox * order.fenPerPiece;
+  let orderId = 0n;
+  step(day(-32, 15), "approve the purchase order's escrow", () =>
+    as(order.buyer).SettlementToken.getFunction("approve")(deployment.addresses.OrderBook, orderAmount),
+  );
+  step(
+    day(-32, 15) + 60,
+    "place the purchase order",
+    () =>
+      as(order.buyer).OrderBook.getFunction("placeOrder")(
+        wallets[order.seller].address,
+        genuine.batchId(),
+        order.boxes,
+        order.fenPerPiece,
+        day(-25, 18),
+      ),
+    (logs) => (orderId = event(logs, "OrderPlaced", "orderId") as bigint),
+  );
+  const orderShipment = ship(genuine, order.seller, order.buyer, order.boxes, day(-30));
+  step(day(-30, 11), "fulfil the purchase order with the shipment", () =>
+    as(order.seller).OrderBook.getFunction("fulfil")(orderId, orderShipment()),
+  );
+  step(day(-29, 11), "settle the purchase order", () =>
+    as(order.seller).OrderBook.getFunction("settle")(orderId),
+  );
+  step(day(-28, 9), "the distributor collects the payment", () =>
+    as(order.seller).OrderBook.getFunction("withdraw")(),
+  );
   recordPrice(genuine, "renxin", 150, day(-20, 15));
   step(day(-3, 15), "sell the cloned serial", () =>
     as("renxin").CustodyRegistry.getFunction("decommission")(genuine.batchId(), 100200n),

@@ -183,6 +183,19 @@ export const BONDS: Partial<Record<PartyKey, number>> = {
   baixing: 500_000,
 };
 
+/** Working capital in the settlement token, in fen, that the buyers pay purchase orders from: 100,000 yuan
+ * each for the distributor and the pharmacies (minted by the regulator, like the bonds). */
+export const WORKING_CAPITAL: Partial<Record<PartyKey, number>> = {
+  distributor: 10_000_000,
+  renxin: 10_000_000,
+  bianmin: 10_000_000,
+  baixing: 10_000_000,
+};
+
+/** The demo's settled purchase order: 仁心 buys 400 boxes of the genuine batch from the distributor at
+ * 1.40 yuan a mask (the wholesale cap is 1.50), 28,000 yuan in escrow, released when 仁心 accepts. */
+export const DEMO_ORDER = { buyer: "renxin", seller: "distributor", boxes: 400, fenPerPiece: 140 } as const;
+
 /** The shopper who filed the demo's upheld complaint (anvil account 12; not a registered party). */
 export const DEMO_SHOPPER_ACCOUNT = 12;
 
