@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
+import { LiveRegion } from "@/components/ui/Announcer";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -19,14 +20,14 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     <html lang="en">
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
         <header className="border-b border-slate-200 bg-white">
-          <div className="mx-auto flex max-w-2xl items-center justify-between px-4 py-3">
+          <div className="mx-auto flex max-w-2xl flex-wrap items-center justify-between gap-2 px-4 py-3">
             <Link href="/" className="text-lg font-bold text-emerald-800">
               MedProof
             </Link>
             <nav className="text-sm">
               <Link
                 href="/scan"
-                className="rounded-lg bg-emerald-700 px-3 py-1.5 font-medium text-white hover:bg-emerald-800"
+                className="inline-block rounded-lg bg-emerald-700 px-3 py-1.5 font-medium whitespace-nowrap text-white hover:bg-emerald-800"
               >
                 Scan a box
               </Link>
@@ -34,6 +35,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           </div>
         </header>
         <main className="mx-auto max-w-2xl px-4 py-6">{children}</main>
+        <LiveRegion />
       </body>
     </html>
   );

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { headers } from "next/headers";
-import { VerdictBanner } from "@/components/verdict/VerdictBanner";
+import { cache } from "react";
+import { VerdictBanner, verdictWord } from "@/components/verdict/VerdictBanner";
 import { CheckList } from "@/components/verdict/CheckList";
 import { Timeline } from "@/components/timeline/Timeline";
 import { PricePanel } from "@/components/verdict/PricePanel";
@@ -11,7 +12,6 @@ import { ChainUnavailable } from "@/components/verdict/ChainUnavailable";
 import { runtime } from "@/lib/queries/runtime";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Verdict" };
 
 type Props = {
   params: Promise<{ segments: string[] }>;
@@ -28,14 +28,32 @@ function digitalLink(segments: string[], search: Record<string, string | string[
   return `http://localhost/01/${segments.join("/")}${qs ? `?${qs}` : ""}`;
 }
 
-export default async function VerdictPage({ params, searchParams }: Props) {
-  const [{ segments }, search, requestHeaders] = await Promise.all([params, searchParams, headers()]);
+/** One verification per request, shared by the title and the page: each is a scan in the scan log. */
+const verifyOnce = cache(async (scanned: string, device: string) => {
   const services = runtime();
+  return services.verifier.verify(scanned, { region: services.region, device });
+});
+
+async function verifyRequested({ params, searchParams }: Props) {
+  const [{ segments }, search, requestHeaders] = await Promise.all([params, searchParams, headers()]);
   const scanned = digitalLink(segments, search);
-  const outcome = await services.verifier.verify(scanned, {
-    region: services.region,
-    device: requestHeaders.get("x-medproof-device") ?? "unknown",
-  });
+  const outcome = await verifyOnce(scanned, requestHeaders.get("x-medproof-device") ?? "unknown");
+  return { scanned, outcome };
+}
+
+/**
+ * The verdict is the title: after a scan opens this page by client-side navigation, the title is what
+ * Next's route announcer reads to screen readers, and it names the tab.
+ */
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const { outcome } = await verifyRequested(props);
+  if (outcome.status === 200)
+    return { title: `${verdictWord(outcome.body.verdict)}: ${outcome.body.headline}` };
+  return { title: outcome.status === 400 ? "This code can't be read" : "Can't reach the record" };
+}
+
+export default async function VerdictPage(props: Props) {
+  const { scanned, outcome } = await verifyRequested(props);
 
   if (outcome.status === 503) return <ChainUnavailable />;
   if (outcome.status === 400) {
