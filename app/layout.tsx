@@ -8,6 +8,7 @@ export const metadata: Metadata = {
   title: { default: "MedProof — check a mask box", template: "%s · MedProof" },
   description:
     "Scan a medical mask box and see its whole record: maker, material, workshop, tests, release, custody, price cap.",
+  icons: { icon: "/icons/icon.svg", apple: "/icons/apple-touch-icon.png" },
 };
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#065f46" };
