@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { LiveRegion } from "@/components/ui/Announcer";
+import { ServiceWorkerRegistration } from "@/components/offline/ServiceWorkerRegistration";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -37,6 +38,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         </header>
         <main className="mx-auto max-w-2xl px-4 py-6">{children}</main>
         <LiveRegion />
+        <ServiceWorkerRegistration />
       </body>
     </html>
   );

@@ -38,7 +38,16 @@ export function verdictWord(verdict: VerdictLevel): string {
  * The verdict first: colour, icon and words together. Screen readers meet it as the page's title and
  * first heading on a page load, and hear it through the layout's live region after a scan.
  */
-export function VerdictBanner({ verdict, headline }: { verdict: VerdictLevel; headline: string }) {
+export function VerdictBanner({
+  verdict,
+  headline,
+  spokenFirst,
+}: {
+  verdict: VerdictLevel;
+  headline: string;
+  /** Said before the verdict when it is announced: what a screen reader user must know about it. */
+  spokenFirst?: string;
+}) {
   const look = LOOK[verdict];
   return (
     <section
@@ -56,7 +65,9 @@ export function VerdictBanner({ verdict, headline }: { verdict: VerdictLevel; he
       </div>
       <p className="mt-3 text-lg font-medium">{headline}</p>
       <p className="mt-1 text-sm opacity-80">{look.advice}</p>
-      <Announce message={`${look.word}. ${headline}. ${look.advice}`} />
+      <Announce
+        message={`${spokenFirst ? `${spokenFirst} ` : ""}${look.word}. ${headline}. ${look.advice}`}
+      />
     </section>
   );
 }

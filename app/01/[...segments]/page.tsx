@@ -3,12 +3,10 @@ import Link from "next/link";
 import { headers } from "next/headers";
 import { cache } from "react";
 import { VerdictBanner, verdictWord } from "@/components/verdict/VerdictBanner";
-import { CheckList } from "@/components/verdict/CheckList";
-import { Timeline } from "@/components/timeline/Timeline";
-import { PricePanel } from "@/components/verdict/PricePanel";
-import { BoxFacts } from "@/components/verdict/BoxFacts";
+import { VerdictDetails } from "@/components/verdict/VerdictDetails";
 import { CodeEntryForm } from "@/components/scan/CodeEntryForm";
 import { ChainUnavailable } from "@/components/verdict/ChainUnavailable";
+import { RememberVerdict } from "@/components/offline/RememberVerdict";
 import { runtime } from "@/lib/queries/runtime";
 
 export const dynamic = "force-dynamic";
@@ -72,22 +70,8 @@ export default async function VerdictPage(props: Props) {
   return (
     <div className="space-y-6">
       <VerdictBanner verdict={result.verdict} headline={result.headline} />
-      <BoxFacts result={result} />
-      <section aria-labelledby="checks-heading" className="space-y-2">
-        <h2 id="checks-heading" className="text-lg font-semibold">
-          What the record says
-        </h2>
-        <CheckList checks={result.checks} />
-      </section>
-      {result.batch && (
-        <section aria-labelledby="history-heading" className="space-y-3">
-          <h2 id="history-heading" className="text-lg font-semibold">
-            History of this batch
-          </h2>
-          <Timeline events={result.batch.timeline} />
-        </section>
-      )}
-      <PricePanel price={result.price} />
+      <RememberVerdict scanned={scanned} result={result} />
+      <VerdictDetails result={result} />
       {result.batch && result.code.serial && (
         <section
           aria-labelledby="report-heading"
