@@ -185,9 +185,7 @@ async function tabStops(page: Page, max = 30): Promise<TabStop[]> {
   return stops;
 }
 
-for (const consumerPage of CONSUMER_PAGES.filter((p) =>
-  ["the home page", "a genuine box's verdict", "the complaint form", "the scanner"].includes(p.name),
-)) {
+for (const consumerPage of CONSUMER_PAGES) {
   test(`keyboard focus on ${consumerPage.name} is always visible and moves top to bottom`, async ({
     page,
   }) => {
@@ -195,7 +193,8 @@ for (const consumerPage of CONSUMER_PAGES.filter((p) =>
     // From the top of the document, as after a page load (the scanner may have focused its field).
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     const stops = await tabStops(page);
-    expect(stops.length).toBeGreaterThan(2);
+    // At least the header's two links.
+    expect(stops.length).toBeGreaterThanOrEqual(2);
     for (const stop of stops) {
       expect(stop.indicated, `no focus indicator on "${stop.label}"`).toBe(true);
       expect(stop.inView, `"${stop.label}" is focused out of view`).toBe(true);
@@ -218,7 +217,7 @@ test.describe("the verdict reaches screen readers", () => {
   test("on a page load: the title and the first heading are the verdict, said once", async ({ page }) => {
     await page.goto(pathOf(scenario("recalled").code));
     await expect(page).toHaveTitle(/^Suspect — do not use: Recalled on \d{4}-\d{2}-\d{2} · MedProof$/);
-    const banner = page.getByRole("status").filter({ has: page.getByRole("heading", { level: 1 }) });
+    const banner = page.getByRole("region", { name: "Suspect — do not use" });
     await expect(banner.getByRole("heading", { level: 1 })).toHaveText("Suspect — do not use");
     await expect(banner).toContainText(/Recalled on \d{4}-\d{2}-\d{2}/);
     // Screen readers read a loaded page themselves: the live region does not repeat it.

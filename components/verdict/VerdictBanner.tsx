@@ -36,7 +36,9 @@ export function verdictWord(verdict: VerdictLevel): string {
 
 /**
  * The verdict first: colour, icon and words together. Screen readers meet it as the page's title and
- * first heading on a page load, and hear it through the layout's live region after a scan.
+ * first heading on a page load, and hear it through the layout's live region when it arrives without
+ * one (after a scan). The banner is no live region itself: one that arrives with its content is not
+ * reliably read, and where it is, the verdict would be said twice.
  */
 export function VerdictBanner({
   verdict,
@@ -51,15 +53,17 @@ export function VerdictBanner({
   const look = LOOK[verdict];
   return (
     <section
-      role="status"
-      aria-live="polite"
+      aria-labelledby="verdict-heading"
       data-verdict={verdict}
       className={`rounded-2xl border-2 p-4 min-[22rem]:p-5 ${look.classes}`}
     >
       {/* At 200 % zoom on a phone the word drops below the icon and shrinks, rather than run off screen. */}
       <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
         <StatusIcon tone={look.tone} size={40} />
-        <h1 className="min-w-0 text-2xl font-bold tracking-tight break-words min-[22rem]:text-3xl">
+        <h1
+          id="verdict-heading"
+          className="min-w-0 text-2xl font-bold tracking-tight break-words min-[22rem]:text-3xl"
+        >
           {look.word}
         </h1>
       </div>

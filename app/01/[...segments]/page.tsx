@@ -40,8 +40,8 @@ async function verifyRequested({ params, searchParams }: Props) {
 }
 
 /**
- * The verdict is the title: after a scan opens this page by client-side navigation, the title is what
- * Next's route announcer reads to screen readers, and it names the tab.
+ * The verdict is the title: what a screen reader says first on a page load, the tab's name, and what
+ * Next's route announcer reads after a client-side navigation (when the title is in place in time).
  */
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const { outcome } = await verifyRequested(props);
