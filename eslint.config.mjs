@@ -63,6 +63,20 @@ export default tseslint.config(
     },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
+  {
+    // The service worker: a classic script the browser runs as written (public/ is not built).
+    files: ["public/sw.js"],
+    languageOptions: {
+      sourceType: "script",
+      globals: {
+        self: "readonly",
+        caches: "readonly",
+        fetch: "readonly",
+        Response: "readonly",
+        URL: "readonly",
+      },
+    },
+  },
   layer(
     ["lib/domain/**"],
     ["app", "components", "lib/queries", "lib/chain", "lib/env", "server"],

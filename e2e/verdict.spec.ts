@@ -22,7 +22,7 @@ const pathOf = (code: string) => new URL(code).pathname + new URL(code).search;
 for (const s of scenarios) {
   test(`the ${s.id} box reads "${s.verdict}" in words, colour and icon`, async ({ page }) => {
     await page.goto(pathOf(s.code));
-    const banner = page.getByRole("status").filter({ has: page.getByRole("heading", { level: 1 }) });
+    const banner = page.getByRole("region").filter({ has: page.getByRole("heading", { level: 1 }) });
     await expect(banner).toHaveAttribute("data-verdict", s.verdict);
     await expect(banner.getByRole("heading", { level: 1 })).toHaveText(WORDS[s.verdict]);
     if (s.verdict !== "not_found") {

@@ -71,7 +71,7 @@ export function ClaimPanel({ id, withdrawableFen }: { id: number; withdrawableFe
             onChange={(e) => setTypedKey(e.target.value)}
             autoComplete="off"
             spellCheck={false}
-            className="w-full rounded-xl border border-slate-300 px-3 py-2 font-mono text-sm"
+            className="w-full rounded-xl border border-slate-500 px-3 py-2 font-mono text-sm"
           />
         </div>
       )}

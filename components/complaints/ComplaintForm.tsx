@@ -108,8 +108,16 @@ export function ComplaintForm({ subject }: { subject: Subject }) {
         {errors[name]}
       </p>
     ) : null;
+  /** A field's state for assistive technology: invalid or not, and which hint and error describe it. */
+  const described = (errorKey: string, hintId?: string) => {
+    const ids = [hintId, errors[errorKey] ? `${errorKey}-error` : undefined].filter((id) => id !== undefined);
+    return {
+      "aria-invalid": errors[errorKey] ? true : undefined,
+      "aria-describedby": ids.length > 0 ? ids.join(" ") : undefined,
+    };
+  };
   const input =
-    "w-full rounded-xl border border-slate-300 bg-white px-3 py-2 text-base shadow-sm focus:border-emerald-600 focus:ring-2 focus:ring-emerald-600/30 focus:outline-none";
+    "w-full rounded-xl border border-slate-500 bg-white px-3 py-2 text-base shadow-sm focus:border-emerald-700 focus:ring-2 focus:ring-emerald-700 focus:outline-none";
 
   return (
     <form onSubmit={submit} className="space-y-5" noValidate>
@@ -147,7 +155,7 @@ export function ComplaintForm({ subject }: { subject: Subject }) {
           required
           maxLength={2000}
           rows={3}
-          aria-describedby={errors.description ? "description-error" : undefined}
+          {...described("description")}
           className={input}
         />
         {fieldError("description")}
@@ -158,7 +166,7 @@ export function ComplaintForm({ subject }: { subject: Subject }) {
           <label htmlFor="seller" className="font-medium">
             Where did you buy it?
           </label>
-          <select id="seller" name="seller" required className={input}>
+          <select id="seller" name="seller" required {...described("seller")} className={input}>
             <option value="">Choose the seller</option>
             {subject.sellers.map((s) => (
               <option key={s.account} value={s.account}>
@@ -179,9 +187,10 @@ export function ComplaintForm({ subject }: { subject: Subject }) {
           name="pricePaid"
           inputMode="decimal"
           placeholder="e.g. 75.00"
+          {...described("pricePaid", "pricePaid-hint")}
           className={input}
         />
-        <p className="text-sm text-slate-600">
+        <p id="pricePaid-hint" className="text-sm text-slate-600">
           If the complaint is upheld you get the price back plus three times it, at least 500 yuan.
         </p>
         {fieldError("pricePaid")}
@@ -196,7 +205,8 @@ export function ComplaintForm({ subject }: { subject: Subject }) {
           name="photo"
           type="file"
           accept="image/jpeg,image/png,image/webp"
-          className="block"
+          {...described("evidence")}
+          className="block w-full"
         />
         {fieldError("evidence")}
       </div>
@@ -213,7 +223,7 @@ export function ComplaintForm({ subject }: { subject: Subject }) {
           autoComplete="off"
           spellCheck={false}
           placeholder="XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XX"
-          aria-describedby={errors.secret ? "secret-error" : undefined}
+          {...described("secret", "secret-hint")}
           className={`${input} font-mono uppercase`}
         />
         {fieldError("secret")}

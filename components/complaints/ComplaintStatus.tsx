@@ -69,7 +69,7 @@ export function ComplaintStatus({ complaint }: { complaint: ComplaintView }) {
         </p>
         <p className="text-slate-700">{status.explain}</p>
       </div>
-      <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 rounded-2xl border border-slate-200 bg-white p-4 text-sm">
+      <dl className="grid grid-cols-1 gap-x-4 gap-y-1 rounded-2xl border border-slate-200 bg-white p-4 text-sm min-[20rem]:grid-cols-[auto_minmax(0,1fr)]">
         <dt className="text-slate-500">About</dt>
         <dd>{KIND[complaint.kind]}</dd>
         {complaint.description && (

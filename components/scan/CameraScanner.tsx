@@ -344,7 +344,7 @@ export function CameraScanner({
               <select
                 value={activeDeviceId}
                 onChange={(event) => switchCamera(event.target.value)}
-                className="max-w-48 rounded-lg border border-slate-300 bg-white px-2 py-1.5"
+                className="max-w-48 rounded-lg border border-slate-500 bg-white px-2 py-1.5"
               >
                 {cameras.map((camera, index) => (
                   <option key={camera.deviceId} value={camera.deviceId}>

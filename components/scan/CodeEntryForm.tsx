@@ -24,7 +24,7 @@ export function CodeEntryForm({
         autoComplete="off"
         spellCheck={false}
         placeholder="e.g. (01)09521234500018(10)240315A(21)100321"
-        className="min-w-0 flex-1 rounded-xl border border-slate-300 bg-white px-3 py-2.5 text-base shadow-sm focus:border-emerald-600 focus:ring-2 focus:ring-emerald-600/30 focus:outline-none"
+        className="min-w-0 flex-1 rounded-xl border border-slate-500 bg-white px-3 py-2.5 text-base shadow-sm focus:border-emerald-700 focus:ring-2 focus:ring-emerald-700 focus:outline-none"
       />
       <button
         type="submit"

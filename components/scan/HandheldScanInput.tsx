@@ -117,7 +117,7 @@ export function HandheldScanInput({
           placeholder={TEXT.placeholder}
           aria-describedby="handheld-help"
           aria-invalid={error !== null}
-          className="min-w-0 flex-1 rounded-xl border border-slate-300 bg-white px-3 py-2.5 font-mono text-base shadow-sm focus:border-emerald-600 focus:ring-2 focus:ring-emerald-600/30 focus:outline-none"
+          className="min-w-0 flex-1 rounded-xl border border-slate-500 bg-white px-3 py-2.5 font-mono text-base shadow-sm focus:border-emerald-700 focus:ring-2 focus:ring-emerald-700 focus:outline-none"
         />
         <button
           type="submit"

@@ -23,7 +23,7 @@ export function BoxFacts({ result }: { result: VerifyResponse }) {
     rows.push(["Use by", secondsToIsoDate(batch.expiryDate)]);
   }
   return (
-    <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 rounded-2xl border border-slate-200 bg-white p-4 text-sm">
+    <dl className="grid grid-cols-1 gap-x-4 gap-y-1 rounded-2xl border border-slate-200 bg-white p-4 text-sm min-[20rem]:grid-cols-[auto_minmax(0,1fr)]">
       {rows.map(([label, value]) => (
         <div key={label} className="contents">
           <dt className="text-slate-500">{label}</dt>

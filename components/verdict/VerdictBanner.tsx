@@ -1,5 +1,6 @@
 import type { VerdictLevel } from "@/lib/domain/verdict";
 import { StatusIcon, type Tone } from "@/components/ui/StatusIcon";
+import { Announce } from "@/components/ui/Announcer";
 
 const LOOK: Record<VerdictLevel, { tone: Tone; word: string; advice: string; classes: string }> = {
   genuine: {
@@ -28,22 +29,49 @@ const LOOK: Record<VerdictLevel, { tone: Tone; word: string; advice: string; cla
   },
 };
 
-/** The verdict first: colour, icon and words together, announced to screen readers. */
-export function VerdictBanner({ verdict, headline }: { verdict: VerdictLevel; headline: string }) {
+/** The verdict in words, as the banner's heading says it. */
+export function verdictWord(verdict: VerdictLevel): string {
+  return LOOK[verdict].word;
+}
+
+/**
+ * The verdict first: colour, icon and words together. Screen readers meet it as the page's title and
+ * first heading on a page load, and hear it through the layout's live region when it arrives without
+ * one (after a scan). The banner is no live region itself: one that arrives with its content is not
+ * reliably read, and where it is, the verdict would be said twice.
+ */
+export function VerdictBanner({
+  verdict,
+  headline,
+  spokenFirst,
+}: {
+  verdict: VerdictLevel;
+  headline: string;
+  /** Said before the verdict when it is announced: what a screen reader user must know about it. */
+  spokenFirst?: string;
+}) {
   const look = LOOK[verdict];
   return (
     <section
-      role="status"
-      aria-live="polite"
+      aria-labelledby="verdict-heading"
       data-verdict={verdict}
-      className={`rounded-2xl border-2 p-5 ${look.classes}`}
+      className={`rounded-2xl border-2 p-4 min-[22rem]:p-5 ${look.classes}`}
     >
-      <div className="flex items-center gap-3">
+      {/* At 200 % zoom on a phone the word drops below the icon and shrinks, rather than run off screen. */}
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
         <StatusIcon tone={look.tone} size={40} />
-        <h1 className="text-3xl font-bold tracking-tight">{look.word}</h1>
+        <h1
+          id="verdict-heading"
+          className="min-w-0 text-2xl font-bold tracking-tight break-words min-[22rem]:text-3xl"
+        >
+          {look.word}
+        </h1>
       </div>
       <p className="mt-3 text-lg font-medium">{headline}</p>
       <p className="mt-1 text-sm opacity-80">{look.advice}</p>
+      <Announce
+        message={`${spokenFirst ? `${spokenFirst} ` : ""}${look.word}. ${headline}. ${look.advice}`}
+      />
     </section>
   );
 }

@@ -73,6 +73,7 @@ describe("every page's Content-Security-Policy", () => {
         assert.deepEqual(policyOf.get("base-uri"), ["'none'"]);
         assert.deepEqual(policyOf.get("form-action"), ["'self'"]);
         assert.deepEqual(policyOf.get("connect-src"), ["'self'"]);
+        assert.deepEqual(policyOf.get("worker-src"), ["'self'"]);
         assert.deepEqual(policyOf.get("img-src"), ["'self'", "data:", "blob:"]);
       });
 

@@ -38,6 +38,10 @@ describe("cameOverHttps", () => {
 });
 
 describe("pageCsp", () => {
+  it("lets workers, the service worker among them, come from this origin only", () => {
+    for (const dev of [false, true]) assert.match(pageCsp("n", { dev }), /(^|; )worker-src 'self'(;|$)/);
+  });
+
   it("allows eval only to Next's development build", () => {
     assert.ok(!pageCsp("n", { dev: false }).includes("'unsafe-eval'"));
     assert.match(pageCsp("n", { dev: true }), /script-src 'self' 'nonce-n' 'strict-dynamic' 'unsafe-eval';/);

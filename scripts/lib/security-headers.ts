@@ -33,6 +33,9 @@ export function pageCsp(nonce: string, options: { dev: boolean }): string {
     "media-src 'self'",
     "font-src 'self'",
     "connect-src 'self'",
+    // The service worker (public/sw.js) and any worker: this origin's scripts only. Without it workers
+    // fall under script-src, where 'strict-dynamic' would let a trusted script start one from a blob:.
+    "worker-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",

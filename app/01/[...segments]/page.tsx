@@ -1,17 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { headers } from "next/headers";
-import { VerdictBanner } from "@/components/verdict/VerdictBanner";
-import { CheckList } from "@/components/verdict/CheckList";
-import { Timeline } from "@/components/timeline/Timeline";
-import { PricePanel } from "@/components/verdict/PricePanel";
-import { BoxFacts } from "@/components/verdict/BoxFacts";
+import { cache } from "react";
+import { VerdictBanner, verdictWord } from "@/components/verdict/VerdictBanner";
+import { VerdictDetails } from "@/components/verdict/VerdictDetails";
 import { CodeEntryForm } from "@/components/scan/CodeEntryForm";
 import { ChainUnavailable } from "@/components/verdict/ChainUnavailable";
+import { RememberVerdict } from "@/components/offline/RememberVerdict";
 import { runtime } from "@/lib/queries/runtime";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Verdict" };
 
 type Props = {
   params: Promise<{ segments: string[] }>;
@@ -28,14 +26,32 @@ function digitalLink(segments: string[], search: Record<string, string | string[
   return `http://localhost/01/${segments.join("/")}${qs ? `?${qs}` : ""}`;
 }
 
-export default async function VerdictPage({ params, searchParams }: Props) {
-  const [{ segments }, search, requestHeaders] = await Promise.all([params, searchParams, headers()]);
+/** One verification per request, shared by the title and the page: each is a scan in the scan log. */
+const verifyOnce = cache(async (scanned: string, device: string) => {
   const services = runtime();
+  return services.verifier.verify(scanned, { region: services.region, device });
+});
+
+async function verifyRequested({ params, searchParams }: Props) {
+  const [{ segments }, search, requestHeaders] = await Promise.all([params, searchParams, headers()]);
   const scanned = digitalLink(segments, search);
-  const outcome = await services.verifier.verify(scanned, {
-    region: services.region,
-    device: requestHeaders.get("x-medproof-device") ?? "unknown",
-  });
+  const outcome = await verifyOnce(scanned, requestHeaders.get("x-medproof-device") ?? "unknown");
+  return { scanned, outcome };
+}
+
+/**
+ * The verdict is the title: what a screen reader says first on a page load, the tab's name, and what
+ * Next's route announcer reads after a client-side navigation (when the title is in place in time).
+ */
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const { outcome } = await verifyRequested(props);
+  if (outcome.status === 200)
+    return { title: `${verdictWord(outcome.body.verdict)}: ${outcome.body.headline}` };
+  return { title: outcome.status === 400 ? "This code can't be read" : "Can't reach the record" };
+}
+
+export default async function VerdictPage(props: Props) {
+  const { scanned, outcome } = await verifyRequested(props);
 
   if (outcome.status === 503) return <ChainUnavailable />;
   if (outcome.status === 400) {
@@ -54,22 +70,8 @@ export default async function VerdictPage({ params, searchParams }: Props) {
   return (
     <div className="space-y-6">
       <VerdictBanner verdict={result.verdict} headline={result.headline} />
-      <BoxFacts result={result} />
-      <section aria-labelledby="checks-heading" className="space-y-2">
-        <h2 id="checks-heading" className="text-lg font-semibold">
-          What the record says
-        </h2>
-        <CheckList checks={result.checks} />
-      </section>
-      {result.batch && (
-        <section aria-labelledby="history-heading" className="space-y-3">
-          <h2 id="history-heading" className="text-lg font-semibold">
-            History of this batch
-          </h2>
-          <Timeline events={result.batch.timeline} />
-        </section>
-      )}
-      <PricePanel price={result.price} />
+      <RememberVerdict scanned={scanned} result={result} />
+      <VerdictDetails result={result} />
       {result.batch && result.code.serial && (
         <section
           aria-labelledby="report-heading"
