@@ -79,6 +79,7 @@ const CREATED_IDS: Record<string, string> = {
   TestReportPosted: "reportIndex",
   PriceCapSet: "capId",
   Shipped: "shipmentId",
+  PriceRecorded: "recordId",
 };
 
 async function send(
@@ -267,6 +268,9 @@ export const backoffice = {
 
   acceptShipment: (d: Deployment, a: Actor, p: { shipmentId: number }) =>
     send(d, a, "CustodyRegistry", "acceptShipment", [p.shipmentId]),
+
+  rejectShipment: (d: Deployment, a: Actor, p: { shipmentId: number; reason: string }) =>
+    send(d, a, "CustodyRegistry", "rejectShipment", [p.shipmentId, p.reason]),
 
   decommission: (d: Deployment, a: Actor, p: { batchId: string; serial: number }) =>
     send(d, a, "CustodyRegistry", "decommission", [p.batchId, p.serial]),
