@@ -47,7 +47,9 @@ export async function readAccount(
   const access = bindContracts(deployment.addresses, provider).AccessRegistry;
   const [participant, held] = await Promise.all([
     access.getFunction("participant")(address) as Promise<Result>,
-    Promise.all(ROLES.map((role) => access.getFunction("hasRole")(roleId(role), address) as Promise<boolean>)),
+    Promise.all(
+      ROLES.map((role) => access.getFunction("hasRole")(roleId(role), address) as Promise<boolean>),
+    ),
   ]);
   return {
     address,
@@ -258,7 +260,10 @@ async function toShipmentViews(
     await Promise.all(
       senders.map(
         async (sender) =>
-          [sender, String(((await access.getFunction("participant")(sender)) as Result).getValue("name"))] as const,
+          [
+            sender,
+            String(((await access.getFunction("participant")(sender)) as Result).getValue("name")),
+          ] as const,
       ),
     ),
   );
@@ -289,7 +294,9 @@ export async function readShipment(
   shipmentId: number,
 ): Promise<ShipmentView | null> {
   const custody = bindContracts(deployment.addresses, provider).CustodyRegistry;
-  const shipment = (await custody.getFunction("shipment")(shipmentId).catch(() => null)) as Result | null;
+  const shipment = (await custody
+    .getFunction("shipment")(shipmentId)
+    .catch(() => null)) as Result | null;
   if (shipment === null) return null;
   const [view] = await toShipmentViews(deployment, provider, [{ id: shipmentId, shipment }]);
   return view ?? null;

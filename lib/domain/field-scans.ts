@@ -34,7 +34,9 @@ export function suspectFirst<T extends { verdict: VerdictLevel | null }>(boxes: 
 /** A received box counts as verified when the record vouches for it and it belongs to the shipment. */
 export function isVerifiedFor(box: ScannedBox, batch: { gtin: string; lot: string }): boolean {
   return (
-    (box.verdict === "genuine" || box.verdict === "caution") && box.gtin === batch.gtin && box.lot === batch.lot
+    (box.verdict === "genuine" || box.verdict === "caution") &&
+    box.gtin === batch.gtin &&
+    box.lot === batch.lot
   );
 }
 

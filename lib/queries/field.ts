@@ -25,6 +25,8 @@ import { env } from "../env";
 import { runtime } from "./runtime";
 import { actorOf, fieldError, type ErrorReply, type FieldResponse, type FieldStatus } from "./session";
 
+export type { QueuedComplaint, SellerEntry, SellerStanding, ShipmentView };
+
 export interface Confirmed {
   txHash: string;
   blockNumber: number;
@@ -124,7 +126,10 @@ const priceSchema = z.object({
 export interface PriceRecorded extends Confirmed, PriceRecordView {}
 
 /** An inspector records the price a seller asks, against the batch of a box on its shelf. */
-export async function recordPrice(party: PartyKey | null, input: unknown): Promise<FieldResponse<PriceRecorded>> {
+export async function recordPrice(
+  party: PartyKey | null,
+  input: unknown,
+): Promise<FieldResponse<PriceRecorded>> {
   const parsed = priceSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
   const box = boxOf(parsed.data.code);
@@ -156,7 +161,12 @@ export async function sellBox(party: PartyKey | null, input: unknown): Promise<F
   if ("status" in box) return box;
   const serial = box.serial;
   if (serial === null || !/^\d{1,19}$/.test(serial))
-    return fieldError(400, "code_without_serial", "Scan the 2D code on the box: it carries the serial.", "code");
+    return fieldError(
+      400,
+      "code_without_serial",
+      "Scan the 2D code on the box: it carries the serial.",
+      "code",
+    );
   const { deployment } = runtime();
   return actAs(party, async (actor) =>
     confirmed(
@@ -209,7 +219,8 @@ export async function ruleOnComplaint(
   idText: string,
   input: unknown,
 ): Promise<FieldResponse<Confirmed>> {
-  if (!ID.test(idText)) return fieldError(400, "invalid_id", "A complaint number is a whole number, e.g. 12.");
+  if (!ID.test(idText))
+    return fieldError(400, "invalid_id", "A complaint number is a whole number, e.g. 12.");
   const parsed = rulingSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
   const { deployment } = runtime();
@@ -237,8 +248,14 @@ export const pendingShipments = (recipient: string): Promise<ShipmentView[]> =>
   pendingShipmentsTo(runtime().deployment, provider(), recipient);
 
 export function shipment(idText: string): Promise<ShipmentView | null> {
-  return ID.test(idText) ? readShipment(runtime().deployment, provider(), Number(idText)) : Promise.resolve(null);
+  return ID.test(idText)
+    ? readShipment(runtime().deployment, provider(), Number(idText))
+    : Promise.resolve(null);
 }
 
-export const complaintQueue = (): Promise<QueuedComplaint[]> =>
-  complaintsAwaitingRuling(runtime().deployment, provider());
+/** Complaints not yet ruled on; `ruleable` once the party answered or its answer window closed. */
+export async function complaintQueue(): Promise<(QueuedComplaint & { ruleable: boolean })[]> {
+  const queue = await complaintsAwaitingRuling(runtime().deployment, provider());
+  const at = now();
+  return queue.map((c) => ({ ...c, ruleable: c.status === "answered" || at > c.answerDeadline }));
+}

@@ -12,6 +12,8 @@ import { env } from "../env";
 import { runtime } from "./runtime";
 import type { ApiError } from "./complaints";
 
+export type { Role };
+
 export const ACT_AS_COOKIE = "medproof-act-as";
 const SESSION_SECONDS = 8 * 3600;
 
@@ -22,7 +24,12 @@ export interface ErrorReply {
 }
 export type FieldResponse<T> = { status: 200; body: T } | ErrorReply;
 
-export const fieldError = (status: FieldStatus, code: string, message: string, field?: string): ErrorReply => ({
+export const fieldError = (
+  status: FieldStatus,
+  code: string,
+  message: string,
+  field?: string,
+): ErrorReply => ({
   status,
   body: { error: field === undefined ? { code, message } : { code, message, field } },
 });
@@ -90,7 +97,11 @@ export async function chooseParty(
     if (session !== null) return { status: 200, body: session };
   } catch (error) {
     if (error instanceof DemoKeysRefusedError)
-      return fieldError(403, "demo_keys_refused", `${error.message} Sign in with the organisation's own key.`);
+      return fieldError(
+        403,
+        "demo_keys_refused",
+        `${error.message} Sign in with the organisation's own key.`,
+      );
   }
   return fieldError(503, "chain_unavailable", "The chain cannot be reached right now. Try again shortly.");
 }

@@ -19,7 +19,10 @@ export async function GET(request: Request): Promise<Response> {
     });
   } catch {
     return jsonResponse(503, {
-      error: { code: "chain_unavailable", message: "The chain cannot be reached right now. Try again shortly." },
+      error: {
+        code: "chain_unavailable",
+        message: "The chain cannot be reached right now. Try again shortly.",
+      },
     });
   }
 }
@@ -31,7 +34,11 @@ export async function POST(request: Request): Promise<Response> {
   const outcome = await chooseParty(body.value);
   if (outcome.status !== 200) return jsonResponse(outcome.status, outcome.body);
   const secure = new URL(request.url).protocol === "https:";
-  return jsonResponse(200, { session: outcome.body }, { "set-cookie": sessionCookie(outcome.body.party, secure) });
+  return jsonResponse(
+    200,
+    { session: outcome.body },
+    { "set-cookie": sessionCookie(outcome.body.party, secure) },
+  );
 }
 
 /** Stop acting as anyone. */
