@@ -36,24 +36,26 @@ export default async function PharmacyPage() {
           Deliveries to receive
         </h2>
         {shipments.length === 0 && <p>No delivery is waiting for you.</p>}
-        <ul className="divide-y divide-slate-200 rounded-2xl border border-slate-200 bg-white">
-          {shipments.map((s) => (
-            <li key={s.id}>
-              <Link
-                href={`/pharmacy/receive/${s.id}`}
-                data-shipment={s.id}
-                className="block p-3 hover:bg-slate-50"
-              >
-                <span className="font-medium">
-                  Shipment {s.id}: {formatBoxes(s.boxes)} of lot {s.lot ?? "?"}
-                </span>
-                <span className="block text-sm text-slate-600">
-                  From {s.fromName}, shipped {formatDate(s.shippedAt)}
-                </span>
-              </Link>
-            </li>
-          ))}
-        </ul>
+        {shipments.length > 0 && (
+          <ul className="divide-y divide-slate-200 rounded-2xl border border-slate-200 bg-white">
+            {shipments.map((s) => (
+              <li key={s.id}>
+                <Link
+                  href={`/pharmacy/receive/${s.id}`}
+                  data-shipment={s.id}
+                  className="block p-3 hover:bg-slate-50"
+                >
+                  <span className="font-medium">
+                    Shipment {s.id}: {formatBoxes(s.boxes)} of lot {s.lot ?? "?"}
+                  </span>
+                  <span className="block text-sm text-slate-600">
+                    From {s.fromName}, shipped {formatDate(s.shippedAt)}
+                  </span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
       <section aria-labelledby="sell-heading" className="space-y-3">
         <h2 id="sell-heading" className="text-xl font-semibold">

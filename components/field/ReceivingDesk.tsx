@@ -47,7 +47,13 @@ export function ReceivingDesk({ shipment }: { shipment: Shipment }) {
 
   return (
     <div className="space-y-4">
-      <HandheldScanInput onFound={scan} inputRef={codeInput} heading="Scan each box" keepScanning />
+      <HandheldScanInput
+        onFound={scan}
+        inputRef={codeInput}
+        heading="Scan each box"
+        submitLabel="Add"
+        keepScanning
+      />
       <dl aria-label="Tally" aria-live="polite" className="grid grid-cols-2 gap-2 sm:grid-cols-4">
         {counts.map(([label, value, id]) => (
           <div

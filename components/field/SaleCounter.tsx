@@ -69,7 +69,13 @@ export function SaleCounter() {
 
   return (
     <div className="space-y-4">
-      <HandheldScanInput onFound={hold} inputRef={codeInput} heading="Scan the box being sold" keepScanning />
+      <HandheldScanInput
+        onFound={hold}
+        inputRef={codeInput}
+        heading="Scan the box being sold"
+        submitLabel="Sell"
+        keepScanning
+      />
       <ol aria-label="Sales" className="space-y-2">
         {sales.map((sale) => (
           <li

@@ -43,11 +43,13 @@ export function HandheldScanInput({
   onFound,
   inputRef,
   heading = TEXT.heading,
+  submitLabel = TEXT.submit,
   keepScanning = false,
 }: {
   onFound: (path: string) => void;
   inputRef: RefObject<HTMLInputElement | null>;
   heading?: string;
+  submitLabel?: string;
   /** Box after box at a desk: the field empties after each read and keeps the focus for the next. */
   keepScanning?: boolean;
 }) {
@@ -129,7 +131,7 @@ export function HandheldScanInput({
           type="submit"
           className="rounded-xl bg-slate-900 px-4 py-2.5 font-medium text-white hover:bg-slate-700"
         >
-          {TEXT.submit}
+          {submitLabel}
         </button>
       </form>
       <p id="handheld-help" className="text-sm text-slate-600">
