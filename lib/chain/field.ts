@@ -35,6 +35,8 @@ export interface AccountView {
   address: string;
   name: string;
   registered: boolean;
+  /** Administrative division code, e.g. 320500 (苏州): where a shop's price caps apply. */
+  region: number;
   roles: Role[];
 }
 
@@ -55,6 +57,7 @@ export async function readAccount(
     address,
     name: String(participant.getValue("name")),
     registered: Boolean(participant.getValue("registered")),
+    region: num(participant.getValue("region")),
     roles: ROLES.filter((_, index) => held[index]),
   };
 }
@@ -94,12 +97,7 @@ export interface ViolationView {
   observedAt: number;
 }
 
-export interface SellerStanding {
-  address: string;
-  name: string;
-  registered: boolean;
-  roles: Role[];
-  region: number;
+export interface SellerStanding extends AccountView {
   filings: FilingView[];
   /** The regulator's suspension, or null. */
   suspension: { at: number; reason: string } | null;
@@ -148,7 +146,6 @@ export async function readSellerStanding(
   const suspendedAt = optionalTime(participant.getValue("suspendedAt"));
   return {
     ...account,
-    region: num(participant.getValue("region")),
     filings: licences
       .filter(({ licence }) => num(licence.getValue("kind")) === DISTRIBUTION_FILING)
       .map(({ licence, validNow }) => ({

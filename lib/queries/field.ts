@@ -11,6 +11,7 @@ import {
   complaintsAwaitingRuling,
   listSellers,
   pendingShipmentsTo,
+  readAccount,
   readPriceRecord,
   readSellerStanding,
   readShipment,
@@ -136,7 +137,7 @@ export async function recordPrice(
   if ("status" in box) return box;
   const { deployment } = runtime();
   return actAs(party, async (actor) => {
-    const seller = await readSellerStanding(deployment, provider(), parsed.data.seller, now());
+    const seller = await readAccount(deployment, provider(), parsed.data.seller);
     const tx = await backoffice.recordPrice(deployment, actor, {
       seller: parsed.data.seller,
       batchId: await batchIdOf(deployment, provider(), box.gtin, box.lot),
