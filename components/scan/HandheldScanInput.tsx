@@ -42,9 +42,16 @@ function startsTyping(event: globalThis.KeyboardEvent): boolean {
 export function HandheldScanInput({
   onFound,
   inputRef,
+  heading = TEXT.heading,
+  submitLabel = TEXT.submit,
+  keepScanning = false,
 }: {
   onFound: (path: string) => void;
   inputRef: RefObject<HTMLInputElement | null>;
+  heading?: string;
+  submitLabel?: string;
+  /** Box after box at a desk: the field empties after each read and keeps the focus for the next. */
+  keepScanning?: boolean;
 }) {
   const [value, setValue] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -74,7 +81,7 @@ export function HandheldScanInput({
   return (
     <section aria-labelledby="handheld-heading" className="space-y-2">
       <h2 id="handheld-heading" className="font-semibold">
-        {TEXT.heading}
+        {heading}
       </h2>
       <form
         action="/check"
@@ -85,6 +92,7 @@ export function HandheldScanInput({
           const outcome = verdictPathOf(value);
           if (outcome.ok) {
             setError(null);
+            if (keepScanning) setValue("");
             onFound(outcome.path);
           } else {
             setError(outcome.message);
@@ -123,7 +131,7 @@ export function HandheldScanInput({
           type="submit"
           className="rounded-xl bg-slate-900 px-4 py-2.5 font-medium text-white hover:bg-slate-700"
         >
-          {TEXT.submit}
+          {submitLabel}
         </button>
       </form>
       <p id="handheld-help" className="text-sm text-slate-600">

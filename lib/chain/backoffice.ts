@@ -82,6 +82,7 @@ const CREATED_IDS: Record<string, string> = {
   PriceCapSet: "capId",
   Shipped: "shipmentId",
   OrderPlaced: "orderId",
+  PriceRecorded: "recordId",
 };
 
 async function send(
@@ -271,6 +272,9 @@ export const backoffice = {
 
   acceptShipment: (d: Deployment, a: Actor, p: { shipmentId: number }) =>
     send(d, a, "CustodyRegistry", "acceptShipment", [p.shipmentId]),
+
+  rejectShipment: (d: Deployment, a: Actor, p: { shipmentId: number; reason: string }) =>
+    send(d, a, "CustodyRegistry", "rejectShipment", [p.shipmentId, p.reason]),
 
   decommission: (d: Deployment, a: Actor, p: { batchId: string; serial: number }) =>
     send(d, a, "CustodyRegistry", "decommission", [p.batchId, p.serial]),

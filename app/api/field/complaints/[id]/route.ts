@@ -1,0 +1,13 @@
+import { fieldReply } from "@/lib/queries/field-http";
+import { ruleOnComplaint } from "@/lib/queries/field";
+
+export const dynamic = "force-dynamic";
+
+/** An inspector's ruling: `{upheld, reason}`. */
+export async function POST(
+  request: Request,
+  { params }: { params: Promise<{ id: string }> },
+): Promise<Response> {
+  const { id } = await params;
+  return fieldReply(request, (party, body) => ruleOnComplaint(party, id, body));
+}

@@ -1,0 +1,13 @@
+import { fieldReply } from "@/lib/queries/field-http";
+import { decideShipment } from "@/lib/queries/field";
+
+export const dynamic = "force-dynamic";
+
+/** The recipient's answer: `{decision:"accept"}` or `{decision:"reject", reason}`. */
+export async function POST(
+  request: Request,
+  { params }: { params: Promise<{ id: string }> },
+): Promise<Response> {
+  const { id } = await params;
+  return fieldReply(request, (party, body) => decideShipment(party, id, body));
+}

@@ -1,0 +1,75 @@
+"use client";
+
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+
+interface PartyOption {
+  key: string;
+  name: string;
+}
+
+/** "Demo: act as …": picks a seeded party; the server keeps its key and signs for it. */
+export function ActAsSwitch({ parties, current }: { parties: PartyOption[]; current: string | null }) {
+  const router = useRouter();
+  const [party, setParty] = useState(current ?? "");
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function choose(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const response = await fetch("/api/session", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ party }),
+      });
+      const answer = (await response.json()) as { error?: { message: string } };
+      if (answer.error) setError(answer.error.message);
+      else router.refresh();
+    } catch {
+      setError("The server could not be reached. Try again.");
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={choose} className="space-y-2">
+      <div className="flex flex-wrap items-end gap-2">
+        <label className="flex min-w-0 flex-1 flex-col gap-1 text-sm font-medium">
+          Demo: act as …
+          <select
+            name="party"
+            value={party}
+            onChange={(event) => setParty(event.target.value)}
+            required
+            className="rounded-lg border border-slate-300 bg-white px-2 py-2 text-base"
+          >
+            <option value="" disabled>
+              Choose a demo party
+            </option>
+            {parties.map((p) => (
+              <option key={p.key} value={p.key}>
+                {p.name} ({p.key})
+              </option>
+            ))}
+          </select>
+        </label>
+        <button
+          type="submit"
+          disabled={busy || party === ""}
+          className="rounded-lg bg-slate-900 px-4 py-2 font-medium text-white disabled:opacity-50"
+        >
+          Act as
+        </button>
+      </div>
+      {error !== null && (
+        <p role="alert" className="rounded-xl border border-red-300 bg-red-50 p-3 text-sm text-red-900">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,52 @@
+"use client";
+
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { postAction, type ActionState } from "./post-action";
+import { TxProgress } from "./TxProgress";
+
+/** An inspector's ruling on one complaint: uphold or dismiss, with the reason. */
+export function RulingForm({ complaintId }: { complaintId: number }) {
+  const router = useRouter();
+  const [state, setState] = useState<ActionState>({ kind: "idle" });
+  const [reason, setReason] = useState("");
+
+  async function rule(upheld: boolean) {
+    setState({ kind: "sending" });
+    const outcome = await postAction(`/api/field/complaints/${complaintId}`, { upheld, reason });
+    setState(outcome);
+    if (outcome.kind === "confirmed") router.refresh();
+  }
+
+  return (
+    <div className="space-y-2">
+      <label className="flex flex-col gap-1 text-sm font-medium">
+        Reason for the ruling
+        <input
+          value={reason}
+          onChange={(event) => setReason(event.target.value)}
+          className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-base"
+        />
+      </label>
+      <div className="flex gap-2">
+        <button
+          type="button"
+          disabled={state.kind === "sending" || reason.trim().length < 3}
+          onClick={() => rule(true)}
+          className="flex-1 rounded-lg bg-red-700 px-3 py-2 font-medium text-white disabled:opacity-50"
+        >
+          Uphold
+        </button>
+        <button
+          type="button"
+          disabled={state.kind === "sending" || reason.trim().length < 3}
+          onClick={() => rule(false)}
+          className="flex-1 rounded-lg border border-slate-400 bg-white px-3 py-2 font-medium disabled:opacity-50"
+        >
+          Dismiss
+        </button>
+      </div>
+      <TxProgress state={state} confirmedText="Ruled." />
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+"use client";
+
+import { useCallback, useRef, useState } from "react";
+import { parseScannedCode } from "@/lib/domain/gs1";
+import { boxKey, type ScannedBox } from "@/lib/domain/field-scans";
+import type { VerdictLevel } from "@/lib/domain/verdict";
+
+export interface CheckedBox extends ScannedBox {
+  /** The code as sent for verification: a full Digital Link. */
+  text: string;
+  serial: string | null;
+  headline: string;
+  /** Times this box was scanned. */
+  scans: number;
+  /** Why no verdict came back (the chain unreachable), or null. */
+  error: string | null;
+}
+
+interface VerifyAnswer {
+  verdict?: VerdictLevel;
+  headline?: string;
+  error?: { message: string };
+}
+
+/**
+ * Boxes scanned one after another, each verified once through /api/verify (the same verifier as the
+ * consumer's page); a box scanned again is counted, not verified again. Newest first.
+ */
+export function useBoxChecks() {
+  const [boxes, setBoxes] = useState<CheckedBox[]>([]);
+  const [duplicates, setDuplicates] = useState(0);
+  const seenKeys = useRef(new Set<string>());
+
+  const scan = useCallback((verdictPath: string) => {
+    const text = new URL(verdictPath, window.location.origin).href;
+    const parsed = parseScannedCode(text);
+    if (!parsed.ok) return;
+    const key = boxKey(parsed.code);
+    // Kept apart from the state: a scanner sends the next code before React renders the last one.
+    if (seenKeys.current.has(key)) {
+      setDuplicates((n) => n + 1);
+      setBoxes((current) => current.map((box) => (box.key === key ? { ...box, scans: box.scans + 1 } : box)));
+      return;
+    }
+    seenKeys.current.add(key);
+    const scanned: CheckedBox = {
+      key,
+      text,
+      gtin: parsed.code.gtin,
+      lot: parsed.code.lot,
+      serial: parsed.code.serial,
+      verdict: null,
+      headline: "",
+      scans: 1,
+      error: null,
+    };
+    setBoxes((current) => [scanned, ...current]);
+    const settle = (change: Partial<CheckedBox>) =>
+      setBoxes((current) => current.map((box) => (box.key === key ? { ...box, ...change } : box)));
+    fetch(`/api/verify?code=${encodeURIComponent(text)}`)
+      .then((response) => response.json() as Promise<VerifyAnswer>)
+      .then((answer) =>
+        answer.verdict === undefined
+          ? settle({ error: answer.error?.message ?? "No verdict came back." })
+          : settle({ verdict: answer.verdict, headline: answer.headline ?? "" }),
+      )
+      .catch(() => settle({ error: "The server could not be reached." }));
+  }, []);
+
+  return { boxes, duplicates, scan };
+}

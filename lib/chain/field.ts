@@ -1,0 +1,377 @@
+// Reads for the field pages (inspectors and pharmacies): which roles an account holds, a seller's
+// standing (distribution filing, suspensions, price violations, bond), the shipments waiting for a
+// recipient, and the complaints still to be ruled on. Plain typed objects; the writes are backoffice.ts.
+import { id, zeroPadValue, type Provider, type Result } from "ethers";
+import { bindContracts, contractInterface } from "./contracts";
+import type { Deployment } from "./deployment";
+import { bondOf } from "./backoffice";
+import type { ComplaintKind, ComplaintStatus, ShipmentStatus } from "../domain/record";
+
+export const ROLES = [
+  "REGULATOR",
+  "SUPPLIER",
+  "MANUFACTURER",
+  "AUDITOR",
+  "LAB",
+  "DISTRIBUTOR",
+  "PHARMACY",
+  "INSPECTOR",
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** As in contracts/src/libraries/Roles.sol: keccak256 of the role's name. */
+const roleId = (role: Role) => id(`${role}_ROLE`);
+const SELLER_ROLES: readonly Role[] = ["DISTRIBUTOR", "PHARMACY"];
+/** IAccessRegistry.LicenceKind.DistributionFiling */
+const DISTRIBUTION_FILING = 2;
+const SHIPMENT_STATUSES: ShipmentStatus[] = ["pending", "accepted", "rejected"];
+const COMPLAINT_KINDS: ComplaintKind[] = ["spec-failure", "counterfeit", "price-above-cap"];
+const COMPLAINT_STATUSES: ComplaintStatus[] = ["open", "answered", "upheld", "dismissed"];
+
+const num = (value: unknown) => Number(value as bigint);
+const optionalTime = (value: unknown) => (num(value) === 0 ? null : num(value));
+
+export interface AccountView {
+  address: string;
+  name: string;
+  registered: boolean;
+  /** Administrative division code, e.g. 320500 (苏州): where a shop's price caps apply. */
+  region: number;
+  roles: Role[];
+}
+
+/** Who an address is on the record, and the roles it holds there. */
+export async function readAccount(
+  deployment: Deployment,
+  provider: Provider,
+  address: string,
+): Promise<AccountView> {
+  const access = bindContracts(deployment.addresses, provider).AccessRegistry;
+  const [participant, held] = await Promise.all([
+    access.getFunction("participant")(address) as Promise<Result>,
+    Promise.all(
+      ROLES.map((role) => access.getFunction("hasRole")(roleId(role), address) as Promise<boolean>),
+    ),
+  ]);
+  return {
+    address,
+    name: String(participant.getValue("name")),
+    registered: Boolean(participant.getValue("registered")),
+    region: num(participant.getValue("region")),
+    roles: ROLES.filter((_, index) => held[index]),
+  };
+}
+
+export interface SellerEntry {
+  address: string;
+  name: string;
+}
+
+/** Every registered distributor and pharmacy, from the registrations on the record. */
+export async function listSellers(deployment: Deployment, provider: Provider): Promise<SellerEntry[]> {
+  const access = bindContracts(deployment.addresses, provider).AccessRegistry;
+  const sellerRoles = new Set(SELLER_ROLES.map(roleId));
+  const logs = await access.queryFilter("ParticipantRegistered", deployment.deployedAtBlock);
+  return logs.flatMap((log) =>
+    "args" in log && sellerRoles.has(String(log.args.getValue("role")))
+      ? [{ address: String(log.args.getValue("account")), name: String(log.args.getValue("name")) }]
+      : [],
+  );
+}
+
+export interface FilingView {
+  number: string;
+  validFrom: number;
+  validUntil: number;
+  revokedAt: number | null;
+  revocationReason: string;
+  validNow: boolean;
+}
+
+export interface ViolationView {
+  recordId: number;
+  batchId: string;
+  lot: string | null;
+  fenPerPiece: number;
+  capFenPerPiece: number | null;
+  observedAt: number;
+}
+
+export interface SellerStanding extends AccountView {
+  filings: FilingView[];
+  /** The regulator's suspension, or null. */
+  suspension: { at: number; reason: string } | null;
+  /** Since when the seller is suspended because its bond fell below its minimum, or null. */
+  bondSuspendedAt: number | null;
+  bond: { bondFen: number; minimumFen: number };
+  violations: ViolationView[];
+}
+
+/** A seller's standing as an inspector checks it at the counter. */
+export async function readSellerStanding(
+  deployment: Deployment,
+  provider: Provider,
+  address: string,
+  now: number,
+): Promise<SellerStanding> {
+  const contracts = bindContracts(deployment.addresses, provider);
+  const access = contracts.AccessRegistry;
+  const prices = contracts.PriceRegistry;
+  const [account, participant, licenceIds, violationIds, bond] = await Promise.all([
+    readAccount(deployment, provider, address),
+    access.getFunction("participant")(address) as Promise<Result>,
+    access.getFunction("licencesOf")(address) as Promise<bigint[]>,
+    prices.getFunction("violationsOf")(address) as Promise<bigint[]>,
+    bondOf(deployment, provider, address),
+  ]);
+  const licences = await Promise.all(
+    licenceIds.map(async (licenceId) => ({
+      licence: (await access.getFunction("licence")(licenceId)) as Result,
+      validNow: (await access.getFunction("isLicenceValidAt")(licenceId, now)) as boolean,
+    })),
+  );
+  const records = await Promise.all(
+    violationIds.map(async (recordId) => {
+      const record = (await prices.getFunction("record")(recordId)) as Result;
+      const capId = record.getValue("capId") as bigint;
+      const cap = capId === 0n ? null : ((await prices.getFunction("cap")(capId)) as Result);
+      return { recordId, record, cap };
+    }),
+  );
+  const lots = await batchLots(
+    deployment,
+    provider,
+    records.map(({ record }) => String(record.getValue("batchId"))),
+  );
+  const suspendedAt = optionalTime(participant.getValue("suspendedAt"));
+  return {
+    ...account,
+    filings: licences
+      .filter(({ licence }) => num(licence.getValue("kind")) === DISTRIBUTION_FILING)
+      .map(({ licence, validNow }) => ({
+        number: String(licence.getValue("number")),
+        validFrom: num(licence.getValue("validFrom")),
+        validUntil: num(licence.getValue("validUntil")),
+        revokedAt: optionalTime(licence.getValue("revokedAt")),
+        revocationReason: String(licence.getValue("revocationReason")),
+        validNow,
+      })),
+    suspension:
+      suspendedAt === null
+        ? null
+        : { at: suspendedAt, reason: String(participant.getValue("suspensionReason")) },
+    bondSuspendedAt: optionalTime(participant.getValue("bondSuspendedAt")),
+    bond: { bondFen: bond.bondFen, minimumFen: bond.minimumFen },
+    violations: records.map(({ recordId, record, cap }) => {
+      const batchId = String(record.getValue("batchId"));
+      return {
+        recordId: Number(recordId),
+        batchId,
+        lot: lots.get(batchId)?.lot ?? null,
+        fenPerPiece: num(record.getValue("fenPerPiece")),
+        capFenPerPiece: cap === null ? null : num(cap.getValue("fenPerPiece")),
+        observedAt: num(record.getValue("observedAt")),
+      };
+    }),
+  };
+}
+
+export interface PriceRecordView {
+  recordId: number;
+  fenPerPiece: number;
+  violation: boolean;
+  capFenPerPiece: number | null;
+}
+
+export async function readPriceRecord(
+  deployment: Deployment,
+  provider: Provider,
+  recordId: number,
+): Promise<PriceRecordView> {
+  const prices = bindContracts(deployment.addresses, provider).PriceRegistry;
+  const record = (await prices.getFunction("record")(recordId)) as Result;
+  const capId = record.getValue("capId") as bigint;
+  const cap = capId === 0n ? null : ((await prices.getFunction("cap")(capId)) as Result);
+  return {
+    recordId,
+    fenPerPiece: num(record.getValue("fenPerPiece")),
+    violation: Boolean(record.getValue("violation")),
+    capFenPerPiece: cap === null ? null : num(cap.getValue("fenPerPiece")),
+  };
+}
+
+/** GTIN and lot of each batch id, from the batches' registrations. */
+async function batchLots(
+  deployment: Deployment,
+  provider: Provider,
+  batchIds: string[],
+): Promise<Map<string, { gtin: string; lot: string }>> {
+  const unique = [...new Set(batchIds)];
+  if (unique.length === 0) return new Map();
+  const iface = contractInterface("BatchRegistry");
+  const logs = await provider.getLogs({
+    address: deployment.addresses.BatchRegistry,
+    topics: [iface.getEvent("BatchRegistered")?.topicHash ?? "", unique.map((b) => zeroPadValue(b, 32))],
+    fromBlock: deployment.deployedAtBlock,
+  });
+  const lots = new Map<string, { gtin: string; lot: string }>();
+  for (const log of logs) {
+    const parsed = iface.parseLog(log);
+    if (parsed === null) continue;
+    lots.set(String(parsed.args.getValue("batchId")), {
+      gtin: String(parsed.args.getValue("gtin")).padStart(14, "0"),
+      lot: String(parsed.args.getValue("lot")),
+    });
+  }
+  return lots;
+}
+
+export interface ShipmentView {
+  id: number;
+  batchId: string;
+  gtin: string | null;
+  lot: string | null;
+  from: string;
+  fromName: string;
+  to: string;
+  boxes: number;
+  shippedAt: number;
+  settledAt: number | null;
+  status: ShipmentStatus;
+  note: string;
+}
+
+async function toShipmentViews(
+  deployment: Deployment,
+  provider: Provider,
+  shipments: { id: number; shipment: Result }[],
+): Promise<ShipmentView[]> {
+  const access = bindContracts(deployment.addresses, provider).AccessRegistry;
+  const lots = await batchLots(
+    deployment,
+    provider,
+    shipments.map(({ shipment }) => String(shipment.getValue("batchId"))),
+  );
+  const senders = [...new Set(shipments.map(({ shipment }) => String(shipment.getValue("from"))))];
+  const names = new Map(
+    await Promise.all(
+      senders.map(
+        async (sender) =>
+          [
+            sender,
+            String(((await access.getFunction("participant")(sender)) as Result).getValue("name")),
+          ] as const,
+      ),
+    ),
+  );
+  return shipments.map(({ id: shipmentId, shipment }) => {
+    const batchId = String(shipment.getValue("batchId"));
+    const from = String(shipment.getValue("from"));
+    return {
+      id: shipmentId,
+      batchId,
+      gtin: lots.get(batchId)?.gtin ?? null,
+      lot: lots.get(batchId)?.lot ?? null,
+      from,
+      fromName: names.get(from) ?? "",
+      to: String(shipment.getValue("to")),
+      boxes: num(shipment.getValue("boxes")),
+      shippedAt: num(shipment.getValue("shippedAt")),
+      settledAt: optionalTime(shipment.getValue("settledAt")),
+      status: SHIPMENT_STATUSES[num(shipment.getValue("status"))] ?? "pending",
+      note: String(shipment.getValue("note")),
+    };
+  });
+}
+
+/** One shipment, or null when there is none with that id. */
+export async function readShipment(
+  deployment: Deployment,
+  provider: Provider,
+  shipmentId: number,
+): Promise<ShipmentView | null> {
+  const custody = bindContracts(deployment.addresses, provider).CustodyRegistry;
+  const shipment = (await custody
+    .getFunction("shipment")(shipmentId)
+    .catch(() => null)) as Result | null;
+  if (shipment === null) return null;
+  const [view] = await toShipmentViews(deployment, provider, [{ id: shipmentId, shipment }]);
+  return view ?? null;
+}
+
+/**
+ * Shipments to `recipient` still waiting for its answer, oldest first. The recipient is not an indexed
+ * field of Shipped, so every shipment's event is read and filtered here.
+ */
+export async function pendingShipmentsTo(
+  deployment: Deployment,
+  provider: Provider,
+  recipient: string,
+): Promise<ShipmentView[]> {
+  const custody = bindContracts(deployment.addresses, provider).CustodyRegistry;
+  const logs = await custody.queryFilter("Shipped", deployment.deployedAtBlock);
+  const mine = logs.flatMap((log) =>
+    "args" in log && String(log.args.getValue("to")).toLowerCase() === recipient.toLowerCase()
+      ? [Number(log.args.getValue("shipmentId"))]
+      : [],
+  );
+  const shipments = await Promise.all(
+    mine.map(async (shipmentId) => ({
+      id: shipmentId,
+      shipment: (await custody.getFunction("shipment")(shipmentId)) as Result,
+    })),
+  );
+  const pending = shipments.filter(({ shipment }) => num(shipment.getValue("status")) === 0);
+  return toShipmentViews(deployment, provider, pending);
+}
+
+export interface QueuedComplaint {
+  id: number;
+  kind: ComplaintKind;
+  status: ComplaintStatus;
+  serial: number;
+  lot: string | null;
+  respondent: string;
+  respondentName: string;
+  filedAt: number;
+  answerDeadline: number;
+}
+
+/** Complaints not yet ruled on (open or answered), oldest first. */
+export async function complaintsAwaitingRuling(
+  deployment: Deployment,
+  provider: Provider,
+): Promise<QueuedComplaint[]> {
+  const contracts = bindContracts(deployment.addresses, provider);
+  const registry = contracts.ComplaintRegistry;
+  const count = num(await registry.getFunction("complaintCount")());
+  const all = await Promise.all(
+    Array.from(
+      { length: count },
+      async (_, index) => (await registry.getFunction("complaint")(index + 1)) as Result,
+    ),
+  );
+  const waiting = all.filter((c) => num(c.getValue("status")) <= 1);
+  const lots = await batchLots(
+    deployment,
+    provider,
+    waiting.map((c) => String(c.getValue("batchId"))),
+  );
+  return Promise.all(
+    waiting.map(async (c) => {
+      const respondent = String(c.getValue("respondent"));
+      const participant = (await contracts.AccessRegistry.getFunction("participant")(respondent)) as Result;
+      return {
+        id: num(c.getValue("id")),
+        kind: COMPLAINT_KINDS[num(c.getValue("kind"))] ?? "spec-failure",
+        status: COMPLAINT_STATUSES[num(c.getValue("status"))] ?? "open",
+        serial: num(c.getValue("serial")),
+        lot: lots.get(String(c.getValue("batchId")))?.lot ?? null,
+        respondent,
+        respondentName: String(participant.getValue("name")),
+        filedAt: num(c.getValue("filedAt")),
+        answerDeadline: num(c.getValue("answerDeadline")),
+      };
+    }),
+  );
+}

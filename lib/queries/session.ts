@@ -1,0 +1,139 @@
+// Who acts on the field pages. On the local demo chain (id 31337) "Demo: act as …" picks one of the
+// seeded parties; the choice is a cookie holding only the party's name (httpOnly, SameSite=Lax) and the
+// server signs with that party's demo key, which never leaves it. On any other chain the switch is
+// refused (403 demo_keys_refused): an organisation there acts with its own key.
+import { z } from "zod";
+import { PARTIES, type PartyKey } from "../chain/demo/world";
+import { assertLocalChain, DemoKeysRefusedError, demoWallet } from "../chain/demo/accounts";
+import { actorFrom, type Actor } from "../chain/backoffice";
+import { readAccount, type Role } from "../chain/field";
+import { rpcProvider } from "../chain/provider";
+import { env } from "../env";
+import { runtime } from "./runtime";
+import type { ApiError } from "./complaints";
+
+export type { Role };
+
+export const ACT_AS_COOKIE = "medproof-act-as";
+const SESSION_SECONDS = 8 * 3600;
+
+export type FieldStatus = 400 | 401 | 403 | 404 | 409 | 422 | 503;
+export interface ErrorReply {
+  status: FieldStatus;
+  body: { error: ApiError };
+}
+export type FieldResponse<T> = { status: 200; body: T } | ErrorReply;
+
+export const fieldError = (
+  status: FieldStatus,
+  code: string,
+  message: string,
+  field?: string,
+): ErrorReply => ({
+  status,
+  body: { error: field === undefined ? { code, message } : { code, message, field } },
+});
+
+export interface SessionView {
+  party: PartyKey;
+  name: string;
+  address: string;
+  /** Read from the chain, not from the demo world: the record decides what the party may do. */
+  roles: Role[];
+}
+
+export interface DemoPartyOption {
+  key: PartyKey;
+  name: string;
+}
+
+export function demoParties(): DemoPartyOption[] {
+  return (Object.keys(PARTIES) as PartyKey[]).map((key) => ({ key, name: PARTIES[key].name }));
+}
+
+function isPartyKey(value: string): value is PartyKey {
+  return Object.hasOwn(PARTIES, value);
+}
+
+/** The node's own chain id decides, never the deployment file's (which could be copied from elsewhere). */
+const nodeProvider = () => rpcProvider(env().rpcUrl);
+
+export type LocalChainCheck = () => Promise<void>;
+const checkLocalChain: LocalChainCheck = () => assertLocalChain(nodeProvider());
+
+/** True on the local demo chain, where the demo switch is offered. */
+export async function demoKeysAllowed(check: LocalChainCheck = checkLocalChain): Promise<boolean> {
+  try {
+    await check();
+    return true;
+  } catch (error) {
+    if (error instanceof DemoKeysRefusedError) return false;
+    throw error;
+  }
+}
+
+const chooseSchema = z.object({ party: z.string({ error: "Say which party to act as." }).max(40) });
+
+/** "Demo: act as …": the party, checked to exist and the chain to be the local one. */
+export async function chooseParty(
+  input: unknown,
+  check: LocalChainCheck = checkLocalChain,
+): Promise<FieldResponse<SessionView>> {
+  const parsed = chooseSchema.safeParse(input);
+  if (!parsed.success)
+    return fieldError(400, "invalid_request", parsed.error.issues[0]?.message ?? "", "party");
+  const party = parsed.data.party;
+  if (!isPartyKey(party)) {
+    return fieldError(
+      400,
+      "unknown_party",
+      `There is no demo party "${party}". Choose one of: ${Object.keys(PARTIES).join(", ")}.`,
+      "party",
+    );
+  }
+  try {
+    await check();
+    const session = await readSession(party);
+    if (session !== null) return { status: 200, body: session };
+  } catch (error) {
+    if (error instanceof DemoKeysRefusedError)
+      return fieldError(
+        403,
+        "demo_keys_refused",
+        `${error.message} Sign in with the organisation's own key.`,
+      );
+  }
+  return fieldError(503, "chain_unavailable", "The chain cannot be reached right now. Try again shortly.");
+}
+
+/** The party named by the request's act-as cookie, if it names one. */
+export function partyFromCookieHeader(header: string | null): PartyKey | null {
+  for (const pair of (header ?? "").split(";")) {
+    const [name, value] = pair.trim().split("=");
+    if (name === ACT_AS_COOKIE && value !== undefined) return partyOf(decodeURIComponent(value));
+  }
+  return null;
+}
+
+export function partyOf(value: string | undefined): PartyKey | null {
+  return value !== undefined && isPartyKey(value) ? value : null;
+}
+
+export function sessionCookie(party: PartyKey, secure: boolean): string {
+  return `${ACT_AS_COOKIE}=${party}; Path=/; Max-Age=${SESSION_SECONDS}; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`;
+}
+
+export const clearedSessionCookie = () => `${ACT_AS_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax`;
+
+/** The acting party with its roles as the chain records them; null without one or off the local chain. */
+export async function readSession(party: PartyKey | null): Promise<SessionView | null> {
+  if (party === null || !(await demoKeysAllowed())) return null;
+  const address = demoWallet(PARTIES[party].account).address;
+  const account = await readAccount(runtime().deployment, nodeProvider(), address);
+  return { party, name: account.name || PARTIES[party].name, address, roles: account.roles };
+}
+
+/** The signer for the acting party's transactions. Throws DemoKeysRefusedError off the local chain. */
+export function actorOf(party: PartyKey): Promise<Actor> {
+  return actorFrom(nodeProvider(), { demoParty: party });
+}
