@@ -5,6 +5,7 @@ import type { VerifyResponse } from "@/lib/queries/verify";
 import { VerdictBanner, verdictWord } from "@/components/verdict/VerdictBanner";
 import { VerdictDetails } from "@/components/verdict/VerdictDetails";
 import { savedVerdict, savedVerdicts, type SavedVerdict } from "./saved-verdicts";
+import { canonicalCode } from "@/lib/domain/gs1";
 
 type View =
   | { kind: "looking" }
@@ -33,7 +34,8 @@ export function OfflineFallback() {
     let cancelled = false;
     const look = async (): Promise<View> => {
       const code = requestedCode(window.location);
-      const result = code === null ? null : await savedVerdict(code);
+      const canonical = code === null ? null : canonicalCode(code);
+      const result = canonical === null ? null : await savedVerdict(canonical);
       if (result !== null) return { kind: "saved", result };
       return { kind: "offline", wanted: code === null ? "page" : "verdict", saved: await savedVerdicts() };
     };

@@ -3,7 +3,6 @@
 // the same box is found however its code was written. The verdict page saves; the offline page reads.
 // The service worker (public/sw.js) keeps this cache across its updates and never answers from it.
 import type { VerifyResponse } from "@/lib/queries/verify";
-import { parseScannedCode, toDigitalLink } from "@/lib/domain/gs1";
 
 const CACHE_NAME = "medproof-verdicts-v1";
 /** The most recent verdicts kept; older ones are dropped. */
@@ -15,10 +14,9 @@ export interface SavedVerdict {
   result: VerifyResponse;
 }
 
-function keyOf(scanned: string): string | null {
-  const parsed = parseScannedCode(scanned);
-  return parsed.ok ? `/api/verify?code=${encodeURIComponent(toDigitalLink(parsed.code))}` : null;
-}
+// Codes arrive already in canonical form (lib/domain/gs1 canonicalCode): the verdict page computes it on
+// the server, so the GS1 parser is not part of that page's scripts.
+const keyOf = (code: string) => `/api/verify?code=${encodeURIComponent(code)}`;
 
 function pathOf(key: Request): string {
   const link = new URL(new URL(key.url).searchParams.get("code") ?? "/", "http://localhost");
@@ -37,10 +35,10 @@ async function readAll(cache: Cache): Promise<(SavedVerdict & { key: Request })[
 }
 
 /** Keeps this verdict (replacing an older one of the same box), and only the most recent ones. */
-export async function saveVerdict(scanned: string, result: VerifyResponse): Promise<void> {
-  const key = keyOf(scanned);
+export async function saveVerdict(code: string, result: VerifyResponse): Promise<void> {
+  const key = keyOf(code);
   // Cache Storage exists on https pages and localhost only.
-  if (key === null || typeof caches === "undefined") return;
+  if (typeof caches === "undefined") return;
   const cache = await caches.open(CACHE_NAME);
   await cache.put(key, Response.json(result));
   const saved = await readAll(cache);
@@ -49,10 +47,10 @@ export async function saveVerdict(scanned: string, result: VerifyResponse): Prom
   await Promise.all(oldestFirst.slice(0, saved.length - KEEP).map(({ key }) => cache.delete(key)));
 }
 
-/** The saved verdict of this scanned code, if this browser opened it before. */
-export async function savedVerdict(scanned: string): Promise<VerifyResponse | null> {
-  const key = keyOf(scanned);
-  if (key === null || typeof caches === "undefined") return null;
+/** The saved verdict of this code (in canonical form), if this browser opened it before. */
+export async function savedVerdict(code: string): Promise<VerifyResponse | null> {
+  const key = keyOf(code);
+  if (typeof caches === "undefined") return null;
   const response = await (await caches.open(CACHE_NAME)).match(key);
   return response ? ((await response.json()) as VerifyResponse) : null;
 }

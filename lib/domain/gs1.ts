@@ -825,3 +825,9 @@ export function toBracketed(code: Gs1Fields): string {
     .map(([ai, value]) => `(${ai})${value}`)
     .join("");
 }
+
+/** One spelling for every way of writing the same code (its Digital Link on the default base), or null. */
+export function canonicalCode(text: string): string | null {
+  const parsed = parseScannedCode(text);
+  return parsed.ok ? toDigitalLink(parsed.code) : null;
+}

@@ -8,6 +8,7 @@ import { CodeEntryForm } from "@/components/scan/CodeEntryForm";
 import { ChainUnavailable } from "@/components/verdict/ChainUnavailable";
 import { RememberVerdict } from "@/components/offline/RememberVerdict";
 import { runtime } from "@/lib/queries/runtime";
+import { canonicalCode } from "@/lib/domain/gs1";
 
 export const dynamic = "force-dynamic";
 
@@ -70,7 +71,7 @@ export default async function VerdictPage(props: Props) {
   return (
     <div className="space-y-6">
       <VerdictBanner verdict={result.verdict} headline={result.headline} />
-      <RememberVerdict scanned={scanned} result={result} />
+      <RememberVerdict code={canonicalCode(scanned) ?? scanned} result={result} />
       <VerdictDetails result={result} />
       {result.batch && result.code.serial && (
         <section
