@@ -5,7 +5,7 @@ import { id, zeroPadValue, type Provider, type Result } from "ethers";
 import { bindContracts, contractInterface } from "./contracts";
 import type { Deployment } from "./deployment";
 import { bondOf } from "./backoffice";
-import type { ComplaintKind, ComplaintStatus, ShipmentStatus } from "../domain/record";
+import type { ComplaintKind, ComplaintStatus, ShipmentInfo, ShipmentStatus } from "../domain/record";
 
 export const ROLES = [
   "REGULATOR",
@@ -226,19 +226,13 @@ async function batchLots(
   return lots;
 }
 
-export interface ShipmentView {
+/** A shipment as the record keeps it (ShipmentInfo), with its id, batch and the sender's name. */
+export interface ShipmentView extends ShipmentInfo {
   id: number;
   batchId: string;
   gtin: string | null;
   lot: string | null;
-  from: string;
   fromName: string;
-  to: string;
-  boxes: number;
-  shippedAt: number;
-  settledAt: number | null;
-  status: ShipmentStatus;
-  note: string;
 }
 
 async function toShipmentViews(

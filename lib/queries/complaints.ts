@@ -21,6 +21,7 @@ import { rpcProvider } from "../chain/provider";
 import { prepareEvidence, type EvidencePhoto, type EvidenceStore, type PhotoType } from "./evidence-store";
 import type { PossessionStore } from "./possession-store";
 import { RateLimiter } from "./rate-limit";
+import { CHAIN_UNAVAILABLE } from "./chain-unavailable";
 
 export interface ApiError {
   code: string;
@@ -264,7 +265,7 @@ export class ComplaintDesk {
       batch = (await this.options.reader.read(code)).batch;
     } catch (error) {
       if (error instanceof ChainUnavailableError)
-        return fail(503, "chain_unavailable", "The record can't be reached right now. Try again shortly.");
+        return fail(503, CHAIN_UNAVAILABLE.code, CHAIN_UNAVAILABLE.message);
       throw error;
     }
     if (batch === null)
@@ -375,7 +376,7 @@ export class ComplaintDesk {
       return { status: 200, body: view };
     } catch (error) {
       if (error instanceof RelayError) return relayFailure(error);
-      return fail(503, "chain_unavailable", "The record can't be reached right now. Try again shortly.");
+      return fail(503, CHAIN_UNAVAILABLE.code, CHAIN_UNAVAILABLE.message);
     }
   }
 

@@ -4,6 +4,7 @@
 import { checkGs1Fields } from "../domain/gs1";
 import { buildEpcisDocument, type EpcisDocument } from "../domain/epcis";
 import { ChainUnavailableError, type BoxReader } from "../chain/reader";
+import { CHAIN_UNAVAILABLE } from "./chain-unavailable";
 
 export const EPCIS_MEDIA_TYPE = "application/ld+json";
 
@@ -82,14 +83,6 @@ export async function readEpcisDocument(
   } catch (error) {
     // A bug must not surface as a 500 with a stack: the detail goes to the server log.
     if (!(error instanceof ChainUnavailableError)) console.error("epcis failed:", error);
-    return {
-      status: 503,
-      body: {
-        error: {
-          code: "chain_unavailable",
-          message: "The record can't be reached right now. Try again shortly.",
-        },
-      },
-    };
+    return { status: 503, body: { error: CHAIN_UNAVAILABLE } };
   }
 }

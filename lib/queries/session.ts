@@ -11,6 +11,7 @@ import { rpcProvider } from "../chain/provider";
 import { env } from "../env";
 import { runtime } from "./runtime";
 import type { ApiError } from "./complaints";
+import { CHAIN_UNAVAILABLE } from "./chain-unavailable";
 
 export type { Role };
 
@@ -103,7 +104,7 @@ export async function chooseParty(
         `${error.message} Sign in with the organisation's own key.`,
       );
   }
-  return fieldError(503, "chain_unavailable", "The chain cannot be reached right now. Try again shortly.");
+  return fieldError(503, CHAIN_UNAVAILABLE.code, CHAIN_UNAVAILABLE.message);
 }
 
 /** The party named by the request's act-as cookie, if it names one. */

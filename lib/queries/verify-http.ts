@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { parseScannedCode, type ScannedCode } from "../domain/gs1";
 import { buildLinkset, linkHeader, LINKSET_MEDIA_TYPE } from "../domain/linkset";
 import type { Verifier, VerifyOutcome } from "./verify";
+import { CHAIN_UNAVAILABLE } from "./chain-unavailable";
 
 const MAX_URL_LENGTH = 4096;
 
@@ -131,9 +132,7 @@ export async function handleVerify(
   } catch (error) {
     // Never a 5xx body with a stack trace: a plain message, and the detail in the server log.
     console.error("verify failed:", error);
-    send(res, 503, {
-      error: { code: "chain_unavailable", message: "The record can't be read right now. Try again shortly." },
-    });
+    send(res, 503, { error: CHAIN_UNAVAILABLE });
   }
 }
 

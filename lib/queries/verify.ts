@@ -8,6 +8,7 @@ import { regionName } from "../domain/regions";
 import { BoxReader, ChainUnavailableError } from "../chain/reader";
 import { recoverSerialSigner } from "../chain/serials";
 import type { ScanLog } from "./scan-log";
+import { CHAIN_UNAVAILABLE } from "./chain-unavailable";
 
 export interface VerifyResponse {
   code: { gtin: string; lot: string | null; serial: string | null; expiry: string | null };
@@ -33,7 +34,7 @@ export interface VerifyResponse {
 export type VerifyOutcome =
   | { status: 200; body: VerifyResponse }
   | { status: 400; body: { error: { code: "invalid_code"; message: string; reason: string } } }
-  | { status: 503; body: { error: { code: "chain_unavailable"; message: string } } };
+  | { status: 503; body: { error: typeof CHAIN_UNAVAILABLE } };
 
 export interface VerifyContext {
   /** Administrative division code of the scan (picks the price cap); the server default when absent. */
@@ -67,12 +68,7 @@ export class Verifier {
       if (error instanceof ChainUnavailableError) {
         return {
           status: 503,
-          body: {
-            error: {
-              code: "chain_unavailable",
-              message: "The record can't be reached right now. Try again shortly.",
-            },
-          },
+          body: { error: CHAIN_UNAVAILABLE },
         };
       }
       throw error;
