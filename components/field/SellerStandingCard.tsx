@@ -1,5 +1,6 @@
 import type { SellerStanding } from "@/lib/queries/field";
 import { formatDate, formatYuan, formatYuanPerPiece } from "@/lib/domain/format";
+import Link from "next/link";
 import { StatusIcon } from "@/components/ui/StatusIcon";
 
 function Line({ ok, title, children }: { ok: boolean; title: string; children: React.ReactNode }) {
@@ -24,7 +25,13 @@ export function SellerStandingCard({ seller }: { seller: SellerStanding }) {
       className="rounded-2xl border border-slate-200 bg-white"
     >
       <h3 className="border-b border-slate-200 p-3 text-lg font-bold">
-        {seller.name || "Not a registered participant"}
+        {seller.registered ? (
+          <Link href={`/participants/${seller.address}`} className="text-emerald-800 underline">
+            {seller.name}
+          </Link>
+        ) : (
+          "Not a registered participant"
+        )}
         <span className="block font-mono text-xs font-normal break-all text-slate-600">{seller.address}</span>
       </h3>
       <ul className="divide-y divide-slate-200">

@@ -22,8 +22,13 @@ export type Role = (typeof ROLES)[number];
 /** As in contracts/src/libraries/Roles.sol: keccak256 of the role's name. */
 const roleId = (role: Role) => id(`${role}_ROLE`);
 const SELLER_ROLES: readonly Role[] = ["DISTRIBUTOR", "PHARMACY"];
-/** IAccessRegistry.LicenceKind.DistributionFiling */
-const DISTRIBUTION_FILING = 2;
+/** IAccessRegistry.LicenceKind, in its order. */
+export const LICENCE_KINDS = [
+  "production-licence",
+  "registration-certificate",
+  "distribution-filing",
+] as const;
+export type LicenceKind = (typeof LICENCE_KINDS)[number];
 const SHIPMENT_STATUSES: ShipmentStatus[] = ["pending", "accepted", "rejected"];
 const COMPLAINT_KINDS: ComplaintKind[] = ["spec-failure", "counterfeit", "price-above-cap"];
 const COMPLAINT_STATUSES: ComplaintStatus[] = ["open", "answered", "upheld", "dismissed"];
@@ -34,6 +39,8 @@ const optionalTime = (value: unknown) => (num(value) === 0 ? null : num(value));
 export interface AccountView {
   address: string;
   name: string;
+  /** 统一社会信用代码 */
+  creditCode: string;
   registered: boolean;
   /** Administrative division code, e.g. 320500 (苏州): where a shop's price caps apply. */
   region: number;
@@ -56,6 +63,7 @@ export async function readAccount(
   return {
     address,
     name: String(participant.getValue("name")),
+    creditCode: String(participant.getValue("creditCode")),
     registered: Boolean(participant.getValue("registered")),
     region: num(participant.getValue("region")),
     roles: ROLES.filter((_, index) => held[index]),
@@ -79,7 +87,9 @@ export async function listSellers(deployment: Deployment, provider: Provider): P
   );
 }
 
-export interface FilingView {
+export interface LicenceView {
+  id: number;
+  kind: LicenceKind;
   number: string;
   validFrom: number;
   validUntil: number;
@@ -98,7 +108,9 @@ export interface ViolationView {
 }
 
 export interface SellerStanding extends AccountView {
-  filings: FilingView[];
+  /** Every licence it was granted, of any kind, revoked and expired ones included. */
+  licences: LicenceView[];
+  filings: LicenceView[];
   /** The regulator's suspension, or null. */
   suspension: { at: number; reason: string } | null;
   /** Since when the seller is suspended because its bond fell below its minimum, or null. */
@@ -144,18 +156,20 @@ export async function readSellerStanding(
     records.map(({ record }) => String(record.getValue("batchId"))),
   );
   const suspendedAt = optionalTime(participant.getValue("suspendedAt"));
+  const licenceViews = licences.map(({ licence, validNow }, index): LicenceView => ({
+    id: Number(licenceIds[index]),
+    kind: LICENCE_KINDS[num(licence.getValue("kind"))] ?? "production-licence",
+    number: String(licence.getValue("number")),
+    validFrom: num(licence.getValue("validFrom")),
+    validUntil: num(licence.getValue("validUntil")),
+    revokedAt: optionalTime(licence.getValue("revokedAt")),
+    revocationReason: String(licence.getValue("revocationReason")),
+    validNow,
+  }));
   return {
     ...account,
-    filings: licences
-      .filter(({ licence }) => num(licence.getValue("kind")) === DISTRIBUTION_FILING)
-      .map(({ licence, validNow }) => ({
-        number: String(licence.getValue("number")),
-        validFrom: num(licence.getValue("validFrom")),
-        validUntil: num(licence.getValue("validUntil")),
-        revokedAt: optionalTime(licence.getValue("revokedAt")),
-        revocationReason: String(licence.getValue("revocationReason")),
-        validNow,
-      })),
+    licences: licenceViews,
+    filings: licenceViews.filter((licence) => licence.kind === "distribution-filing"),
     suspension:
       suspendedAt === null
         ? null
@@ -201,7 +215,7 @@ export async function readPriceRecord(
 }
 
 /** GTIN and lot of each batch id, from the batches' registrations. */
-async function batchLots(
+export async function batchLots(
   deployment: Deployment,
   provider: Provider,
   batchIds: string[],
@@ -319,6 +333,23 @@ export async function pendingShipmentsTo(
   return toShipmentViews(deployment, provider, pending);
 }
 
+/** Every complaint on the record, by id (they are numbered from 1). */
+export async function allComplaints(deployment: Deployment, provider: Provider): Promise<Result[]> {
+  const registry = bindContracts(deployment.addresses, provider).ComplaintRegistry;
+  const count = num(await registry.getFunction("complaintCount")());
+  return Promise.all(
+    Array.from(
+      { length: count },
+      async (_, index) => (await registry.getFunction("complaint")(index + 1)) as Result,
+    ),
+  );
+}
+
+export const complaintKindOf = (complaint: Result): ComplaintKind =>
+  COMPLAINT_KINDS[num(complaint.getValue("kind"))] ?? "spec-failure";
+export const complaintStatusOf = (complaint: Result): ComplaintStatus =>
+  COMPLAINT_STATUSES[num(complaint.getValue("status"))] ?? "open";
+
 export interface QueuedComplaint {
   id: number;
   kind: ComplaintKind;
@@ -337,14 +368,7 @@ export async function complaintsAwaitingRuling(
   provider: Provider,
 ): Promise<QueuedComplaint[]> {
   const contracts = bindContracts(deployment.addresses, provider);
-  const registry = contracts.ComplaintRegistry;
-  const count = num(await registry.getFunction("complaintCount")());
-  const all = await Promise.all(
-    Array.from(
-      { length: count },
-      async (_, index) => (await registry.getFunction("complaint")(index + 1)) as Result,
-    ),
-  );
+  const all = await allComplaints(deployment, provider);
   const waiting = all.filter((c) => num(c.getValue("status")) <= 1);
   const lots = await batchLots(
     deployment,
@@ -357,8 +381,8 @@ export async function complaintsAwaitingRuling(
       const participant = (await contracts.AccessRegistry.getFunction("participant")(respondent)) as Result;
       return {
         id: num(c.getValue("id")),
-        kind: COMPLAINT_KINDS[num(c.getValue("kind"))] ?? "spec-failure",
-        status: COMPLAINT_STATUSES[num(c.getValue("status"))] ?? "open",
+        kind: complaintKindOf(c),
+        status: complaintStatusOf(c),
         serial: num(c.getValue("serial")),
         lot: lots.get(String(c.getValue("batchId")))?.lot ?? null,
         respondent,

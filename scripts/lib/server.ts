@@ -14,6 +14,7 @@ import {
   verdictPageLinks,
 } from "../../lib/queries/verify-http";
 import { runtime } from "../../lib/queries/runtime";
+import { isUnknownParticipantPath } from "../../lib/queries/participants";
 import { BrotliStatic } from "./static-brotli";
 import { cameOverHttps, HSTS, newNonce, pageCsp, RESOURCE_CSP } from "./security-headers";
 
@@ -99,7 +100,11 @@ export async function startWebServer(options: {
     const policy = pageCsp(newNonce(), { dev });
     req.headers["content-security-policy"] = policy;
     res.setHeader("content-security-policy", policy);
-    void handleNext(req, res);
+    void (async () => {
+      // An unknown participant's profile gets Next's not-found page under a real 404 (see the query).
+      if (await isUnknownParticipantPath((req.url ?? "").split("?")[0] ?? "")) req.url = "/_not-found";
+      await handleNext(req, res);
+    })();
   });
   // A request Node cannot even parse (over the header limit, malformed) still gets a JSON 4xx.
   server.on("clientError", (error: NodeJS.ErrnoException, socket) => {

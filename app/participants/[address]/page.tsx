@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ChainUnavailable } from "@/components/verdict/ChainUnavailable";
+import { CreditSummaryCard } from "@/components/participants/CreditSummaryCard";
+import { ParticipantRecordSections } from "@/components/participants/ParticipantRecordSections";
+import { regionName } from "@/lib/domain/regions";
+import { participantProfile } from "@/lib/queries/participants";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Participant" };
+
+const ROLE_WORDS = {
+  REGULATOR: "regulator",
+  SUPPLIER: "material supplier",
+  MANUFACTURER: "manufacturer",
+  AUDITOR: "cleanroom auditor",
+  LAB: "test laboratory",
+  DISTRIBUTOR: "distributor",
+  PHARMACY: "pharmacy",
+  INSPECTOR: "market inspector",
+} as const;
+
+/** A participant's public record and the credit summary computed from it. */
+export default async function ParticipantPage({ params }: { params: Promise<{ address: string }> }) {
+  const { address } = await params;
+  const outcome = await participantProfile(address);
+  if (outcome.status === 404) notFound();
+  if (outcome.status === 503) return <ChainUnavailable />;
+  const { record, credit } = outcome.body;
+  return (
+    <div className="space-y-4">
+      <header className="space-y-1">
+        <h1 className="text-2xl font-bold">{record.name}</h1>
+        <p className="text-slate-700">
+          {record.roles.map((role) => ROLE_WORDS[role]).join(", ")}
+          {" · "}
+          {regionName(record.region) ?? `region ${record.region}`}
+        </p>
+        <p className="text-sm text-slate-700">
+          Unified social credit code (统一社会信用代码):{" "}
+          <span className="font-mono">{record.creditCode}</span>
+        </p>
+        <p className="font-mono text-xs break-all text-slate-600">{record.address}</p>
+      </header>
+      <CreditSummaryCard credit={credit} />
+      <ParticipantRecordSections record={record} />
+      <p>
+        <Link className="text-emerald-800 underline" href={`/participants/${record.address}/qr`}>
+          Print the shop QR code for this profile
+        </Link>
+      </p>
+    </div>
+  );
+}
