@@ -193,15 +193,17 @@ export async function readComplaint(
     registry.getFunction("withdrawable")(c.complainant) as Promise<bigint>,
     contracts.AccessRegistry.getFunction("participant")(c.respondent) as Promise<{ name: string }>,
   ]);
+  const events = [...logs, ...payouts].sort((a, b) => a.blockNumber - b.blockNumber || a.index - b.index);
+  // One read per block, all at once: a ruling and its penalty share a transaction, hence a block.
+  const blockNumbers = [...new Set(events.map((log) => log.blockNumber))];
+  const blocks = await Promise.all(blockNumbers.map((n) => provider.getBlock(n)));
+  const timeOf = new Map(blockNumbers.map((n, i) => [n, blocks[i]?.timestamp ?? 0]));
   const history: ComplaintEvent[] = [];
-  for (const log of [...logs, ...payouts].sort(
-    (a, b) => a.blockNumber - b.blockNumber || a.index - b.index,
-  )) {
+  for (const log of events) {
     const parsed = iface.parseLog(log);
     if (parsed === null) continue;
-    const block = await provider.getBlock(log.blockNumber);
     history.push({
-      at: block?.timestamp ?? 0,
+      at: timeOf.get(log.blockNumber) ?? 0,
       name: parsed.name,
       txHash: log.transactionHash,
       args: plainArgs(parsed.args),
