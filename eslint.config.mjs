@@ -1,5 +1,7 @@
 // Lint rules, including the one-way import rule of the architecture:
 //   app → components → lib/queries → lib/chain → lib/domain
+// lib/i18n (message catalogues, next-intl's request config) sits beside lib/domain: it reads the
+// request's language and imports lib/domain only.
 // A layer imports only layers to its right, and only lib/chain imports ethers.
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
@@ -93,6 +95,11 @@ export default tseslint.config(
     ["lib/queries/**"],
     ["app", "components", "server"],
     "lib/queries imports only lib/chain, lib/domain and lib/env.",
+  ),
+  layer(
+    ["lib/i18n/**"],
+    ["app", "components", "lib/queries", "lib/chain", "server"],
+    "lib/i18n imports only lib/domain.",
   ),
   layer(["components/**"], ["app", "server"], "components import no routes."),
   layer(["app/**", "server/**", "scripts/**", "e2e/**", "lib/env.ts"], [], ""),

@@ -1,4 +1,10 @@
 // @ts-check
+const createNextIntlPlugin = require("next-intl/plugin");
+
+// Language per request from the switch's cookie or Accept-Language; no locale in the URL, so the
+// Digital Link paths printed on boxes stay exactly as GS1 defines them.
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -7,4 +13,4 @@ const nextConfig = {
   serverExternalPackages: ["ethers", "ws"],
 };
 
-module.exports = nextConfig;
+module.exports = withNextIntl(nextConfig);

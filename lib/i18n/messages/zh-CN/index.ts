@@ -1,0 +1,8 @@
+// The Chinese catalogue: the same namespaces and keys as en/index.ts (the compiler checks the shape,
+// lib/i18n/messages.test.ts the placeholders).
+import type { Messages } from "../../catalogues";
+import common from "./common.json";
+
+const zhCN: Messages = { common };
+
+export default zhCN;
