@@ -2,7 +2,10 @@
 // drift, production build, then HTTP and browser tests against a real local chain and server started
 // here (and stopped by PID at the end). Ends with one line CI reads: "N passed, M failed".
 //
-// `npm test -- unit|contracts|http|e2e` runs one group (http and e2e still start the chain and server).
+// `npm test -- unit|contracts|http|e2e` runs one group (http and e2e still start the chain and server);
+// words after the group narrow it: `npm test -- e2e verdict.spec.ts` (Playwright's own filters),
+// `npm test -- http complaints` (unit or HTTP test files whose path contains a word). A group run alone
+// uses the existing build: run `npx next build` first after changing the app.
 import { spawn } from "node:child_process";
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -134,12 +137,19 @@ async function playwright(env: Record<string, string>): Promise<void> {
   console.log("\n── e2e: playwright test");
   const { code, output } = await run(
     process.execPath,
-    [require.resolve("@playwright/test/cli"), "test"],
+    [require.resolve("@playwright/test/cli"), "test", ...narrowing],
     env,
   );
   const passed = count(output, /^\s+(\d+) passed/m);
   const failed = count(output, /^\s+(\d+) failed/m) + count(output, /^\s+(\d+) flaky/m);
   record("e2e", passed, failed || (code === 0 ? 0 : 1));
+}
+
+/** Words after the group name: a subset of that group's tests. */
+const narrowing = process.argv.slice(3);
+
+function narrowed(files: string[]): string[] {
+  return narrowing.length === 0 ? files : files.filter((f) => narrowing.some((word) => f.includes(word)));
 }
 
 async function main(): Promise<void> {
@@ -153,7 +163,7 @@ async function main(): Promise<void> {
     await step("types", "npx", ["tsc", "--noEmit", "-p", "."]);
   }
   if (all || only === "unit")
-    await nodeTests("unit", findFiles("lib", ".test.ts").concat(findFiles("scripts", ".test.ts")));
+    await nodeTests("unit", narrowed(findFiles("lib", ".test.ts").concat(findFiles("scripts", ".test.ts"))));
   if (all || only === "contracts") {
     await step("contracts lint", "npx", ["solhint", "--max-warnings", "0", "contracts/src/**/*.sol"]);
     await contractTests();
@@ -167,7 +177,7 @@ async function main(): Promise<void> {
     await withWorld(async (env) => {
       // Tests that change the record (recalls, new batches) run last, after the read-only ones; tests
       // that break the chain (*.world.test.ts) start a world of their own.
-      const httpFiles = findFiles("e2e/http", ".test.ts");
+      const httpFiles = narrowed(findFiles("e2e/http", ".test.ts"));
       const mutating = httpFiles.filter(
         (f) => f.endsWith(".mutates.test.ts") || f.endsWith(".world.test.ts"),
       );
