@@ -64,7 +64,7 @@ export const zhCN: TimelineMessages = {
     title: `熔喷布批号 ${lot.code} 已登记`,
     detail:
       `${lot.supplier.name}登记了 ${formatKg(lot.massGrams, ZH)} ${lot.grade} 熔喷布；` +
-      `其中 ${formatKg(lot.usedGrams, ZH)} 用于本批次。`,
+      `其中 ${formatKg(lot.usedGrams, ZH)}用于本批次。`,
   }),
   workshop: (attestation, auditor, coversProduction) => ({
     title: `车间洁净度已核查：${formatCleanClass(attestation.cleanClass, ZH)}`,

@@ -264,20 +264,20 @@ export const zhCN: VerdictMessages = {
     aboveCeiling: (masks, grams, perKg, ceiling, lots) => ({
       title: "口罩数量超出所用滤材能做的上限",
       detail:
-        `用 ${kg(grams)} 熔喷布生产了 ${formatMasks(masks, ZH)}，即${formatMasksPerKg(perKg, ZH)}，` +
+        `用 ${kg(grams)}熔喷布生产了 ${formatMasks(masks, ZH)}，即${formatMasksPerKg(perKg, ZH)}，` +
         `超过该类别 ${integer(ceiling)} 只的上限：滤材不可能够每只口罩用。滤材：${lots}。`,
     }),
     aboveTypical: (perKg, typical, ceiling, masks, grams, lots) => ({
       title: "每千克熔喷布生产的口罩数多于通常水平",
       detail:
         `熔喷布${formatMasksPerKg(perKg, ZH)}，高于该类别通常的 ${integer(typical)} 只` +
-        `（上限 ${integer(ceiling)} 只）。用 ${kg(grams)} 生产了 ${formatMasks(masks, ZH)}：${lots}。` +
+        `（上限 ${integer(ceiling)} 只）。用 ${kg(grams)}生产了 ${formatMasks(masks, ZH)}：${lots}。` +
         "同样的滤材做出更多口罩，可能意味着过滤层更薄；检验结果可以说明口罩的过滤性能是否仍然合格。",
     }),
     normal: (perKg, typical, ceiling, masks, grams, lots) => ({
       title: "滤材足够每只口罩使用",
       detail:
-        `用 ${kg(grams)} 熔喷布生产了 ${formatMasks(masks, ZH)}：${lots}。即${formatMasksPerKg(perKg, ZH)}` +
+        `用 ${kg(grams)}熔喷布生产了 ${formatMasks(masks, ZH)}：${lots}。即${formatMasksPerKg(perKg, ZH)}` +
         `（通常 ${integer(typical)} 只，上限 ${integer(ceiling)} 只）。`,
     }),
     lot: (code, grade, supplier, usedGrams) =>
