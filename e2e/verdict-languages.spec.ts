@@ -16,6 +16,12 @@ const recalled = pathOf(scenarios.find((s) => s.id === "recalled")!.code);
 
 const banner = (page: Page) => page.locator("[data-verdict]");
 
+/** What a phone shows first (390×844), and the whole page. */
+async function screenshots(page: Page, name: string) {
+  await page.screenshot({ path: `test-results/${name}-390x844.png` });
+  await page.screenshot({ path: `test-results/${name}-full.png`, fullPage: true });
+}
+
 test.describe("in Chinese (a zh-CN browser)", () => {
   test.use({ locale: "zh-CN" });
 
@@ -32,7 +38,7 @@ test.describe("in Chinese (a zh-CN browser)", () => {
     await expect(page.locator("li[data-kind=production]")).toContainText(/生产 [\d,]+ 只口罩，装 [\d,]+ 盒/);
     await expect(page.getByText(/苏州零售限价：1\.80 元\/片/)).toBeVisible();
     await expect(page).toHaveTitle(/^正品：由持证企业生产/);
-    await page.screenshot({ path: "test-results/verdict-genuine-zh-CN-390x844.png", fullPage: true });
+    await screenshots(page, "verdict-genuine-zh-CN");
   });
 
   test("a recalled box reads 可疑——请勿使用 and names the recall in its headline", async ({ page }) => {
@@ -45,7 +51,7 @@ test.describe("in Chinese (a zh-CN browser)", () => {
     await expect(recall).toHaveAttribute("data-status", "fail");
     await expect(recall).toContainText("问题");
     await expect(recall).toContainText("请勿使用，并退回给销售方");
-    await page.screenshot({ path: "test-results/verdict-recalled-zh-CN-390x844.png", fullPage: true });
+    await screenshots(page, "verdict-recalled-zh-CN");
   });
 
   test("the header's switch turns the page into English", async ({ page }) => {
@@ -65,14 +71,14 @@ test.describe("in English (an en-US browser)", () => {
     await expect(banner(page).getByRole("heading", { level: 1 })).toHaveText("Genuine");
     await expect(banner(page)).toContainText("Made, tested and released by licensed parties");
     await expect(page.locator("[data-check=price]")).toContainText("Retail cap here: 1.80 yuan/piece");
-    await page.screenshot({ path: "test-results/verdict-genuine-en-390x844.png", fullPage: true });
+    await screenshots(page, "verdict-genuine-en");
   });
 
   test("a recalled box reads Suspect, in English", async ({ page }) => {
     await page.goto(recalled);
     await expect(banner(page).getByRole("heading", { level: 1 })).toHaveText("Suspect — do not use");
     await expect(page.locator("[data-check=recall]")).toContainText("Do not use the masks");
-    await page.screenshot({ path: "test-results/verdict-recalled-en-390x844.png", fullPage: true });
+    await screenshots(page, "verdict-recalled-en");
   });
 
   test("the header's switch turns the page into Chinese, and it stays Chinese", async ({ page }) => {

@@ -15,7 +15,10 @@ export function BoxFacts({ result }: { result: VerifyResponse }) {
     if (isCategoryId(product.category))
       rows.push([
         t("category"),
-        `${categoryName(product.category, locale)} (${CATEGORIES[product.category].standard})`,
+        t("categoryValue", {
+          name: categoryName(product.category, locale),
+          standard: CATEGORIES[product.category].standard,
+        }),
       ]);
     rows.push([t("manufacturer"), product.manufacturer]);
   }
