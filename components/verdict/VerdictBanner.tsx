@@ -37,10 +37,10 @@ export function VerdictBanner({
   /** Said before the verdict when it is announced: what a screen reader user must know about it. */
   spokenFirst?: string;
 }) {
-  const t = useTranslations("verdict.level");
+  const t = useTranslations("verdict");
   const look = LOOK[verdict];
-  const word = t(`${verdict}.word`);
-  const advice = t(`${verdict}.advice`);
+  const word = t(`level.${verdict}.word`);
+  const advice = t(`level.${verdict}.advice`);
   return (
     <section
       aria-labelledby="verdict-heading"
@@ -59,7 +59,9 @@ export function VerdictBanner({
       </div>
       <p className="mt-3 text-lg font-medium">{headline}</p>
       <p className="mt-1 text-sm opacity-80">{advice}</p>
-      <Announce message={`${spokenFirst ? `${spokenFirst} ` : ""}${word}. ${headline}. ${advice}`} />
+      <Announce
+        message={`${spokenFirst ? `${spokenFirst} ` : ""}${t("announce", { word, headline, advice })}`}
+      />
     </section>
   );
 }
