@@ -1,6 +1,7 @@
 // The verdict page in Chinese and English, for a genuine and a suspect box: the browser's language picks
 // one, the header's switch the other; the whole page follows, with the sentences translated on the server.
 import { test, expect, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
 import { readFileSync } from "node:fs";
 
 interface Scenario {
@@ -61,6 +62,45 @@ test.describe("in Chinese (a zh-CN browser)", () => {
     await expect(banner(page).getByRole("heading", { level: 1 })).toHaveText("Genuine");
     await expect(page.locator("[data-check=release]")).toContainText("Released after a 16-day hold");
     expect(pathOf(page.url())).toBe(genuine);
+  });
+});
+
+test.describe("in Chinese, for every reader", () => {
+  test.use({ locale: "zh-CN" });
+  const WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+  for (const [name, path] of [
+    ["genuine", genuine],
+    ["recalled", recalled],
+  ] as const) {
+    test(`axe finds nothing wrong with the ${name} box's page in Chinese`, async ({ page }) => {
+      await page.goto(path);
+      await expect(banner(page)).toBeVisible();
+      const results = await new AxeBuilder({ page }).withTags([...WCAG_AA, "best-practice"]).analyze();
+      const violations = results.violations
+        .filter(
+          (v) =>
+            v.tags.some((tag) => WCAG_AA.includes(tag)) || ["serious", "critical"].includes(v.impact ?? ""),
+        )
+        .map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+      expect(violations).toEqual([]);
+    });
+  }
+
+  test.describe("at 200 % zoom on a phone", () => {
+    test.use({ viewport: { width: 195, height: 422 }, deviceScaleFactor: 2 });
+
+    test("the suspect verdict and its headline fit the first screen, without sideways scrolling", async ({
+      page,
+    }) => {
+      await page.goto(recalled);
+      await expect(banner(page).getByRole("heading", { level: 1 })).toBeInViewport({ ratio: 1 });
+      await expect(banner(page).locator("p").first()).toBeInViewport();
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
+    });
   });
 });
 
