@@ -46,10 +46,6 @@ const NO_HARD_CODED_TEXT = {
 
 // Pages and components still written in English only; this list only shrinks.
 const NOT_YET_TRANSLATED = [
-  // the verdict
-  "app/01/**",
-  "components/verdict/**",
-  "components/timeline/**",
   // consumer pages
   "app/page.tsx",
   "app/error.tsx",

@@ -10,7 +10,9 @@ function backPath(request: Request): string {
   if (!referer) return "/";
   try {
     const from = new URL(referer);
-    return from.host === new URL(request.url).host ? `${from.pathname}${from.search}` : "/";
+    // The Host header, not request.url: behind the custom server Next names itself "localhost" there.
+    const host = request.headers.get("host") ?? new URL(request.url).host;
+    return from.host === host ? `${from.pathname}${from.search}` : "/";
   } catch {
     return "/";
   }
