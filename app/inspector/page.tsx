@@ -7,7 +7,7 @@ import { PriceForm } from "@/components/field/PriceForm";
 import { RulingForm } from "@/components/field/RulingForm";
 import { formatDate } from "@/lib/domain/format";
 import { complaintQueue, sellers, sellerStanding } from "@/lib/queries/field";
-import { ACT_AS_COOKIE, demoKeysAllowed, demoParties, partyOf, readSession } from "@/lib/queries/session";
+import { currentSession, demoKeysAllowed, demoParties } from "@/lib/queries/session";
 
 export const metadata: Metadata = { title: "Inspector" };
 
@@ -23,8 +23,8 @@ export default async function InspectorPage({
 }: {
   searchParams: Promise<{ seller?: string }>;
 }) {
-  const party = partyOf((await cookies()).get(ACT_AS_COOKIE)?.value);
-  const [demoAllowed, session] = await Promise.all([demoKeysAllowed(), readSession(party)]);
+  const cookieStore = await cookies();
+  const [demoAllowed, session] = await Promise.all([demoKeysAllowed(), currentSession(cookieStore)]);
   const panel = <SessionPanel session={session} parties={demoParties()} demoAllowed={demoAllowed} />;
   if (session === null || !session.roles.includes("INSPECTOR")) {
     return (

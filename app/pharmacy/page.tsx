@@ -5,14 +5,14 @@ import { SessionPanel } from "@/components/field/SessionPanel";
 import { SaleCounter } from "@/components/field/SaleCounter";
 import { formatBoxes, formatDate } from "@/lib/domain/format";
 import { pendingShipments } from "@/lib/queries/field";
-import { ACT_AS_COOKIE, demoKeysAllowed, demoParties, partyOf, readSession } from "@/lib/queries/session";
+import { currentSession, demoKeysAllowed, demoParties } from "@/lib/queries/session";
 
 export const metadata: Metadata = { title: "Pharmacy" };
 
 /** The pharmacy's desk: deliveries to receive, and boxes sold at the counter. */
 export default async function PharmacyPage() {
-  const party = partyOf((await cookies()).get(ACT_AS_COOKIE)?.value);
-  const [demoAllowed, session] = await Promise.all([demoKeysAllowed(), readSession(party)]);
+  const cookieStore = await cookies();
+  const [demoAllowed, session] = await Promise.all([demoKeysAllowed(), currentSession(cookieStore)]);
   const panel = <SessionPanel session={session} parties={demoParties()} demoAllowed={demoAllowed} />;
   if (session === null || !session.roles.includes("PHARMACY")) {
     return (

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { formatYuanPerPiece } from "@/lib/domain/format";
-import { postAction, type ActionState } from "./post-action";
+import { inFlight, postAction, type ActionState } from "./post-action";
 import { TxProgress } from "./TxProgress";
 
 interface Recorded {
@@ -49,12 +49,16 @@ export function PriceForm({
       return;
     }
     setState(
-      await postAction<Recorded>("/api/field/prices", {
-        seller: form.get("seller"),
-        code: form.get("code"),
-        yuanPerPiece: form.get("price"),
-        photoHash: hash,
-      }),
+      await postAction<Recorded>(
+        "/api/field/prices",
+        {
+          seller: form.get("seller"),
+          code: form.get("code"),
+          yuanPerPiece: form.get("price"),
+          photoHash: hash,
+        },
+        setState,
+      ),
     );
   }
 
@@ -118,7 +122,7 @@ export function PriceForm({
       </label>
       <button
         type="submit"
-        disabled={state.kind === "sending"}
+        disabled={inFlight(state)}
         className="w-full rounded-xl bg-slate-900 px-4 py-2.5 font-medium text-white disabled:opacity-50"
       >
         Record the price

@@ -4,9 +4,11 @@ import { useRef, useState } from "react";
 import { HandheldScanInput } from "@/components/scan/HandheldScanInput";
 import { isOtherBatch, tallyReceipt } from "@/lib/domain/field-scans";
 import { BoxList } from "./BoxList";
-import { postAction, type ActionState } from "./post-action";
+import { inFlight, postAction, type ActionState } from "./post-action";
 import { TxProgress } from "./TxProgress";
 import { useBoxChecks } from "./use-box-checks";
+import type { ShipmentDecided } from "@/lib/queries/field";
+import { formatYuan } from "@/lib/domain/format";
 
 interface Shipment {
   id: number;
@@ -19,10 +21,17 @@ interface Shipment {
  * The receiving desk: a keyboard-wedge scanner fires box after box into one field that keeps the focus,
  * a live tally against the shipment, then one transaction accepting or rejecting the whole delivery.
  */
-export function ReceivingDesk({ shipment }: { shipment: Shipment }) {
+export function ReceivingDesk({
+  shipment,
+  order,
+}: {
+  shipment: Shipment;
+  /** The purchase order this delivery fulfils, which the receipt settles. */
+  order: { id: number; sellerName: string } | null;
+}) {
   const { boxes, duplicates, scan } = useBoxChecks();
   const codeInput = useRef<HTMLInputElement>(null);
-  const [state, setState] = useState<ActionState>({ kind: "idle" });
+  const [state, setState] = useState<ActionState<ShipmentDecided>>({ kind: "idle" });
   const [decided, setDecided] = useState<"accepted" | "rejected" | null>(null);
   const tally = tallyReceipt(boxes, duplicates, shipment);
   const [reason, setReason] = useState("");
@@ -30,10 +39,14 @@ export function ReceivingDesk({ shipment }: { shipment: Shipment }) {
 
   async function decide(decision: "accept" | "reject") {
     setState({ kind: "sending" });
-    const outcome = await postAction(`/api/field/shipments/${shipment.id}`, {
-      decision,
-      ...(decision === "reject" ? { reason: reason.trim() || suggestedReason } : {}),
-    });
+    const outcome = await postAction<ShipmentDecided>(
+      `/api/field/shipments/${shipment.id}`,
+      {
+        decision,
+        ...(decision === "reject" ? { reason: reason.trim() || suggestedReason } : {}),
+      },
+      setState,
+    );
     setState(outcome);
     if (outcome.kind === "confirmed") setDecided(decision === "accept" ? "accepted" : "rejected");
   }
@@ -84,9 +97,15 @@ export function ReceivingDesk({ shipment }: { shipment: Shipment }) {
           {tally.suspect === 0 && tally.missing > 0 && (
             <p className="text-sm text-slate-700">{tally.missing} expected boxes not verified yet.</p>
           )}
+          {order !== null && (
+            <p className="text-sm text-slate-700">
+              This delivery fulfils purchase order {order.id}: accepting pays {order.sellerName} from escrow,
+              rejecting refunds you.
+            </p>
+          )}
           <button
             type="button"
-            disabled={state.kind === "sending"}
+            disabled={inFlight(state)}
             onClick={() => decide("accept")}
             className="w-full rounded-xl bg-emerald-700 px-4 py-2.5 font-semibold text-white disabled:opacity-50"
           >
@@ -103,7 +122,7 @@ export function ReceivingDesk({ shipment }: { shipment: Shipment }) {
           </label>
           <button
             type="button"
-            disabled={state.kind === "sending"}
+            disabled={inFlight(state)}
             onClick={() => decide("reject")}
             className="w-full rounded-xl border-2 border-red-700 bg-white px-4 py-2.5 font-semibold text-red-800 disabled:opacity-50"
           >
@@ -112,15 +131,36 @@ export function ReceivingDesk({ shipment }: { shipment: Shipment }) {
           <TxProgress state={state} />
         </section>
       ) : (
-        <TxProgress
-          state={state}
-          confirmedText={
-            decided === "accepted"
-              ? "Delivery accepted: the boxes are now in your stock."
-              : "Delivery rejected: the boxes go back to the sender."
-          }
-        />
+        <>
+          <TxProgress
+            state={state}
+            confirmedText={
+              decided === "accepted"
+                ? "Delivery accepted: the boxes are now in your stock."
+                : "Delivery rejected: the boxes go back to the sender."
+            }
+          />
+          {state.kind === "confirmed" && <Settlement order={state.result.order} />}
+        </>
       )}
     </div>
+  );
+}
+
+/** What the receipt did to the purchase order, read back from the order book after it confirmed. */
+function Settlement({ order }: { order: ShipmentDecided["order"] }) {
+  if (order === null) return null;
+  const amount = formatYuan(order.amountFen);
+  return (
+    <p
+      data-settlement={order.status}
+      className="rounded-xl border border-emerald-300 bg-emerald-50 p-3 text-sm font-medium text-emerald-950"
+    >
+      {order.status === "released"
+        ? `Purchase order ${order.id} settled: ${amount} paid to ${order.sellerName} from escrow.`
+        : order.status === "refunded"
+          ? `Purchase order ${order.id} settled: ${amount} refunded to you from escrow.`
+          : `Purchase order ${order.id} is ${order.status}.`}
+    </p>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { postAction, type ActionState } from "./post-action";
+import { inFlight, postAction, type ActionState } from "./post-action";
 import { TxProgress } from "./TxProgress";
 
 /** An inspector's ruling on one complaint: uphold or dismiss, with the reason. */
@@ -13,7 +13,7 @@ export function RulingForm({ complaintId }: { complaintId: number }) {
 
   async function rule(upheld: boolean) {
     setState({ kind: "sending" });
-    const outcome = await postAction(`/api/field/complaints/${complaintId}`, { upheld, reason });
+    const outcome = await postAction(`/api/field/complaints/${complaintId}`, { upheld, reason }, setState);
     setState(outcome);
     if (outcome.kind === "confirmed") router.refresh();
   }
@@ -31,7 +31,7 @@ export function RulingForm({ complaintId }: { complaintId: number }) {
       <div className="flex gap-2">
         <button
           type="button"
-          disabled={state.kind === "sending" || reason.trim().length < 3}
+          disabled={inFlight(state) || reason.trim().length < 3}
           onClick={() => rule(true)}
           className="flex-1 rounded-lg bg-red-700 px-3 py-2 font-medium text-white disabled:opacity-50"
         >
@@ -39,7 +39,7 @@ export function RulingForm({ complaintId }: { complaintId: number }) {
         </button>
         <button
           type="button"
-          disabled={state.kind === "sending" || reason.trim().length < 3}
+          disabled={inFlight(state) || reason.trim().length < 3}
           onClick={() => rule(false)}
           className="flex-1 rounded-lg border border-slate-400 bg-white px-3 py-2 font-medium disabled:opacity-50"
         >

@@ -56,7 +56,7 @@ export function SaleCounter() {
       setTimeout(async () => {
         timers.current.delete(id);
         update(id, { kind: "sending" });
-        update(id, await postAction("/api/field/sales", { code: text }));
+        update(id, await postAction("/api/field/sales", { code: text }, (state) => update(id, state)));
       }, SALE_DELAY_SECONDS * 1000),
     );
   }

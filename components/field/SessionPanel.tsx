@@ -1,9 +1,12 @@
 import type { Role } from "@/lib/queries/session";
 import { shortAddress } from "@/lib/domain/format";
 import { ActAsSwitch } from "./ActAsSwitch";
+import { WalletConnect } from "./WalletConnect";
 
 interface Session {
-  party: string;
+  /** Who signs: the server with a demo key (the default), or the user's own wallet. */
+  signer?: "demo" | "wallet";
+  party: string | null;
   name: string;
   address: string;
   roles: Role[];
@@ -21,8 +24,9 @@ const ROLE_WORDS: Record<Role, string> = {
 };
 
 /**
- * Who acts on this page, with the roles the chain records for it, and the demo switch. Off the local
- * chain there is no switch: demo keys are refused there.
+ * Who acts on this page, with the roles the chain records for it: a connected browser wallet (which
+ * signs), or on the local chain the demo switch. Off the local chain there is no switch: demo keys are
+ * refused there.
  */
 export function SessionPanel({
   session,
@@ -43,7 +47,8 @@ export function SessionPanel({
         <p className="font-medium">Nobody is acting yet.</p>
       ) : (
         <p>
-          Acting as <strong>{session.name}</strong>{" "}
+          {session.signer === "wallet" ? "Your wallet signs as" : "Acting as"}{" "}
+          <strong>{session.name || "an account not on the record"}</strong>{" "}
           <span className="text-sm text-slate-700">({shortAddress(session.address)})</span>
           <span className="block text-sm text-slate-700">
             On the record:{" "}
@@ -51,6 +56,7 @@ export function SessionPanel({
           </span>
         </p>
       )}
+      <WalletConnect connected={session?.signer === "wallet" ? session.address : null} />
       {demoAllowed ? (
         <>
           <ActAsSwitch parties={parties} current={session?.party ?? null} />
@@ -61,8 +67,8 @@ export function SessionPanel({
         </>
       ) : (
         <p className="text-sm">
-          This chain is not the local demo chain, so demo accounts are refused here. Signing in with an
-          organisation&apos;s own wallet is not available on these pages yet.
+          This chain is not the local demo chain, so demo accounts are refused here. Connect the
+          organisation&apos;s own wallet (a browser wallet) to act.
         </p>
       )}
     </section>

@@ -1,7 +1,9 @@
 // Who acts on the field pages. On the local demo chain (id 31337) "Demo: act as …" picks one of the
 // seeded parties; the choice is a cookie holding only the party's name (httpOnly, SameSite=Lax) and the
 // server signs with that party's demo key, which never leaves it. On any other chain the switch is
-// refused (403 demo_keys_refused): an organisation there acts with its own key.
+// refused (403 demo_keys_refused): an organisation there acts with its own key, in a browser wallet
+// (EIP-1193). A connected wallet's account is kept in a cookie too, only to show what its roles allow:
+// the wallet signs every action itself, so the cookie grants nothing.
 import { z } from "zod";
 import { PARTIES, type PartyKey } from "../chain/demo/world";
 import { assertLocalChain, DemoKeysRefusedError, demoWallet } from "../chain/demo/accounts";
@@ -16,6 +18,7 @@ import { CHAIN_UNAVAILABLE } from "./chain-unavailable";
 export type { Role };
 
 export const ACT_AS_COOKIE = "medproof-act-as";
+export const WALLET_COOKIE = "medproof-wallet";
 const SESSION_SECONDS = 8 * 3600;
 
 export type FieldStatus = 400 | 401 | 403 | 404 | 409 | 422 | 503;
@@ -36,12 +39,22 @@ export const fieldError = (
 });
 
 export interface SessionView {
+  /** The server signs with the party's demo key. */
+  signer: "demo";
   party: PartyKey;
   name: string;
   address: string;
   /** Read from the chain, not from the demo world: the record decides what the party may do. */
   roles: Role[];
 }
+
+/** A browser wallet's account: the wallet signs every action itself. */
+export interface WalletSessionView extends Omit<SessionView, "signer" | "party"> {
+  signer: "wallet";
+  party: null;
+}
+
+export type FieldSession = SessionView | WalletSessionView;
 
 export interface DemoPartyOption {
   key: PartyKey;
@@ -124,14 +137,61 @@ export function sessionCookie(party: PartyKey, secure: boolean): string {
   return `${ACT_AS_COOKIE}=${party}; Path=/; Max-Age=${SESSION_SECONDS}; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`;
 }
 
+export function walletCookie(address: string, secure: boolean): string {
+  return `${WALLET_COOKIE}=${address}; Path=/; Max-Age=${SESSION_SECONDS}; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`;
+}
+
 export const clearedSessionCookie = () => `${ACT_AS_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax`;
+export const clearedWalletCookie = () => `${WALLET_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax`;
 
 /** The acting party with its roles as the chain records them; null without one or off the local chain. */
 export async function readSession(party: PartyKey | null): Promise<SessionView | null> {
   if (party === null || !(await demoKeysAllowed())) return null;
   const address = demoWallet(PARTIES[party].account).address;
   const account = await readAccount(runtime().deployment, nodeProvider(), address);
-  return { party, name: account.name || PARTIES[party].name, address, roles: account.roles };
+  return { signer: "demo", party, name: account.name || PARTIES[party].name, address, roles: account.roles };
+}
+
+const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
+
+/** A connected wallet's account with its roles on the record, on any chain; null for a bad address. */
+export async function readWalletSession(address: string | undefined): Promise<WalletSessionView | null> {
+  if (address === undefined || !ADDRESS.test(address)) return null;
+  const account = await readAccount(runtime().deployment, nodeProvider(), address);
+  return {
+    signer: "wallet",
+    party: null,
+    name: account.name,
+    address: account.address,
+    roles: account.roles,
+  };
+}
+
+/** Who acts for this request's cookies: a connected wallet first, else the demo party. */
+export async function currentSession(cookies: {
+  get(name: string): { value: string } | undefined;
+}): Promise<FieldSession | null> {
+  const wallet = cookies.get(WALLET_COOKIE)?.value;
+  if (wallet !== undefined && ADDRESS.test(wallet)) return readWalletSession(wallet);
+  return readSession(partyOf(cookies.get(ACT_AS_COOKIE)?.value));
+}
+
+const walletSchema = z.object({
+  wallet: z.string().regex(ADDRESS, "The wallet's account is 0x followed by 40 hex digits."),
+});
+
+/** A browser wallet connected: its account, to show what its roles allow (the wallet signs). */
+export async function chooseWallet(input: unknown): Promise<FieldResponse<WalletSessionView>> {
+  const parsed = walletSchema.safeParse(input);
+  if (!parsed.success)
+    return fieldError(400, "invalid_request", parsed.error.issues[0]?.message ?? "", "wallet");
+  try {
+    const session = await readWalletSession(parsed.data.wallet);
+    if (session !== null) return { status: 200, body: session };
+  } catch {
+    // the chain is down: answered below
+  }
+  return fieldError(503, CHAIN_UNAVAILABLE.code, CHAIN_UNAVAILABLE.message);
 }
 
 /** The signer for the acting party's transactions. Throws DemoKeysRefusedError off the local chain. */

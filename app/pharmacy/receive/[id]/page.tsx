@@ -4,20 +4,22 @@ import { cookies } from "next/headers";
 import { notFound } from "next/navigation";
 import { SessionPanel } from "@/components/field/SessionPanel";
 import { ReceivingDesk } from "@/components/field/ReceivingDesk";
+import { OrderSummary } from "@/components/field/OrderSummary";
 import { formatBoxes, formatDate } from "@/lib/domain/format";
-import { shipment as readShipment } from "@/lib/queries/field";
-import { ACT_AS_COOKIE, demoKeysAllowed, demoParties, partyOf, readSession } from "@/lib/queries/session";
+import { shipment as readShipment, shipmentOrder } from "@/lib/queries/field";
+import { currentSession, demoKeysAllowed, demoParties } from "@/lib/queries/session";
 
 export const metadata: Metadata = { title: "Receive a delivery" };
 
 /** Receiving one shipment: scan every box, then accept or reject it on chain. */
 export default async function ReceivePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const party = partyOf((await cookies()).get(ACT_AS_COOKIE)?.value);
-  const [demoAllowed, session, shipment] = await Promise.all([
+  const cookieStore = await cookies();
+  const [demoAllowed, session, shipment, order] = await Promise.all([
     demoKeysAllowed(),
-    readSession(party),
+    currentSession(cookieStore),
     readShipment(id),
+    shipmentOrder(id),
   ]);
   if (shipment === null) notFound();
   const mine = session !== null && session.address.toLowerCase() === shipment.to.toLowerCase();
@@ -34,6 +36,7 @@ export default async function ReceivePage({ params }: { params: Promise<{ id: st
         {formatBoxes(shipment.boxes)} of GTIN {shipment.gtin} lot <strong>{shipment.lot}</strong> from{" "}
         {shipment.fromName}, shipped {formatDate(shipment.shippedAt)}.
       </p>
+      {order !== null && <OrderSummary order={order} />}
       {!mine ? (
         <p data-role-missing="RECIPIENT">Only the recipient of this shipment can receive it.</p>
       ) : shipment.status !== "pending" || shipment.gtin === null || shipment.lot === null ? (
@@ -44,6 +47,7 @@ export default async function ReceivePage({ params }: { params: Promise<{ id: st
       ) : (
         <ReceivingDesk
           shipment={{ id: shipment.id, gtin: shipment.gtin, lot: shipment.lot, boxes: shipment.boxes }}
+          order={order === null ? null : { id: order.id, sellerName: order.sellerName }}
         />
       )}
     </div>
