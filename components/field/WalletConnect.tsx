@@ -2,6 +2,7 @@
 
 import { useState, useSyncExternalStore } from "react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { injectedWallet, USER_REJECTED, walletAccount } from "./wallet";
 
 const noSubscription = () => () => undefined;
@@ -12,6 +13,7 @@ const noSubscription = () => () => undefined;
  */
 export function WalletConnect({ connected }: { connected: string | null }) {
   const router = useRouter();
+  const t = useTranslations("fieldDesk.wallet");
   const available = useSyncExternalStore(
     noSubscription,
     () => injectedWallet() !== null,
@@ -37,11 +39,7 @@ export function WalletConnect({ connected }: { connected: string | null }) {
       if (answer.error) setError(answer.error.message);
       else router.refresh();
     } catch (failure) {
-      setError(
-        (failure as { code?: unknown }).code === USER_REJECTED
-          ? "You cancelled the connection."
-          : "The wallet could not be connected. Try again.",
-      );
+      setError((failure as { code?: unknown }).code === USER_REJECTED ? t("cancelled") : t("failed"));
     } finally {
       setBusy(false);
     }
@@ -55,7 +53,7 @@ export function WalletConnect({ connected }: { connected: string | null }) {
         disabled={busy}
         className="w-full rounded-lg bg-emerald-700 px-4 py-2 font-medium text-white disabled:opacity-50"
       >
-        {connected === null ? "Connect your wallet" : "Use the wallet's current account"}
+        {connected === null ? t("connect") : t("reconnect")}
       </button>
       {error !== null && (
         <p role="alert" className="rounded-xl border border-red-300 bg-red-50 p-3 text-sm text-red-900">

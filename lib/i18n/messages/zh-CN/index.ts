@@ -2,7 +2,9 @@
 // lib/i18n/messages.test.ts the placeholders).
 import type { Messages } from "../../catalogues";
 import common from "./common.json";
+import fieldDesk from "./fieldDesk.json";
+import fieldPages from "./fieldPages.json";
 
-const zhCN: Messages = { common };
+const zhCN: Messages = { common, fieldDesk, fieldPages };
 
 export default zhCN;
