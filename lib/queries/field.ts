@@ -38,6 +38,8 @@ import { rpcProvider } from "../chain/provider";
 import { env } from "../env";
 import { runtime } from "./runtime";
 import { actorOf, fieldError, type ErrorReply, type FieldResponse, type FieldStatus } from "./session";
+import { fieldWords, type FieldWords } from "./field-words";
+import type { Locale } from "../domain/locale";
 
 export type { QueuedComplaint, SellerEntry, SellerStanding, ShipmentOrder, ShipmentView };
 
@@ -88,9 +90,9 @@ export async function actAs<T>(
   party: PartyKey | null,
   action: (actor: Actor) => Promise<T>,
   statuses: Record<string, FieldStatus> = {},
+  t: FieldWords = fieldWords(),
 ): Promise<FieldResponse<T>> {
-  if (party === null)
-    return fieldError(401, "not_signed_in", "Choose who acts first (Demo: act as …) on the local chain.");
+  if (party === null) return fieldError(401, "not_signed_in", t("notSignedIn"));
   try {
     const actor = await actorOf(party);
     return { status: 200, body: await oneAtATime(actor.address, () => action(actor)) };
@@ -115,21 +117,22 @@ const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
 async function perform<T>(
   party: PartyKey | null,
   input: unknown,
+  t: FieldWords,
   plan: () => Promise<ContractCall>,
 ): Promise<FieldResponse<T | Prepared>> {
   const from = typeof input === "object" && input !== null ? (input as { from?: unknown }).from : undefined;
   if (from === undefined)
-    return actAs(party, async (actor) => {
-      const call = await plan();
-      return (await finish(await sendCall(runtime().deployment, actor, call), call)) as T;
-    });
-  if (typeof from !== "string" || !ADDRESS.test(from))
-    return fieldError(
-      400,
-      "invalid_request",
-      "`from` is the wallet's account, 0x and 40 hex digits.",
-      "from",
+    return actAs(
+      party,
+      async (actor) => {
+        const call = await plan();
+        return (await finish(await sendCall(runtime().deployment, actor, call), call)) as T;
+      },
+      {},
+      t,
     );
+  if (typeof from !== "string" || !ADDRESS.test(from))
+    return fieldError(400, "invalid_request", t("badFrom"), "from");
   try {
     return {
       status: 200,
@@ -161,38 +164,33 @@ const FINISH: Record<string, (tx: TxResult, args: readonly unknown[]) => Promise
 const finish = (tx: TxResult, call: ContractCall) =>
   (FINISH[call.method] ?? (async () => confirmed(tx)))(tx, call.args);
 
-const receiptSchema = z.object({
-  txHash: z.string().regex(/^0x[0-9a-fA-F]{64}$/, "The transaction hash is 0x followed by 64 hex digits."),
-});
+const receiptSchema = (t: FieldWords) =>
+  z.object({ txHash: z.string({ error: t("badTxHash") }).regex(/^0x[0-9a-fA-F]{64}$/, t("badTxHash")) });
 
 /**
  * A wallet's field transaction once mined, answered as the demo path answers the same action; a revert
  * in the contract's words. Only the field desk's calls are read.
  */
-export async function finishWalletTx(input: unknown): Promise<FieldResponse<object>> {
-  const parsed = receiptSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
+export async function finishWalletTx(input: unknown, locale?: Locale): Promise<FieldResponse<object>> {
+  const t = fieldWords(locale);
+  const parsed = receiptSchema(t).safeParse(input);
+  if (!parsed.success) return invalid(parsed.error, t);
   try {
     const tx = await awaitWalletTx(runtime().deployment, provider(), parsed.data.txHash);
     const read = FINISH[tx.method];
-    if (read === undefined)
-      return fieldError(
-        400,
-        "not_a_field_action",
-        "That transaction is not one of the field desk's actions.",
-      );
+    if (read === undefined) return fieldError(400, "not_a_field_action", t("notFieldAction"));
     return { status: 200, body: await read(tx, tx.args) };
   } catch (error) {
     return refusal(error, {});
   }
 }
 
-export function invalid(error: z.ZodError): ErrorReply {
+export function invalid(error: z.ZodError, t: FieldWords = fieldWords()): ErrorReply {
   const issue = error.issues[0];
   return fieldError(
     400,
     "invalid_request",
-    issue?.message ?? "The request is incomplete.",
+    issue?.message ?? t("incomplete"),
     issue?.path.join(".") || undefined,
   );
 }
@@ -200,34 +198,29 @@ export function invalid(error: z.ZodError): ErrorReply {
 type BoxRef = { gtin: string; lot: string; serial: string | null };
 
 /** A scanned code naming a batch (and maybe a box), or a 400 saying what is missing. */
-function boxOf(text: string): BoxRef | ErrorReply {
+function boxOf(text: string, t: FieldWords): BoxRef | ErrorReply {
   const parsed = parseScannedCode(text);
   if (!parsed.ok) return fieldError(400, "invalid_code", parsed.error.message, "code");
-  if (parsed.code.lot === null)
-    return fieldError(
-      400,
-      "code_without_lot",
-      "Scan the 2D code on the box, which carries its lot (a retail barcode does not).",
-      "code",
-    );
+  if (parsed.code.lot === null) return fieldError(400, "code_without_lot", t("codeWithoutLot"), "code");
   return { gtin: parsed.code.gtin, lot: parsed.code.lot, serial: parsed.code.serial };
 }
 
-const codeField = z.string({ error: "Scan or type the code on the box." }).min(1).max(1024);
+const codeField = (t: FieldWords) =>
+  z
+    .string({ error: t("code") })
+    .min(1, t("code"))
+    .max(1024, t("code"));
 
-const priceSchema = z.object({
-  seller: z.string().regex(ADDRESS, "Choose the seller (its address on the record, 0x…)."),
-  code: codeField,
-  yuanPerPiece: z
-    .union([z.number(), z.string().regex(/^\d{1,4}(\.\d{1,2})?$/, "The price is yuan per piece, e.g. 2.50.")])
-    .transform(Number)
-    .refine((yuan) => Number.isFinite(yuan) && yuan > 0 && yuan < 10_000, {
-      message: "The price is yuan per piece, more than zero, e.g. 2.50.",
-    }),
-  photoHash: z
-    .string()
-    .regex(/^0x[0-9a-fA-F]{64}$/, "The photo's hash is 0x followed by 64 hex digits (SHA-256)."),
-});
+const priceSchema = (t: FieldWords) =>
+  z.object({
+    seller: z.string({ error: t("seller") }).regex(ADDRESS, t("seller")),
+    code: codeField(t),
+    yuanPerPiece: z
+      .union([z.number(), z.string().regex(/^\d{1,4}(\.\d{1,2})?$/, t("price"))], { error: t("price") })
+      .transform(Number)
+      .refine((yuan) => Number.isFinite(yuan) && yuan > 0 && yuan < 10_000, { message: t("price") }),
+    photoHash: z.string({ error: t("photoHash") }).regex(/^0x[0-9a-fA-F]{64}$/, t("photoHash")),
+  });
 
 export interface PriceRecorded extends Confirmed, PriceRecordView {}
 
@@ -235,13 +228,15 @@ export interface PriceRecorded extends Confirmed, PriceRecordView {}
 export async function recordPrice(
   party: PartyKey | null,
   input: unknown,
+  locale?: Locale,
 ): Promise<FieldResponse<PriceRecorded | Prepared>> {
-  const parsed = priceSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const box = boxOf(parsed.data.code);
+  const t = fieldWords(locale);
+  const parsed = priceSchema(t).safeParse(input);
+  if (!parsed.success) return invalid(parsed.error, t);
+  const box = boxOf(parsed.data.code, t);
   if ("status" in box) return box;
   const { deployment } = runtime();
-  return perform(party, input, async () => {
+  return perform(party, input, t, async () => {
     const seller = await readAccount(deployment, provider(), parsed.data.seller);
     return fieldCalls.recordPrice({
       seller: parsed.data.seller,
@@ -255,27 +250,24 @@ export async function recordPrice(
   });
 }
 
-const saleSchema = z.object({ code: codeField });
+const saleSchema = (t: FieldWords) => z.object({ code: codeField(t) });
 
 /** A pharmacy decommissions a box it sells, so a copy of its code is caught later. */
 export async function sellBox(
   party: PartyKey | null,
   input: unknown,
+  locale?: Locale,
 ): Promise<FieldResponse<Confirmed | Prepared>> {
-  const parsed = saleSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const box = boxOf(parsed.data.code);
+  const t = fieldWords(locale);
+  const parsed = saleSchema(t).safeParse(input);
+  if (!parsed.success) return invalid(parsed.error, t);
+  const box = boxOf(parsed.data.code, t);
   if ("status" in box) return box;
   const serial = box.serial;
   if (serial === null || !/^\d{1,19}$/.test(serial))
-    return fieldError(
-      400,
-      "code_without_serial",
-      "Scan the 2D code on the box: it carries the serial.",
-      "code",
-    );
+    return fieldError(400, "code_without_serial", t("codeWithoutSerial"), "code");
   const { deployment } = runtime();
-  return perform(party, input, async () =>
+  return perform(party, input, t, async () =>
     fieldCalls.decommission({
       batchId: await batchIdOf(deployment, provider(), box.gtin, box.lot),
       serial: Number(serial),
@@ -284,13 +276,18 @@ export async function sellBox(
 }
 
 const ID = /^\d{1,12}$/;
-const decisionSchema = z.discriminatedUnion("decision", [
-  z.object({ decision: z.literal("accept") }),
-  z.object({
-    decision: z.literal("reject"),
-    reason: z.string({ error: "Say why the delivery is rejected." }).trim().min(3).max(500),
-  }),
-]);
+const decisionSchema = (t: FieldWords) =>
+  z.discriminatedUnion("decision", [
+    z.object({ decision: z.literal("accept") }),
+    z.object({
+      decision: z.literal("reject"),
+      reason: z
+        .string({ error: t("rejectReason") })
+        .trim()
+        .min(3, t("rejectReason"))
+        .max(500, t("rejectReason")),
+    }),
+  ]);
 
 /** The receipt, and the purchase order it settled in the same transaction (null when none). */
 export interface ShipmentDecided extends Confirmed {
@@ -305,35 +302,43 @@ export async function decideShipment(
   party: PartyKey | null,
   idText: string,
   input: unknown,
+  locale?: Locale,
 ): Promise<FieldResponse<ShipmentDecided | Prepared>> {
-  if (!ID.test(idText)) return fieldError(400, "invalid_id", "A shipment number is a whole number, e.g. 12.");
-  const parsed = decisionSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
+  const t = fieldWords(locale);
+  if (!ID.test(idText)) return fieldError(400, "invalid_id", t("shipmentId"));
+  const parsed = decisionSchema(t).safeParse(input);
+  if (!parsed.success) return invalid(parsed.error, t);
   const decision = parsed.data;
   const shipmentId = Number(idText);
-  return perform(party, input, async () =>
+  return perform(party, input, t, async () =>
     decision.decision === "accept"
       ? fieldCalls.acceptShipment({ shipmentId })
       : fieldCalls.rejectShipment({ shipmentId, reason: decision.reason }),
   );
 }
 
-const rulingSchema = z.object({
-  upheld: z.boolean({ error: "Say whether the complaint is upheld (true) or dismissed (false)." }),
-  reason: z.string({ error: "Give the reason for the ruling." }).trim().min(3).max(500),
-});
+const rulingSchema = (t: FieldWords) =>
+  z.object({
+    upheld: z.boolean({ error: t("upheld") }),
+    reason: z
+      .string({ error: t("rulingReason") })
+      .trim()
+      .min(3, t("rulingReason"))
+      .max(500, t("rulingReason")),
+  });
 
 /** An inspector rules on a complaint; the reason's hash goes on chain. */
 export async function ruleOnComplaint(
   party: PartyKey | null,
   idText: string,
   input: unknown,
+  locale?: Locale,
 ): Promise<FieldResponse<Confirmed | Prepared>> {
-  if (!ID.test(idText))
-    return fieldError(400, "invalid_id", "A complaint number is a whole number, e.g. 12.");
-  const parsed = rulingSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  return perform(party, input, async () =>
+  const t = fieldWords(locale);
+  if (!ID.test(idText)) return fieldError(400, "invalid_id", t("complaintId"));
+  const parsed = rulingSchema(t).safeParse(input);
+  if (!parsed.success) return invalid(parsed.error, t);
+  return perform(party, input, t, async () =>
     fieldCalls.ruleOnComplaint({
       complaintId: Number(idText),
       upheld: parsed.data.upheld,

@@ -14,6 +14,8 @@ import { env } from "../env";
 import { runtime } from "./runtime";
 import type { ApiError } from "./complaints";
 import { CHAIN_UNAVAILABLE } from "./chain-unavailable";
+import { fieldWords } from "./field-words";
+import type { Locale } from "../domain/locale";
 
 export type { Role };
 
@@ -86,13 +88,14 @@ export async function demoKeysAllowed(check: LocalChainCheck = checkLocalChain):
   }
 }
 
-const chooseSchema = z.object({ party: z.string({ error: "Say which party to act as." }).max(40) });
-
 /** "Demo: act as …": the party, checked to exist and the chain to be the local one. */
 export async function chooseParty(
   input: unknown,
   check: LocalChainCheck = checkLocalChain,
+  locale?: Locale,
 ): Promise<FieldResponse<SessionView>> {
+  const t = fieldWords(locale);
+  const chooseSchema = z.object({ party: z.string({ error: t("party") }).max(40, t("party")) });
   const parsed = chooseSchema.safeParse(input);
   if (!parsed.success)
     return fieldError(400, "invalid_request", parsed.error.issues[0]?.message ?? "", "party");
@@ -101,7 +104,7 @@ export async function chooseParty(
     return fieldError(
       400,
       "unknown_party",
-      `There is no demo party "${party}". Choose one of: ${Object.keys(PARTIES).join(", ")}.`,
+      t("unknownParty", { party, parties: Object.keys(PARTIES).join(", ") }),
       "party",
     );
   }
@@ -111,13 +114,9 @@ export async function chooseParty(
     if (session !== null) return { status: 200, body: session };
   } catch (error) {
     if (error instanceof DemoKeysRefusedError)
-      return fieldError(
-        403,
-        "demo_keys_refused",
-        `${error.message} Sign in with the organisation's own key.`,
-      );
+      return fieldError(403, "demo_keys_refused", t("demoKeysRefused", { reason: error.message }));
   }
-  return fieldError(503, CHAIN_UNAVAILABLE.code, CHAIN_UNAVAILABLE.message);
+  return fieldError(503, CHAIN_UNAVAILABLE.code, t("chainUnavailable"));
 }
 
 /** The party named by the request's act-as cookie, if it names one. */
@@ -176,12 +175,13 @@ export async function currentSession(cookies: {
   return readSession(partyOf(cookies.get(ACT_AS_COOKIE)?.value));
 }
 
-const walletSchema = z.object({
-  wallet: z.string().regex(ADDRESS, "The wallet's account is 0x followed by 40 hex digits."),
-});
-
 /** A browser wallet connected: its account, to show what its roles allow (the wallet signs). */
-export async function chooseWallet(input: unknown): Promise<FieldResponse<WalletSessionView>> {
+export async function chooseWallet(
+  input: unknown,
+  locale?: Locale,
+): Promise<FieldResponse<WalletSessionView>> {
+  const t = fieldWords(locale);
+  const walletSchema = z.object({ wallet: z.string({ error: t("wallet") }).regex(ADDRESS, t("wallet")) });
   const parsed = walletSchema.safeParse(input);
   if (!parsed.success)
     return fieldError(400, "invalid_request", parsed.error.issues[0]?.message ?? "", "wallet");
@@ -191,7 +191,7 @@ export async function chooseWallet(input: unknown): Promise<FieldResponse<Wallet
   } catch {
     // the chain is down: answered below
   }
-  return fieldError(503, CHAIN_UNAVAILABLE.code, CHAIN_UNAVAILABLE.message);
+  return fieldError(503, CHAIN_UNAVAILABLE.code, t("chainUnavailable"));
 }
 
 /** The signer for the acting party's transactions. Throws DemoKeysRefusedError off the local chain. */

@@ -1,4 +1,6 @@
 import { jsonResponse, readJsonBody } from "@/lib/queries/json-request";
+import { cookieOf, requestLocale } from "@/lib/queries/field-http";
+import { fieldWords } from "@/lib/queries/field-words";
 import {
   chooseParty,
   chooseWallet,
@@ -14,23 +16,20 @@ export const dynamic = "force-dynamic";
 const MAX_BODY_BYTES = 4096;
 
 /** The request's cookies by name, as `currentSession` reads them. */
-function cookiesOf(request: Request) {
-  const pairs = (request.headers.get("cookie") ?? "").split(";").map((pair) => pair.trim().split("="));
-  const found = new Map(pairs.map(([name = "", value = ""]) => [name, decodeURIComponent(value)]));
-  return { get: (name: string) => (found.has(name) ? { value: found.get(name) ?? "" } : undefined) };
-}
+const cookiesOf = (request: Request) => ({
+  get: (name: string) => {
+    const value = cookieOf(request, name);
+    return value === undefined ? undefined : { value };
+  },
+});
 
 /** Who acts now: `{session}` (null when nobody, or a demo party off the local chain). */
 export async function GET(request: Request): Promise<Response> {
   try {
     return jsonResponse(200, { session: await currentSession(cookiesOf(request)) });
   } catch {
-    return jsonResponse(503, {
-      error: {
-        code: "chain_unavailable",
-        message: "The chain cannot be reached right now. Try again shortly.",
-      },
-    });
+    const t = fieldWords(requestLocale(request));
+    return jsonResponse(503, { error: { code: "chain_unavailable", message: t("chainUnavailable") } });
   }
 }
 
@@ -45,14 +44,14 @@ export async function POST(request: Request): Promise<Response> {
   const secure = new URL(request.url).protocol === "https:";
   const byWallet = typeof body.value === "object" && body.value !== null && "wallet" in body.value;
   if (byWallet) {
-    const outcome = await chooseWallet(body.value);
+    const outcome = await chooseWallet(body.value, requestLocale(request));
     if (outcome.status !== 200) return jsonResponse(outcome.status, outcome.body);
     return jsonResponse(200, { session: outcome.body }, [
       ["set-cookie", walletCookie(outcome.body.address, secure)],
       ["set-cookie", clearedSessionCookie()],
     ]);
   }
-  const outcome = await chooseParty(body.value);
+  const outcome = await chooseParty(body.value, undefined, requestLocale(request));
   if (outcome.status !== 200) return jsonResponse(outcome.status, outcome.body);
   return jsonResponse(200, { session: outcome.body }, [
     ["set-cookie", sessionCookie(outcome.body.party, secure)],

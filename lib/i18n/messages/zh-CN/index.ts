@@ -2,9 +2,10 @@
 // lib/i18n/messages.test.ts the placeholders).
 import type { Messages } from "../../catalogues";
 import common from "./common.json";
+import fieldApi from "./fieldApi.json";
 import fieldDesk from "./fieldDesk.json";
 import fieldPages from "./fieldPages.json";
 
-const zhCN: Messages = { common, fieldDesk, fieldPages };
+const zhCN: Messages = { common, fieldApi, fieldDesk, fieldPages };
 
 export default zhCN;
