@@ -367,3 +367,31 @@ test.describe("with a browser wallet (EIP-1193) that signs for itself", () => {
     expect(wallet.asked).not.toContain("eth_sendTransaction");
   });
 });
+
+test.describe("in Chinese", () => {
+  test.use({ locale: "zh-CN" });
+
+  test("the receiving desk and the inspector's page speak Chinese, the order included", async ({ page }) => {
+    const order = await fulfilledOrder("genuine", "baixing", 10, 140);
+    await actAs(page, "baixing");
+    await page.goto(`/pharmacy/receive/${order.shipmentId}`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`发货单 ${order.shipmentId}`);
+    await expect(page.locator(`[data-order="${order.orderId}"]`)).toContainText(
+      "向 苏州康达医药有限公司 采购 10 盒，单价 1.40 元/片",
+    );
+    await untilHydrated(page);
+    await page.locator("#handheld-code").focus(); // the scan field's own words are the scanner's
+    await scanInto(page, boxCode("genuine", 101201));
+    await scanInto(page, scenarioBatch("unknown-serial").code);
+    await expect(page.locator('[data-tally="suspect"]')).toHaveText("1");
+    await expect(page.getByText("1 盒可疑：请拒收整批货")).toBeVisible();
+    await expect(page.getByRole("button", { name: "验收入库" })).toBeVisible();
+    await page.screenshot({ path: "test-results/pharmacy-receive-zh-390x844.png", fullPage: true });
+
+    await actAs(page, "inspector");
+    await page.goto("/inspector");
+    await expect(page.getByRole("heading", { name: "核验货架上的口罩" })).toBeVisible();
+    await expect(page.getByText("当前身份：苏州市市场监督管理局价格监督检查处")).toBeVisible();
+    await page.screenshot({ path: "test-results/inspector-zh-390x844.png", fullPage: true });
+  });
+});
