@@ -59,10 +59,6 @@ const NOT_YET_TRANSLATED = [
   "components/offline/**",
   "components/participants/**",
   "components/scan/**",
-  // inspectors and pharmacies
-  "app/inspector/**",
-  "app/pharmacy/**",
-  "components/field/**",
 ];
 
 export default tseslint.config(

@@ -47,10 +47,10 @@ const HELP = `MedProof back office. Usage: npm run medproof -- <command> [option
                    (a distributor or pharmacy: approves and pays the amount into escrow in the settlement token)
   order fulfil     --id <n> [--shipment <id>]   (the seller: ships the order to the buyer and ties the shipment,
                                                  or ties a shipment already sent)
-  order accept     --id <n>                     (the buyer accepts the delivery in custody)
-  order reject     --id <n> --reason <text>     (the buyer rejects it: the boxes go back, the order refunds)
-  order settle     --id <n>                     (anyone: pays the seller or refunds the buyer by the receipt;
-                                                 unanswered 14 days after fulfilment, the seller is paid)
+  order accept     --id <n>                     (the buyer accepts the delivery in custody: the seller is paid)
+  order reject     --id <n> --reason <text>     (the buyer rejects it: the boxes go back, the buyer is refunded)
+  order settle     --id <n>                     (anyone: unanswered 14 days after fulfilment, the seller is paid;
+                                                 or a delivery accepted before it was tied to the order)
   order cancel     --id <n>                     (the seller at any time before fulfilling; the buyer after the
                                                  ship-by date)
   order withdraw                                (collect what the order book owes you)

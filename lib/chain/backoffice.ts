@@ -12,8 +12,9 @@ import {
   type Provider,
   type Signer,
   type Contract,
+  type Log,
 } from "ethers";
-import { bindContracts, type ContractName } from "./contracts";
+import { bindContracts, contractInterface, type ContractName } from "./contracts";
 import type { Deployment } from "./deployment";
 import { assertLocalChain, demoWallet } from "./demo/accounts";
 import { PARTIES, type PartyKey } from "./demo/world";
@@ -73,6 +74,18 @@ export interface TxResult {
   created: Record<string, string>;
 }
 
+/** Ids a transaction to `contract` created, from its events in `logs`. */
+export function createdIds(contract: ContractName, logs: readonly Log[]): Record<string, string> {
+  const iface = contractInterface(contract);
+  const created: Record<string, string> = {};
+  for (const log of logs) {
+    const parsed = iface.parseLog(log);
+    const key = parsed ? CREATED_IDS[parsed.name] : undefined;
+    if (parsed && key) created[key] = String(parsed.args.getValue(key));
+  }
+  return created;
+}
+
 const CREATED_IDS: Record<string, string> = {
   ComplaintRuled: "complaintId",
   LotRegistered: "lotId",
@@ -96,17 +109,11 @@ async function send(
   try {
     const tx = await contracts[contract].getFunction(method)(...args);
     const receipt = await tx.wait();
-    const created: Record<string, string> = {};
-    for (const log of receipt?.logs ?? []) {
-      const parsed = contracts[contract].interface.parseLog(log);
-      const key = parsed ? CREATED_IDS[parsed.name] : undefined;
-      if (parsed && key) created[key] = String(parsed.args.getValue(key));
-    }
     return {
       txHash: tx.hash,
       blockNumber: receipt?.blockNumber ?? 0,
       gasUsed: Number(receipt?.gasUsed ?? 0),
-      created,
+      created: createdIds(contract, receipt?.logs ?? []),
     };
   } catch (error) {
     throw new ActionError(describeError(error));
@@ -115,6 +122,52 @@ async function send(
 
 const hashOf = (text: string) => (isHexString(text, 32) ? text : id(text));
 const CHANNELS: Record<PriceChannel, number> = { "ex-factory": 0, wholesale: 1, retail: 2 };
+
+/** A contract call as data: what `send` signs with a key, or what a browser wallet is asked to sign. */
+export interface ContractCall {
+  contract: ContractName;
+  method: string;
+  args: unknown[];
+}
+
+export const sendCall = (d: Deployment, a: Actor, call: ContractCall) =>
+  send(d, a, call.contract, call.method, call.args);
+
+/** The field desk's calls (inspectors and pharmacies), signed by a key here or by the user's wallet. */
+export const fieldCalls = {
+  acceptShipment: (p: { shipmentId: number }): ContractCall => ({
+    contract: "CustodyRegistry",
+    method: "acceptShipment",
+    args: [p.shipmentId],
+  }),
+  rejectShipment: (p: { shipmentId: number; reason: string }): ContractCall => ({
+    contract: "CustodyRegistry",
+    method: "rejectShipment",
+    args: [p.shipmentId, p.reason],
+  }),
+  decommission: (p: { batchId: string; serial: number }): ContractCall => ({
+    contract: "CustodyRegistry",
+    method: "decommission",
+    args: [p.batchId, p.serial],
+  }),
+  recordPrice: (p: {
+    seller: string;
+    batchId: string;
+    region: number;
+    channel: PriceChannel;
+    fen: number;
+    evidence: string;
+  }): ContractCall => ({
+    contract: "PriceRegistry",
+    method: "recordPrice",
+    args: [p.seller, p.batchId, p.region, CHANNELS[p.channel], p.fen, hashOf(p.evidence)],
+  }),
+  ruleOnComplaint: (p: { complaintId: number; upheld: boolean; reason: string }): ContractCall => ({
+    contract: "ComplaintRegistry",
+    method: "rule",
+    args: [p.complaintId, p.upheld, hashOf(p.reason)],
+  }),
+};
 const CHANNEL_NAMES: PriceChannel[] = ["ex-factory", "wholesale", "retail"];
 
 export function workshopIdOf(manufacturer: string, name: string): string {
@@ -271,40 +324,22 @@ export const backoffice = {
     send(d, a, "CustodyRegistry", "ship", [p.batchId, p.to, p.boxes]),
 
   acceptShipment: (d: Deployment, a: Actor, p: { shipmentId: number }) =>
-    send(d, a, "CustodyRegistry", "acceptShipment", [p.shipmentId]),
+    sendCall(d, a, fieldCalls.acceptShipment(p)),
 
   rejectShipment: (d: Deployment, a: Actor, p: { shipmentId: number; reason: string }) =>
-    send(d, a, "CustodyRegistry", "rejectShipment", [p.shipmentId, p.reason]),
+    sendCall(d, a, fieldCalls.rejectShipment(p)),
 
   decommission: (d: Deployment, a: Actor, p: { batchId: string; serial: number }) =>
-    send(d, a, "CustodyRegistry", "decommission", [p.batchId, p.serial]),
+    sendCall(d, a, fieldCalls.decommission(p)),
 
-  recordPrice: (
-    d: Deployment,
-    a: Actor,
-    p: {
-      seller: string;
-      batchId: string;
-      region: number;
-      channel: PriceChannel;
-      fen: number;
-      evidence: string;
-    },
-  ) =>
-    send(d, a, "PriceRegistry", "recordPrice", [
-      p.seller,
-      p.batchId,
-      p.region,
-      CHANNELS[p.channel],
-      p.fen,
-      hashOf(p.evidence),
-    ]),
+  recordPrice: (d: Deployment, a: Actor, p: Parameters<typeof fieldCalls.recordPrice>[0]) =>
+    sendCall(d, a, fieldCalls.recordPrice(p)),
 
   answerComplaint: (d: Deployment, a: Actor, p: { complaintId: number; response: string }) =>
     send(d, a, "ComplaintRegistry", "answer", [p.complaintId, hashOf(p.response)]),
 
   ruleOnComplaint: (d: Deployment, a: Actor, p: { complaintId: number; upheld: boolean; reason: string }) =>
-    send(d, a, "ComplaintRegistry", "rule", [p.complaintId, p.upheld, hashOf(p.reason)]),
+    sendCall(d, a, fieldCalls.ruleOnComplaint(p)),
 
   ruleByRetest: (
     d: Deployment,

@@ -204,6 +204,7 @@ export const MESSAGES: Record<string, Template> = {
   ShipmentBeforeOrder: ([id, shipment]) => `Shipment ${shipment} was sent before order ${id} was placed.`,
   ShipmentWasRejected: ([shipment]) => `Shipment ${shipment} was rejected by the buyer; ship again.`,
   ShipmentAlreadyLinked: ([shipment, id]) => `Shipment ${shipment} already fulfils order ${id}.`,
+  NotCustodyRegistry: () => "Only the custody registry reports a delivery's receipt to the order book.",
   ReceiptWindowOpen: ([id, deadline]) =>
     `The buyer has until ${secondsToIsoMinute(Number(deadline))} to accept or reject the delivery of order ${id}; it settles then, or as soon as the buyer answers.`,
   // the settlement token and the relay (OpenZeppelin)

@@ -4,7 +4,7 @@
 import { id, zeroPadValue, type Provider, type Result } from "ethers";
 import { bindContracts, contractInterface } from "./contracts";
 import type { Deployment } from "./deployment";
-import { bondOf } from "./backoffice";
+import { bondOf, readOrder, type PurchaseOrder } from "./backoffice";
 import type { ComplaintKind, ComplaintStatus, ShipmentInfo, ShipmentStatus } from "../domain/record";
 
 export const ROLES = [
@@ -305,6 +305,25 @@ export async function readShipment(
   if (shipment === null) return null;
   const [view] = await toShipmentViews(deployment, provider, [{ id: shipmentId, shipment }]);
   return view ?? null;
+}
+
+/** The purchase order a shipment fulfils, with its seller's name. */
+export interface ShipmentOrder extends PurchaseOrder {
+  sellerName: string;
+}
+
+/** The order shipment `shipmentId` fulfils, or null when it fulfils none. */
+export async function readOrderOfShipment(
+  deployment: Deployment,
+  provider: Provider,
+  shipmentId: number,
+): Promise<ShipmentOrder | null> {
+  const contracts = bindContracts(deployment.addresses, provider);
+  const orderId = num(await contracts.OrderBook.getFunction("orderOfShipment")(shipmentId));
+  if (orderId === 0) return null;
+  const order = await readOrder(deployment, provider, orderId);
+  const seller = (await contracts.AccessRegistry.getFunction("participant")(order.seller)) as Result;
+  return { ...order, sellerName: String(seller.getValue("name")) };
 }
 
 /**

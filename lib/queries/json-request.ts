@@ -53,16 +53,19 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
 export function jsonResponse(
   status: number,
   body: unknown,
-  extraHeaders: Record<string, string> = {},
+  extraHeaders: Record<string, string> | [string, string][] = {},
 ): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: {
-      "content-type": "application/json; charset=utf-8",
-      "cache-control": "no-store",
-      ...extraHeaders,
-    },
+  const headers = new Headers({
+    "content-type": "application/json; charset=utf-8",
+    "cache-control": "no-store",
   });
+  // A list can repeat a header (two set-cookie lines); a record sets each once.
+  const extra = Array.isArray(extraHeaders) ? extraHeaders : Object.entries(extraHeaders);
+  for (const [name, value] of extra) {
+    if (Array.isArray(extraHeaders)) headers.append(name, value);
+    else headers.set(name, value);
+  }
+  return new Response(JSON.stringify(body), { status, headers });
 }
 
 export function deskResponse<T>(outcome: DeskResponse<T>): Response {

@@ -546,12 +546,10 @@ export async function seedDemo(
       ),
     (logs) => (orderId = event(logs, "OrderPlaced", "orderId") as bigint),
   );
+  // The buyer's receipt of this shipment, a day later, settles the order in the same transaction.
   const orderShipment = ship(genuine, order.seller, order.buyer, order.boxes, day(-30));
   step(day(-30, 11), "fulfil the purchase order with the shipment", () =>
     as(order.seller).OrderBook.getFunction("fulfil")(orderId, orderShipment()),
-  );
-  step(day(-29, 11), "settle the purchase order", () =>
-    as(order.seller).OrderBook.getFunction("settle")(orderId),
   );
   step(day(-28, 9), "the distributor collects the payment", () =>
     as(order.seller).OrderBook.getFunction("withdraw")(),
