@@ -172,6 +172,7 @@ export const MESSAGES_ZH: Record<string, Template> = {
   ShipmentBeforeOrder: ([id, shipment]) => `发货单 ${shipment} 早于订单 ${id} 的下单时间。`,
   ShipmentWasRejected: ([shipment]) => `发货单 ${shipment} 已被买方拒收；请重新发货。`,
   ShipmentAlreadyLinked: ([shipment, id]) => `发货单 ${shipment} 已用于履行订单 ${id}。`,
+  NotCustodyRegistry: () => "只有流通登记合约可以向订单簿报告到货签收。",
   ReceiptWindowOpen: ([id, deadline]) =>
     `买方可在 ${secondsToIsoMinute(Number(deadline))} 前签收或拒收订单 ${id} 的货物；届时或买方答复后即结算。`,
   // the settlement token and the relay (OpenZeppelin)
