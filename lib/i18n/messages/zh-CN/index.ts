@@ -2,7 +2,27 @@
 // lib/i18n/messages.test.ts the placeholders).
 import type { Messages } from "../../catalogues";
 import common from "./common.json";
+import home from "./home.json";
+import pageStates from "./pageStates.json";
+import manifest from "./manifest.json";
+import scan from "./scan.json";
+import codeErrors from "./codeErrors.json";
+import complaints from "./complaints.json";
+import complaintApi from "./complaintApi.json";
+import participants from "./participants.json";
+import offline from "./offline.json";
 
-const zhCN: Messages = { common };
+const zhCN: Messages = {
+  common,
+  home,
+  pageStates,
+  manifest,
+  scan,
+  codeErrors,
+  complaints,
+  complaintApi,
+  participants,
+  offline,
+};
 
 export default zhCN;
