@@ -127,7 +127,7 @@ export default tseslint.config(
   layer(
     ["lib/queries/**"],
     ["app", "components", "server"],
-    "lib/queries imports only lib/chain, lib/domain and lib/env.",
+    "lib/queries imports only lib/chain, lib/domain, lib/i18n and lib/env.",
   ),
   layer(
     ["lib/i18n/**"],

@@ -53,9 +53,7 @@ export function ClaimPanel({ id, withdrawableFen }: { id: number; withdrawableFe
       </h2>
       {storedKey ? (
         <>
-          <p className="text-sm text-slate-700">
-            {t("kept")}
-          </p>
+          <p className="text-sm text-slate-700">{t("kept")}</p>
           <p data-testid="claim-key" className="rounded-lg bg-slate-100 p-2 font-mono text-xs break-all">
             {storedKey}
           </p>

@@ -13,7 +13,11 @@ type Translate = Awaited<ReturnType<typeof getTranslations<"complaints.status">>
 const yuanOf = (fen: string | number | undefined) => Number(fen ?? 0) / 100;
 const dateOf = (seconds: number) => new Date(seconds * 1000);
 
-function historyLine(t: Translate, event: ComplaintView["history"][number], complaint: ComplaintView): string {
+function historyLine(
+  t: Translate,
+  event: ComplaintView["history"][number],
+  complaint: ComplaintView,
+): string {
   const respondent = complaint.respondentName;
   switch (event.name) {
     case "ComplaintFiled":

@@ -76,7 +76,11 @@ export function OfflineFallback() {
           })}
           <span className="mt-1 block text-sm font-normal">{t("mayHaveChanged")}</span>
         </p>
-        <VerdictBanner verdict={view.result.verdict} headline={view.result.headline} spokenFirst={t("spokenLabel", { when })} />
+        <VerdictBanner
+          verdict={view.result.verdict}
+          headline={view.result.headline}
+          spokenFirst={t("spokenLabel", { when })}
+        />
         <VerdictDetails result={view.result} />
       </div>
     );

@@ -77,7 +77,9 @@ export async function ParticipantRecordSections({ record }: { record: Participan
         {record.suspension !== null && (
           <p>{t("suspendedBy", { at: dateOf(record.suspension.at), reason: record.suspension.reason })}</p>
         )}
-        {record.bondSuspendedAt !== null && <p>{t("bondSuspended", { at: dateOf(record.bondSuspendedAt) })}</p>}
+        {record.bondSuspendedAt !== null && (
+          <p>{t("bondSuspended", { at: dateOf(record.bondSuspendedAt) })}</p>
+        )}
         {!suspended && <p>{t("mayTrade")}</p>}
       </Section>
 
@@ -103,7 +105,11 @@ export async function ParticipantRecordSections({ record }: { record: Participan
       </Section>
 
       {record.roles.includes("MANUFACTURER") && (
-        <Section id="recalls" title={t("recalls", { count: record.recalls.length })} ok={record.recalls.length === 0}>
+        <Section
+          id="recalls"
+          title={t("recalls", { count: record.recalls.length })}
+          ok={record.recalls.length === 0}
+        >
           {record.recalls.length === 0 && <p>{t("noRecalls")}</p>}
           <ul>
             {record.recalls.map((r) => (

@@ -26,7 +26,11 @@ export function PhotoScanner({ onFound }: { onFound: (path: string) => void }) {
     image.close();
     if (text === null) return setState({ kind: "failed", message: t("noCode") });
     const outcome = verdictPathOf(text);
-    if (!outcome.ok) return setState({ kind: "failed", message: t("notAProductCode", { reason: problemText(outcome.problem) }) });
+    if (!outcome.ok)
+      return setState({
+        kind: "failed",
+        message: t("notAProductCode", { reason: problemText(outcome.problem) }),
+      });
     setState({ kind: "found" });
     onFound(outcome.path);
   };

@@ -15,7 +15,10 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 /** Why there is no form for this code, as a heading and a sentence. */
 async function problemWords(result: Exclude<SubjectResult, { ok: true }>) {
-  const [t, reason] = await Promise.all([getTranslations("complaints.subject"), getTranslations("codeErrors")]);
+  const [t, reason] = await Promise.all([
+    getTranslations("complaints.subject"),
+    getTranslations("codeErrors"),
+  ]);
   if (result.problem === "unreadable")
     return { title: t("cantReadTitle"), message: reason(result.error.code, { ai: result.error.ai ?? "" }) };
   return { title: t(`${result.problem}.title`), message: t(`${result.problem}.message`) };

@@ -32,8 +32,7 @@ export default async function ParticipantPage({ params }: { params: Promise<{ ad
           {regionName(record.region) ?? t("region", { code: String(record.region) })}
         </p>
         <p className="text-sm text-slate-700">
-          {t("creditCode")}{" "}
-          <span className="font-mono">{record.creditCode}</span>
+          {t("creditCode")} <span className="font-mono">{record.creditCode}</span>
         </p>
         <p className="font-mono text-xs break-all text-slate-600">{record.address}</p>
       </header>

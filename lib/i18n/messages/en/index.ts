@@ -7,7 +7,7 @@ import manifest from "./manifest.json";
 import scan from "./scan.json";
 import codeErrors from "./codeErrors.json";
 import complaints from "./complaints.json";
-import complaintApi from "./complaintApi.json";
+import apiErrors from "./apiErrors.json";
 import participants from "./participants.json";
 import offline from "./offline.json";
 
@@ -19,7 +19,7 @@ const en = {
   scan,
   codeErrors,
   complaints,
-  complaintApi,
+  apiErrors,
   participants,
   offline,
 };

@@ -8,7 +8,7 @@ import manifest from "./manifest.json";
 import scan from "./scan.json";
 import codeErrors from "./codeErrors.json";
 import complaints from "./complaints.json";
-import complaintApi from "./complaintApi.json";
+import apiErrors from "./apiErrors.json";
 import participants from "./participants.json";
 import offline from "./offline.json";
 
@@ -20,7 +20,7 @@ const zhCN: Messages = {
   scan,
   codeErrors,
   complaints,
-  complaintApi,
+  apiErrors,
   participants,
   offline,
 };
