@@ -80,7 +80,7 @@ function offlineWords() {
   const html =
     '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><meta name="viewport" content="width=device-width">' +
     "<title>离线 · Offline · MedProof</title><h1>您已离线：查验包装盒需要联网</h1>" +
-    "<p lang=\"en\">You're offline: checking a box needs the network</p>";
+    '<p lang="en">You\'re offline: checking a box needs the network</p>';
   return new Response(html, {
     status: 503,
     headers: { "content-type": "text/html; charset=utf-8", "content-security-policy": "default-src 'none'" },
