@@ -8,6 +8,7 @@ import { RulingForm } from "@/components/field/RulingForm";
 import { formatDate } from "@/lib/domain/format";
 import { complaintQueue, sellers, sellerStanding } from "@/lib/queries/field";
 import { ACT_AS_COOKIE, demoKeysAllowed, demoParties, partyOf, readSession } from "@/lib/queries/session";
+import { ClientMessages } from "@/components/ui/ClientMessages";
 
 export const metadata: Metadata = { title: "Inspector" };
 
@@ -80,7 +81,9 @@ export default async function InspectorPage({
         <h2 id="shelf-heading" className="text-xl font-semibold">
           Check the boxes on the shelf
         </h2>
-        <ShelfScanner />
+        <ClientMessages namespaces={["scan", "codeErrors"]}>
+          <ShelfScanner />
+        </ClientMessages>
       </section>
 
       <section aria-labelledby="price-heading" className="space-y-3">

@@ -6,6 +6,7 @@ import { SaleCounter } from "@/components/field/SaleCounter";
 import { formatBoxes, formatDate } from "@/lib/domain/format";
 import { pendingShipments } from "@/lib/queries/field";
 import { ACT_AS_COOKIE, demoKeysAllowed, demoParties, partyOf, readSession } from "@/lib/queries/session";
+import { ClientMessages } from "@/components/ui/ClientMessages";
 
 export const metadata: Metadata = { title: "Pharmacy" };
 
@@ -65,7 +66,9 @@ export default async function PharmacyPage() {
           Each box sold is decommissioned on the record, so a copy of its code shows as sold. A sale waits 10
           seconds before it is sent: Undo in that time and nothing is recorded.
         </p>
-        <SaleCounter />
+        <ClientMessages namespaces={["scan", "codeErrors"]}>
+          <SaleCounter />
+        </ClientMessages>
       </section>
     </div>
   );

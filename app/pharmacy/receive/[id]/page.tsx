@@ -7,6 +7,7 @@ import { ReceivingDesk } from "@/components/field/ReceivingDesk";
 import { formatBoxes, formatDate } from "@/lib/domain/format";
 import { shipment as readShipment } from "@/lib/queries/field";
 import { ACT_AS_COOKIE, demoKeysAllowed, demoParties, partyOf, readSession } from "@/lib/queries/session";
+import { ClientMessages } from "@/components/ui/ClientMessages";
 
 export const metadata: Metadata = { title: "Receive a delivery" };
 
@@ -42,9 +43,11 @@ export default async function ReceivePage({ params }: { params: Promise<{ id: st
           {shipment.settledAt !== null && <> on {formatDate(shipment.settledAt)}</>}.
         </p>
       ) : (
-        <ReceivingDesk
-          shipment={{ id: shipment.id, gtin: shipment.gtin, lot: shipment.lot, boxes: shipment.boxes }}
-        />
+        <ClientMessages namespaces={["scan", "codeErrors"]}>
+          <ReceivingDesk
+            shipment={{ id: shipment.id, gtin: shipment.gtin, lot: shipment.lot, boxes: shipment.boxes }}
+          />
+        </ClientMessages>
       )}
     </div>
   );
