@@ -59,9 +59,7 @@ export async function CreditSummaryCard({ credit }: { credit: CreditSummary }) {
             <tr key={rule.fact} className="border-b border-slate-100">
               <td className="py-1">
                 {signed(rule.points)} {t(`rules.${rule.fact}`)}
-                {rule.limit !== null && (
-                  <> {t("atMost", { limit: signed(Math.sign(rule.points) * rule.limit) })}</>
-                )}
+                {rule.limit !== null && t("atMost", { limit: signed(Math.sign(rule.points) * rule.limit) })}
               </td>
               <td className="py-1 text-right">
                 {rule.fact === "suspended" ? (count ? t("yes") : t("no")) : count}

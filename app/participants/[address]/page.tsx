@@ -32,7 +32,11 @@ export default async function ParticipantPage({ params }: { params: Promise<{ ad
           {regionName(record.region) ?? t("region", { code: String(record.region) })}
         </p>
         <p className="text-sm text-slate-700">
-          {t("creditCode")} <span className="font-mono">{record.creditCode}</span>
+          {t.rich("creditCode", {
+            code: record.creditCode,
+            // The code itself in a fixed-width face: a misread character means a wrong lookup.
+            mono: (chunks) => <span className="font-mono">{chunks}</span>,
+          })}
         </p>
         <p className="font-mono text-xs break-all text-slate-600">{record.address}</p>
       </header>
