@@ -6,6 +6,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { readScenarios } from "./scan/fixture-list";
 
 const scenario = (id: string) => readScenarios().find((s) => s.id === id)!;
+const pathOf = (code: string) => new URL(code).pathname + new URL(code).search;
 const BIANMIN = "0x23618e81E3f5cdF7f54C3d65f7FBc0aBf5B21E8f";
 const WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
@@ -102,6 +103,33 @@ test.describe("a browser that prefers Chinese", () => {
 
     await page.getByRole("link", { name: "打印此主页的店铺二维码" }).click();
     await expect(page.getByText("购买前扫一扫，查看本店的许可证和记录。")).toBeVisible();
+  });
+
+  test("offline, a verdict opened before is labelled in Chinese with the time it is from", async ({
+    page,
+    context,
+  }) => {
+    await page.goto(pathOf(scenario("genuine").code));
+    await expect(page.locator("[data-verdict]")).toBeVisible();
+    // The service worker has kept the shell (the offline page included) and the verdict.
+    await expect
+      .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 15_000 })
+      .toBe(true);
+    await expect
+      .poll(() =>
+        page.evaluate(async () => (await (await caches.open("medproof-verdicts-v1")).keys()).length),
+      )
+      .toBeGreaterThan(0);
+    await context.setOffline(true);
+    try {
+      await page.reload();
+      await expect(page.locator("[data-offline-label]")).toHaveText(
+        /^离线——此结果来自 \d{4}年\d{1,2}月\d{1,2}日 \d{1,2}:\d{2}。/,
+      );
+      await expect(page.locator("[data-offline-label]")).toContainText("恢复联网后请再查验一次");
+    } finally {
+      await context.setOffline(false);
+    }
   });
 
   test("an unknown page says so in Chinese", async ({ page }) => {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import type { VerifyResponse } from "@/lib/queries/verify";
 import { VerdictBanner, verdictWord } from "@/components/verdict/VerdictBanner";
 import { VerdictDetails } from "@/components/verdict/VerdictDetails";
@@ -29,6 +29,8 @@ const fetchedAt = (result: VerifyResponse) => new Date(result.checkedAt * 1000);
  */
 export function OfflineFallback() {
   const t = useTranslations("offline");
+  const format = useFormatter();
+  const formatWhen = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
   const [view, setView] = useState<View>({ kind: "looking" });
 
   useEffect(() => {
@@ -71,7 +73,7 @@ export function OfflineFallback() {
           className="rounded-xl border-2 border-amber-600 bg-amber-50 p-3 font-semibold text-amber-950"
         >
           {t.rich("label", {
-            when,
+            when: formatWhen(when),
             time: (words) => <time dateTime={when.toISOString()}>{words}</time>,
           })}
           <span className="mt-1 block text-sm font-normal">{t("mayHaveChanged")}</span>
@@ -79,7 +81,7 @@ export function OfflineFallback() {
         <VerdictBanner
           verdict={view.result.verdict}
           headline={view.result.headline}
-          spokenFirst={t("spokenLabel", { when })}
+          spokenFirst={t("spokenLabel", { when: formatWhen(when) })}
         />
         <VerdictDetails result={view.result} />
       </div>
@@ -112,7 +114,7 @@ export function OfflineFallback() {
                       hasLot: String(Boolean(result.code.lot)),
                       serial: result.code.serial ?? "",
                       hasSerial: String(Boolean(result.code.serial)),
-                      when: fetchedAt(result),
+                      when: formatWhen(fetchedAt(result)),
                     })}
                   </span>
                 </a>
