@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { codeProblemText } from "@/lib/i18n/code-errors";
 import { parseScannedCode, toDigitalLink } from "@/lib/domain/gs1";
 import { CodeEntryForm } from "@/components/scan/CodeEntryForm";
 
@@ -19,12 +20,16 @@ export default async function CheckPage({
   const text = typeof raw === "string" ? raw : "";
   const parsed = parseScannedCode(text);
   if (parsed.ok) redirect(toDigitalLink(parsed.code, ""));
-  const [t, reason] = await Promise.all([getTranslations("scan"), getTranslations("codeErrors")]);
+  const [t, reason, locale] = await Promise.all([
+    getTranslations("scan"),
+    getTranslations("codeErrors"),
+    getLocale(),
+  ]);
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{t("cantRead")}</h1>
       <p role="alert" className="rounded-xl border border-red-300 bg-red-50 p-4 text-red-900">
-        {reason(parsed.error.code, { ai: parsed.error.ai ?? "" })}
+        {codeProblemText(parsed.error, locale, reason)}
       </p>
       <CodeEntryForm defaultValue={text.slice(0, 512)} autoFocus />
     </div>

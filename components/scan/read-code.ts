@@ -1,11 +1,8 @@
-import { useTranslations } from "next-intl";
-import { parseScannedCode, toDigitalLink, type Gs1ErrorCode } from "@/lib/domain/gs1";
+import { useLocale, useTranslations } from "next-intl";
+import { parseScannedCode, toDigitalLink } from "@/lib/domain/gs1";
+import { codeProblemText, type CodeProblem } from "@/lib/i18n/code-errors";
 
-/** Why a scanned text is not a product code: the parser's error code, and the data field it is about. */
-export interface CodeProblem {
-  code: Gs1ErrorCode;
-  ai: string | null;
-}
+export type { CodeProblem };
 
 export type ReadOutcome = { ok: true; path: string } | { ok: false; problem: CodeProblem };
 
@@ -17,11 +14,11 @@ export function verdictPathOf(text: string): ReadOutcome {
   const parsed = parseScannedCode(text);
   return parsed.ok
     ? { ok: true, path: toDigitalLink(parsed.code, "") }
-    : { ok: false, problem: { code: parsed.error.code, ai: parsed.error.ai } };
+    : { ok: false, problem: parsed.error };
 }
 
 /** The reader's sentence for a code problem (the "codeErrors" messages, given by ClientMessages). */
 export function useCodeProblemText(): (problem: CodeProblem) => string {
-  const t = useTranslations("codeErrors");
-  return ({ code, ai }) => t(code, { ai: ai ?? "" });
+  const [t, locale] = [useTranslations("codeErrors"), useLocale()];
+  return (problem) => codeProblemText(problem, locale, t);
 }

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { FALLBACK_LOCALE, type Locale } from "../domain/locale";
 import type { Messages } from "../i18n/catalogues";
 import { translatorFor } from "../i18n/translator";
+import { codeProblemText } from "../i18n/code-errors";
 import { parseScannedCode, type ScannedCode } from "../domain/gs1";
 import { InvalidBoxSecretError, parseBoxSecret } from "../domain/box-secret";
 import type { BatchInfo, ComplaintKind } from "../domain/record";
@@ -233,8 +234,8 @@ export class ComplaintDesk {
     const request = parsed.data;
     const scanned = parseScannedCode(request.code);
     if (!scanned.ok) {
-      const reason = translatorFor(locale, "codeErrors");
-      return fail(400, "invalid_code", reason(scanned.error.code, { ai: scanned.error.ai ?? "" }), "code");
+      const reason = codeProblemText(scanned.error, locale, translatorFor(locale, "codeErrors"));
+      return fail(400, "invalid_code", reason, "code");
     }
     const code = scanned.code;
     if (code.lot === null || code.serial === null || !/^\d{1,19}$/.test(code.serial)) {

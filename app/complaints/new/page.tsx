@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { codeProblemText } from "@/lib/i18n/code-errors";
 import { ComplaintForm } from "@/components/complaints/ComplaintForm";
 import { ClientMessages } from "@/components/ui/ClientMessages";
 import { complaintSubject, type SubjectResult } from "@/lib/queries/complaint-subject";
@@ -15,12 +16,13 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 /** Why there is no form for this code, as a heading and a sentence. */
 async function problemWords(result: Exclude<SubjectResult, { ok: true }>) {
-  const [t, reason] = await Promise.all([
+  const [t, reason, locale] = await Promise.all([
     getTranslations("complaints.subject"),
     getTranslations("codeErrors"),
+    getLocale(),
   ]);
   if (result.problem === "unreadable")
-    return { title: t("cantReadTitle"), message: reason(result.error.code, { ai: result.error.ai ?? "" }) };
+    return { title: t("cantReadTitle"), message: codeProblemText(result.error, locale, reason) };
   return { title: t(`${result.problem}.title`), message: t(`${result.problem}.message`) };
 }
 
