@@ -13,7 +13,7 @@ const VERDICT_DOT: Record<string, string> = {
 };
 
 export default async function HomePage() {
-  const t = await getTranslations("home");
+  const [t, common] = await Promise.all([getTranslations("home"), getTranslations("common")]);
   const scenarios = demoScenarios();
   // A scenario the catalogue does not know yet keeps the seed's own words.
   const demoText = (id: string, part: "title" | "expect", seeded: string) => {
@@ -29,7 +29,7 @@ export default async function HomePage() {
           href="/scan"
           className="inline-block rounded-xl bg-emerald-700 px-5 py-3 text-lg font-semibold text-white hover:bg-emerald-800"
         >
-          {t("scanBox")}
+          {common("scanBox")}
         </Link>
       </section>
 
