@@ -41,10 +41,10 @@ export async function CreditSummaryCard({ credit }: { credit: CreditSummary }) {
             <th scope="col" className="py-1 font-semibold">
               {t("rule")}
             </th>
-            <th scope="col" className="py-1 text-right font-semibold">
+            <th scope="col" className="py-1 pl-2 text-right font-semibold whitespace-nowrap">
               {t("onRecord")}
             </th>
-            <th scope="col" className="py-1 text-right font-semibold">
+            <th scope="col" className="py-1 pl-2 text-right font-semibold whitespace-nowrap">
               {t("points")}
             </th>
           </tr>
