@@ -87,6 +87,7 @@ test.describe("a browser that prefers Chinese", () => {
     await expect(page.getByText(/从保证金中向购买者赔偿 [\d,]+\.\d{2} 元/)).toBeVisible();
     await expect(page.locator("ol time").first()).toHaveText(/\d{4}年\d{1,2}月\d{1,2}日/);
     expect(await axeViolations(page)).toEqual([]);
+    await looked(page, "complaint-page");
   });
 
   test("a seller's profile: credit rule, record and dates in Chinese", async ({ page }) => {
