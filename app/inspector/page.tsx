@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { getTranslations } from "next-intl/server";
-import { FieldIntl } from "@/components/field/FieldIntl";
+import { ClientMessages } from "@/components/ui/ClientMessages";
 import { SessionPanel } from "@/components/field/SessionPanel";
 import { SellerStandingCard } from "@/components/field/SellerStandingCard";
 import { ShelfScanner } from "@/components/field/ShelfScanner";
@@ -78,7 +78,7 @@ export default async function InspectorPage({
         {standing !== null && <SellerStandingCard seller={await standing} />}
       </section>
 
-      <FieldIntl>
+      <ClientMessages namespaces={["fieldDesk", "scan"]}>
         <section aria-labelledby="shelf-heading" className="space-y-3">
           <h2 id="shelf-heading" className="text-xl font-semibold">
             {t("shelf")}
@@ -131,7 +131,7 @@ export default async function InspectorPage({
             ))}
           </ul>
         </section>
-      </FieldIntl>
+      </ClientMessages>
     </div>
   );
 }

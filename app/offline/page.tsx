@@ -1,20 +1,22 @@
 import type { Metadata } from "next";
-import { NextIntlClientProvider } from "next-intl";
-import { getMessages } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { OfflineFallback } from "@/components/offline/OfflineFallback";
+import { ClientMessages } from "@/components/ui/ClientMessages";
 
-export const metadata: Metadata = { title: "Offline" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("offline");
+  return { title: t("pageTitle") };
+}
 
 /**
  * Kept by the service worker (public/sw.js) and shown, at the address that was asked for, when a page
- * cannot be fetched: it finds what this browser kept for that address in the browser itself.
+ * cannot be fetched: it finds what this browser kept for that address in the browser itself. The saved
+ * verdict is drawn there with the verdict page's components, so they get the verdict's words too.
  */
-export default async function OfflinePage() {
-  // The saved verdict is drawn in the browser with the verdict page's components: they need its words.
-  const messages = await getMessages();
+export default function OfflinePage() {
   return (
-    <NextIntlClientProvider messages={{ verdict: messages.verdict }}>
+    <ClientMessages namespaces={["offline", "verdict"]}>
       <OfflineFallback />
-    </NextIntlClientProvider>
+    </ClientMessages>
   );
 }

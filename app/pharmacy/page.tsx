@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { cookies } from "next/headers";
 import { getTranslations } from "next-intl/server";
-import { FieldIntl } from "@/components/field/FieldIntl";
+import { ClientMessages } from "@/components/ui/ClientMessages";
 import { SessionPanel } from "@/components/field/SessionPanel";
 import { SaleCounter } from "@/components/field/SaleCounter";
 import { SALE_DELAY_SECONDS } from "@/components/field/sale-delay";
@@ -71,9 +71,9 @@ export default async function PharmacyPage() {
           {t("sell")}
         </h2>
         <p className="text-sm text-slate-700">{t("sellNote", { seconds: SALE_DELAY_SECONDS })}</p>
-        <FieldIntl>
+        <ClientMessages namespaces={["fieldDesk", "scan"]}>
           <SaleCounter />
-        </FieldIntl>
+        </ClientMessages>
       </section>
     </div>
   );

@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import type { Role } from "@/lib/queries/session";
 import { shortAddress } from "@/lib/domain/format";
 import { ActAsSwitch } from "./ActAsSwitch";
-import { FieldIntl } from "./FieldIntl";
+import { ClientMessages } from "@/components/ui/ClientMessages";
 import { WalletConnect } from "./WalletConnect";
 
 interface Session {
@@ -54,10 +54,10 @@ export async function SessionPanel({
           </span>
         </p>
       )}
-      <FieldIntl>
+      <ClientMessages namespaces={["fieldDesk"]}>
         <WalletConnect connected={session?.signer === "wallet" ? session.address : null} />
         {demoAllowed && <ActAsSwitch parties={parties} current={session?.party ?? null} />}
-      </FieldIntl>
+      </ClientMessages>
       <p className={demoAllowed ? "text-xs text-amber-900" : "text-sm"}>
         {demoAllowed ? t("demoNote") : t("notDemoChain")}
       </p>

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import type { TxWords } from "./TxProgress";
 
-/** TxProgress's sentences in the reader's language (inside FieldIntl). */
+/** TxProgress's sentences in the reader's language (inside a ClientMessages with fieldDesk). */
 export function useTxWords(): TxWords {
   const t = useTranslations("fieldDesk.tx");
   return {

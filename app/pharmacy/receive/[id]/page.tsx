@@ -3,7 +3,7 @@ import Link from "next/link";
 import { cookies } from "next/headers";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { FieldIntl } from "@/components/field/FieldIntl";
+import { ClientMessages } from "@/components/ui/ClientMessages";
 import { SessionPanel } from "@/components/field/SessionPanel";
 import { ReceivingDesk } from "@/components/field/ReceivingDesk";
 import { OrderSummary } from "@/components/field/OrderSummary";
@@ -62,12 +62,12 @@ export default async function ReceivePage({ params }: { params: Promise<{ id: st
               : t("alreadyRejectedOn", { date: settled })}
         </p>
       ) : (
-        <FieldIntl>
+        <ClientMessages namespaces={["fieldDesk", "scan"]}>
           <ReceivingDesk
             shipment={{ id: shipment.id, gtin: shipment.gtin, lot: shipment.lot, boxes: shipment.boxes }}
             order={order === null ? null : { id: order.id, sellerName: order.sellerName }}
           />
-        </FieldIntl>
+        </ClientMessages>
       )}
     </div>
   );

@@ -1,11 +1,33 @@
 // The English catalogue, one JSON file per namespace (a page or a family of components), so that
 // work on different pages touches different files. zh-CN/index.ts lists the same namespaces.
+import apiErrors from "./apiErrors.json";
 import common from "./common.json";
+import complaints from "./complaints.json";
 import fieldApi from "./fieldApi.json";
 import fieldDesk from "./fieldDesk.json";
 import fieldPages from "./fieldPages.json";
+import home from "./home.json";
+import manifest from "./manifest.json";
+import offline from "./offline.json";
+import pageStates from "./pageStates.json";
+import participants from "./participants.json";
+import scan from "./scan.json";
 import verdict from "./verdict.json";
 
-const en = { common, fieldApi, fieldDesk, fieldPages, verdict };
+const en = {
+  apiErrors,
+  common,
+  complaints,
+  fieldApi,
+  fieldDesk,
+  fieldPages,
+  home,
+  manifest,
+  offline,
+  pageStates,
+  participants,
+  scan,
+  verdict,
+};
 
 export default en;

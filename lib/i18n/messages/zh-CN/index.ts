@@ -1,12 +1,34 @@
 // The Chinese catalogue: the same namespaces and keys as en/index.ts (the compiler checks the shape,
 // lib/i18n/messages.test.ts the placeholders).
 import type { Messages } from "../../catalogues";
+import apiErrors from "./apiErrors.json";
 import common from "./common.json";
+import complaints from "./complaints.json";
 import fieldApi from "./fieldApi.json";
 import fieldDesk from "./fieldDesk.json";
 import fieldPages from "./fieldPages.json";
+import home from "./home.json";
+import manifest from "./manifest.json";
+import offline from "./offline.json";
+import pageStates from "./pageStates.json";
+import participants from "./participants.json";
+import scan from "./scan.json";
 import verdict from "./verdict.json";
 
-const zhCN: Messages = { common, fieldApi, fieldDesk, fieldPages, verdict };
+const zhCN: Messages = {
+  apiErrors,
+  common,
+  complaints,
+  fieldApi,
+  fieldDesk,
+  fieldPages,
+  home,
+  manifest,
+  offline,
+  pageStates,
+  participants,
+  scan,
+  verdict,
+};
 
 export default zhCN;
