@@ -20,7 +20,7 @@ export const ROLES = [
 export type Role = (typeof ROLES)[number];
 
 /** As in contracts/src/libraries/Roles.sol: keccak256 of the role's name. */
-const roleId = (role: Role) => id(`${role}_ROLE`);
+export const roleId = (role: Role) => id(`${role}_ROLE`);
 const SELLER_ROLES: readonly Role[] = ["DISTRIBUTOR", "PHARMACY"];
 /** IAccessRegistry.LicenceKind, in its order. */
 export const LICENCE_KINDS = [

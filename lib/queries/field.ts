@@ -62,9 +62,11 @@ function oneAtATime<T>(address: string, task: () => Promise<T>): Promise<T> {
   return next;
 }
 
-async function actAs<T>(
+/** Signs `action` as the acting party; a refusal is answered under STATUS_OF, then `statuses`, else 422. */
+export async function actAs<T>(
   party: PartyKey | null,
   action: (actor: Actor) => Promise<T>,
+  statuses: Record<string, FieldStatus> = {},
 ): Promise<FieldResponse<T>> {
   if (party === null)
     return fieldError(401, "not_signed_in", "Choose who acts first (Demo: act as …) on the local chain.");
@@ -75,13 +77,13 @@ async function actAs<T>(
     if (error instanceof DemoKeysRefusedError) return fieldError(403, "demo_keys_refused", error.message);
     // A read before the transaction can fail too: every failure is answered in words, never a 500.
     const plain = error instanceof ActionError ? error.plain : describeError(error);
-    return fieldError(STATUS_OF[plain.code] ?? 422, plain.code, plain.message);
+    return fieldError(statuses[plain.code] ?? STATUS_OF[plain.code] ?? 422, plain.code, plain.message);
   }
 }
 
-const confirmed = (tx: TxResult): Confirmed => ({ txHash: tx.txHash, blockNumber: tx.blockNumber });
+export const confirmed = (tx: TxResult): Confirmed => ({ txHash: tx.txHash, blockNumber: tx.blockNumber });
 
-function invalid(error: z.ZodError): ErrorReply {
+export function invalid(error: z.ZodError): ErrorReply {
   const issue = error.issues[0];
   return fieldError(
     400,
