@@ -136,7 +136,10 @@ export interface ComplaintSummary {
 }
 
 /** Every complaint on the record, newest first. */
-export async function readComplaints(deployment: Deployment, provider: Provider): Promise<ComplaintSummary[]> {
+export async function readComplaints(
+  deployment: Deployment,
+  provider: Provider,
+): Promise<ComplaintSummary[]> {
   const access = bindContracts(deployment.addresses, provider).AccessRegistry;
   const complaints = await allComplaints(deployment, provider);
   const lots = await batchLots(
@@ -185,7 +188,8 @@ export async function readBatches(deployment: Deployment, provider: Provider): P
       batches.queryFilter(name, deployment.deployedAtBlock),
     ),
   );
-  const argsOf = (logs: NonNullable<typeof registered>) => logs.flatMap((log) => ("args" in log ? [log.args] : []));
+  const argsOf = (logs: NonNullable<typeof registered>) =>
+    logs.flatMap((log) => ("args" in log ? [log.args] : []));
   const releaseOf = new Map(
     argsOf(released ?? []).map((a) => [String(a.getValue("batchId")), num(a.getValue("releasedAt"))]),
   );

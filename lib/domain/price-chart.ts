@@ -24,7 +24,14 @@ export interface ChartBox {
   bottom: number;
 }
 
-export const PRICE_CHART_BOX: ChartBox = { width: 640, height: 260, left: 52, right: 16, top: 14, bottom: 30 };
+export const PRICE_CHART_BOX: ChartBox = {
+  width: 640,
+  height: 260,
+  left: 52,
+  right: 16,
+  top: 14,
+  bottom: 30,
+};
 
 export interface ChartPoint extends ChartObservation {
   x: number;
@@ -98,8 +105,7 @@ export function layoutPriceChart(
   const from = Math.min(firstSeen, to - 30 * DAY) - 14 * DAY;
   const sortedCaps = [...caps].sort((a, b) => a.effectiveFrom - b.effectiveFrom);
   const capsShown = sortedCaps.filter(
-    (cap, index) =>
-      cap.effectiveFrom <= to && (sortedCaps[index + 1]?.effectiveFrom ?? Infinity) > from,
+    (cap, index) => cap.effectiveFrom <= to && (sortedCaps[index + 1]?.effectiveFrom ?? Infinity) > from,
   );
 
   const highest = Math.max(1, ...ordered.map((o) => o.fenPerPiece), ...capsShown.map((c) => c.fenPerPiece));
@@ -139,4 +145,40 @@ export function layoutPriceChart(
     from,
     to,
   };
+}
+
+interface SeriesKey {
+  region: number;
+  category: number;
+  channel: string;
+}
+
+export interface PriceSeries<O extends SeriesKey, C> extends SeriesKey {
+  channel: O["channel"];
+  observations: O[];
+  caps: C[];
+}
+
+/** Observations grouped per region, category and channel (most observed first), each with its caps. */
+export function groupPriceSeries<O extends SeriesKey, C extends SeriesKey>(
+  observations: readonly O[],
+  caps: readonly C[],
+): PriceSeries<O, C>[] {
+  const keyOf = (item: SeriesKey) => `${item.region}|${item.category}|${item.channel}`;
+  const groups = new Map<string, PriceSeries<O, C>>();
+  for (const observation of observations) {
+    const key = keyOf(observation);
+    const group: PriceSeries<O, C> = groups.get(key) ?? {
+      region: observation.region,
+      category: observation.category,
+      channel: observation.channel,
+      observations: [],
+      caps: caps.filter((cap) => keyOf(cap) === key),
+    };
+    group.observations.push(observation);
+    groups.set(key, group);
+  }
+  return [...groups.values()].sort(
+    (a, b) => b.observations.length - a.observations.length || a.region - b.region || a.category - b.category,
+  );
 }

@@ -2,7 +2,8 @@
 // lib/i18n/messages.test.ts the placeholders).
 import type { Messages } from "../../catalogues";
 import common from "./common.json";
+import regulator from "./regulator.json";
 
-const zhCN: Messages = { common };
+const zhCN: Messages = { common, regulator };
 
 export default zhCN;
