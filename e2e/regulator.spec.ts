@@ -158,6 +158,7 @@ test.describe("in Chinese", () => {
     await actAs(page, "regulator");
     await page.goto("/regulator");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("监管后台");
+    await expect(page.locator('figure[data-price-chart="320500-1-retail"]')).toBeVisible();
     await expect(page.getByRole("button", { name: "召回该批次" })).toBeVisible();
     await expect(page.locator('figure[data-price-chart="320500-1-retail"] title').first()).toHaveText(
       "苏州（320500）医用外科口罩零售价格：实际价格与限价对比",
@@ -165,6 +166,7 @@ test.describe("in Chinese", () => {
     await page.screenshot({ path: "test-results/regulator-zh-1280x900.png" });
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto("/regulator");
+    await expect(page.locator('figure[data-price-chart="320500-1-retail"]')).toBeVisible();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: "test-results/regulator-zh-390x844.png" });
@@ -174,10 +176,12 @@ test.describe("in Chinese", () => {
 test("screenshots of /regulator at 1280×900 and 390×844", async ({ page }) => {
   await actAs(page, "regulator");
   await page.goto("/regulator");
+  await expect(page.locator('figure[data-price-chart="320500-1-retail"]')).toBeVisible();
   await page.screenshot({ path: "test-results/regulator-1280x900.png" });
   await page.screenshot({ path: "test-results/regulator-1280x900-full.png", fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("/regulator");
+  await expect(page.locator('figure[data-price-chart="320500-1-retail"]')).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await page.screenshot({ path: "test-results/regulator-390x844.png" });

@@ -3,6 +3,7 @@ import { cookies } from "next/headers";
 import { NextIntlClientProvider } from "next-intl";
 import { getMessages, getTranslations } from "next-intl/server";
 import { SessionPanel } from "@/components/field/SessionPanel";
+import { ChainUnavailable } from "@/components/verdict/ChainUnavailable";
 import { Dashboard } from "@/components/regulator/Dashboard";
 import { PriceChart } from "@/components/regulator/PriceChart";
 import { LicenceRegister, RoleTable, SuspensionList } from "@/components/regulator/ParticipantLists";
@@ -52,12 +53,13 @@ function Section({
 /** The regulator's back office: the record at a glance, and the regulator's acts for its role. */
 export default async function RegulatorPage() {
   const party = partyOf((await cookies()).get(ACT_AS_COOKIE)?.value);
-  const [t, messages, demoAllowed, session, desk] = await Promise.all([
+  const desk = await regulatorDesk();
+  if (desk === null) return <ChainUnavailable />;
+  const [t, messages, demoAllowed, session] = await Promise.all([
     getTranslations("regulator"),
     getMessages(),
     demoKeysAllowed(),
     readSession(party),
-    regulatorDesk(),
   ]);
   const canAct = session?.roles.includes("REGULATOR") ?? false;
   const { participants, now, today } = desk;

@@ -64,7 +64,7 @@ export async function PriceChart({
             </g>
           ))}
           <line x1={box.left} x2={box.width - box.right} y1={bottom} y2={bottom} stroke="#94a3b8" />
-          <text x={4} y={box.top + 2} dominantBaseline="hanging" className="text-[10px]">
+          <text x={4} y={12} className="text-[11px]">
             {t("chart.axis")}
           </text>
         </g>

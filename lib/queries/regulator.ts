@@ -19,6 +19,7 @@ import {
 import type { SellerStanding } from "../chain/field";
 import type { PartyKey } from "../chain/demo/world";
 import { rpcProvider } from "../chain/provider";
+import { describeError } from "../chain/errors";
 import { isCategoryId, type CategoryId } from "../domain/standards";
 import { isoDateToSeconds, secondsToIsoDate, startOfDay } from "../domain/time";
 import { env } from "../env";
@@ -274,17 +275,25 @@ export interface RegulatorDesk {
   batches: BatchEntry[];
 }
 
-/** Everything /regulator shows, read at one moment. */
-export async function regulatorDesk(): Promise<RegulatorDesk> {
+/** Everything /regulator shows, read at one moment; null when the chain does not answer. */
+export async function regulatorDesk(): Promise<RegulatorDesk | null> {
   const { deployment } = runtime();
   const at = now();
-  const [participants, caps, complaints, batches] = await Promise.all([
-    readParticipants(deployment, provider(), at),
-    readPriceCaps(deployment, provider()),
-    readComplaints(deployment, provider()),
-    readBatches(deployment, provider()),
-  ]);
-  const observations = await readPriceObservations(deployment, provider(), caps);
+  let read;
+  try {
+    const [participants, caps, complaints, batches] = await Promise.all([
+      readParticipants(deployment, provider(), at),
+      readPriceCaps(deployment, provider()),
+      readComplaints(deployment, provider()),
+      readBatches(deployment, provider()),
+    ]);
+    const observations = await readPriceObservations(deployment, provider(), caps);
+    read = { participants, caps, complaints, batches, observations };
+  } catch (error) {
+    if (describeError(error).code === CHAIN_UNAVAILABLE.code) return null;
+    throw error;
+  }
+  const { participants, caps, complaints, batches, observations } = read;
   return {
     now: at,
     today: secondsToIsoDate(startOfDay(at)),
