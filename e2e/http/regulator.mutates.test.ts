@@ -237,7 +237,7 @@ describe("the regulator's acts and the contracts' refusals", () => {
     assert.equal(reply.body.error?.code, "BatchIsRecalled");
     const unknown = await post(
       "/api/regulator/recalls",
-      { gtin: recalled.gtin, lot: "NO-SUCH-LOT", reason: "召回" },
+      { gtin: recalled.gtin, lot: "NO-SUCH-LOT", reason: "召回不存在的批次" },
       "regulator",
     );
     assert.equal(unknown.status, 404);
