@@ -30,7 +30,7 @@ function Tile({
       <h3 id={`tile-${id}`} className="font-semibold">
         {title}
       </h3>
-      <p className="text-2xl font-bold tabular-nums">{summary}</p>
+      <p className="text-xl font-bold tabular-nums">{summary}</p>
       {items.length === 0 ? (
         <p className="text-sm text-slate-600">{empty}</p>
       ) : (

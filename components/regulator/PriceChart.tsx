@@ -46,11 +46,11 @@ export async function PriceChart({
       >
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>{desc}</desc>
-        <g aria-hidden="true" className="text-[11px]" fill="#475569">
+        <g aria-hidden="true" fontSize={14} fill="#475569">
           {chart.yTicks.map((tick) => (
             <g key={tick.at}>
               <line x1={box.left} x2={box.width - box.right} y1={tick.y} y2={tick.y} stroke="#e2e8f0" />
-              <text x={box.left - 6} y={tick.y + 4} textAnchor="end">
+              <text x={box.left - 6} y={tick.y + 5} textAnchor="end">
                 {tick.label}
               </text>
             </g>
@@ -58,13 +58,13 @@ export async function PriceChart({
           {chart.xTicks.map((tick) => (
             <g key={tick.at}>
               <line x1={tick.x} x2={tick.x} y1={bottom} y2={bottom + 4} stroke="#94a3b8" />
-              <text x={tick.x} y={bottom + 17} textAnchor="middle">
+              <text x={tick.x} y={bottom + 20} textAnchor="middle">
                 {tick.label}
               </text>
             </g>
           ))}
           <line x1={box.left} x2={box.width - box.right} y1={bottom} y2={bottom} stroke="#94a3b8" />
-          <text x={4} y={12} className="text-[11px]">
+          <text x={4} y={14}>
             {t("chart.axis")}
           </text>
         </g>

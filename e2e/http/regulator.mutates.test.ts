@@ -5,7 +5,7 @@
 // supplier's licences, the auditor's roles and suspension). 503 is in faults.world.test.ts.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { baseUrl, scenario } from "./world";
+import { baseUrl, medproof, scenario } from "./world";
 
 interface Reply {
   status: number;
@@ -261,5 +261,87 @@ describe("the regulator's acts and the contracts' refusals", () => {
     assert.ok((reply.body.capId as number) > 0);
     const html = await (await fetch(`${baseUrl()}/regulator`)).text();
     assert.match(html, /杭发改价格〔2026〕5号/);
+  });
+});
+
+describe("the same acts from the back-office CLI", () => {
+  it("grants and revokes a licence, a role, and a suspension", async () => {
+    const granted = medproof(
+      "licence",
+      "grant",
+      "--as",
+      "regulator",
+      "--kind",
+      "distribution-filing",
+      "--party",
+      "supplier",
+      "--number",
+      "苏苏药监械经营备20269912号",
+      "--categories",
+      "1,3",
+      "--from",
+      today,
+      "--until",
+      "2031-11-30",
+    );
+    assert.equal(granted.code, 0, granted.err);
+    const id = /licenceId=(\d+)/.exec(granted.out)?.[1];
+    assert.ok(id, granted.out);
+    const revoked = medproof(
+      "licence",
+      "revoke",
+      "--as",
+      "regulator",
+      "--id",
+      id,
+      "--on",
+      today,
+      "--reason",
+      "备案信息与实际不符",
+    );
+    assert.equal(revoked.code, 0, revoked.err);
+    const again = medproof(
+      "licence",
+      "revoke",
+      "--as",
+      "regulator",
+      "--id",
+      id,
+      "--on",
+      today,
+      "--reason",
+      "再次吊销",
+    );
+    assert.equal(again.code, 1);
+    assert.match(again.err, /That licence was already revoked on \d{4}-\d{2}-\d{2}\./);
+
+    assert.equal(
+      medproof("role", "grant", "--as", "regulator", "--party", "auditor", "--role", "LAB").code,
+      0,
+    );
+    assert.deepEqual(await rolesOf("auditor"), ["AUDITOR", "LAB"]);
+    assert.equal(
+      medproof("role", "revoke", "--as", "regulator", "--party", "auditor", "--role", "LAB").code,
+      0,
+    );
+    assert.deepEqual(await rolesOf("auditor"), ["AUDITOR"]);
+
+    const refused = medproof(
+      "party",
+      "suspend",
+      "--as",
+      "inspector",
+      "--party",
+      "auditor",
+      "--reason",
+      "无权暂停",
+    );
+    assert.equal(refused.code, 1);
+    assert.match(refused.err, /does not hold the role/);
+    assert.equal(
+      medproof("party", "suspend", "--as", "regulator", "--party", "auditor", "--reason", "暂停测试").code,
+      0,
+    );
+    assert.equal(medproof("party", "reinstate", "--as", "regulator", "--party", "auditor").code, 0);
   });
 });
