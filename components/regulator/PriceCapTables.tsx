@@ -30,7 +30,12 @@ export async function PriceCapTables({ caps, now }: { caps: PriceCapView[]; now:
   const states = capStates(caps, now);
   const table = (state: CapState) => {
     const rows = caps.filter((cap) => states.get(cap.id) === state);
-    if (rows.length === 0) return <p className="text-sm text-slate-600">{t("caps.noneScheduled")}</p>;
+    if (rows.length === 0)
+      return (
+        <p className="text-sm text-slate-600">
+          {t(state === "scheduled" ? "caps.noneScheduled" : "caps.noneInForce")}
+        </p>
+      );
     return (
       <div className="overflow-x-auto rounded-2xl border border-slate-200 bg-white">
         <table className="w-full text-left text-sm" data-caps={state}>

@@ -27,7 +27,7 @@ export async function releasedBatch(name: string): Promise<FreshBatch> {
   ]);
   const suffix = `${name}${Date.now().toString(36).slice(-5)}`.toUpperCase();
   const gtin = PRODUCTS.surgical.gtin;
-  const lot = `R${suffix}`.slice(0, 20);
+  const lot = suffix.slice(0, 20);
   const produced = startOfDay(Math.floor(Date.now() / 1000)) - 20 * DAY;
   const expiry = secondsToIsoDate(produced + 2 * 365 * DAY);
 
