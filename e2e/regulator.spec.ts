@@ -7,9 +7,12 @@ import { PARTIES, PRICE_SURVEY } from "../lib/chain/demo/world";
 import { demoWallet } from "../lib/chain/demo/accounts";
 import { isoDateToSeconds, secondsToIsoDate } from "../lib/domain/time";
 import { releasedBatch } from "./regulator/fresh-batch";
+import { axeViolations } from "./axe";
 
 const pathOf = (code: string) => new URL(code).pathname + new URL(code).search;
 const SUPPLIER = demoWallet(PARTIES.supplier.account).address;
+// A transaction and the page read again after it: on a busy machine this takes longer than a glance.
+const afterTx = expect.configure({ timeout: 20_000 });
 const today = () => secondsToIsoDate(Math.floor(Date.now() / 1000));
 
 async function actAs(page: Page, party: string) {
@@ -65,10 +68,10 @@ test("acting as the regulator, a recall turns the verdict of a released batch's 
   await form.getByLabel("Batch").selectOption(`${batch.gtin}/${batch.lot}`);
   await form.getByLabel("Reason").fill("监督抽检细菌过滤效率不合格，责令召回");
   await form.getByRole("button", { name: "Recall the batch" }).click();
-  await expect(form.locator("[data-tx=confirmed]")).toContainText(
+  await afterTx(form.locator("[data-tx=confirmed]")).toContainText(
     /Batch recalled\..*Confirmed in block \d+, transaction 0x[0-9a-f]{64}/,
   );
-  await expect(page.locator(`[data-recalled="${batch.gtin}/${batch.lot}"]`)).toContainText(
+  await afterTx(page.locator(`[data-recalled="${batch.gtin}/${batch.lot}"]`)).toContainText(
     "监督抽检细菌过滤效率不合格，责令召回",
   );
 
@@ -90,17 +93,17 @@ test("the regulator grants a licence, then revokes it from a date; the record sh
   await grant.getByLabel("Valid from").fill(today());
   await grant.getByLabel("Valid until").fill("2031-11-30");
   await grant.getByRole("button", { name: "Grant the licence" }).click();
-  await expect(grant.locator("[data-tx=confirmed]")).toContainText("Licence granted.");
+  await afterTx(grant.locator("[data-tx=confirmed]")).toContainText("Licence granted.");
 
   const licence = page.locator(`[data-party="${SUPPLIER}"] li`).filter({ hasText: number });
-  await expect(licence).toHaveAttribute("data-state", "valid");
+  await afterTx(licence).toHaveAttribute("data-state", "valid");
   await licence.getByText("Revoke …").click();
   const revoke = licence.getByRole("form");
   await expect(revoke.getByLabel("Revoked from")).toHaveValue(today());
   await revoke.getByLabel("Reason").fill("现场检查发现未按注册要求组织生产");
   await revoke.getByRole("button", { name: "Revoke the licence" }).click();
-  await expect(revoke.locator("[data-tx=confirmed]")).toContainText("Licence revoked.");
-  await expect(licence).toHaveAttribute("data-state", "revoked");
+  await afterTx(revoke.locator("[data-tx=confirmed]")).toContainText("Licence revoked.");
+  await afterTx(licence).toHaveAttribute("data-state", "revoked");
   await expect(licence).toContainText(`Revoked from ${today()}: 现场检查发现未按注册要求组织生产`);
   // The public profile tells the same.
   await page.goto(`/participants/${SUPPLIER}`);
@@ -120,10 +123,10 @@ test("the regulator sets a price cap with its legal basis, in force from its dat
   await form.getByLabel("Effective from").fill(tomorrow);
   await form.getByLabel("Legal basis").fill("宁发改价格〔2026〕18号");
   await form.getByRole("button", { name: "Set the cap" }).click();
-  await expect(form.locator("[data-tx=confirmed]")).toContainText("Price cap set.");
+  await afterTx(form.locator("[data-tx=confirmed]")).toContainText("Price cap set.");
   // Effective tomorrow: listed as scheduled, with its basis.
   const row = page.locator('[data-caps="scheduled"] tr').filter({ hasText: "宁发改价格〔2026〕18号" });
-  await expect(row).toContainText("南京 (320100)");
+  await afterTx(row).toContainText("南京 (320100)");
   await expect(row).toContainText("1.35 yuan/piece");
   await expect(row).toContainText(tomorrow);
   await expect(page.locator('[data-caps="current"]')).toContainText("国市监竞争〔2020〕21号");
@@ -171,6 +174,18 @@ test.describe("in Chinese", () => {
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: "test-results/regulator-zh-390x844.png" });
   });
+});
+
+test("axe finds nothing against WCAG 2.2 AA on the regulator's desk, forms and charts included", async ({
+  page,
+}) => {
+  await actAs(page, "regulator");
+  await page.goto("/regulator");
+  await expect(page.locator('form[data-form="recall"]')).toBeVisible();
+  // Opened, so the tables and the folded revocation forms are judged too.
+  for (const folded of await page.locator("details").all())
+    await folded.evaluate((d) => d.setAttribute("open", ""));
+  expect(await axeViolations(page)).toEqual([]);
 });
 
 test("screenshots of /regulator at 1280×900 and 390×844", async ({ page }) => {
