@@ -29,18 +29,26 @@ export function scenarioBatch(id: string): Scenario {
 /** The code printed on box `serial` of the scenario's batch, signed by its maker's serial key. */
 export function boxCode(scenarioId: string, serial: number): string {
   const batch = scenarioBatch(scenarioId);
+  return signedBoxCode({ ...batch, base: new URL(batch.code).origin }, serial);
+}
+
+/** The code printed on box `serial` of any batch of a demo product, signed by its maker's serial key. */
+export function signedBoxCode(
+  batch: { gtin: string; lot: string; expiry: string; base: string },
+  serial: number,
+): string {
   const product = Object.values(PRODUCTS).find((p) => p.gtin === batch.gtin);
   if (!product) throw new Error(`no product ${batch.gtin}`);
   const key = demoSerialSigner(PARTIES[product.maker].account).signingKey;
-  const base = new URL(batch.code).origin;
   const signature = signSerial(key, batch.gtin, batch.lot, String(serial));
   return toDigitalLink(
     { gtin: batch.gtin, lot: batch.lot, serial: String(serial), expiry: batch.expiry, signature },
-    base,
+    batch.base,
   );
 }
 
-function chain() {
+/** The test world's chain, from the variables `npm test` sets. */
+export function chain() {
   const rpcUrl = process.env.MEDPROOF_RPC_URL;
   const file = process.env.MEDPROOF_DEPLOYMENT_FILE;
   if (!rpcUrl || !file)

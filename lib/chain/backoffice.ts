@@ -1,6 +1,6 @@
 // Back-office actions, each one transaction by the accountable party: register a meltblown lot, attest
-// a workshop, register a batch, record sterilisation, post test results, release, recall, set a price
-// cap, and the purchase-order steps (place, fulfil, answer the delivery, settle, cancel, withdraw). Used
+// a workshop, register a batch, record sterilisation, post test results, release, the regulator's acts
+// (licences, roles, suspensions, recall, price caps), and the purchase-order steps (place, fulfil, answer the delivery, settle, cancel, withdraw). Used
 // by the CLI (and the back-office pages). Reverts come back as plain errors via errors.ts.
 import {
   AbiCoder,
@@ -19,8 +19,10 @@ import type { Deployment } from "./deployment";
 import { assertLocalChain, demoWallet } from "./demo/accounts";
 import { PARTIES, type PartyKey } from "./demo/world";
 import { describeError, type PlainError } from "./errors";
-import { isoDateToSeconds } from "../domain/time";
+import { DAY, isoDateToSeconds } from "../domain/time";
 import type { PriceChannel } from "../domain/record";
+import type { CategoryId } from "../domain/standards";
+import { LICENCE_KINDS, roleId, type LicenceKind, type Role } from "./field";
 
 export class ActionError extends Error {
   override name = "ActionError";
@@ -93,6 +95,7 @@ const CREATED_IDS: Record<string, string> = {
   WorkshopAttested: "attestationId",
   TestReportPosted: "reportIndex",
   PriceCapSet: "capId",
+  LicenceGranted: "licenceId",
   Shipped: "shipmentId",
   OrderPlaced: "orderId",
   PriceRecorded: "recordId",
@@ -305,6 +308,46 @@ export const backoffice = {
 
   recall: (d: Deployment, a: Actor, p: { batchId: string; reason: string }) =>
     send(d, a, "BatchRegistry", "recall", [p.batchId, p.reason]),
+
+  /** A licence valid from the start of `from` to the end of `until` (China time), for the categories. */
+  grantLicence: (
+    d: Deployment,
+    a: Actor,
+    p: {
+      kind: LicenceKind;
+      holder: string;
+      number: string;
+      categories: CategoryId[];
+      from: string;
+      until: string;
+    },
+  ) =>
+    send(d, a, "AccessRegistry", "grantLicence", [
+      LICENCE_KINDS.indexOf(p.kind),
+      p.holder,
+      p.number,
+      p.categories.reduce((mask, category) => mask | (1 << category), 0),
+      isoDateToSeconds(p.from),
+      isoDateToSeconds(p.until) + DAY - 1,
+    ]),
+
+  /** Revoked from the start of `on` (China time): valid before, not from then on; history is kept. */
+  revokeLicence: (d: Deployment, a: Actor, p: { licenceId: number; on: string; reason: string }) =>
+    send(d, a, "AccessRegistry", "revokeLicence", [p.licenceId, isoDateToSeconds(p.on), p.reason]),
+
+  /** Another role for a registered participant (the registry's addRole). */
+  grantRole: (d: Deployment, a: Actor, p: { account: string; role: Role }) =>
+    send(d, a, "AccessRegistry", "addRole", [p.account, roleId(p.role)]),
+
+  /** OpenZeppelin's revokeRole, which the regulator administers for every role. */
+  revokeRole: (d: Deployment, a: Actor, p: { account: string; role: Role }) =>
+    send(d, a, "AccessRegistry", "revokeRole", [roleId(p.role), p.account]),
+
+  suspend: (d: Deployment, a: Actor, p: { account: string; reason: string }) =>
+    send(d, a, "AccessRegistry", "suspend", [p.account, p.reason]),
+
+  reinstate: (d: Deployment, a: Actor, p: { account: string }) =>
+    send(d, a, "AccessRegistry", "reinstate", [p.account]),
 
   setPriceCap: (
     d: Deployment,

@@ -20,7 +20,7 @@ export const ROLES = [
 export type Role = (typeof ROLES)[number];
 
 /** As in contracts/src/libraries/Roles.sol: keccak256 of the role's name. */
-const roleId = (role: Role) => id(`${role}_ROLE`);
+export const roleId = (role: Role) => id(`${role}_ROLE`);
 const SELLER_ROLES: readonly Role[] = ["DISTRIBUTOR", "PHARMACY"];
 /** IAccessRegistry.LicenceKind, in its order. */
 export const LICENCE_KINDS = [
@@ -91,6 +91,8 @@ export interface LicenceView {
   id: number;
   kind: LicenceKind;
   number: string;
+  /** Mask category ids it covers. */
+  categories: number[];
   validFrom: number;
   validUntil: number;
   revokedAt: number | null;
@@ -160,6 +162,7 @@ export async function readSellerStanding(
     id: Number(licenceIds[index]),
     kind: LICENCE_KINDS[num(licence.getValue("kind"))] ?? "production-licence",
     number: String(licence.getValue("number")),
+    categories: [1, 2, 3, 4].filter((category) => (num(licence.getValue("categories")) >> category) & 1),
     validFrom: num(licence.getValue("validFrom")),
     validUntil: num(licence.getValue("validUntil")),
     revokedAt: optionalTime(licence.getValue("revokedAt")),

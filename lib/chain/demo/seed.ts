@@ -27,6 +27,7 @@ import {
   PRICE_CAP_BASIS,
   PRICE_CAP_REGION,
   PRICE_CAPS_FROM,
+  PRICE_SURVEY,
   PRODUCTION_LICENCES,
   PRODUCTS,
   STERILIZER,
@@ -485,6 +486,8 @@ export async function seedDemo(
   });
   ship(expired, "qinghe", "distributor", 4000, isoDateToSeconds("2024-04-02") + 10 * HOUR);
   ship(expired, "distributor", "renxin", 200, isoDateToSeconds("2024-04-10") + 10 * HOUR);
+  for (const survey of PRICE_SURVEY)
+    recordPrice(expired, survey.seller, survey.fen, isoDateToSeconds(survey.on) + 15 * HOUR);
 
   // Relative batches: each gets its own meltblown lot a fortnight before production.
   const relative = (

@@ -11,6 +11,7 @@ import manifest from "./manifest.json";
 import offline from "./offline.json";
 import pageStates from "./pageStates.json";
 import participants from "./participants.json";
+import regulator from "./regulator.json";
 import scan from "./scan.json";
 import verdict from "./verdict.json";
 
@@ -26,6 +27,7 @@ const en = {
   offline,
   pageStates,
   participants,
+  regulator,
   scan,
   verdict,
 };

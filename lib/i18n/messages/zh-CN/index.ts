@@ -12,6 +12,7 @@ import manifest from "./manifest.json";
 import offline from "./offline.json";
 import pageStates from "./pageStates.json";
 import participants from "./participants.json";
+import regulator from "./regulator.json";
 import scan from "./scan.json";
 import verdict from "./verdict.json";
 
@@ -27,6 +28,7 @@ const zhCN: Messages = {
   offline,
   pageStates,
   participants,
+  regulator,
   scan,
   verdict,
 };
