@@ -20,14 +20,23 @@ import { assertLocalChain, demoWallet } from "./demo/accounts";
 import { PARTIES, type PartyKey } from "./demo/world";
 import { describeError, type PlainError } from "./errors";
 import { DAY, isoDateToSeconds } from "../domain/time";
+import type { Locale } from "../domain/locale";
 import type { PriceChannel } from "../domain/record";
 import type { CategoryId } from "../domain/standards";
 import { LICENCE_KINDS, roleId, type LicenceKind, type Role } from "./field";
 
 export class ActionError extends Error {
   override name = "ActionError";
-  constructor(readonly plain: PlainError) {
+  /** `reverted`: the chain's own error, kept so the refusal can be worded again in another language. */
+  constructor(
+    readonly plain: PlainError,
+    private readonly reverted?: unknown,
+  ) {
     super(plain.message);
+  }
+
+  plainIn(locale: Locale): PlainError {
+    return this.reverted === undefined ? this.plain : describeError(this.reverted, locale);
   }
 }
 
@@ -119,7 +128,7 @@ async function send(
       created: createdIds(contract, receipt?.logs ?? []),
     };
   } catch (error) {
-    throw new ActionError(describeError(error));
+    throw new ActionError(describeError(error), error);
   }
 }
 
@@ -410,7 +419,7 @@ export const backoffice = {
         d.addresses.OrderBook,
       )) as bigint;
     } catch (error) {
-      throw new ActionError(describeError(error));
+      throw new ActionError(describeError(error), error);
     }
     if (allowance < amount) {
       // Every check but the payment first, so a refused order (a price above the cap…) approves nothing.
@@ -418,7 +427,7 @@ export const backoffice = {
         await read.OrderBook.getFunction("placeOrder").staticCall(...args);
       } catch (error) {
         const plain = describeError(error);
-        if (plain.code !== "ERC20InsufficientAllowance") throw new ActionError(plain);
+        if (plain.code !== "ERC20InsufficientAllowance") throw new ActionError(plain, error);
       }
       await send(d, a, "SettlementToken", "approve", [d.addresses.OrderBook, amount]);
     }
@@ -501,7 +510,7 @@ export async function readOrder(
   try {
     o = (await book.getFunction("order")(orderId)) as Record<string, unknown>;
   } catch (error) {
-    throw new ActionError(describeError(error));
+    throw new ActionError(describeError(error), error);
   }
   return {
     id: Number(o.id),

@@ -39,7 +39,7 @@ import { env } from "../env";
 import { runtime } from "./runtime";
 import { actorOf, fieldError, type ErrorReply, type FieldResponse, type FieldStatus } from "./session";
 import { fieldWords, type FieldWords } from "./field-words";
-import type { Locale } from "../domain/locale";
+import { FALLBACK_LOCALE, type Locale } from "../domain/locale";
 
 export type { QueuedComplaint, SellerEntry, SellerStanding, ShipmentOrder, ShipmentView };
 
@@ -78,10 +78,15 @@ function oneAtATime<T>(address: string, task: () => Promise<T>): Promise<T> {
 }
 
 /** A failure in words under its status: never a 500. */
-function refusal(error: unknown, statuses: Record<string, FieldStatus>): ErrorReply {
-  if (error instanceof DemoKeysRefusedError) return fieldError(403, "demo_keys_refused", error.message);
+function refusal(error: unknown, statuses: Record<string, FieldStatus>, locale: Locale): ErrorReply {
+  if (error instanceof DemoKeysRefusedError)
+    return fieldError(
+      403,
+      "demo_keys_refused",
+      fieldWords(locale)("demoKeysRefused", { reason: error.message }),
+    );
   // A read before the transaction can fail too: every failure is answered in words, never a 500.
-  const plain = error instanceof ActionError ? error.plain : describeError(error);
+  const plain = error instanceof ActionError ? error.plainIn(locale) : describeError(error, locale);
   return fieldError(statuses[plain.code] ?? STATUS_OF[plain.code] ?? 422, plain.code, plain.message);
 }
 
@@ -90,14 +95,14 @@ export async function actAs<T>(
   party: PartyKey | null,
   action: (actor: Actor) => Promise<T>,
   statuses: Record<string, FieldStatus> = {},
-  t: FieldWords = fieldWords(),
+  locale: Locale = FALLBACK_LOCALE,
 ): Promise<FieldResponse<T>> {
-  if (party === null) return fieldError(401, "not_signed_in", t("notSignedIn"));
+  if (party === null) return fieldError(401, "not_signed_in", fieldWords(locale)("notSignedIn"));
   try {
     const actor = await actorOf(party);
     return { status: 200, body: await oneAtATime(actor.address, () => action(actor)) };
   } catch (error) {
-    return refusal(error, statuses);
+    return refusal(error, statuses, locale);
   }
 }
 
@@ -117,9 +122,10 @@ const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
 async function perform<T>(
   party: PartyKey | null,
   input: unknown,
-  t: FieldWords,
+  locale: Locale,
   plan: () => Promise<ContractCall>,
 ): Promise<FieldResponse<T | Prepared>> {
+  const t = fieldWords(locale);
   const from = typeof input === "object" && input !== null ? (input as { from?: unknown }).from : undefined;
   if (from === undefined)
     return actAs(
@@ -129,7 +135,7 @@ async function perform<T>(
         return (await finish(await sendCall(runtime().deployment, actor, call), call)) as T;
       },
       {},
-      t,
+      locale,
     );
   if (typeof from !== "string" || !ADDRESS.test(from))
     return fieldError(400, "invalid_request", t("badFrom"), "from");
@@ -139,7 +145,7 @@ async function perform<T>(
       body: { prepared: await prepareCall(runtime().deployment, provider(), from, await plan()) },
     };
   } catch (error) {
-    return refusal(error, {});
+    return refusal(error, {}, locale);
   }
 }
 
@@ -171,7 +177,10 @@ const receiptSchema = (t: FieldWords) =>
  * A wallet's field transaction once mined, answered as the demo path answers the same action; a revert
  * in the contract's words. Only the field desk's calls are read.
  */
-export async function finishWalletTx(input: unknown, locale?: Locale): Promise<FieldResponse<object>> {
+export async function finishWalletTx(
+  input: unknown,
+  locale: Locale = FALLBACK_LOCALE,
+): Promise<FieldResponse<object>> {
   const t = fieldWords(locale);
   const parsed = receiptSchema(t).safeParse(input);
   if (!parsed.success) return invalid(parsed.error, t);
@@ -181,7 +190,7 @@ export async function finishWalletTx(input: unknown, locale?: Locale): Promise<F
     if (read === undefined) return fieldError(400, "not_a_field_action", t("notFieldAction"));
     return { status: 200, body: await read(tx, tx.args) };
   } catch (error) {
-    return refusal(error, {});
+    return refusal(error, {}, locale);
   }
 }
 
@@ -228,7 +237,7 @@ export interface PriceRecorded extends Confirmed, PriceRecordView {}
 export async function recordPrice(
   party: PartyKey | null,
   input: unknown,
-  locale?: Locale,
+  locale: Locale = FALLBACK_LOCALE,
 ): Promise<FieldResponse<PriceRecorded | Prepared>> {
   const t = fieldWords(locale);
   const parsed = priceSchema(t).safeParse(input);
@@ -236,7 +245,7 @@ export async function recordPrice(
   const box = boxOf(parsed.data.code, t);
   if ("status" in box) return box;
   const { deployment } = runtime();
-  return perform(party, input, t, async () => {
+  return perform(party, input, locale, async () => {
     const seller = await readAccount(deployment, provider(), parsed.data.seller);
     return fieldCalls.recordPrice({
       seller: parsed.data.seller,
@@ -256,7 +265,7 @@ const saleSchema = (t: FieldWords) => z.object({ code: codeField(t) });
 export async function sellBox(
   party: PartyKey | null,
   input: unknown,
-  locale?: Locale,
+  locale: Locale = FALLBACK_LOCALE,
 ): Promise<FieldResponse<Confirmed | Prepared>> {
   const t = fieldWords(locale);
   const parsed = saleSchema(t).safeParse(input);
@@ -267,7 +276,7 @@ export async function sellBox(
   if (serial === null || !/^\d{1,19}$/.test(serial))
     return fieldError(400, "code_without_serial", t("codeWithoutSerial"), "code");
   const { deployment } = runtime();
-  return perform(party, input, t, async () =>
+  return perform(party, input, locale, async () =>
     fieldCalls.decommission({
       batchId: await batchIdOf(deployment, provider(), box.gtin, box.lot),
       serial: Number(serial),
@@ -302,7 +311,7 @@ export async function decideShipment(
   party: PartyKey | null,
   idText: string,
   input: unknown,
-  locale?: Locale,
+  locale: Locale = FALLBACK_LOCALE,
 ): Promise<FieldResponse<ShipmentDecided | Prepared>> {
   const t = fieldWords(locale);
   if (!ID.test(idText)) return fieldError(400, "invalid_id", t("shipmentId"));
@@ -310,7 +319,7 @@ export async function decideShipment(
   if (!parsed.success) return invalid(parsed.error, t);
   const decision = parsed.data;
   const shipmentId = Number(idText);
-  return perform(party, input, t, async () =>
+  return perform(party, input, locale, async () =>
     decision.decision === "accept"
       ? fieldCalls.acceptShipment({ shipmentId })
       : fieldCalls.rejectShipment({ shipmentId, reason: decision.reason }),
@@ -332,13 +341,13 @@ export async function ruleOnComplaint(
   party: PartyKey | null,
   idText: string,
   input: unknown,
-  locale?: Locale,
+  locale: Locale = FALLBACK_LOCALE,
 ): Promise<FieldResponse<Confirmed | Prepared>> {
   const t = fieldWords(locale);
   if (!ID.test(idText)) return fieldError(400, "invalid_id", t("complaintId"));
   const parsed = rulingSchema(t).safeParse(input);
   if (!parsed.success) return invalid(parsed.error, t);
-  return perform(party, input, t, async () =>
+  return perform(party, input, locale, async () =>
     fieldCalls.ruleOnComplaint({
       complaintId: Number(idText),
       upheld: parsed.data.upheld,
