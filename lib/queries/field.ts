@@ -50,6 +50,16 @@ const STATUS_OF: Record<string, FieldStatus> = {
   ShipmentNotPending: 409,
   AlreadyDecommissioned: 409,
   ComplaintAlreadyRuled: 409,
+  // the back office (manufacturer, lab, auditor)
+  NotBatchManufacturer: 403,
+  BatchAlreadyRegistered: 409,
+  LotAlreadyRegistered: 409,
+  SterilisationAlreadyRecorded: 409,
+  BatchAlreadyReleased: 409,
+  BatchIsRecalled: 409,
+  NotSterilised: 409,
+  TestsNotPassed: 409,
+  HoldNotElapsed: 409,
   chain_unavailable: 503,
 };
 
@@ -62,7 +72,7 @@ function oneAtATime<T>(address: string, task: () => Promise<T>): Promise<T> {
   return next;
 }
 
-async function actAs<T>(
+export async function actAs<T>(
   party: PartyKey | null,
   action: (actor: Actor) => Promise<T>,
 ): Promise<FieldResponse<T>> {
@@ -79,9 +89,9 @@ async function actAs<T>(
   }
 }
 
-const confirmed = (tx: TxResult): Confirmed => ({ txHash: tx.txHash, blockNumber: tx.blockNumber });
+export const confirmed = (tx: TxResult): Confirmed => ({ txHash: tx.txHash, blockNumber: tx.blockNumber });
 
-function invalid(error: z.ZodError): ErrorReply {
+export function invalid(error: z.ZodError): ErrorReply {
   const issue = error.issues[0];
   return fieldError(
     400,
