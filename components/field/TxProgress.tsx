@@ -1,12 +1,32 @@
 import type { ActionState } from "./post-action";
 
+/** The sentences around a transaction, for pages that pass them in their reader's language. */
+export interface TxWords {
+  sending: string;
+  /** "Confirmed in block 123, transaction" (the hash follows). */
+  confirmedIn: (blockNumber: number) => string;
+}
+
+const ENGLISH: TxWords = {
+  sending: "Sending the transaction…",
+  confirmedIn: (blockNumber) => `Confirmed in block ${blockNumber}, transaction`,
+};
+
 /** Where a transaction is: sending, confirmed (block and hash), or refused with the contract's reason. */
-export function TxProgress({ state, confirmedText }: { state: ActionState; confirmedText?: string }) {
+export function TxProgress({
+  state,
+  confirmedText,
+  words = ENGLISH,
+}: {
+  state: ActionState;
+  confirmedText?: string;
+  words?: TxWords;
+}) {
   if (state.kind === "idle") return null;
   if (state.kind === "sending")
     return (
       <p role="status" data-tx="sending" className="text-sm text-slate-700">
-        Sending the transaction…
+        {words.sending}
       </p>
     );
   if (state.kind === "failed")
@@ -26,7 +46,7 @@ export function TxProgress({ state, confirmedText }: { state: ActionState; confi
       data-tx="confirmed"
       className="rounded-xl border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-950"
     >
-      {confirmedText ?? "Done."} Confirmed in block {state.blockNumber}, transaction{" "}
+      {confirmedText ?? "Done."} {words.confirmedIn(state.blockNumber)}{" "}
       <code className="break-all">{state.txHash}</code>.
     </p>
   );

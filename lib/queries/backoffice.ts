@@ -61,6 +61,8 @@ export type {
 
 const provider = () => rpcProvider(env().rpcUrl, runtime().deployment.chainId);
 const now = () => Math.floor(Date.now() / 1000);
+/** Unix seconds now: what the pages compare holds and validity with. */
+export const currentTime = now;
 const BATCH_ID = /^0x[0-9a-fA-F]{64}$/;
 
 const ROLE_WORDS: Record<Role, string> = {
@@ -417,3 +419,6 @@ export function batchById(batchId: string): Promise<BatchView | null> {
     ? readBatch(runtime().deployment, provider(), batchId)
     : Promise.resolve(null);
 }
+
+/** The sterilizer the demo makers contract (a default for the form; any name can be typed). */
+export { STERILIZER as DEFAULT_STERILIZER } from "../chain/demo/world";

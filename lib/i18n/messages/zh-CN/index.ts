@@ -2,7 +2,11 @@
 // lib/i18n/messages.test.ts the placeholders).
 import type { Messages } from "../../catalogues";
 import common from "./common.json";
+import backoffice from "./backoffice.json";
+import manufacturer from "./manufacturer.json";
+import lab from "./lab.json";
+import auditor from "./auditor.json";
 
-const zhCN: Messages = { common };
+const zhCN: Messages = { common, backoffice, manufacturer, lab, auditor };
 
 export default zhCN;
