@@ -34,7 +34,7 @@ export function CheckMark({ ok, text }: { ok: boolean | null; text: string }) {
         : "border-red-300 bg-red-50 text-red-900";
   return (
     <span
-      data-check={ok === null ? "pending" : ok ? "pass" : "fail"}
+      data-mark={ok === null ? "pending" : ok ? "pass" : "fail"}
       className={`inline-flex items-center gap-1 rounded-md border px-1.5 py-0.5 text-xs font-semibold whitespace-nowrap ${tone}`}
     >
       <span aria-hidden="true">{ok === null ? "…" : ok ? "✓" : "✗"}</span>

@@ -58,30 +58,40 @@ function drawQr(page: PDFPage, text: string, x: number, top: number): number {
   return size * MODULE + 2 * quiet;
 }
 
+/** The product on two lines: the category's name, then its standard. */
+export interface LabelProduct {
+  name: string;
+  standard: string;
+}
+
 function drawLabel(
   page: PDFPage,
   label: BoxLabel,
-  product: string,
+  product: LabelProduct,
   fonts: { regular: PDFFont; bold: PDFFont; mono: PDFFont },
   x: number,
   top: number,
 ): void {
   const qrWidth = drawQr(page, label.code, x, top - 1 * MM);
   const textX = x + qrWidth + 1 * MM;
-  const lines: [string, PDFFont, number][] = [
-    [product, fonts.bold, 7],
-    [`GTIN ${label.gtin}`, fonts.regular, 7],
-    [`LOT ${label.lot}`, fonts.regular, 7],
-    [`SN ${label.serial}`, fonts.bold, 8],
-    [`EXP ${label.expiry}`, fonts.regular, 7],
+  const slipX = x + CELL.width - SLIP_WIDTH;
+  const textWidth = slipX - 3 * MM - textX;
+  const lines: [string, PDFFont, number, typeof INK][] = [
+    [product.name, fonts.bold, 7, INK],
+    [product.standard, fonts.regular, 6.5, GREY],
+    [`GTIN ${label.gtin}`, fonts.regular, 7, INK],
+    [`LOT ${label.lot}`, fonts.regular, 7, INK],
+    [`SN ${label.serial}`, fonts.bold, 8, INK],
+    [`EXP ${label.expiry}`, fonts.regular, 7, INK],
   ];
   let y = top - 5 * MM;
-  for (const [text, font, size] of lines) {
-    page.drawText(text, { x: textX, y, size, font, color: INK });
+  for (const [text, font, size, color] of lines) {
+    // A long name shrinks to its column rather than running into the slip.
+    const fitted = Math.min(size, (size * textWidth) / Math.max(1, font.widthOfTextAtSize(text, size)));
+    page.drawText(text, { x: textX, y, size: fitted, font, color });
     y -= size * 1.45;
   }
   // The slip for inside the box, behind a cut line.
-  const slipX = x + CELL.width - SLIP_WIDTH;
   page.drawLine({
     start: { x: slipX - 1.5 * MM, y: top - 1 * MM },
     end: { x: slipX - 1.5 * MM, y: top - CELL.height + 1 * MM },
@@ -113,7 +123,7 @@ function drawLabel(
     page.drawText(i === 0 ? `${line}-` : line, {
       x: slipX,
       y: top - (14 + i * 4) * MM,
-      size: 7.5,
+      size: 7,
       font: fonts.mono,
       color: INK,
     }),
@@ -128,7 +138,11 @@ function drawLabel(
 }
 
 /** The PDF of `labels`, 16 to an A4 page. Text is Latin only (the standard PDF fonts). */
-export async function labelSheetPdf(labels: BoxLabel[], product: string, title: string): Promise<Uint8Array> {
+export async function labelSheetPdf(
+  labels: BoxLabel[],
+  product: LabelProduct,
+  title: string,
+): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   pdf.setTitle(title);
   pdf.setCreator("MedProof");
@@ -203,7 +217,10 @@ export async function labelSheet(
     const secrets = secretSourceOf(key, batch.gtin, batch.lot, published);
     const labels = boxLabels(batch, key, secrets, runtime().digitalLinkBase, from, count);
     const category = isCategoryId(batch.category) ? CATEGORIES[batch.category] : null;
-    const product = category === null ? `GTIN ${batch.gtin}` : `${category.name} ${category.standard}`;
+    const product =
+      category === null
+        ? { name: `GTIN ${batch.gtin}`, standard: "" }
+        : { name: category.name, standard: category.standard };
     const filename = `labels-${batch.gtin}-${batch.lot}-${from}.pdf`.replace(/[^A-Za-z0-9.-]/g, "_");
     return {
       status: 200,
