@@ -39,7 +39,7 @@ export default async function LabPage({
             : tb("roleMissingNamed", { role: tb("roles.LAB"), name: session.name })}
         </p>
       ) : (
-        <div className="grid gap-8 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <div className="grid grid-cols-1 gap-8 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
           <section aria-labelledby="report-heading" id="report" className="space-y-3">
             <h2 id="report-heading" className="text-xl font-semibold">
               {t("form.heading")}

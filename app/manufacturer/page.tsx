@@ -59,7 +59,7 @@ async function BatchCard({ desk, now }: { desk: BatchDesk; now: number }) {
       </p>
       <div className="space-y-1 text-sm">
         <p className="font-semibold">{t("readiness")}</p>
-        <ul className="grid gap-1 sm:grid-cols-2" data-readiness>
+        <ul className="grid grid-cols-1 gap-1 sm:grid-cols-2" data-readiness>
           <li className="flex flex-wrap items-center gap-2" data-item="sterilised">
             <CheckMark ok={batch.sterilisedAt !== null} text={t("sterilised")} />
             <span className="text-slate-700">
@@ -172,7 +172,7 @@ export default async function ManufacturerPage() {
               {t("supplier.heading")}
             </h2>
             <p className="max-w-3xl text-sm text-slate-700">{t("supplier.intro")}</p>
-            <div className="grid gap-6 lg:grid-cols-2">
+            <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
               <LotForm manufacturers={supplier.manufacturers} />
               <div className="space-y-2">
                 <h3 className="font-semibold">{t("supplier.lotsHeading")}</h3>

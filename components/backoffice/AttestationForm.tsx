@@ -66,7 +66,7 @@ export function AttestationForm({
 
   return (
     <form onSubmit={submit} className="space-y-4" data-form="attestation">
-      <div className="grid gap-3 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         <Field label={t("manufacturer")}>
           <select
             name="manufacturer"
@@ -125,7 +125,7 @@ export function AttestationForm({
       </div>
       <fieldset className="space-y-2">
         <legend className="text-sm font-semibold">{t("readings")}</legend>
-        <div className="grid gap-3 sm:grid-cols-2">
+        <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
           {READINGS.map((reading) => {
             const typed = readings[reading];
             const value = Number(typed);
@@ -138,10 +138,7 @@ export function AttestationForm({
                 hint={
                   <span className="flex flex-wrap items-center gap-2">
                     {limitText(reading)}
-                    <CheckMark
-                      ok={ok}
-                      text={ok === null ? tb("check.pending") : ok ? tb("check.pass") : tb("check.fail")}
-                    />
+                    {ok !== null && <CheckMark ok={ok} text={ok ? tb("check.pass") : tb("check.fail")} />}
                   </span>
                 }
               >

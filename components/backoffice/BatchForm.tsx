@@ -111,9 +111,9 @@ export function BatchForm({
   }
 
   return (
-    <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+    <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
       <form onSubmit={submit} className="space-y-4" data-form="batch">
-        <div className="grid gap-3 sm:grid-cols-2">
+        <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
           <Field label={t("batch.product")} className="sm:col-span-2">
             <select name="gtin" value={gtin} onChange={(e) => setGtin(e.target.value)} className={INPUT}>
               {products.map((p) => (

@@ -34,7 +34,7 @@ export function LotForm({ manufacturers }: { manufacturers: { address: string; n
 
   return (
     <form onSubmit={submit} className="space-y-3" data-form="lot">
-      <div className="grid gap-3 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         <Field label={t("code")}>
           <input
             name="code"

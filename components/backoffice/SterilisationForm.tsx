@@ -37,7 +37,7 @@ export function SterilisationForm({
   return (
     <form onSubmit={submit} className="space-y-2" data-form="sterilisation">
       <p className="text-sm font-semibold">{t("heading")}</p>
-      <div className="grid gap-2 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-2 sm:grid-cols-2">
         <Field label={t("sterilizer")}>
           <input
             name="sterilizer"

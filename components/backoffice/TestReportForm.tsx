@@ -121,7 +121,7 @@ export function TestReportForm({
                       <label htmlFor={id}>{t(`metrics.${rule.metric}`)}</label>
                     </td>
                     <td className="px-3 py-2">
-                      <span className="flex items-center gap-1">
+                      <span className="flex w-36 items-center gap-1">
                         <input
                           id={id}
                           name={METRICS[rule.metric].key}
@@ -130,25 +130,23 @@ export function TestReportForm({
                           value={typed}
                           aria-invalid={passes === false || (typed !== "" && fixed === null)}
                           onChange={(e) => setValues((v) => ({ ...v, [rule.metric]: e.target.value }))}
-                          className={`${INPUT} w-28`}
+                          className={`${INPUT} min-w-0 flex-1`}
                         />
                         <span className="text-slate-600">{METRICS[rule.metric].unit}</span>
                       </span>
                     </td>
                     <td className="px-3 py-2 whitespace-nowrap tabular-nums">{requirement(rule)}</td>
                     <td className="px-3 py-2">
-                      <CheckMark
-                        ok={passes}
-                        text={
-                          typed !== "" && fixed === null
-                            ? t("form.notANumber")
-                            : passes === null
-                              ? "—"
-                              : passes
-                                ? t("form.pass")
-                                : t("form.fail")
-                        }
-                      />
+                      {typed === "" ? (
+                        <span className="text-slate-500">{t("form.pending")}</span>
+                      ) : (
+                        <CheckMark
+                          ok={fixed !== null && passes === true}
+                          text={
+                            fixed === null ? t("form.notANumber") : passes ? t("form.pass") : t("form.fail")
+                          }
+                        />
+                      )}
                     </td>
                   </tr>
                 );
