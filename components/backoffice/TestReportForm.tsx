@@ -98,45 +98,42 @@ export function TestReportForm({
         </p>
       )}
       {rules.length > 0 && (
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <thead className="bg-slate-100">
-              <tr>
-                <th className="px-3 py-2">{t("form.metric")}</th>
-                <th className="px-3 py-2">{t("form.value")}</th>
-                <th className="px-3 py-2">{t("form.requirement")}</th>
-                <th className="px-3 py-2">{t("form.verdict")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {judged.map(({ rule, typed, fixed, passes }) => {
-                const id = `metric-${rule.metric}`;
-                return (
-                  <tr
-                    key={rule.metric}
-                    className="border-t border-slate-100"
-                    data-metric={METRICS[rule.metric].key}
-                  >
-                    <td className="px-3 py-2">
-                      <label htmlFor={id}>{t(`metrics.${rule.metric}`)}</label>
-                    </td>
-                    <td className="px-3 py-2">
-                      <span className="flex w-36 items-center gap-1">
-                        <input
-                          id={id}
-                          name={METRICS[rule.metric].key}
-                          inputMode="decimal"
-                          required
-                          value={typed}
-                          aria-invalid={passes === false || (typed !== "" && fixed === null)}
-                          onChange={(e) => setValues((v) => ({ ...v, [rule.metric]: e.target.value }))}
-                          className={`${INPUT} min-w-0 flex-1`}
-                        />
-                        <span className="text-slate-600">{METRICS[rule.metric].unit}</span>
-                      </span>
-                    </td>
-                    <td className="px-3 py-2 whitespace-nowrap tabular-nums">{requirement(rule)}</td>
-                    <td className="px-3 py-2">
+        <div className="rounded-xl border border-slate-200 bg-white text-sm">
+          <div className="hidden grid-cols-[minmax(0,2fr)_10rem_8rem_9rem] gap-3 rounded-t-xl bg-slate-100 px-3 py-2 font-semibold sm:grid">
+            <span>{t("form.metric")}</span>
+            <span>{t("form.value")}</span>
+            <span>{t("form.requirement")}</span>
+            <span>{t("form.verdict")}</span>
+          </div>
+          <ul>
+            {judged.map(({ rule, typed, fixed, passes }) => {
+              const id = `metric-${rule.metric}`;
+              return (
+                <li
+                  key={rule.metric}
+                  data-metric={METRICS[rule.metric].key}
+                  className="grid grid-cols-1 gap-2 border-t border-slate-100 px-3 py-2 first:border-t-0 sm:grid-cols-[minmax(0,2fr)_10rem_8rem_9rem] sm:items-center sm:gap-3"
+                >
+                  <label htmlFor={id} className="font-medium sm:font-normal">
+                    {t(`metrics.${rule.metric}`)}
+                  </label>
+                  {/* On a phone the value, its requirement and its mark share one line under the name. */}
+                  <div className="flex flex-wrap items-center gap-3 sm:contents">
+                    <span className="flex w-40 items-center gap-1">
+                      <input
+                        id={id}
+                        name={METRICS[rule.metric].key}
+                        inputMode="decimal"
+                        required
+                        value={typed}
+                        aria-invalid={passes === false || (typed !== "" && fixed === null)}
+                        onChange={(e) => setValues((v) => ({ ...v, [rule.metric]: e.target.value }))}
+                        className={`${INPUT} min-w-0 flex-1`}
+                      />
+                      <span className="text-slate-600">{METRICS[rule.metric].unit}</span>
+                    </span>
+                    <span className="whitespace-nowrap tabular-nums">{requirement(rule)}</span>
+                    <span>
                       {typed === "" ? (
                         <span className="text-slate-500">{t("form.pending")}</span>
                       ) : (
@@ -147,12 +144,12 @@ export function TestReportForm({
                           }
                         />
                       )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+                    </span>
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
         </div>
       )}
       <p
