@@ -12,8 +12,11 @@ import { test, expect, type Page } from "@playwright/test";
 import { readFirstLabel } from "./backoffice/label-sheet";
 
 test.use({ viewport: { width: 1280, height: 900 } });
-test.describe.configure({ mode: "serial" });
+// Each test sends several transactions, each answered at the server's next receipt poll.
+test.describe.configure({ mode: "serial", timeout: 90_000 });
 
+/** A transaction's answer: mined at once on the local chain, but seen by the server's next receipt poll. */
+const TX = { timeout: 20_000 };
 const RUN = Date.now().toString(36).slice(-5).toUpperCase();
 const SURGICAL = "09521234500018";
 /** A date in China time, `days` from today. */
@@ -76,7 +79,7 @@ test("a supplier delivers meltblown and the manufacturer registers a batch, seei
   await page.getByLabel("Deliver to").selectOption({ label: "青禾医疗用品有限公司" });
   await page.getByRole("button", { name: "Register the lot" }).click();
   const lotDone = page.locator('[data-form="lot"] [data-tx="confirmed"]');
-  await expect(lotDone).toContainText(/Lot \d+ registered\. Confirmed in block \d+/);
+  await expect(lotDone).toContainText(/Lot \d+ registered\. Confirmed in block \d+/, TX);
   meltblownLot = Number(/Lot (\d+) registered/.exec((await lotDone.textContent()) ?? "")?.[1]);
 
   await actAs(page, "qinghe");
@@ -109,6 +112,7 @@ test("a supplier delivers meltblown and the manufacturer registers a batch, seei
   await form.getByRole("button", { name: "Register the batch" }).click();
   await expect(form.locator('[data-tx="confirmed"]')).toContainText(
     `Batch ${released} registered: 20 boxes.`,
+    TX,
   );
   await expect(page.locator(`[data-lot="MB-E2E-${RUN}"]`)).toContainText("9 kg");
 
@@ -118,7 +122,7 @@ test("a supplier delivers meltblown and the manufacturer registers a batch, seei
   await card.getByLabel("Started").fill(`${chinaDate(-19)}T08:00`);
   await card.getByLabel("Ended").fill(`${chinaDate(-19)}T14:00`);
   await card.getByRole("button", { name: "Record sterilisation" }).click();
-  await expect(card.locator('[data-item="sterilised"]')).toContainText(`ended ${chinaDate(-19)} 14:00`);
+  await expect(card.locator('[data-item="sterilised"]')).toContainText(`ended ${chinaDate(-19)} 14:00`, TX);
   // 18 or 19 whole days, by the time of day now.
   await expect(card.locator('[data-item="hold"]')).toContainText(/Held 1[89] of 14 days/);
   await expect(card.locator('[data-item="hold"] [data-mark]')).toHaveAttribute("data-mark", "pass");
@@ -127,7 +131,6 @@ test("a supplier delivers meltblown and the manufacturer registers a batch, seei
 test("a lab posts a passing report, the manufacturer releases the batch, and its printed label verifies as genuine", async ({
   page,
 }) => {
-  test.setTimeout(60_000);
   await actAs(page, "lab");
   await page.goto("/lab");
   await untilHydrated(page, '[data-form="test-report"]');
@@ -139,6 +142,7 @@ test("a lab posts a passing report, the manufacturer releases the batch, and its
   await page.getByRole("button", { name: "Post the report" }).click();
   await expect(page.locator('[data-form="test-report"] [data-tx="confirmed"]')).toContainText(
     "Report 0 posted.",
+    TX,
   );
 
   await actAs(page, "qinghe");
@@ -147,7 +151,7 @@ test("a lab posts a passing report, the manufacturer releases the batch, and its
   await expect(card.locator('[data-item="tests"] [data-mark]')).toHaveAttribute("data-mark", "pass");
   await untilHydrated(page, `[data-batch="${released}"] [data-action="release"]`);
   await card.getByRole("button", { name: "Release for sale" }).click();
-  await expect(card.locator('[data-tx="confirmed"]')).toContainText("Released.");
+  await expect(card.locator('[data-tx="confirmed"]')).toContainText("Released.", TX);
   await expect(card.locator("[data-status]")).toHaveText(`Released ${chinaDate(0)}`);
 
   const label = await labelsOf(page, released);
@@ -208,6 +212,7 @@ test("a release before the hold is refused with a plain message naming the earli
   const refusal = card.getByRole("alert");
   await expect(refusal).toHaveText(
     `Too early: the sterilisation hold is not over. The earliest release is ${earliest}.`,
+    TX,
   );
   await expect(refusal).toHaveAttribute("data-error", "HoldNotElapsed");
   await expect(card.locator("[data-status]")).toHaveText("Not released");
@@ -231,6 +236,7 @@ test("a lab posts a failing result, judged as it is typed, and the verdict of th
   await page.getByRole("button", { name: "Post the report" }).click();
   await expect(page.locator('[data-form="test-report"] [data-tx="confirmed"]')).toContainText(
     "Report 1 posted.",
+    TX,
   );
 
   await actAs(page, "qinghe");
@@ -269,7 +275,7 @@ test("an auditor's attestation, staff health checks and training included, appea
   await form.getByLabel("The staff's health checks are on record").check();
   await form.getByLabel("The staff's training is on record").check();
   await form.getByRole("button", { name: "Attest the workshop" }).click();
-  await expect(form.locator('[data-tx="confirmed"]')).toContainText(/Attestation \d+ recorded\./);
+  await expect(form.locator('[data-tx="confirmed"]')).toContainText(/Attestation \d+ recorded\./, TX);
   const row = page.locator("[data-table=attestations] tr", { hasText: workshop });
   await expect(row).toContainText("临江卫材制品有限公司");
   await expect(row).toContainText("health checks and training on record");

@@ -6,6 +6,7 @@ import {
   HybridBinarizer,
   QRCodeReader,
   RGBLuminanceSource,
+  type Result,
 } from "@zxing/library";
 
 const DPI = 300;
@@ -27,19 +28,32 @@ export async function readFirstLabel(pdf: Uint8Array): Promise<FirstLabel> {
   const page = document.loadPage(0);
   const scale = mupdf.Matrix.scale(DPI / 72, DPI / 72);
   const gray = page.toPixmap(scale, mupdf.ColorSpace.DeviceGray, false, true);
-  const png = page.toPixmap(scale, mupdf.ColorSpace.DeviceRGB, false, true).asPNG();
   const width = gray.getWidth();
   const height = gray.getHeight();
+  // Copied out before anything else renders: the pixels are a view of MuPDF's WebAssembly memory, which
+  // another allocation may move.
   const luminance = new Uint8ClampedArray(gray.getPixels());
-  // The first label's QR code: the top-left cell, inside the 10 mm margin, about 31 mm square.
-  const source = new RGBLuminanceSource(luminance, width, height).crop(
-    Math.round(8 * PX_PER_MM),
-    Math.round(8 * PX_PER_MM),
-    Math.round(36 * PX_PER_MM),
-    Math.round(36 * PX_PER_MM),
-  );
+  const png = page.toPixmap(scale, mupdf.ColorSpace.DeviceRGB, false, true).asPNG();
+  // The first label's QR code with its quiet zone, from the 10 mm margin (1 mm lower): about 30–33 mm square
+  // by the symbol's version, its text column 1 mm to the right. The square grows until it decodes, so the
+  // text stays out of the crop.
   const hints = new Map([[DecodeHintType.TRY_HARDER, true]]);
-  const result = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source)), hints);
+  let result: Result | null = null;
+  let lastError: unknown;
+  for (let sizeMm = 28; sizeMm <= 36 && result === null; sizeMm += 1) {
+    const source = new RGBLuminanceSource(luminance, width, height).crop(
+      Math.round(9.5 * PX_PER_MM),
+      Math.round(10.5 * PX_PER_MM),
+      Math.round(sizeMm * PX_PER_MM),
+      Math.round(sizeMm * PX_PER_MM),
+    );
+    try {
+      result = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source)), hints);
+    } catch (error) {
+      lastError = error;
+    }
+  }
+  if (result === null) throw lastError;
   return {
     code: result.getText(),
     text: page.toStructuredText("preserve-whitespace").asText(),
