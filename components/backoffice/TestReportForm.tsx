@@ -112,14 +112,14 @@ export function TestReportForm({
                 <li
                   key={rule.metric}
                   data-metric={METRICS[rule.metric].key}
-                  className="grid grid-cols-1 gap-2 border-t border-slate-100 px-3 py-2 first:border-t-0 sm:grid-cols-[minmax(0,2fr)_10rem_8rem_9rem] sm:items-center sm:gap-3"
+                  className="grid grid-cols-1 gap-2 border-t border-slate-100 px-3 py-2 first:border-t-0 sm:grid-cols-[minmax(0,2fr)_11rem_8rem_9rem] sm:items-center sm:gap-3"
                 >
                   <label htmlFor={id} className="font-medium sm:font-normal">
                     {t(`metrics.${rule.metric}`)}
                   </label>
                   {/* On a phone the value, its requirement and its mark share one line under the name. */}
                   <div className="flex flex-wrap items-center gap-3 sm:contents">
-                    <span className="flex w-40 items-center gap-1">
+                    <span className="flex w-44 items-center gap-1">
                       <input
                         id={id}
                         name={METRICS[rule.metric].key}
@@ -130,7 +130,7 @@ export function TestReportForm({
                         onChange={(e) => setValues((v) => ({ ...v, [rule.metric]: e.target.value }))}
                         className={`${INPUT} min-w-0 flex-1`}
                       />
-                      <span className="text-slate-600">{METRICS[rule.metric].unit}</span>
+                      <span className="w-12 shrink-0 text-slate-600">{METRICS[rule.metric].unit}</span>
                     </span>
                     <span className="whitespace-nowrap tabular-nums">{requirement(rule)}</span>
                     <span>
