@@ -318,7 +318,10 @@ export function BatchForm({
       </form>
 
       {product !== undefined && (
-        <aside className="space-y-2 rounded-xl border border-slate-200 bg-white p-4 text-sm" data-rules>
+        <aside
+          className="space-y-2 self-start rounded-xl border border-slate-200 bg-white p-4 text-sm"
+          data-rules
+        >
           <h3 className="font-semibold">{t("rules.heading")}</h3>
           <ul className="list-disc space-y-1 pl-5">
             <li>{t("rules.product")}</li>
