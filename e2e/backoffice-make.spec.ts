@@ -169,6 +169,7 @@ test("a lab posts a passing report, the manufacturer releases the batch, and its
 
 test("a release before the hold is refused with a plain message naming the earliest date", async ({
   page,
+  browser,
 }) => {
   await actAs(page, "qinghe");
   const registered = await page.request.post("/api/manufacturer/batches", {
@@ -216,6 +217,23 @@ test("a release before the hold is refused with a plain message naming the earli
   );
   await expect(refusal).toHaveAttribute("data-error", "HoldNotElapsed");
   await expect(card.locator("[data-status]")).toHaveText("Not released");
+
+  // The same refusal for a reader of Chinese, in Chinese.
+  const chinese = await browser.newContext({ locale: "zh-CN", baseURL: test.info().project.use.baseURL });
+  await chinese.addCookies([
+    { name: "medproof-act-as", value: "qinghe", url: test.info().project.use.baseURL! },
+  ]);
+  const zhPage = await chinese.newPage();
+  await zhPage.goto("/manufacturer");
+  await expect(zhPage.getByRole("heading", { level: 1 })).toHaveText("生产企业");
+  await untilHydrated(zhPage, `[data-batch="${held}"] [data-action="release"]`);
+  const zhCard = zhPage.locator(`[data-batch="${held}"]`);
+  await zhCard.getByRole("button", { name: "放行上市" }).click();
+  await expect(zhCard.getByRole("alert")).toHaveText(
+    `放行过早：灭菌后的解析期尚未结束，最早可于 ${earliest} 放行。`,
+    TX,
+  );
+  await chinese.close();
 });
 
 test("a lab posts a failing result, judged as it is typed, and the verdict of the batch's box shows it", async ({
