@@ -1,12 +1,20 @@
 import type { MetadataRoute } from "next";
+import { CATALOGUES } from "@/lib/i18n/catalogues";
 
-/** The web app manifest (/manifest.webmanifest): what a phone needs to install MedProof on its home screen. */
+const zh = CATALOGUES["zh-CN"].manifest;
+const en = CATALOGUES.en.manifest;
+const brand = CATALOGUES.en.common.brand;
+
+/**
+ * The web app manifest (/manifest.webmanifest): what a phone needs to install MedProof on its home
+ * screen. One file for every reader (browsers fetch it without the language cookie), so it speaks both.
+ */
 export default function manifest(): MetadataRoute.Manifest {
   return {
     id: "/",
-    name: "MedProof — check a mask box",
-    short_name: "MedProof",
-    description: "Scan a medical mask box and see its whole record, and whether to trust it.",
+    name: `${brand} — ${zh.name} · ${en.name}`,
+    short_name: brand,
+    description: `${zh.description} ${en.description}`,
     start_url: "/",
     scope: "/",
     display: "standalone",

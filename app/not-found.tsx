@@ -1,19 +1,24 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 
-export default function NotFound() {
+export default async function NotFound() {
+  const t = await getTranslations("pageStates");
   return (
     <section className="space-y-3">
-      <h1 className="text-2xl font-bold">No such page</h1>
+      <h1 className="text-2xl font-bold">{t("notFoundTitle")}</h1>
       <p className="text-slate-700">
-        To check a box,{" "}
-        <Link className="text-emerald-800 underline" href="/scan">
-          scan its code
-        </Link>{" "}
-        or type it on the{" "}
-        <Link className="text-emerald-800 underline" href="/">
-          home page
-        </Link>
-        .
+        {t.rich("notFoundBody", {
+          scan: (words) => (
+            <Link className="text-emerald-800 underline" href="/scan">
+              {words}
+            </Link>
+          ),
+          home: (words) => (
+            <Link className="text-emerald-800 underline" href="/">
+              {words}
+            </Link>
+          ),
+        })}
       </p>
     </section>
   );

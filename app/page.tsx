@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { CodeEntryForm } from "@/components/scan/CodeEntryForm";
 import { demoScenarios, localPath } from "@/lib/queries/demo";
 
@@ -11,35 +12,36 @@ const VERDICT_DOT: Record<string, string> = {
   not_found: "bg-slate-400",
 };
 
-export default function HomePage() {
+export default async function HomePage() {
+  const [t, common] = await Promise.all([getTranslations("home"), getTranslations("common")]);
   const scenarios = demoScenarios();
+  // A scenario the catalogue does not know yet keeps the seed's own words.
+  const demoText = (id: string, part: "title" | "expect", seeded: string) => {
+    const key = `demo.${id}.${part}` as Parameters<typeof t.has>[0];
+    return t.has(key) ? t(key) : seeded;
+  };
   return (
     <div className="space-y-8">
       <section className="space-y-3">
-        <h1 className="text-2xl font-bold tracking-tight">Is this mask box what it claims to be?</h1>
-        <p className="text-slate-700">
-          MedProof reads the record each accountable party wrote on a shared ledger — the meltblown lot, the
-          clean workshop, the lab tests, the release after sterilisation, every hand it passed through, the
-          price cap. Scan the code on a box and get a plain verdict in about a second, no app or wallet
-          needed.
-        </p>
+        <h1 className="text-2xl font-bold tracking-tight">{t("heading")}</h1>
+        <p className="text-slate-700">{t("intro")}</p>
         <Link
           href="/scan"
           className="inline-block rounded-xl bg-emerald-700 px-5 py-3 text-lg font-semibold text-white hover:bg-emerald-800"
         >
-          Scan a box
+          {common("scanBox")}
         </Link>
       </section>
 
       <section className="space-y-2">
-        <h2 className="font-semibold">Or type the code printed under the barcode</h2>
+        <h2 className="font-semibold">{t("typeCode")}</h2>
         <CodeEntryForm />
       </section>
 
       {scenarios.length > 0 && (
         <section className="space-y-2" aria-labelledby="demo-heading">
           <h2 id="demo-heading" className="font-semibold">
-            Demo boxes on the local chain
+            {t("demoHeading")}
           </h2>
           <ul className="divide-y divide-slate-200 rounded-2xl border border-slate-200 bg-white">
             {scenarios.map((s) => (
@@ -54,8 +56,8 @@ export default function HomePage() {
                     aria-hidden="true"
                   />
                   <span>
-                    <span className="font-medium">{s.title}</span>
-                    <span className="block text-sm text-slate-600">{s.expect}</span>
+                    <span className="font-medium">{demoText(s.id, "title", s.title)}</span>
+                    <span className="block text-sm text-slate-600">{demoText(s.id, "expect", s.expect)}</span>
                   </span>
                 </Link>
               </li>

@@ -3,13 +3,11 @@
 // verdict and its headline in view at 200 % zoom; keyboard focus visible and moving top to bottom; the
 // verdict reaching screen readers, on a page load and after a scan.
 import { test, expect, type Page } from "@playwright/test";
-import AxeBuilder from "@axe-core/playwright";
 import { readScenarios } from "./scan/fixture-list";
+import { axeViolations } from "./axe";
 
 const scenario = (id: string) => readScenarios().find((s) => s.id === id)!;
 const pathOf = (code: string) => new URL(code).pathname + new URL(code).search;
-
-const WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
 interface ConsumerPage {
   name: string;
@@ -58,16 +56,6 @@ const CONSUMER_PAGES: ConsumerPage[] = [
   // The demo's upheld complaint.
   { name: "a complaint's page", path: "/complaints/1", ready: heading },
 ];
-
-/** What axe holds against the page: any WCAG A/AA failure, and serious or critical best-practice ones. */
-async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags([...WCAG_AA, "best-practice"]).analyze();
-  return results.violations
-    .filter(
-      (v) => v.tags.some((tag) => WCAG_AA.includes(tag)) || v.impact === "serious" || v.impact === "critical",
-    )
-    .map((v) => `${v.impact} ${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
 
 /** CSS pixels the page is wider than the window: anything above 0 means sideways scrolling. */
 function sidewaysOverflow(page: Page): Promise<number> {

@@ -72,11 +72,15 @@ self.addEventListener("activate", (event) => {
   );
 });
 
-/** The last resort, when even the kept /offline page is gone: plain words, no script. */
+/**
+ * The last resort, when even the kept /offline page is gone: plain words, no script. In both languages:
+ * the worker does not know which one the reader chose (the words match lib/i18n/messages/…/offline.json).
+ */
 function offlineWords() {
   const html =
-    '<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width">' +
-    "<title>Offline · MedProof</title><h1>You're offline: checking a box needs the network</h1>";
+    '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><meta name="viewport" content="width=device-width">' +
+    "<title>离线 · Offline · MedProof</title><h1>您已离线：查验包装盒需要联网</h1>" +
+    '<p lang="en">You\'re offline: checking a box needs the network</p>';
   return new Response(html, {
     status: 503,
     headers: { "content-type": "text/html; charset=utf-8", "content-security-policy": "default-src 'none'" },

@@ -20,7 +20,8 @@ import { DAY, isoDateToSeconds, secondsToIsoMinute } from "../lib/domain/time";
 import { formatYuan, formatYuanPerPiece } from "../lib/domain/format";
 import { BoxReader } from "../lib/chain/reader";
 import { Verifier } from "../lib/queries/verify";
-import { isCategoryId } from "../lib/domain/standards";
+import { isCategoryId, type CategoryId } from "../lib/domain/standards";
+import { LICENCE_KINDS, ROLES, type LicenceKind, type Role } from "../lib/chain/field";
 import { isIsoDate } from "../lib/domain/backoffice-input";
 
 const HELP = `MedProof back office. Usage: npm run medproof -- <command> [options] --as <party>
@@ -40,6 +41,13 @@ const HELP = `MedProof back office. Usage: npm run medproof -- <command> [option
   batch recall     --gtin … --lot … --reason <text>
   cap set          --category 1-4 --region <code> --channel ex-factory|wholesale|retail --yuan <price>
                    --from YYYY-MM-DD --basis <legal basis>
+  licence grant    --kind production-licence|registration-certificate|distribution-filing --party <holder>
+                   --number <as printed> --categories 1,3 --from YYYY-MM-DD --until YYYY-MM-DD
+  licence revoke   --id <licence id> --on YYYY-MM-DD --reason <text>   (valid before that day, not from it)
+  role grant       --party <address> --role SUPPLIER|MANUFACTURER|AUDITOR|LAB|DISTRIBUTOR|PHARMACY|INSPECTOR|REGULATOR
+  role revoke      --party <address> --role …
+  party suspend    --party <address> --reason <text>
+  party reinstate  --party <address>
   complaint answer --id <n> --response <text or 0x hash>        (the respondent)
   complaint rule   --id <n> --upheld|--dismissed --reason <text>  (an inspector)
   complaint retest --id <n> --report <test report index> [--traces-to-lot]  (the lab that posted the retest)
@@ -48,10 +56,10 @@ const HELP = `MedProof back office. Usage: npm run medproof -- <command> [option
                    (a distributor or pharmacy: approves and pays the amount into escrow in the settlement token)
   order fulfil     --id <n> [--shipment <id>]   (the seller: ships the order to the buyer and ties the shipment,
                                                  or ties a shipment already sent)
-  order accept     --id <n>                     (the buyer accepts the delivery in custody)
-  order reject     --id <n> --reason <text>     (the buyer rejects it: the boxes go back, the order refunds)
-  order settle     --id <n>                     (anyone: pays the seller or refunds the buyer by the receipt;
-                                                 unanswered 14 days after fulfilment, the seller is paid)
+  order accept     --id <n>                     (the buyer accepts the delivery in custody: the seller is paid)
+  order reject     --id <n> --reason <text>     (the buyer rejects it: the boxes go back, the buyer is refunded)
+  order settle     --id <n>                     (anyone: unanswered 14 days after fulfilment, the seller is paid;
+                                                 or a delivery accepted before it was tied to the order)
   order cancel     --id <n>                     (the seller at any time before fulfilling; the buyer after the
                                                  ship-by date)
   order withdraw                                (collect what the order book owes you)
@@ -111,6 +119,11 @@ const options = {
   dismissed: { type: "boolean" },
   "traces-to-lot": { type: "boolean" },
   party: { type: "string" },
+  kind: { type: "string" },
+  number: { type: "string" },
+  categories: { type: "string" },
+  on: { type: "string" },
+  role: { type: "string" },
   seller: { type: "string" },
   boxes: { type: "string" },
   "ship-by": { type: "string" },
@@ -341,6 +354,57 @@ async function main(argv: string[]): Promise<void> {
         }),
       );
     }
+    case "licence grant": {
+      const kind = text(values, "kind");
+      if (!(LICENCE_KINDS as readonly string[]).includes(kind))
+        throw new UsageError(`--kind must be one of: ${LICENCE_KINDS.join(", ")}.`);
+      const categories = text(values, "categories").split(",").map(Number);
+      if (!categories.every(isCategoryId))
+        throw new UsageError("--categories lists category numbers 1-4, e.g. 1,3.");
+      return print(
+        await backoffice.grantLicence(deployment, actor, {
+          kind: kind as LicenceKind,
+          holder: await partyAddress(provider, text(values, "party")),
+          number: text(values, "number"),
+          categories: categories as CategoryId[],
+          from: isoDate(values, "from"),
+          until: isoDate(values, "until"),
+        }),
+      );
+    }
+    case "licence revoke":
+      return print(
+        await backoffice.revokeLicence(deployment, actor, {
+          licenceId: number(values, "id", { integer: true, min: 1 }),
+          on: isoDate(values, "on"),
+          reason: text(values, "reason"),
+        }),
+      );
+    case "role grant":
+    case "role revoke": {
+      const role = text(values, "role");
+      if (!(ROLES as readonly string[]).includes(role))
+        throw new UsageError(`--role must be one of: ${ROLES.join(", ")}.`);
+      const change = { account: await partyAddress(provider, text(values, "party")), role: role as Role };
+      return print(
+        action === "grant"
+          ? await backoffice.grantRole(deployment, actor, change)
+          : await backoffice.revokeRole(deployment, actor, change),
+      );
+    }
+    case "party suspend":
+      return print(
+        await backoffice.suspend(deployment, actor, {
+          account: await partyAddress(provider, text(values, "party")),
+          reason: text(values, "reason"),
+        }),
+      );
+    case "party reinstate":
+      return print(
+        await backoffice.reinstate(deployment, actor, {
+          account: await partyAddress(provider, text(values, "party")),
+        }),
+      );
     case "complaint answer":
       return print(
         await backoffice.answerComplaint(deployment, actor, {

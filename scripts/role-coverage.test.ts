@@ -22,6 +22,7 @@ const GUARDED_OTHERWISE: Record<string, string> = {
   "OrderBook.placeOrder": "test_RevertWhen_BuyerNotAllowed",
   "OrderBook.fulfil": "test_RevertWhen_NotOrderSeller",
   "OrderBook.cancel": "test_RevertWhen_NotOrderParty",
+  "OrderBook.settleByReceipt": "test_RevertWhen_SettleByReceiptNotFromTheCustodyRegistry",
 };
 
 /** Open to anyone on purpose. */

@@ -4,7 +4,7 @@
 // (it names the lot, the kilograms, the date); Chinese readers get the catalogue's, when it has one.
 import { useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
-import { postAction, type ActionState } from "@/components/field/post-action";
+import { inFlight, postAction, type ActionState } from "@/components/field/post-action";
 import type { TxWords } from "@/components/field/TxProgress";
 
 interface Confirmed {
@@ -30,9 +30,9 @@ export function useBackofficeAction<T extends Confirmed>() {
     return t(key, values);
   }
 
-  async function send(url: string, body: unknown, values: Values = {}): Promise<ActionState<T>> {
+  async function send(url: string, body: object, values: Values = {}): Promise<ActionState<T>> {
     setState({ kind: "sending" });
-    const outcome = await postAction<T>(url, body);
+    const outcome = await postAction<T>(url, body, setState);
     const shown =
       outcome.kind === "failed"
         ? { ...outcome, message: localised(outcome.code, outcome.message, values) }
@@ -41,5 +41,5 @@ export function useBackofficeAction<T extends Confirmed>() {
     return shown;
   }
 
-  return { state, words, send, busy: state.kind === "sending" };
+  return { state, words, send, busy: inFlight(state) };
 }

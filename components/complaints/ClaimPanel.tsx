@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, useSyncExternalStore } from "react";
-import { formatYuan } from "@/lib/domain/format";
+import { useTranslations } from "next-intl";
 import { claimKeyStorage } from "./ComplaintForm";
 
 const noSubscription = () => () => undefined;
@@ -11,6 +11,7 @@ const noSubscription = () => () => undefined;
  * so it can be saved elsewhere), and collecting the compensation once the complaint is upheld.
  */
 export function ClaimPanel({ id, withdrawableFen }: { id: number; withdrawableFen: number }) {
+  const t = useTranslations("complaints.claim");
   const storedKey = useSyncExternalStore(
     noSubscription,
     () => localStorage.getItem(claimKeyStorage(id)),
@@ -32,11 +33,11 @@ export function ClaimPanel({ id, withdrawableFen }: { id: number; withdrawableFe
       const body = (await response.json()) as { amountFen?: number; error?: { message: string } };
       setOutcome(
         response.ok
-          ? { ok: true, text: `${formatYuan(body.amountFen ?? 0)} was paid to your claim account.` }
-          : { ok: false, text: body.error?.message ?? "The payment could not be collected. Try again." },
+          ? { ok: true, text: t("paid", { amount: (body.amountFen ?? 0) / 100 }) }
+          : { ok: false, text: body.error?.message ?? t("failed") },
       );
     } catch {
-      setOutcome({ ok: false, text: "The request could not be sent: check your connection and try again." });
+      setOutcome({ ok: false, text: t("offline") });
     } finally {
       setSending(false);
     }
@@ -48,14 +49,11 @@ export function ClaimPanel({ id, withdrawableFen }: { id: number; withdrawableFe
       className="space-y-3 rounded-2xl border border-slate-200 bg-white p-4"
     >
       <h2 id="claim-heading" className="text-lg font-semibold">
-        Your claim key
+        {t("heading")}
       </h2>
       {storedKey ? (
         <>
-          <p className="text-sm text-slate-700">
-            This key proves the complaint is yours and collects any compensation. It is kept in this browser
-            only; write it down or save it somewhere safe — MedProof does not keep a copy.
-          </p>
+          <p className="text-sm text-slate-700">{t("kept")}</p>
           <p data-testid="claim-key" className="rounded-lg bg-slate-100 p-2 font-mono text-xs break-all">
             {storedKey}
           </p>
@@ -63,7 +61,7 @@ export function ClaimPanel({ id, withdrawableFen }: { id: number; withdrawableFe
       ) : (
         <div className="space-y-1">
           <label htmlFor="claimKey" className="text-sm">
-            Filed from another device? Enter the claim key you were given.
+            {t("enter")}
           </label>
           <input
             id="claimKey"
@@ -82,7 +80,7 @@ export function ClaimPanel({ id, withdrawableFen }: { id: number; withdrawableFe
           disabled={sending || claimKey === ""}
           className="rounded-xl bg-emerald-700 px-4 py-2.5 font-medium text-white hover:bg-emerald-800 disabled:opacity-60"
         >
-          {sending ? "Collecting…" : `Collect ${formatYuan(withdrawableFen)}`}
+          {sending ? t("collecting") : t("collect", { amount: withdrawableFen / 100 })}
         </button>
       )}
       {outcome && (

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
+import { useTranslations } from "next-intl";
 import { SecretHint } from "./SecretHint";
 
 interface Subject {
@@ -14,39 +15,27 @@ interface Subject {
 
 type Kind = "spec-failure" | "counterfeit" | "price-above-cap";
 
-const KINDS: { value: Kind; label: string; hint: string }[] = [
-  {
-    value: "spec-failure",
-    label: "The masks are faulty",
-    hint: "e.g. ear loops come off, a smell, torn layers. The maker is answerable.",
-  },
-  {
-    value: "counterfeit",
-    label: "The box is a fake",
-    hint: "a copy sold under this code. The seller is answerable.",
-  },
-  {
-    value: "price-above-cap",
-    label: "I was charged above the price cap",
-    hint: "the seller is answerable.",
-  },
-];
+const KINDS: readonly Kind[] = ["spec-failure", "counterfeit", "price-above-cap"];
 
 const MAX_PHOTO_BYTES = 4 * 1024 * 1024;
+/** The shape of the code inside the box (26 characters in groups of four), the same in every language. */
+const SECRET_SHAPE = "XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XX";
 /** Where the claim key of a complaint filed from this browser is kept, so its page can show it. */
 export const claimKeyStorage = (id: number | string) => `medproof.claim.${id}`;
 
-function readAsDataUrl(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
+/** The photo as a data: URL, or null when the browser cannot read the file. */
+function readAsDataUrl(file: File): Promise<string | null> {
+  return new Promise((resolve) => {
     const reader = new FileReader();
     reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(new Error("The photo could not be read."));
+    reader.onerror = () => resolve(null);
     reader.readAsDataURL(file);
   });
 }
 
 /** The "Report a problem" form: posts JSON to /api/complaints, then opens the complaint's page. */
 export function ComplaintForm({ subject }: { subject: Subject }) {
+  const t = useTranslations("complaints.form");
   const [kind, setKind] = useState<Kind>("spec-failure");
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [sending, setSending] = useState(false);
@@ -59,9 +48,9 @@ export function ComplaintForm({ subject }: { subject: Subject }) {
     const found: Record<string, string> = {};
     let evidence: string | undefined;
     if (photo instanceof File && photo.size > 0) {
-      if (photo.size > MAX_PHOTO_BYTES)
-        found.evidence = "The photo is larger than 4 MB: choose a smaller one.";
-      else evidence = await readAsDataUrl(photo);
+      if (photo.size > MAX_PHOTO_BYTES) found.evidence = t("photoTooLarge");
+      else evidence = (await readAsDataUrl(photo)) ?? undefined;
+      if (!found.evidence && evidence === undefined) found.evidence = t("photoUnreadable");
     }
     setErrors(found);
     if (Object.keys(found).length > 0) return;
@@ -71,6 +60,7 @@ export function ComplaintForm({ subject }: { subject: Subject }) {
     try {
       const response = await fetch("/api/complaints", {
         method: "POST",
+        // The API answers its errors in the page's language (it reads the same cookie and header).
         headers: { "content-type": "application/json" },
         body: JSON.stringify({
           code: subject.code,
@@ -93,10 +83,10 @@ export function ComplaintForm({ subject }: { subject: Subject }) {
         window.location.assign(`/complaints/${body.id}?filed=1`);
         return;
       }
-      const message = body.error?.message ?? body.message ?? "The complaint could not be filed. Try again.";
+      const message = body.error?.message ?? body.message ?? t("failed");
       setErrors({ [body.error?.field ?? "form"]: message });
     } catch {
-      setErrors({ form: "The complaint could not be sent: check your connection and try again." });
+      setErrors({ form: t("offline") });
     } finally {
       setSending(false);
     }
@@ -122,24 +112,28 @@ export function ComplaintForm({ subject }: { subject: Subject }) {
   return (
     <form onSubmit={submit} className="space-y-5" noValidate>
       <p className="text-sm text-slate-600">
-        {subject.productName} by {subject.makerName}, lot {subject.lot}, box {subject.serial}. No account or
-        wallet is needed; the complaint is recorded on the public chain.
+        {t("subject", {
+          product: subject.productName,
+          maker: subject.makerName,
+          lot: subject.lot,
+          serial: subject.serial,
+        })}
       </p>
 
       <fieldset className="space-y-2">
-        <legend className="font-medium">What is wrong?</legend>
-        {KINDS.map((k) => (
-          <label key={k.value} className="flex gap-2 rounded-xl border border-slate-200 bg-white p-3">
+        <legend className="font-medium">{t("whatIsWrong")}</legend>
+        {KINDS.map((value) => (
+          <label key={value} className="flex gap-2 rounded-xl border border-slate-200 bg-white p-3">
             <input
               type="radio"
               name="kind"
-              value={k.value}
-              checked={kind === k.value}
-              onChange={() => setKind(k.value)}
+              value={value}
+              checked={kind === value}
+              onChange={() => setKind(value)}
             />
             <span>
-              <span className="block font-medium">{k.label}</span>
-              <span className="block text-sm text-slate-600">{k.hint}</span>
+              <span className="block font-medium">{t(`kinds.${value}.label`)}</span>
+              <span className="block text-sm text-slate-600">{t(`kinds.${value}.hint`)}</span>
             </span>
           </label>
         ))}
@@ -147,7 +141,7 @@ export function ComplaintForm({ subject }: { subject: Subject }) {
 
       <div className="space-y-1">
         <label htmlFor="description" className="font-medium">
-          Describe it in a few words
+          {t("description")}
         </label>
         <textarea
           id="description"
@@ -164,10 +158,10 @@ export function ComplaintForm({ subject }: { subject: Subject }) {
       {needsSeller && (
         <div className="space-y-1">
           <label htmlFor="seller" className="font-medium">
-            Where did you buy it?
+            {t("seller")}
           </label>
           <select id="seller" name="seller" required {...described("seller")} className={input}>
-            <option value="">Choose the seller</option>
+            <option value="">{t("chooseSeller")}</option>
             {subject.sellers.map((s) => (
               <option key={s.account} value={s.account}>
                 {s.name}
@@ -180,25 +174,25 @@ export function ComplaintForm({ subject }: { subject: Subject }) {
 
       <div className="space-y-1">
         <label htmlFor="pricePaid" className="font-medium">
-          Price paid for the box (yuan){needsSeller ? "" : ", optional"}
+          {needsSeller ? t("price") : t("priceOptional")}
         </label>
         <input
           id="pricePaid"
           name="pricePaid"
           inputMode="decimal"
-          placeholder="e.g. 75.00"
+          placeholder={t("pricePlaceholder")}
           {...described("pricePaid", "pricePaid-hint")}
           className={input}
         />
         <p id="pricePaid-hint" className="text-sm text-slate-600">
-          If the complaint is upheld you get the price back plus three times it, at least 500 yuan.
+          {t("priceHint")}
         </p>
         {fieldError("pricePaid")}
       </div>
 
       <div className="space-y-1">
         <label htmlFor="photo" className="font-medium">
-          A photo, optional
+          {t("photo")}
         </label>
         <input
           id="photo"
@@ -213,7 +207,7 @@ export function ComplaintForm({ subject }: { subject: Subject }) {
 
       <div className="space-y-2">
         <label htmlFor="secret" className="font-medium">
-          The code printed inside the box
+          {t("secret")}
         </label>
         <SecretHint />
         <input
@@ -222,7 +216,7 @@ export function ComplaintForm({ subject }: { subject: Subject }) {
           required
           autoComplete="off"
           spellCheck={false}
-          placeholder="XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XX"
+          placeholder={SECRET_SHAPE}
           {...described("secret", "secret-hint")}
           className={`${input} font-mono uppercase`}
         />
@@ -236,7 +230,7 @@ export function ComplaintForm({ subject }: { subject: Subject }) {
         disabled={sending}
         className="w-full rounded-xl bg-emerald-700 px-4 py-3 font-medium text-white hover:bg-emerald-800 disabled:opacity-60"
       >
-        {sending ? "Filing…" : "File the complaint"}
+        {sending ? t("sending") : t("submit")}
       </button>
     </form>
   );

@@ -1,108 +1,98 @@
+import { getFormatter, getTranslations } from "next-intl/server";
 import type { ComplaintView } from "@/lib/queries/complaints";
-import { formatDate, formatDateTime, formatYuan } from "@/lib/domain/format";
 
-const STATUS: Record<ComplaintView["status"], { label: string; tone: string; explain: string }> = {
-  open: {
-    label: "Open",
-    tone: "bg-amber-100 text-amber-900",
-    explain: "Waiting for the answer of the party the complaint is against.",
-  },
-  answered: {
-    label: "Answered",
-    tone: "bg-sky-100 text-sky-900",
-    explain: "The party has answered; an inspector or a laboratory retest will decide.",
-  },
-  upheld: {
-    label: "Upheld",
-    tone: "bg-emerald-100 text-emerald-900",
-    explain: "The complaint was upheld: the responsible party paid from its bond.",
-  },
-  dismissed: {
-    label: "Dismissed",
-    tone: "bg-slate-200 text-slate-800",
-    explain: "The complaint was dismissed.",
-  },
+const TONE: Record<ComplaintView["status"], string> = {
+  open: "bg-amber-100 text-amber-900",
+  answered: "bg-sky-100 text-sky-900",
+  upheld: "bg-emerald-100 text-emerald-900",
+  dismissed: "bg-slate-200 text-slate-800",
 };
 
-const KIND: Record<ComplaintView["kind"], string> = {
-  "spec-failure": "The masks are faulty",
-  counterfeit: "The box is a fake",
-  "price-above-cap": "Charged above the price cap",
-};
+type Translate = Awaited<ReturnType<typeof getTranslations<"complaints.status">>>;
 
-function historyLine(event: ComplaintView["history"][number], complaint: ComplaintView): string {
+const yuanOf = (fen: string | number | undefined) => Number(fen ?? 0) / 100;
+const dateOf = (seconds: number) => new Date(seconds * 1000);
+
+function historyLine(
+  t: Translate,
+  event: ComplaintView["history"][number],
+  complaint: ComplaintView,
+): string {
+  const respondent = complaint.respondentName;
   switch (event.name) {
     case "ComplaintFiled":
-      return `Filed against ${complaint.respondentName}; answer due by ${formatDate(complaint.answerDeadline)}.`;
+      return t("history.ComplaintFiled", { respondent, deadline: dateOf(complaint.answerDeadline) });
     case "ComplaintAnswered":
-      return `${complaint.respondentName} answered.`;
+      return t("history.ComplaintAnswered", { respondent });
     case "ComplaintRuled":
-      return `${event.args.byRetest === "true" ? "A laboratory retest" : "An inspector"} ${
-        event.args.upheld === "true" ? "upheld" : "dismissed"
-      } the complaint.`;
+      return t("history.ComplaintRuled", {
+        byRetest: String(event.args.byRetest === "true"),
+        upheld: String(event.args.upheld === "true"),
+      });
     case "ResponsibilityTracedToLot":
-      return "The retest traced the failure to the meltblown lot: its supplier is answerable.";
+      return t("history.ResponsibilityTracedToLot");
     case "PenaltyApplied":
-      return `${formatYuan(Number(event.args.compensationFen))} awarded to the buyer and a ${formatYuan(
-        Number(event.args.fineFen),
-      )} fine, from the bond.`;
+      return t("history.PenaltyApplied", {
+        compensation: yuanOf(event.args.compensationFen),
+        fine: yuanOf(event.args.fineFen),
+      });
     case "PenaltyShortfall":
-      return `${formatYuan(Number(event.args.shortfallFen))} could not be paid from the bond.`;
+      return t("history.PenaltyShortfall", { shortfall: yuanOf(event.args.shortfallFen) });
     case "PayoutWithdrawn":
-      return `${formatYuan(Number(event.args.amount))} paid out to the buyer.`;
+      return t("history.PayoutWithdrawn", { amount: yuanOf(event.args.amount) });
     default:
       return event.name;
   }
 }
 
 /** A complaint's status, what it is about, and what happened to it, from the chain. */
-export function ComplaintStatus({ complaint }: { complaint: ComplaintView }) {
-  const status = STATUS[complaint.status];
+export async function ComplaintStatus({ complaint }: { complaint: ComplaintView }) {
+  const [t, format] = await Promise.all([getTranslations("complaints.status"), getFormatter()]);
   return (
     <div className="space-y-5">
       <div className="space-y-2">
-        <h1 className="text-2xl font-bold">Complaint {complaint.id}</h1>
+        <h1 className="text-2xl font-bold">{t("heading", { id: complaint.id })}</h1>
         <p>
-          <span className={`rounded-full px-3 py-1 text-sm font-semibold ${status.tone}`}>
-            {status.label}
+          <span className={`rounded-full px-3 py-1 text-sm font-semibold ${TONE[complaint.status]}`}>
+            {t(`${complaint.status}.label`)}
           </span>
         </p>
-        <p className="text-slate-700">{status.explain}</p>
+        <p className="text-slate-700">{t(`${complaint.status}.explain`)}</p>
       </div>
       <dl className="grid grid-cols-1 gap-x-4 gap-y-1 rounded-2xl border border-slate-200 bg-white p-4 text-sm min-[20rem]:grid-cols-[auto_minmax(0,1fr)]">
-        <dt className="text-slate-500">About</dt>
-        <dd>{KIND[complaint.kind]}</dd>
+        <dt className="text-slate-500">{t("about")}</dt>
+        <dd>{t(`kinds.${complaint.kind}`)}</dd>
         {complaint.description && (
           <>
-            <dt className="text-slate-500">Description</dt>
+            <dt className="text-slate-500">{t("description")}</dt>
             <dd className="break-words">{complaint.description}</dd>
           </>
         )}
-        <dt className="text-slate-500">Box</dt>
-        <dd>
-          GTIN {complaint.gtin}, lot {complaint.lot}, serial {complaint.serial}
-        </dd>
-        <dt className="text-slate-500">Against</dt>
+        <dt className="text-slate-500">{t("box")}</dt>
+        <dd>{t("boxValue", { gtin: complaint.gtin, lot: complaint.lot, serial: complaint.serial })}</dd>
+        <dt className="text-slate-500">{t("against")}</dt>
         <dd>{complaint.respondentName}</dd>
         {complaint.pricePaidFen > 0 && (
           <>
-            <dt className="text-slate-500">Price paid</dt>
-            <dd>{formatYuan(complaint.pricePaidFen)}</dd>
+            <dt className="text-slate-500">{t("pricePaid")}</dt>
+            <dd>{t("yuan", { amount: yuanOf(complaint.pricePaidFen) })}</dd>
           </>
         )}
         {complaint.status === "upheld" && (
           <>
-            <dt className="text-slate-500">Compensation</dt>
+            <dt className="text-slate-500">{t("compensation")}</dt>
             <dd>
-              {formatYuan(complaint.compensationFen)}
-              {complaint.withdrawableFen > 0 ? " — not collected yet" : " — paid out"}
+              {t("compensationValue", {
+                amount: yuanOf(complaint.compensationFen),
+                collected: String(complaint.withdrawableFen === 0),
+              })}
             </dd>
           </>
         )}
       </dl>
       <section aria-labelledby="complaint-history" className="space-y-2">
         <h2 id="complaint-history" className="text-lg font-semibold">
-          What happened
+          {t("historyHeading")}
         </h2>
         <ol className="space-y-2">
           {complaint.history.map((event) => (
@@ -110,8 +100,10 @@ export function ComplaintStatus({ complaint }: { complaint: ComplaintView }) {
               key={`${event.txHash}-${event.name}`}
               className="rounded-xl border border-slate-200 bg-white p-3 text-sm"
             >
-              <time className="block text-xs text-slate-500">{formatDateTime(event.at)}</time>
-              {historyLine(event, complaint)}
+              <time className="block text-xs text-slate-500" dateTime={dateOf(event.at).toISOString()}>
+                {format.dateTime(dateOf(event.at), { dateStyle: "medium", timeStyle: "short" })}
+              </time>
+              {historyLine(t, event, complaint)}
             </li>
           ))}
         </ol>

@@ -1,8 +1,11 @@
+import { useTranslations } from "next-intl";
+
 /** Where the code inside the box is printed: under the inner flap, next to the batch label. */
 export function SecretHint() {
+  const t = useTranslations("complaints.form");
   return (
     <figure className="flex flex-wrap items-center gap-3 rounded-xl bg-slate-100 p-3 text-sm text-slate-700">
-      <svg viewBox="0 0 120 80" className="h-16 w-24 shrink-0" role="img" aria-label="An open mask box">
+      <svg viewBox="0 0 120 80" className="h-16 w-24 shrink-0" role="img" aria-label={t("openBox")}>
         <path
           d="M10 30 L60 45 L110 30 L110 70 L60 78 L10 70 Z"
           fill="#fff"
@@ -16,8 +19,7 @@ export function SecretHint() {
         </text>
       </svg>
       <figcaption id="secret-hint" className="min-w-0 flex-1 basis-32">
-        Open the box: the code is printed on the inside of the top flap, 26 letters and digits in groups of
-        four. Only someone holding the box can read it.
+        {t("secretHint")}
       </figcaption>
     </figure>
   );

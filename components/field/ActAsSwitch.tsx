@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 
 interface PartyOption {
   key: string;
@@ -11,6 +12,7 @@ interface PartyOption {
 /** "Demo: act as …": picks a seeded party; the server keeps its key and signs for it. */
 export function ActAsSwitch({ parties, current }: { parties: PartyOption[]; current: string | null }) {
   const router = useRouter();
+  const t = useTranslations("fieldDesk.actAs");
   const [party, setParty] = useState(current ?? "");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -29,7 +31,7 @@ export function ActAsSwitch({ parties, current }: { parties: PartyOption[]; curr
       if (answer.error) setError(answer.error.message);
       else router.refresh();
     } catch {
-      setError("The server could not be reached. Try again.");
+      setError(t("unreachable"));
     } finally {
       setBusy(false);
     }
@@ -39,7 +41,7 @@ export function ActAsSwitch({ parties, current }: { parties: PartyOption[]; curr
     <form onSubmit={choose} className="space-y-2">
       <div className="flex flex-wrap items-end gap-2">
         <label className="flex min-w-0 flex-1 flex-col gap-1 text-sm font-medium">
-          Demo: act as …
+          {t("label")}
           <select
             name="party"
             value={party}
@@ -48,7 +50,7 @@ export function ActAsSwitch({ parties, current }: { parties: PartyOption[]; curr
             className="rounded-lg border border-slate-300 bg-white px-2 py-2 text-base"
           >
             <option value="" disabled>
-              Choose a demo party
+              {t("choose")}
             </option>
             {parties.map((p) => (
               <option key={p.key} value={p.key}>
@@ -62,7 +64,7 @@ export function ActAsSwitch({ parties, current }: { parties: PartyOption[]; curr
           disabled={busy || party === ""}
           className="rounded-lg bg-slate-900 px-4 py-2 font-medium text-white disabled:opacity-50"
         >
-          Act as
+          {t("submit")}
         </button>
       </div>
       {error !== null && (

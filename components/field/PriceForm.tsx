@@ -1,8 +1,10 @@
 "use client";
 
 import { useState } from "react";
-import { formatYuanPerPiece } from "@/lib/domain/format";
-import { postAction, type ActionState } from "./post-action";
+import { useTranslations } from "next-intl";
+import { useTxWords } from "./use-tx-words";
+import { yuanPerPiece as yuan } from "./money";
+import { inFlight, postAction, type ActionState } from "./post-action";
 import { TxProgress } from "./TxProgress";
 
 interface Recorded {
@@ -16,9 +18,12 @@ interface Recorded {
 const hex = (bytes: ArrayBuffer) =>
   [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, "0")).join("");
 
-/** The photo is hashed here (SHA-256) and only its hash goes on the record, as the evidence's fingerprint. */
-async function photoHash(file: File): Promise<string> {
-  if (!globalThis.crypto?.subtle) throw new Error("The photo can only be hashed on an https page.");
+/**
+ * The photo is hashed here (SHA-256) and only its hash goes on the record, as the evidence's fingerprint.
+ * Null where the browser cannot hash (crypto.subtle needs https or localhost).
+ */
+async function photoHash(file: File): Promise<string | null> {
+  if (!globalThis.crypto?.subtle) return null;
   return `0x${hex(await crypto.subtle.digest("SHA-256", await file.arrayBuffer()))}`;
 }
 
@@ -31,40 +36,47 @@ export function PriceForm({
   seller: string | null;
 }) {
   const [state, setState] = useState<ActionState<Recorded>>({ kind: "idle" });
+  const t = useTranslations("fieldDesk.price");
+  const words = useTxWords();
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const photo = form.get("photo");
     if (!(photo instanceof File) || photo.size === 0) {
-      setState({ kind: "failed", code: "photo_required", message: "Take a photo of the price tag first." });
+      setState({ kind: "failed", code: "photo_required", message: t("photoRequired") });
       return;
     }
     setState({ kind: "sending" });
-    let hash: string;
-    try {
-      hash = await photoHash(photo);
-    } catch (error) {
-      setState({ kind: "failed", code: "photo_unreadable", message: (error as Error).message });
+    const hash = await photoHash(photo);
+    if (hash === null) {
+      setState({ kind: "failed", code: "photo_unreadable", message: t("photoHttps") });
       return;
     }
     setState(
-      await postAction<Recorded>("/api/field/prices", {
-        seller: form.get("seller"),
-        code: form.get("code"),
-        yuanPerPiece: form.get("price"),
-        photoHash: hash,
-      }),
+      await postAction<Recorded>(
+        "/api/field/prices",
+        {
+          seller: form.get("seller"),
+          code: form.get("code"),
+          yuanPerPiece: form.get("price"),
+          photoHash: hash,
+        },
+        setState,
+      ),
     );
   }
 
   const outcome =
     state.kind === "confirmed"
       ? state.result.violation
-        ? `A violation: ${formatYuanPerPiece(state.result.fenPerPiece)} is above the cap of ${formatYuanPerPiece(state.result.capFenPerPiece ?? 0)}.`
+        ? t("violation", {
+            price: yuan(state.result.fenPerPiece),
+            cap: yuan(state.result.capFenPerPiece ?? 0),
+          })
         : state.result.capFenPerPiece === null
-          ? `Recorded ${formatYuanPerPiece(state.result.fenPerPiece)}; no cap is in force here.`
-          : `Within the cap of ${formatYuanPerPiece(state.result.capFenPerPiece)}: recorded ${formatYuanPerPiece(state.result.fenPerPiece)}.`
+          ? t("noCap", { price: yuan(state.result.fenPerPiece) })
+          : t("withinCap", { price: yuan(state.result.fenPerPiece), cap: yuan(state.result.capFenPerPiece) })
       : undefined;
 
   return (
@@ -74,7 +86,7 @@ export function PriceForm({
       data-violation={state.kind === "confirmed" ? String(state.result.violation) : ""}
     >
       <label className="flex flex-col gap-1 text-sm font-medium">
-        Seller
+        {t("seller")}
         <select
           name="seller"
           defaultValue={seller ?? ""}
@@ -82,7 +94,7 @@ export function PriceForm({
           className="rounded-lg border border-slate-300 bg-white px-2 py-2 text-base"
         >
           <option value="" disabled>
-            Choose the seller
+            {t("chooseSeller")}
           </option>
           {sellers.map((s) => (
             <option key={s.address} value={s.address}>
@@ -92,7 +104,7 @@ export function PriceForm({
         </select>
       </label>
       <label className="flex flex-col gap-1 text-sm font-medium">
-        Code of a box on the shelf (gives the batch)
+        {t("code")}
         <input
           name="code"
           required
@@ -102,28 +114,28 @@ export function PriceForm({
         />
       </label>
       <label className="flex flex-col gap-1 text-sm font-medium">
-        Price asked, yuan per piece
+        {t("price")}
         <input
           name="price"
           required
           inputMode="decimal"
           pattern="\d{1,4}(\.\d{1,2})?"
-          placeholder="e.g. 2.50"
+          placeholder={t("pricePlaceholder")}
           className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-base"
         />
       </label>
       <label className="flex flex-col gap-1 text-sm font-medium">
-        Photo of the price tag
+        {t("photo")}
         <input name="photo" type="file" accept="image/*" capture="environment" className="text-sm" />
       </label>
       <button
         type="submit"
-        disabled={state.kind === "sending"}
+        disabled={inFlight(state)}
         className="w-full rounded-xl bg-slate-900 px-4 py-2.5 font-medium text-white disabled:opacity-50"
       >
-        Record the price
+        {t("submit")}
       </button>
-      <TxProgress state={state} confirmedText={outcome} />
+      <TxProgress state={state} confirmedText={outcome} words={words} />
     </form>
   );
 }

@@ -1,12 +1,16 @@
 "use client";
 
 import { useRef, useState } from "react";
+import { useTranslations } from "next-intl";
+import { useTxWords } from "./use-tx-words";
+import { yuanAmount } from "./money";
 import { HandheldScanInput } from "@/components/scan/HandheldScanInput";
 import { isOtherBatch, tallyReceipt } from "@/lib/domain/field-scans";
 import { BoxList } from "./BoxList";
-import { postAction, type ActionState } from "./post-action";
+import { inFlight, postAction, type ActionState } from "./post-action";
 import { TxProgress } from "./TxProgress";
 import { useBoxChecks } from "./use-box-checks";
+import type { ShipmentDecided } from "@/lib/queries/field";
 
 interface Shipment {
   id: number;
@@ -19,30 +23,48 @@ interface Shipment {
  * The receiving desk: a keyboard-wedge scanner fires box after box into one field that keeps the focus,
  * a live tally against the shipment, then one transaction accepting or rejecting the whole delivery.
  */
-export function ReceivingDesk({ shipment }: { shipment: Shipment }) {
+export function ReceivingDesk({
+  shipment,
+  order,
+}: {
+  shipment: Shipment;
+  /** The purchase order this delivery fulfils, which the receipt settles. */
+  order: { id: number; sellerName: string } | null;
+}) {
   const { boxes, duplicates, scan } = useBoxChecks();
   const codeInput = useRef<HTMLInputElement>(null);
-  const [state, setState] = useState<ActionState>({ kind: "idle" });
+  const [state, setState] = useState<ActionState<ShipmentDecided>>({ kind: "idle" });
   const [decided, setDecided] = useState<"accepted" | "rejected" | null>(null);
   const tally = tallyReceipt(boxes, duplicates, shipment);
   const [reason, setReason] = useState("");
-  const suggestedReason = `${tally.suspect} suspect of ${boxes.length} boxes scanned; ${tally.verified} of ${tally.expected} verified.`;
+  const t = useTranslations("fieldDesk.receive");
+  const words = useTxWords();
+  const suggestedReason = t("suggestedReason", {
+    suspect: tally.suspect,
+    scanned: boxes.length,
+    verified: tally.verified,
+    expected: tally.expected,
+  });
 
   async function decide(decision: "accept" | "reject") {
     setState({ kind: "sending" });
-    const outcome = await postAction(`/api/field/shipments/${shipment.id}`, {
-      decision,
-      ...(decision === "reject" ? { reason: reason.trim() || suggestedReason } : {}),
-    });
+    const outcome = await postAction<ShipmentDecided>(
+      `/api/field/shipments/${shipment.id}`,
+      {
+        decision,
+        ...(decision === "reject" ? { reason: reason.trim() || suggestedReason } : {}),
+      },
+      setState,
+    );
     setState(outcome);
     if (outcome.kind === "confirmed") setDecided(decision === "accept" ? "accepted" : "rejected");
   }
 
   const counts: [string, number, string][] = [
-    ["Expected", tally.expected, "expected"],
-    ["Verified", tally.verified, "verified"],
-    ["Suspect", tally.suspect, "suspect"],
-    ["Duplicate scans", tally.duplicates, "duplicates"],
+    [t("expected"), tally.expected, "expected"],
+    [t("verified"), tally.verified, "verified"],
+    [t("suspect"), tally.suspect, "suspect"],
+    [t("duplicates"), tally.duplicates, "duplicates"],
   ];
 
   return (
@@ -50,11 +72,11 @@ export function ReceivingDesk({ shipment }: { shipment: Shipment }) {
       <HandheldScanInput
         onFound={scan}
         inputRef={codeInput}
-        heading="Scan each box"
-        submitLabel="Add"
+        heading={t("heading")}
+        submitLabel={t("add")}
         keepScanning
       />
-      <dl aria-label="Tally" aria-live="polite" className="grid grid-cols-2 gap-2 sm:grid-cols-4">
+      <dl aria-label={t("tally")} aria-live="polite" className="grid grid-cols-2 gap-2 sm:grid-cols-4">
         {counts.map(([label, value, id]) => (
           <div
             key={id}
@@ -67,33 +89,37 @@ export function ReceivingDesk({ shipment }: { shipment: Shipment }) {
           </div>
         ))}
       </dl>
-      {tally.checking > 0 && <p className="text-sm text-slate-600">Checking {tally.checking} …</p>}
-      <BoxList
-        boxes={boxes}
-        note={(box) => (isOtherBatch(box, shipment) ? "Not this shipment's batch" : null)}
-      />
+      {tally.checking > 0 && (
+        <p className="text-sm text-slate-600">{t("checking", { count: tally.checking })}</p>
+      )}
+      <BoxList boxes={boxes} note={(box) => (isOtherBatch(box, shipment) ? t("otherBatch") : null)} />
 
       {decided === null ? (
-        <section aria-label="Decision" className="space-y-3 rounded-2xl border border-slate-200 bg-white p-4">
+        <section
+          aria-label={t("decision")}
+          className="space-y-3 rounded-2xl border border-slate-200 bg-white p-4"
+        >
           {tally.suspect > 0 && (
-            <p className="font-medium text-red-800">
-              {tally.suspect} suspect {tally.suspect === 1 ? "box" : "boxes"}: reject the delivery, or set
-              them aside and report them.
-            </p>
+            <p className="font-medium text-red-800">{t("suspectWarning", { count: tally.suspect })}</p>
           )}
           {tally.suspect === 0 && tally.missing > 0 && (
-            <p className="text-sm text-slate-700">{tally.missing} expected boxes not verified yet.</p>
+            <p className="text-sm text-slate-700">{t("missing", { count: tally.missing })}</p>
+          )}
+          {order !== null && (
+            <p className="text-sm text-slate-700">
+              {t("orderNote", { id: order.id, seller: order.sellerName })}
+            </p>
           )}
           <button
             type="button"
-            disabled={state.kind === "sending"}
+            disabled={inFlight(state)}
             onClick={() => decide("accept")}
             className="w-full rounded-xl bg-emerald-700 px-4 py-2.5 font-semibold text-white disabled:opacity-50"
           >
-            Accept the delivery
+            {t("accept")}
           </button>
           <label className="flex flex-col gap-1 text-sm font-medium">
-            Reason for a rejection
+            {t("rejectReason")}
             <input
               value={reason}
               onChange={(event) => setReason(event.target.value)}
@@ -103,24 +129,44 @@ export function ReceivingDesk({ shipment }: { shipment: Shipment }) {
           </label>
           <button
             type="button"
-            disabled={state.kind === "sending"}
+            disabled={inFlight(state)}
             onClick={() => decide("reject")}
             className="w-full rounded-xl border-2 border-red-700 bg-white px-4 py-2.5 font-semibold text-red-800 disabled:opacity-50"
           >
-            Reject the delivery
+            {t("reject")}
           </button>
-          <TxProgress state={state} />
+          <TxProgress state={state} words={words} />
         </section>
       ) : (
-        <TxProgress
-          state={state}
-          confirmedText={
-            decided === "accepted"
-              ? "Delivery accepted: the boxes are now in your stock."
-              : "Delivery rejected: the boxes go back to the sender."
-          }
-        />
+        <>
+          <TxProgress
+            state={state}
+            confirmedText={decided === "accepted" ? t("accepted") : t("rejected")}
+            words={words}
+          />
+          {state.kind === "confirmed" && <Settlement order={state.result.order} />}
+        </>
       )}
     </div>
+  );
+}
+
+/** What the receipt did to the purchase order, read back from the order book after it confirmed. */
+function Settlement({ order }: { order: ShipmentDecided["order"] }) {
+  const t = useTranslations("fieldDesk.receive");
+  if (order === null) return null;
+  const amount = yuanAmount(order.amountFen);
+  const values = { id: order.id, amount, seller: order.sellerName };
+  return (
+    <p
+      data-settlement={order.status}
+      className="rounded-xl border border-emerald-300 bg-emerald-50 p-3 text-sm font-medium text-emerald-950"
+    >
+      {order.status === "released"
+        ? t("released", values)
+        : order.status === "refunded"
+          ? t("refunded", values)
+          : t("unsettled", values)}
+    </p>
   );
 }

@@ -2,18 +2,22 @@
 
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { postAction, type ActionState } from "./post-action";
+import { useTranslations } from "next-intl";
+import { useTxWords } from "./use-tx-words";
+import { inFlight, postAction, type ActionState } from "./post-action";
 import { TxProgress } from "./TxProgress";
 
 /** An inspector's ruling on one complaint: uphold or dismiss, with the reason. */
 export function RulingForm({ complaintId }: { complaintId: number }) {
   const router = useRouter();
+  const t = useTranslations("fieldDesk.ruling");
+  const words = useTxWords();
   const [state, setState] = useState<ActionState>({ kind: "idle" });
   const [reason, setReason] = useState("");
 
   async function rule(upheld: boolean) {
     setState({ kind: "sending" });
-    const outcome = await postAction(`/api/field/complaints/${complaintId}`, { upheld, reason });
+    const outcome = await postAction(`/api/field/complaints/${complaintId}`, { upheld, reason }, setState);
     setState(outcome);
     if (outcome.kind === "confirmed") router.refresh();
   }
@@ -21,7 +25,7 @@ export function RulingForm({ complaintId }: { complaintId: number }) {
   return (
     <div className="space-y-2">
       <label className="flex flex-col gap-1 text-sm font-medium">
-        Reason for the ruling
+        {t("reason")}
         <input
           value={reason}
           onChange={(event) => setReason(event.target.value)}
@@ -31,22 +35,22 @@ export function RulingForm({ complaintId }: { complaintId: number }) {
       <div className="flex gap-2">
         <button
           type="button"
-          disabled={state.kind === "sending" || reason.trim().length < 3}
+          disabled={inFlight(state) || reason.trim().length < 3}
           onClick={() => rule(true)}
           className="flex-1 rounded-lg bg-red-700 px-3 py-2 font-medium text-white disabled:opacity-50"
         >
-          Uphold
+          {t("uphold")}
         </button>
         <button
           type="button"
-          disabled={state.kind === "sending" || reason.trim().length < 3}
+          disabled={inFlight(state) || reason.trim().length < 3}
           onClick={() => rule(false)}
           className="flex-1 rounded-lg border border-slate-400 bg-white px-3 py-2 font-medium disabled:opacity-50"
         >
-          Dismiss
+          {t("dismiss")}
         </button>
       </div>
-      <TxProgress state={state} confirmedText="Ruled." />
+      <TxProgress state={state} confirmedText={t("ruled")} words={words} />
     </div>
   );
 }

@@ -1,16 +1,13 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
+import { useTxWords } from "./use-tx-words";
+import { SALE_DELAY_SECONDS } from "./sale-delay";
 import { HandheldScanInput } from "@/components/scan/HandheldScanInput";
 import { parseScannedCode } from "@/lib/domain/gs1";
 import { postAction, type ActionState } from "./post-action";
 import { TxProgress } from "./TxProgress";
-
-/**
- * The contracts cannot undo a decommissioning, so a sale waits this long in the browser before it is
- * sent: Undo within the window means nothing was ever sent. Leaving the page in the window drops it.
- */
-export const SALE_DELAY_SECONDS = 10;
 
 interface Sale {
   id: number;
@@ -28,6 +25,8 @@ export function SaleCounter() {
   const nextId = useRef(1);
   const timers = useRef(new Map<number, ReturnType<typeof setTimeout>>());
   const holding = sales.some((s) => s.state.kind === "held");
+  const t = useTranslations("fieldDesk.sale");
+  const words = useTxWords();
 
   useEffect(() => {
     if (!holding) return;
@@ -46,7 +45,9 @@ export function SaleCounter() {
   function hold(path: string) {
     const text = new URL(path, window.location.origin).href;
     const parsed = parseScannedCode(text);
-    const label = parsed.ok ? `lot ${parsed.code.lot ?? "—"} · box ${parsed.code.serial ?? "—"}` : text;
+    const label = parsed.ok
+      ? t("line", { lot: parsed.code.lot ?? "—", serial: parsed.code.serial ?? "—" })
+      : text;
     const id = nextId.current++;
     const sendAt = Date.now() + SALE_DELAY_SECONDS * 1000;
     setNow(Date.now());
@@ -56,7 +57,7 @@ export function SaleCounter() {
       setTimeout(async () => {
         timers.current.delete(id);
         update(id, { kind: "sending" });
-        update(id, await postAction("/api/field/sales", { code: text }));
+        update(id, await postAction("/api/field/sales", { code: text }, (state) => update(id, state)));
       }, SALE_DELAY_SECONDS * 1000),
     );
   }
@@ -72,11 +73,11 @@ export function SaleCounter() {
       <HandheldScanInput
         onFound={hold}
         inputRef={codeInput}
-        heading="Scan the box being sold"
-        submitLabel="Sell"
+        heading={t("heading")}
+        submitLabel={t("submit")}
         keepScanning
       />
-      <ol aria-label="Sales" className="space-y-2">
+      <ol aria-label={t("list")} className="space-y-2">
         {sales.map((sale) => (
           <li
             key={sale.id}
@@ -87,25 +88,20 @@ export function SaleCounter() {
             {sale.state.kind === "held" && (
               <div className="flex items-center justify-between gap-2">
                 <span className="text-sm" aria-live="polite">
-                  Selling in {Math.max(0, Math.ceil((sale.sendAt - now) / 1000))} s …
+                  {t("sellingIn", { seconds: Math.max(0, Math.ceil((sale.sendAt - now) / 1000)) })}
                 </span>
                 <button
                   type="button"
                   onClick={() => undo(sale.id)}
                   className="rounded-lg border-2 border-slate-900 bg-white px-4 py-1.5 font-semibold"
                 >
-                  Undo
+                  {t("undo")}
                 </button>
               </div>
             )}
-            {sale.state.kind === "undone" && (
-              <p className="text-sm text-slate-700">Undone: nothing was recorded.</p>
-            )}
+            {sale.state.kind === "undone" && <p className="text-sm text-slate-700">{t("undone")}</p>}
             {sale.state.kind !== "held" && sale.state.kind !== "undone" && (
-              <TxProgress
-                state={sale.state}
-                confirmedText="Sold: the box is decommissioned, so a copy of its code will show as sold."
-              />
+              <TxProgress state={sale.state} confirmedText={t("sold")} words={words} />
             )}
           </li>
         ))}

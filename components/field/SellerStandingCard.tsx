@@ -1,7 +1,9 @@
-import type { SellerStanding } from "@/lib/queries/field";
-import { formatDate, formatYuan, formatYuanPerPiece } from "@/lib/domain/format";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import type { SellerStanding } from "@/lib/queries/field";
+import { formatDate } from "@/lib/domain/format";
 import { StatusIcon } from "@/components/ui/StatusIcon";
+import { yuanAmount, yuanPerPiece } from "./money";
 
 function Line({ ok, title, children }: { ok: boolean; title: string; children: React.ReactNode }) {
   return (
@@ -16,12 +18,15 @@ function Line({ ok, title, children }: { ok: boolean; title: string; children: R
 }
 
 /** What an inspector checks at the counter: filing, suspension, bond and recorded violations. */
-export function SellerStandingCard({ seller }: { seller: SellerStanding }) {
+export async function SellerStandingCard({ seller }: { seller: SellerStanding }) {
+  const t = await getTranslations("fieldPages.standing");
   const validFiling = seller.filings.find((f) => f.validNow);
   const bondOk = seller.bond.bondFen >= seller.bond.minimumFen;
+  const notSuspended = seller.suspension === null && seller.bondSuspendedAt === null;
+  const minimum = yuanAmount(seller.bond.minimumFen);
   return (
     <section
-      aria-label={`Standing of ${seller.name}`}
+      aria-label={t("region", { name: seller.name })}
       className="rounded-2xl border border-slate-200 bg-white"
     >
       <h3 className="border-b border-slate-200 p-3 text-lg font-bold">
@@ -30,60 +35,60 @@ export function SellerStandingCard({ seller }: { seller: SellerStanding }) {
             {seller.name}
           </Link>
         ) : (
-          "Not a registered participant"
+          t("notRegistered")
         )}
         <span className="block font-mono text-xs font-normal break-all text-slate-600">{seller.address}</span>
       </h3>
       <ul className="divide-y divide-slate-200">
-        <Line
-          ok={validFiling !== undefined}
-          title={validFiling ? "Distribution filing valid" : "No valid distribution filing"}
-        >
+        <Line ok={validFiling !== undefined} title={validFiling ? t("filingValid") : t("noFiling")}>
           {validFiling
-            ? `${validFiling.number}, valid until ${formatDate(validFiling.validUntil)}.`
+            ? t("filingUntil", { number: validFiling.number, date: formatDate(validFiling.validUntil) })
             : seller.filings.length === 0
-              ? "No Class II distribution filing (二类医疗器械经营备案) is on the record: it may not sell masks."
+              ? t("noFilingAtAll")
               : seller.filings
                   .map((f) =>
                     f.revokedAt === null
-                      ? `${f.number} expired on ${formatDate(f.validUntil)}.`
-                      : `${f.number} revoked on ${formatDate(f.revokedAt)}: ${f.revocationReason}`,
+                      ? t("filingExpired", { number: f.number, date: formatDate(f.validUntil) })
+                      : t("filingRevoked", {
+                          number: f.number,
+                          date: formatDate(f.revokedAt),
+                          reason: f.revocationReason,
+                        }),
                   )
                   .join(" ")}
         </Line>
-        <Line
-          ok={seller.suspension === null && seller.bondSuspendedAt === null}
-          title={
-            seller.suspension === null && seller.bondSuspendedAt === null ? "Not suspended" : "Suspended"
-          }
-        >
+        <Line ok={notSuspended} title={notSuspended ? t("notSuspended") : t("suspended")}>
           {seller.suspension !== null && (
             <p>
-              By the regulator since {formatDate(seller.suspension.at)}: {seller.suspension.reason}
+              {t("byRegulator", { date: formatDate(seller.suspension.at), reason: seller.suspension.reason })}
             </p>
           )}
           {seller.bondSuspendedAt !== null && (
-            <p>Since {formatDate(seller.bondSuspendedAt)}, because its bond fell below its minimum.</p>
+            <p>{t("forBond", { date: formatDate(seller.bondSuspendedAt) })}</p>
           )}
         </Line>
-        <Line ok={bondOk} title={`Bond ${formatYuan(seller.bond.bondFen)}`}>
-          Minimum {formatYuan(seller.bond.minimumFen)}
-          {bondOk ? "." : ": below it, so the seller is suspended until it tops it up."}
+        <Line ok={bondOk} title={t("bond", { amount: yuanAmount(seller.bond.bondFen) })}>
+          {bondOk ? t("bondMinimum", { amount: minimum }) : t("bondBelow", { amount: minimum })}
         </Line>
         <Line
           ok={seller.violations.length === 0}
           title={
             seller.violations.length === 0
-              ? "No price violations recorded"
-              : `${seller.violations.length} price ${seller.violations.length === 1 ? "violation" : "violations"} recorded`
+              ? t("noViolations")
+              : t("violations", { count: seller.violations.length })
           }
         >
           <ul>
             {seller.violations.map((v) => (
               <li key={v.recordId}>
-                {formatDate(v.observedAt)}: {formatYuanPerPiece(v.fenPerPiece)}
-                {v.capFenPerPiece !== null && <> against a cap of {formatYuanPerPiece(v.capFenPerPiece)}</>}
-                {v.lot !== null && <>, lot {v.lot}</>}
+                {v.capFenPerPiece === null
+                  ? t("violation", { date: formatDate(v.observedAt), price: yuanPerPiece(v.fenPerPiece) })
+                  : t("violationCap", {
+                      date: formatDate(v.observedAt),
+                      price: yuanPerPiece(v.fenPerPiece),
+                      cap: yuanPerPiece(v.capFenPerPiece),
+                    })}
+                {v.lot !== null && t("lot", { lot: v.lot })}
               </li>
             ))}
           </ul>

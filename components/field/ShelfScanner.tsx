@@ -1,6 +1,7 @@
 "use client";
 
 import { useRef, useState } from "react";
+import { useTranslations } from "next-intl";
 import { CameraScanner } from "@/components/scan/CameraScanner";
 import { HandheldScanInput } from "@/components/scan/HandheldScanInput";
 import { BoxList } from "./BoxList";
@@ -12,6 +13,7 @@ import { useBoxChecks } from "./use-box-checks";
  */
 export function ShelfScanner() {
   const { boxes, scan } = useBoxChecks();
+  const t = useTranslations("fieldDesk.shelf");
   const [cameraOn, setCameraOn] = useState(false);
   const [cameraRun, setCameraRun] = useState(0);
   const codeInput = useRef<HTMLInputElement>(null);
@@ -34,7 +36,7 @@ export function ShelfScanner() {
             onClick={() => setCameraOn(false)}
             className="w-full rounded-xl border border-slate-300 bg-white px-4 py-2 font-medium"
           >
-            Stop the camera
+            {t("stopCamera")}
           </button>
         </div>
       ) : (
@@ -43,19 +45,13 @@ export function ShelfScanner() {
           onClick={() => setCameraOn(true)}
           className="w-full rounded-xl bg-emerald-700 px-4 py-3 text-lg font-semibold text-white hover:bg-emerald-800"
         >
-          Scan with the camera
+          {t("camera")}
         </button>
       )}
-      <HandheldScanInput
-        onFound={scan}
-        inputRef={codeInput}
-        heading="Or scan or type each code"
-        keepScanning
-      />
+      <HandheldScanInput onFound={scan} inputRef={codeInput} heading={t("handheld")} keepScanning />
       {boxes.length > 0 && (
         <p aria-live="polite" className="font-medium">
-          {boxes.length} {boxes.length === 1 ? "box" : "boxes"} checked, {suspect} suspect or not on the
-          record.
+          {t("summary", { count: boxes.length, suspect })}
         </p>
       )}
       <BoxList boxes={boxes} />

@@ -5,14 +5,25 @@ export interface TxWords {
   sending: string;
   /** "Confirmed in block 123, transaction" (the hash follows). */
   confirmedIn: (blockNumber: number) => string;
+  /** A browser wallet is asking its user to sign. */
+  signing?: string;
+  /** Sent by the wallet, waiting to be mined. */
+  pending?: string;
+  /** Failures the browser names itself (user_rejected, wrong_chain, offline…), by code. */
+  failures?: Partial<Record<string, string>>;
 }
 
 const ENGLISH: TxWords = {
   sending: "Sending the transaction…",
   confirmedIn: (blockNumber) => `Confirmed in block ${blockNumber}, transaction`,
+  signing: "Confirm the transaction in your wallet…",
+  pending: "Sent: waiting for it to be confirmed on the chain…",
 };
 
-/** Where a transaction is: sending, confirmed (block and hash), or refused with the contract's reason. */
+/**
+ * Where a transaction is: sending (signed by the server) or signing and pending (signed by the user's
+ * wallet), confirmed (block and hash), or refused with the contract's reason.
+ */
 export function TxProgress({
   state,
   confirmedText,
@@ -23,12 +34,18 @@ export function TxProgress({
   words?: TxWords;
 }) {
   if (state.kind === "idle") return null;
-  if (state.kind === "sending")
+  if (state.kind === "sending" || state.kind === "signing" || state.kind === "pending") {
+    const text = {
+      sending: words.sending,
+      signing: words.signing ?? ENGLISH.signing,
+      pending: words.pending ?? ENGLISH.pending,
+    }[state.kind];
     return (
-      <p role="status" data-tx="sending" className="text-sm text-slate-700">
-        {words.sending}
+      <p role="status" data-tx={state.kind} className="text-sm text-slate-700">
+        {text}
       </p>
     );
+  }
   if (state.kind === "failed")
     return (
       <p
@@ -37,7 +54,7 @@ export function TxProgress({
         data-error={state.code}
         className="rounded-xl border border-red-300 bg-red-50 p-3 text-sm text-red-900"
       >
-        {state.message}
+        {words.failures?.[state.code] ?? state.message}
       </p>
     );
   return (

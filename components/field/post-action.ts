@@ -1,8 +1,15 @@
-// Sending one field action to the server, which signs it as the acting party, and what the page shows
-// meanwhile: sending, then confirmed with its block and transaction, or the refusal in words.
+// Sending one field action, and what the page shows meanwhile. Without a browser wallet the server signs
+// it as the acting demo party: sending, then confirmed with its block and transaction, or the refusal in
+// words. With one (window.ethereum), the server prepares the call for the wallet's account (simulated
+// first, so a refusal comes in words before the wallet is asked), the wallet signs and sends it, and the
+// server reads the receipt: signing, pending, then confirmed or the refusal.
+import { injectedWallet, USER_REJECTED, walletAccount, walletChainId, type Eip1193Provider } from "./wallet";
+
 export type ActionState<T = unknown> =
   | { kind: "idle" }
   | { kind: "sending" }
+  | { kind: "signing" }
+  | { kind: "pending"; txHash: string }
   | { kind: "confirmed"; txHash: string; blockNumber: number; result: T }
   | { kind: "failed"; code: string; message: string };
 
@@ -11,7 +18,15 @@ interface Confirmed {
   blockNumber: number;
 }
 
-export async function postAction<T extends Confirmed>(url: string, body: unknown): Promise<ActionState<T>> {
+interface Prepared {
+  prepared: { from: string; to: string; data: string; chainId: number };
+}
+
+type Answer<T> = { ok: true; body: T } | { ok: false; state: ActionState<never> };
+
+const failed = (code: string, message: string) => ({ kind: "failed", code, message }) as const;
+
+async function postJson<T>(url: string, body: unknown): Promise<Answer<T>> {
   try {
     const response = await fetch(url, {
       method: "POST",
@@ -20,13 +35,70 @@ export async function postAction<T extends Confirmed>(url: string, body: unknown
     });
     const answer = (await response.json()) as T & { error?: { code: string; message: string } };
     if (!response.ok || answer.error !== undefined)
-      return { kind: "failed", code: answer.error?.code ?? "failed", message: answer.error?.message ?? "" };
-    return { kind: "confirmed", txHash: answer.txHash, blockNumber: answer.blockNumber, result: answer };
+      return { ok: false, state: failed(answer.error?.code ?? "failed", answer.error?.message ?? "") };
+    return { ok: true, body: answer };
   } catch {
     return {
-      kind: "failed",
-      code: "offline",
-      message: "The server could not be reached. Check the connection and try again.",
+      ok: false,
+      state: failed("offline", "The server could not be reached. Check the connection and try again."),
     };
   }
 }
+
+const confirmedState = <T extends Confirmed>(answer: T): ActionState<T> => ({
+  kind: "confirmed",
+  txHash: answer.txHash,
+  blockNumber: answer.blockNumber,
+  result: answer,
+});
+
+export async function postAction<T extends Confirmed>(
+  url: string,
+  body: object,
+  onProgress?: (state: ActionState<T>) => void,
+): Promise<ActionState<T>> {
+  const wallet = injectedWallet();
+  if (wallet !== null) return walletAction(wallet, url, body, onProgress);
+  const answer = await postJson<T>(url, body);
+  return answer.ok ? confirmedState(answer.body) : answer.state;
+}
+
+async function walletAction<T extends Confirmed>(
+  wallet: Eip1193Provider,
+  url: string,
+  body: object,
+  onProgress?: (state: ActionState<T>) => void,
+): Promise<ActionState<T>> {
+  try {
+    const from = await walletAccount(wallet);
+    const prepared = await postJson<Prepared | T>(url, { ...body, from });
+    if (!prepared.ok) return prepared.state;
+    // A route that signs by itself (no wallet support) answers with the confirmed transaction.
+    if (!("prepared" in prepared.body)) return confirmedState(prepared.body);
+    const tx = prepared.body.prepared;
+    const chainId = await walletChainId(wallet);
+    if (chainId !== tx.chainId)
+      return failed(
+        "wrong_chain",
+        `Your wallet is on chain ${chainId}. Switch it to chain ${tx.chainId}, where MedProof's contracts are.`,
+      );
+    onProgress?.({ kind: "signing" });
+    const txHash = String(
+      await wallet.request({
+        method: "eth_sendTransaction",
+        params: [{ from: tx.from, to: tx.to, data: tx.data }],
+      }),
+    );
+    onProgress?.({ kind: "pending", txHash });
+    const mined = await postJson<T>("/api/field/receipts", { txHash });
+    return mined.ok ? confirmedState(mined.body) : mined.state;
+  } catch (error) {
+    const { code, message } = error as { code?: unknown; message?: unknown };
+    if (code === USER_REJECTED) return failed("user_rejected", "You cancelled the signature.");
+    return failed("wallet_error", typeof message === "string" ? message : "The wallet refused the request.");
+  }
+}
+
+/** While a transaction is on its way: its buttons stay disabled. */
+export const inFlight = (state: ActionState<unknown> | { kind: string }): boolean =>
+  state.kind === "sending" || state.kind === "signing" || state.kind === "pending";

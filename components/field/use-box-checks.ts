@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
 import { parseScannedCode } from "@/lib/domain/gs1";
 import { boxKey, type ScannedBox } from "@/lib/domain/field-scans";
 import type { VerdictLevel } from "@/lib/domain/verdict";
@@ -30,42 +31,48 @@ export function useBoxChecks() {
   const [boxes, setBoxes] = useState<CheckedBox[]>([]);
   const [duplicates, setDuplicates] = useState(0);
   const seenKeys = useRef(new Set<string>());
+  const t = useTranslations("fieldDesk.boxes");
 
-  const scan = useCallback((verdictPath: string) => {
-    const text = new URL(verdictPath, window.location.origin).href;
-    const parsed = parseScannedCode(text);
-    if (!parsed.ok) return;
-    const key = boxKey(parsed.code);
-    // Kept apart from the state: a scanner sends the next code before React renders the last one.
-    if (seenKeys.current.has(key)) {
-      setDuplicates((n) => n + 1);
-      setBoxes((current) => current.map((box) => (box.key === key ? { ...box, scans: box.scans + 1 } : box)));
-      return;
-    }
-    seenKeys.current.add(key);
-    const scanned: CheckedBox = {
-      key,
-      text,
-      gtin: parsed.code.gtin,
-      lot: parsed.code.lot,
-      serial: parsed.code.serial,
-      verdict: null,
-      headline: "",
-      scans: 1,
-      error: null,
-    };
-    setBoxes((current) => [scanned, ...current]);
-    const settle = (change: Partial<CheckedBox>) =>
-      setBoxes((current) => current.map((box) => (box.key === key ? { ...box, ...change } : box)));
-    fetch(`/api/verify?code=${encodeURIComponent(text)}`)
-      .then((response) => response.json() as Promise<VerifyAnswer>)
-      .then((answer) =>
-        answer.verdict === undefined
-          ? settle({ error: answer.error?.message ?? "No verdict came back." })
-          : settle({ verdict: answer.verdict, headline: answer.headline ?? "" }),
-      )
-      .catch(() => settle({ error: "The server could not be reached." }));
-  }, []);
+  const scan = useCallback(
+    (verdictPath: string) => {
+      const text = new URL(verdictPath, window.location.origin).href;
+      const parsed = parseScannedCode(text);
+      if (!parsed.ok) return;
+      const key = boxKey(parsed.code);
+      // Kept apart from the state: a scanner sends the next code before React renders the last one.
+      if (seenKeys.current.has(key)) {
+        setDuplicates((n) => n + 1);
+        setBoxes((current) =>
+          current.map((box) => (box.key === key ? { ...box, scans: box.scans + 1 } : box)),
+        );
+        return;
+      }
+      seenKeys.current.add(key);
+      const scanned: CheckedBox = {
+        key,
+        text,
+        gtin: parsed.code.gtin,
+        lot: parsed.code.lot,
+        serial: parsed.code.serial,
+        verdict: null,
+        headline: "",
+        scans: 1,
+        error: null,
+      };
+      setBoxes((current) => [scanned, ...current]);
+      const settle = (change: Partial<CheckedBox>) =>
+        setBoxes((current) => current.map((box) => (box.key === key ? { ...box, ...change } : box)));
+      fetch(`/api/verify?code=${encodeURIComponent(text)}`)
+        .then((response) => response.json() as Promise<VerifyAnswer>)
+        .then((answer) =>
+          answer.verdict === undefined
+            ? settle({ error: answer.error?.message ?? t("noVerdict") })
+            : settle({ verdict: answer.verdict, headline: answer.headline ?? "" }),
+        )
+        .catch(() => settle({ error: t("unreachable") }));
+    },
+    [t],
+  );
 
   return { boxes, duplicates, scan };
 }

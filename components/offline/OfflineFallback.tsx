@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { useFormatter, useTranslations } from "next-intl";
 import type { VerifyResponse } from "@/lib/queries/verify";
 import { VerdictBanner, verdictWord } from "@/components/verdict/VerdictBanner";
 import { VerdictDetails } from "@/components/verdict/VerdictDetails";
@@ -20,14 +21,16 @@ function requestedCode({ pathname, search }: Location): string | null {
 }
 
 const fetchedAt = (result: VerifyResponse) => new Date(result.checkedAt * 1000);
-const formatWhen = (date: Date) =>
-  new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" }).format(date);
 
 /**
  * What the service worker shows, at the address asked for, when a page cannot be fetched: the verdict
  * this browser saved for that address, labelled with the time it is from, or a plain "you're offline".
+ * In the language the page was kept in (China time, like every date on the site).
  */
 export function OfflineFallback() {
+  const t = useTranslations("offline");
+  const format = useFormatter();
+  const formatWhen = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
   const [view, setView] = useState<View>({ kind: "looking" });
 
   useEffect(() => {
@@ -43,8 +46,6 @@ export function OfflineFallback() {
       .catch((): View => ({ kind: "offline", wanted: "page", saved: [] }))
       .then((next) => {
         if (cancelled) return;
-        if (next.kind === "saved")
-          document.title = `Offline: ${verdictWord(next.result.verdict)}: ${next.result.headline} · MedProof`;
         setView(next);
       });
     return () => {
@@ -52,24 +53,36 @@ export function OfflineFallback() {
     };
   }, []);
 
-  if (view.kind === "looking")
-    return <p className="text-slate-600">Looking for a copy kept on this device…</p>;
+  const savedResult = view.kind === "saved" ? view.result : null;
+  useEffect(() => {
+    if (savedResult !== null)
+      document.title = t("documentTitle", {
+        verdict: verdictWord(savedResult.verdict),
+        headline: savedResult.headline,
+      });
+  }, [savedResult, t]);
+
+  if (view.kind === "looking") return <p className="text-slate-600">{t("looking")}</p>;
 
   if (view.kind === "saved") {
     const when = fetchedAt(view.result);
-    const label = `Offline — this result is from ${formatWhen(when)}.`;
     return (
       <div className="space-y-6">
         <p
           data-offline-label
           className="rounded-xl border-2 border-amber-600 bg-amber-50 p-3 font-semibold text-amber-950"
         >
-          Offline — this result is from <time dateTime={when.toISOString()}>{formatWhen(when)}</time>.
-          <span className="mt-1 block text-sm font-normal">
-            The record may have changed since: check the box again when you are back online.
-          </span>
+          {t.rich("label", {
+            when: formatWhen(when),
+            time: (words) => <time dateTime={when.toISOString()}>{words}</time>,
+          })}
+          <span className="mt-1 block text-sm font-normal">{t("mayHaveChanged")}</span>
         </p>
-        <VerdictBanner verdict={view.result.verdict} headline={view.result.headline} spokenFirst={label} />
+        <VerdictBanner
+          verdict={view.result.verdict}
+          headline={view.result.headline}
+          spokenFirst={t("spokenLabel", { when: formatWhen(when) })}
+        />
         <VerdictDetails result={view.result} />
       </div>
     );
@@ -79,16 +92,14 @@ export function OfflineFallback() {
     <div className="space-y-6">
       <section className="space-y-2">
         <h1 className="text-2xl font-bold">
-          {view.wanted === "verdict"
-            ? "You're offline: checking a box needs the network"
-            : "You're offline: this page needs the network"}
+          {view.wanted === "verdict" ? t("verdictNeedsNetwork") : t("pageNeedsNetwork")}
         </h1>
-        <p className="text-slate-700">Connect to the internet, then try again.</p>
+        <p className="text-slate-700">{t("connect")}</p>
       </section>
       {view.saved.length > 0 && (
         <section aria-labelledby="saved-heading" className="space-y-2">
           <h2 id="saved-heading" className="font-semibold">
-            Boxes checked on this device, kept for offline use
+            {t("savedHeading")}
           </h2>
           <ul className="divide-y divide-slate-200 rounded-2xl border border-slate-200 bg-white">
             {view.saved.map(({ path, result }) => (
@@ -97,10 +108,14 @@ export function OfflineFallback() {
                 <a href={path} className="block p-3 hover:bg-slate-50">
                   <span className="font-medium">{verdictWord(result.verdict)}</span>
                   <span className="block text-sm break-words text-slate-600">
-                    {result.product?.name ?? `GTIN ${result.code.gtin}`}
-                    {result.code.lot ? `, lot ${result.code.lot}` : ""}
-                    {result.code.serial ? `, box ${result.code.serial}` : ""} — checked{" "}
-                    {formatWhen(fetchedAt(result))}
+                    {t("savedBox", {
+                      product: result.product?.name ?? `GTIN ${result.code.gtin}`,
+                      lot: result.code.lot ?? "",
+                      hasLot: String(Boolean(result.code.lot)),
+                      serial: result.code.serial ?? "",
+                      hasSerial: String(Boolean(result.code.serial)),
+                      when: formatWhen(fetchedAt(result)),
+                    })}
                   </span>
                 </a>
               </li>

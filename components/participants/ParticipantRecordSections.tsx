@@ -1,19 +1,9 @@
+import { getTranslations } from "next-intl/server";
 import type { ParticipantRecord } from "@/lib/queries/participants";
-import type { LicenceKind } from "@/lib/chain/field";
-import { formatDate, formatYuan, formatYuanPerPiece, formatBoxes } from "@/lib/domain/format";
 import { StatusIcon } from "@/components/ui/StatusIcon";
 
-const LICENCE_NAMES: Record<LicenceKind, string> = {
-  "production-licence": "Production licence (医疗器械生产许可证)",
-  "registration-certificate": "Registration certificate (医疗器械注册证)",
-  "distribution-filing": "Class II distribution filing (第二类医疗器械经营备案)",
-};
-
-const COMPLAINT_WORDS = {
-  "spec-failure": "faulty masks",
-  counterfeit: "a fake box",
-  "price-above-cap": "a price above the cap",
-} as const;
+const dateOf = (seconds: number) => new Date(seconds * 1000);
+const yuanOf = (fen: number) => fen / 100;
 
 function Section({
   id,
@@ -43,7 +33,8 @@ function Section({
 }
 
 /** Licences, suspension, bond, violations, recalls, complaints and orders, each as the record has it. */
-export function ParticipantRecordSections({ record }: { record: ParticipantRecord }) {
+export async function ParticipantRecordSections({ record }: { record: ParticipantRecord }) {
+  const t = await getTranslations("participants.record");
   const suspended = record.suspension !== null || record.bondSuspendedAt !== null;
   const bondOk = record.bond.bondFen >= record.bond.minimumFen;
   const sells = record.roles.includes("DISTRIBUTOR") || record.roles.includes("PHARMACY");
@@ -52,30 +43,28 @@ export function ParticipantRecordSections({ record }: { record: ParticipantRecor
     <>
       <Section
         id="licences"
-        title={`Licences (${record.licences.length})`}
+        title={t("licences", { count: record.licences.length })}
         ok={record.licences.every((l) => l.revokedAt === null) && (!sells || validFiling)}
       >
-        {sells && !validFiling && (
-          <p className="font-semibold text-red-800">No valid distribution filing: it may not sell masks.</p>
-        )}
-        {record.licences.length === 0 && <p>None on the record.</p>}
+        {sells && !validFiling && <p className="font-semibold text-red-800">{t("noValidFiling")}</p>}
+        {record.licences.length === 0 && <p>{t("noneOnRecord")}</p>}
         <ul className="space-y-2">
           {record.licences.map((licence) => (
             <li key={licence.id} data-licence={licence.number}>
               <p className="font-medium">
-                {LICENCE_NAMES[licence.kind]}: {licence.number}
+                {t("licenceNumber", { name: t(`licenceNames.${licence.kind}`), number: licence.number })}
               </p>
               <p>
-                Valid {formatDate(licence.validFrom)} to {formatDate(licence.validUntil)}
+                {t("valid", { from: dateOf(licence.validFrom), until: dateOf(licence.validUntil) })}
                 {licence.revokedAt === null ? (
                   licence.validNow ? (
-                    "; in force."
+                    t("inForce")
                   ) : (
-                    "; not in force today."
+                    t("notInForce")
                   )
                 ) : (
                   <span className="font-semibold text-red-800">
-                    ; revoked on {formatDate(licence.revokedAt)}: {licence.revocationReason}
+                    {t("revoked", { at: dateOf(licence.revokedAt), reason: licence.revocationReason })}
                   </span>
                 )}
               </p>
@@ -84,49 +73,48 @@ export function ParticipantRecordSections({ record }: { record: ParticipantRecor
         </ul>
       </Section>
 
-      <Section id="suspension" title={suspended ? "Suspended" : "Not suspended"} ok={!suspended}>
+      <Section id="suspension" title={suspended ? t("suspended") : t("notSuspended")} ok={!suspended}>
         {record.suspension !== null && (
-          <p>
-            By the regulator since {formatDate(record.suspension.at)}: {record.suspension.reason}
-          </p>
+          <p>{t("suspendedBy", { at: dateOf(record.suspension.at), reason: record.suspension.reason })}</p>
         )}
         {record.bondSuspendedAt !== null && (
-          <p>Since {formatDate(record.bondSuspendedAt)}, because its bond fell below its minimum.</p>
+          <p>{t("bondSuspended", { at: dateOf(record.bondSuspendedAt) })}</p>
         )}
-        {!suspended && <p>It may trade.</p>}
+        {!suspended && <p>{t("mayTrade")}</p>}
       </Section>
 
-      <Section id="bond" title={`Bond ${formatYuan(record.bond.bondFen)}`} ok={bondOk}>
-        <p>
-          Minimum {formatYuan(record.bond.minimumFen)}
-          {bondOk ? "; compensation for upheld complaints is paid from it." : ": below it."}
-        </p>
+      <Section id="bond" title={t("bond", { amount: yuanOf(record.bond.bondFen) })} ok={bondOk}>
+        <p>{t("bondMinimum", { amount: yuanOf(record.bond.minimumFen), ok: String(bondOk) })}</p>
       </Section>
 
       <Section
         id="violations"
-        title={`Price violations (${record.violations.length})`}
+        title={t("violations", { count: record.violations.length })}
         ok={record.violations.length === 0}
       >
-        {record.violations.length === 0 && <p>None recorded.</p>}
+        {record.violations.length === 0 && <p>{t("noneRecorded")}</p>}
         <ul>
           {record.violations.map((v) => (
             <li key={v.recordId}>
-              {formatDate(v.observedAt)}: asked {formatYuanPerPiece(v.fenPerPiece)}
-              {v.capFenPerPiece !== null && <> against a cap of {formatYuanPerPiece(v.capFenPerPiece)}</>}
-              {v.lot !== null && <>, lot {v.lot}</>}
+              {t("violation", { at: dateOf(v.observedAt), asked: yuanOf(v.fenPerPiece) })}
+              {v.capFenPerPiece !== null && t("againstCap", { cap: yuanOf(v.capFenPerPiece) })}
+              {v.lot !== null && t("lotSuffix", { lot: v.lot })}
             </li>
           ))}
         </ul>
       </Section>
 
       {record.roles.includes("MANUFACTURER") && (
-        <Section id="recalls" title={`Recalls (${record.recalls.length})`} ok={record.recalls.length === 0}>
-          {record.recalls.length === 0 && <p>None of its batches was recalled.</p>}
+        <Section
+          id="recalls"
+          title={t("recalls", { count: record.recalls.length })}
+          ok={record.recalls.length === 0}
+        >
+          {record.recalls.length === 0 && <p>{t("noRecalls")}</p>}
           <ul>
             {record.recalls.map((r) => (
               <li key={r.batchId}>
-                {formatDate(r.recalledAt)}: lot {r.lot ?? r.batchId}: {r.reason}
+                {t("recall", { at: dateOf(r.recalledAt), lot: r.lot ?? r.batchId, reason: r.reason })}
               </li>
             ))}
           </ul>
@@ -135,28 +123,33 @@ export function ParticipantRecordSections({ record }: { record: ParticipantRecor
 
       <Section
         id="complaints"
-        title={`Upheld complaints against it (${record.upheldComplaints.length})`}
+        title={t("complaints", { count: record.upheldComplaints.length })}
         ok={record.upheldComplaints.length === 0}
       >
-        {record.upheldComplaints.length === 0 && <p>None.</p>}
+        {record.upheldComplaints.length === 0 && <p>{t("none")}</p>}
         <ul>
           {record.upheldComplaints.map((c) => (
             <li key={c.id}>
-              {formatDate(c.ruledAt)}: complaint {c.id}, {COMPLAINT_WORDS[c.kind]}
-              {c.lot !== null && <> (lot {c.lot})</>}: paid {formatYuan(c.compensationFen)} to the buyer and a{" "}
-              {formatYuan(c.fineFen)} fine
+              {t("complaint", { at: dateOf(c.ruledAt), id: c.id, kind: t(`complaintKinds.${c.kind}`) })}
+              {c.lot !== null && t("complaintLot", { lot: c.lot })}
+              {t("complaintPaid", { compensation: yuanOf(c.compensationFen), fine: yuanOf(c.fineFen) })}
             </li>
           ))}
         </ul>
       </Section>
 
-      <Section id="orders" title={`Orders settled (${record.settledOrders.length})`} ok>
-        {record.settledOrders.length === 0 && <p>None through the order book.</p>}
+      <Section id="orders" title={t("orders", { count: record.settledOrders.length })} ok>
+        {record.settledOrders.length === 0 && <p>{t("noOrders")}</p>}
         <ul>
           {record.settledOrders.map((o) => (
             <li key={o.id}>
-              Order {o.id} as {o.role}: {formatBoxes(o.boxes)}, {formatYuan(o.amountFen)},{" "}
-              {o.accepted ? "delivery accepted" : "settled without an accepted delivery"}
+              {t("order", {
+                id: o.id,
+                role: o.role,
+                boxes: o.boxes,
+                amount: yuanOf(o.amountFen),
+                accepted: String(o.accepted),
+              })}
             </li>
           ))}
         </ul>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useEffectEvent, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
 import {
   applyCameraSetting,
   CameraUnavailable,
@@ -15,51 +16,7 @@ import {
 } from "./camera";
 import { benchTimings, type ScanTimings } from "./bench-timings";
 import type { FrameDecoder } from "./decoder";
-import { verdictPathOf } from "./read-code";
-
-const TEXT = {
-  videoLabel: "Camera view",
-  hint: "Hold the code inside the square, about 20 cm from the camera.",
-  starting: "Starting the camera…",
-  found: "Code found — opening the verdict…",
-  paused: "The camera is paused while this page is in the background.",
-  camera: "Camera",
-  cameraNumber: (n: number) => `Camera ${n}`,
-  light: "Light",
-  zoom: "Zoom",
-  stillLooking:
-    "Still looking for a code. Move closer so the code fills the square, hold still, and add light — or enter the code instead.",
-  enterInstead: "Enter the code",
-  notAProductCode: (reason: string) => `That code is not a product code. ${reason}`,
-  retry: "Try the camera again",
-  fallbacks: "You can still check the box: take a photo of the code, or scan or type it below.",
-  problems: {
-    insecure: {
-      title: "The camera needs a secure connection",
-      body: "Browsers only allow the camera on https pages. Open MedProof at its https address.",
-    },
-    unsupported: {
-      title: "This browser cannot use the camera",
-      body: "It does not let web pages use the camera.",
-    },
-    denied: {
-      title: "Camera access is blocked",
-      body: "To scan with the camera, allow camera access for this site in your browser's settings, then try again.",
-    },
-    "no-camera": {
-      title: "No camera found",
-      body: "This device has no camera the browser can use.",
-    },
-    busy: {
-      title: "The camera is busy",
-      body: "Another app or tab is using the camera. Close it, then try again.",
-    },
-    failed: {
-      title: "The camera could not start",
-      body: "Something went wrong while starting it. Try again.",
-    },
-  } satisfies Record<CameraProblem, { title: string; body: string }>,
-};
+import { useCodeProblemText, verdictPathOf, type CodeProblem } from "./read-code";
 
 /** The viewfinder square, as a fraction of the camera box; only this part of each frame is decoded. */
 const VIEWFINDER_FRACTION = 0.7;
@@ -148,6 +105,8 @@ export function CameraScanner({
   onFound: (path: string) => void;
   onEnterInstead: () => void;
 }) {
+  const t = useTranslations("scan.camera");
+  const problemText = useCodeProblemText();
   const boxRef = useRef<HTMLDivElement>(null);
   const videoRef = useRef<HTMLVideoElement>(null);
   const trackRef = useRef<MediaStreamTrack | null>(null);
@@ -181,6 +140,9 @@ export function CameraScanner({
   }, []);
 
   const found = useEffectEvent((path: string) => onFound(path));
+  const refuse = useEffectEvent((problem: CodeProblem) =>
+    setNotice(t("notAProductCode", { reason: problemText(problem) })),
+  );
 
   useEffect(() => {
     if (hidden) return;
@@ -202,7 +164,7 @@ export function CameraScanner({
       const read = verdictPathOf(text);
       if (!read.ok) {
         // Another QR code (a shop's, a website's): say so once and keep looking.
-        if (text !== rejected) setNotice(TEXT.notAProductCode(read.message));
+        if (text !== rejected) refuse(read.problem);
         rejected = text;
         return false;
       }
@@ -278,23 +240,23 @@ export function CameraScanner({
   };
 
   if (status.kind === "problem") {
-    const { title, body } = TEXT.problems[status.problem];
+    const problem = `problems.${status.problem}` as const;
     return (
       <section
         role="alert"
         data-camera-problem={status.problem}
         className="space-y-2 rounded-2xl border border-amber-400 bg-amber-50 p-4 text-amber-950"
       >
-        <h2 className="text-lg font-semibold">{title}</h2>
-        <p>{body}</p>
-        <p>{TEXT.fallbacks}</p>
+        <h2 className="text-lg font-semibold">{t(`${problem}.title`)}</h2>
+        <p>{t(`${problem}.body`)}</p>
+        <p>{t("fallbacks")}</p>
         {!FINAL_PROBLEMS.has(status.problem) && (
           <button
             type="button"
             onClick={retry}
             className="rounded-xl border border-amber-600 bg-white px-4 py-2 font-medium hover:bg-amber-100"
           >
-            {TEXT.retry}
+            {t("retry")}
           </button>
         )}
       </section>
@@ -302,11 +264,11 @@ export function CameraScanner({
   }
 
   const overlay = hidden
-    ? TEXT.paused
+    ? t("paused")
     : status.kind === "starting"
-      ? TEXT.starting
+      ? t("starting")
       : status.kind === "found"
-        ? TEXT.found
+        ? t("found")
         : null;
 
   return (
@@ -319,7 +281,7 @@ export function CameraScanner({
           ref={videoRef}
           muted
           playsInline
-          aria-label={TEXT.videoLabel}
+          aria-label={t("videoLabel")}
           className="h-full w-full object-cover"
         />
         <div
@@ -334,13 +296,13 @@ export function CameraScanner({
         )}
       </div>
 
-      <p className="text-center text-sm text-slate-700">{TEXT.hint}</p>
+      <p className="text-center text-sm text-slate-700">{t("hint")}</p>
 
       {(cameras.length > 1 || features.torch || features.zoom !== null) && (
         <div className="flex flex-wrap items-center justify-center gap-3">
           {cameras.length > 1 && (
             <label className="flex items-center gap-2 text-sm">
-              <span>{TEXT.camera}</span>
+              <span>{t("camera")}</span>
               <select
                 value={activeDeviceId}
                 onChange={(event) => switchCamera(event.target.value)}
@@ -348,7 +310,7 @@ export function CameraScanner({
               >
                 {cameras.map((camera, index) => (
                   <option key={camera.deviceId} value={camera.deviceId}>
-                    {camera.label || TEXT.cameraNumber(index + 1)}
+                    {camera.label || t("cameraNumber", { number: index + 1 })}
                   </option>
                 ))}
               </select>
@@ -361,12 +323,12 @@ export function CameraScanner({
               onClick={toggleTorch}
               className="rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium aria-pressed:bg-amber-200"
             >
-              {TEXT.light}
+              {t("light")}
             </button>
           )}
           {features.zoom !== null && (
             <label className="flex items-center gap-2 text-sm">
-              <span>{TEXT.zoom}</span>
+              <span>{t("zoom")}</span>
               <input
                 type="range"
                 min={features.zoom.min}
@@ -386,13 +348,13 @@ export function CameraScanner({
         )}
         {stillLooking && status.kind === "scanning" && !hidden && (
           <div data-still-looking className="rounded-xl border border-sky-300 bg-sky-50 p-3 text-sky-950">
-            <p>{TEXT.stillLooking}</p>
+            <p>{t("stillLooking")}</p>
             <button
               type="button"
               onClick={onEnterInstead}
               className="mt-2 rounded-lg bg-sky-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-900"
             >
-              {TEXT.enterInstead}
+              {t("enterInstead")}
             </button>
           </div>
         )}

@@ -1,18 +1,22 @@
+import { getTranslations } from "next-intl/server";
+import { EXAMPLE_CODE } from "./example-code";
+
 /**
  * Typing the code printed under the barcode, or a handheld scanner that types it and presses Enter.
  * A plain GET form: works without JavaScript, and Enter submits.
  */
-export function CodeEntryForm({
+export async function CodeEntryForm({
   defaultValue = "",
   autoFocus = false,
 }: {
   defaultValue?: string;
   autoFocus?: boolean;
 }) {
+  const t = await getTranslations("scan.codeEntry");
   return (
     <form action="/check" method="get" className="flex flex-col gap-2 sm:flex-row">
       <label htmlFor="code" className="sr-only">
-        Code printed on the box
+        {t("label")}
       </label>
       <input
         id="code"
@@ -23,14 +27,14 @@ export function CodeEntryForm({
         maxLength={512}
         autoComplete="off"
         spellCheck={false}
-        placeholder="e.g. (01)09521234500018(10)240315A(21)100321"
+        placeholder={t("placeholder", { example: EXAMPLE_CODE })}
         className="min-w-0 flex-1 rounded-xl border border-slate-500 bg-white px-3 py-2.5 text-base shadow-sm focus:border-emerald-700 focus:ring-2 focus:ring-emerald-700 focus:outline-none"
       />
       <button
         type="submit"
         className="rounded-xl bg-slate-900 px-4 py-2.5 font-medium text-white hover:bg-slate-700"
       >
-        Check
+        {t("submit")}
       </button>
     </form>
   );

@@ -1,16 +1,9 @@
 "use client";
 
 import { useEffect, useState, type KeyboardEvent, type RefObject } from "react";
-import { verdictPathOf } from "./read-code";
-
-const TEXT = {
-  heading: "Or scan with a handheld scanner, or type the code",
-  label: "Scanned or typed code",
-  help: "A handheld scanner types the code here and presses Enter. To type, copy the line printed under the barcode, for example",
-  example: "(01)09521234500018(10)240315A(21)100321",
-  placeholder: "Scan or type the code",
-  submit: "Check",
-};
+import { useTranslations } from "next-intl";
+import { EXAMPLE_CODE } from "./example-code";
+import { useCodeProblemText, verdictPathOf, type CodeProblem } from "./read-code";
 
 /** What the field shows for the GS1 group separator (ASCII 29), which has no glyph of its own. */
 const GS_SHOWN = "\u241d";
@@ -38,23 +31,27 @@ function startsTyping(event: globalThis.KeyboardEvent): boolean {
  * The keyboard-wedge scanner and typing field. A scan is a burst of keys ending in Enter; the group
  * separators of a GS1 element string arrive as Ctrl+], as the character itself, or as a substitute
  * such as <GS> (the parser accepts all of them). A plain GET form to /check, so it works without JavaScript.
+ * Its words are the "scan" messages (components/ui/ClientMessages around the island).
  */
 export function HandheldScanInput({
   onFound,
   inputRef,
-  heading = TEXT.heading,
-  submitLabel = TEXT.submit,
+  heading,
+  submitLabel,
   keepScanning = false,
 }: {
   onFound: (path: string) => void;
   inputRef: RefObject<HTMLInputElement | null>;
+  /** Defaults to the scan page's heading and button. */
   heading?: string;
   submitLabel?: string;
   /** Box after box at a desk: the field empties after each read and keeps the focus for the next. */
   keepScanning?: boolean;
 }) {
+  const t = useTranslations("scan.handheld");
+  const problemText = useCodeProblemText();
   const [value, setValue] = useState("");
-  const [error, setError] = useState<string | null>(null);
+  const [problem, setProblem] = useState<CodeProblem | null>(null);
 
   useEffect(() => {
     // A desk with a mouse and a scanner: the field is ready. On touch screens focusing it would pop
@@ -81,7 +78,7 @@ export function HandheldScanInput({
   return (
     <section aria-labelledby="handheld-heading" className="space-y-2">
       <h2 id="handheld-heading" className="font-semibold">
-        {heading}
+        {heading ?? t("heading")}
       </h2>
       <form
         action="/check"
@@ -91,18 +88,18 @@ export function HandheldScanInput({
           event.preventDefault();
           const outcome = verdictPathOf(value);
           if (outcome.ok) {
-            setError(null);
+            setProblem(null);
             if (keepScanning) setValue("");
             onFound(outcome.path);
           } else {
-            setError(outcome.message);
+            setProblem(outcome.problem);
             // The next scan replaces the bad one instead of being appended to it.
             inputRef.current?.select();
           }
         }}
       >
         <label htmlFor="handheld-code" className="sr-only">
-          {TEXT.label}
+          {t("label")}
         </label>
         <input
           id="handheld-code"
@@ -122,24 +119,24 @@ export function HandheldScanInput({
           autoCorrect="off"
           spellCheck={false}
           enterKeyHint="go"
-          placeholder={TEXT.placeholder}
+          placeholder={t("placeholder")}
           aria-describedby="handheld-help"
-          aria-invalid={error !== null}
+          aria-invalid={problem !== null}
           className="min-w-0 flex-1 rounded-xl border border-slate-500 bg-white px-3 py-2.5 font-mono text-base shadow-sm focus:border-emerald-700 focus:ring-2 focus:ring-emerald-700 focus:outline-none"
         />
         <button
           type="submit"
           className="rounded-xl bg-slate-900 px-4 py-2.5 font-medium text-white hover:bg-slate-700"
         >
-          {submitLabel}
+          {submitLabel ?? t("submit")}
         </button>
       </form>
       <p id="handheld-help" className="text-sm text-slate-600">
-        {TEXT.help} <code className="break-all">{TEXT.example}</code>
+        {t("help")} <code className="break-all">{EXAMPLE_CODE}</code>
       </p>
-      {error !== null && (
+      {problem !== null && (
         <p role="alert" className="rounded-xl border border-red-300 bg-red-50 p-3 text-sm text-red-900">
-          {error}
+          {problemText(problem)}
         </p>
       )}
     </section>

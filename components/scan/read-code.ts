@@ -1,6 +1,11 @@
+import { useLocale } from "next-intl";
 import { parseScannedCode, toDigitalLink } from "@/lib/domain/gs1";
+import { gs1ErrorMessage } from "@/lib/domain/gs1-messages";
+import type { Gs1Error } from "@/lib/domain/gs1";
 
-export type ReadOutcome = { ok: true; path: string } | { ok: false; message: string };
+export type CodeProblem = Pick<Gs1Error, "code" | "ai" | "message">;
+
+export type ReadOutcome = { ok: true; path: string } | { ok: false; problem: CodeProblem };
 
 /**
  * Scanned text → the path of its verdict page on this site. Parsed in the browser (the parser is pure)
@@ -10,5 +15,11 @@ export function verdictPathOf(text: string): ReadOutcome {
   const parsed = parseScannedCode(text);
   return parsed.ok
     ? { ok: true, path: toDigitalLink(parsed.code, "") }
-    : { ok: false, message: parsed.error.message };
+    : { ok: false, problem: parsed.error };
+}
+
+/** The reader's sentence for a code problem, in the page's language. */
+export function useCodeProblemText(): (problem: CodeProblem) => string {
+  const locale = useLocale();
+  return (problem) => gs1ErrorMessage(problem, locale);
 }

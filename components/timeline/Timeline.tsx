@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { TimelineEvent } from "@/lib/domain/timeline";
 import { secondsToIsoDate } from "@/lib/domain/time";
 
@@ -8,25 +9,10 @@ const DOT: Record<NonNullable<TimelineEvent["status"]> | "none", string> = {
   none: "bg-slate-400",
 };
 
-const KIND_LABEL: Record<TimelineEvent["kind"], string> = {
-  material: "Raw material",
-  workshop: "Workshop",
-  production: "Production",
-  sterilisation: "Sterilisation",
-  test: "Lab test",
-  release: "Release",
-  custody: "Custody",
-  sale: "Sale",
-  price: "Price check",
-  recall: "Recall",
-  licence: "Licence",
-  complaint: "Complaint",
-};
-
 /** The batch's history, oldest first, from meltblown lot to the shelf. */
 export function Timeline({ events }: { events: TimelineEvent[] }) {
-  if (events.length === 0)
-    return <p className="text-sm text-slate-600">There is no history for this box on the record.</p>;
+  const t = useTranslations("verdict");
+  if (events.length === 0) return <p className="text-sm text-slate-600">{t("noHistory")}</p>;
   return (
     <ol className="relative ml-2 border-l-2 border-slate-200">
       {events.map((event, i) => (
@@ -37,7 +23,7 @@ export function Timeline({ events }: { events: TimelineEvent[] }) {
           />
           <p className="text-xs text-slate-500">
             <time dateTime={new Date(event.at * 1000).toISOString()}>{secondsToIsoDate(event.at)}</time> ·{" "}
-            {KIND_LABEL[event.kind]}
+            {t(`kind.${event.kind}`)}
           </p>
           <p className="font-medium text-slate-900">{event.title}</p>
           <p className="text-sm break-words text-slate-600">{event.detail}</p>

@@ -1,37 +1,24 @@
+import { useTranslations } from "next-intl";
 import type { VerdictLevel } from "@/lib/domain/verdict";
+import type { Locale } from "@/lib/domain/locale";
 import { StatusIcon, type Tone } from "@/components/ui/StatusIcon";
 import { Announce } from "@/components/ui/Announcer";
+import enVerdict from "@/lib/i18n/messages/en/verdict.json";
+import zhVerdict from "@/lib/i18n/messages/zh-CN/verdict.json";
 
-const LOOK: Record<VerdictLevel, { tone: Tone; word: string; advice: string; classes: string }> = {
-  genuine: {
-    tone: "pass",
-    word: "Genuine",
-    advice: "The record gives no reason for doubt.",
-    classes: "bg-emerald-50 border-emerald-600 text-emerald-950",
-  },
-  caution: {
-    tone: "warn",
-    word: "Caution",
-    advice: "Usable by the record, but read the notes below before you buy or use it.",
-    classes: "bg-amber-50 border-amber-500 text-amber-950",
-  },
-  suspect: {
-    tone: "fail",
-    word: "Suspect — do not use",
-    advice: "Do not use or sell this box. Keep it, and report it to the seller or the market regulator.",
-    classes: "bg-red-50 border-red-600 text-red-950",
-  },
-  not_found: {
-    tone: "unknown",
-    word: "Not on the record",
-    advice: "Genuine medical masks are registered: treat this box with suspicion.",
-    classes: "bg-slate-50 border-slate-400 text-slate-950",
-  },
+const LOOK: Record<VerdictLevel, { tone: Tone; classes: string }> = {
+  genuine: { tone: "pass", classes: "bg-emerald-50 border-emerald-600 text-emerald-950" },
+  caution: { tone: "warn", classes: "bg-amber-50 border-amber-500 text-amber-950" },
+  suspect: { tone: "fail", classes: "bg-red-50 border-red-600 text-red-950" },
+  not_found: { tone: "unknown", classes: "bg-slate-50 border-slate-400 text-slate-950" },
 };
 
-/** The verdict in words, as the banner's heading says it. */
-export function verdictWord(verdict: VerdictLevel): string {
-  return LOOK[verdict].word;
+/**
+ * The verdict in words, as the banner's heading says it, for code outside a translated component (a
+ * page title set from the browser). Components use the `verdict` namespace's `level.<verdict>.word`.
+ */
+export function verdictWord(verdict: VerdictLevel, locale: Locale = "en"): string {
+  return (locale === "en" ? enVerdict : zhVerdict).level[verdict].word;
 }
 
 /**
@@ -50,7 +37,10 @@ export function VerdictBanner({
   /** Said before the verdict when it is announced: what a screen reader user must know about it. */
   spokenFirst?: string;
 }) {
+  const t = useTranslations("verdict");
   const look = LOOK[verdict];
+  const word = t(`level.${verdict}.word`);
+  const advice = t(`level.${verdict}.advice`);
   return (
     <section
       aria-labelledby="verdict-heading"
@@ -64,13 +54,13 @@ export function VerdictBanner({
           id="verdict-heading"
           className="min-w-0 text-2xl font-bold tracking-tight break-words min-[22rem]:text-3xl"
         >
-          {look.word}
+          {word}
         </h1>
       </div>
       <p className="mt-3 text-lg font-medium">{headline}</p>
-      <p className="mt-1 text-sm opacity-80">{look.advice}</p>
+      <p className="mt-1 text-sm opacity-80">{advice}</p>
       <Announce
-        message={`${spokenFirst ? `${spokenFirst} ` : ""}${look.word}. ${headline}. ${look.advice}`}
+        message={`${spokenFirst ? `${spokenFirst} ` : ""}${t("announce", { word, headline, advice })}`}
       />
     </section>
   );

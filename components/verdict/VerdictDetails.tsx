@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { VerifyResponse } from "@/lib/queries/verify";
 import { BoxFacts } from "@/components/verdict/BoxFacts";
 import { CheckList } from "@/components/verdict/CheckList";
@@ -6,19 +7,20 @@ import { Timeline } from "@/components/timeline/Timeline";
 
 /** What the verdict rests on, under its banner: the box's facts, the checks, the history, the price. */
 export function VerdictDetails({ result }: { result: VerifyResponse }) {
+  const t = useTranslations("verdict");
   return (
     <>
       <BoxFacts result={result} />
       <section aria-labelledby="checks-heading" className="space-y-2">
         <h2 id="checks-heading" className="text-lg font-semibold">
-          What the record says
+          {t("checksHeading")}
         </h2>
         <CheckList checks={result.checks} />
       </section>
       {result.batch && (
         <section aria-labelledby="history-heading" className="space-y-3">
           <h2 id="history-heading" className="text-lg font-semibold">
-            History of this batch
+            {t("historyHeading")}
           </h2>
           <Timeline events={result.batch.timeline} />
         </section>

@@ -18,7 +18,7 @@ import {Gs1} from "./libraries/Gs1.sol";
 contract AccessRegistry is AccessControl, IAccessRegistry {
     /// @notice registerParticipant and addRole take one of the eight participant roles only.
     error UnknownRole(bytes32 role);
-    /// @notice setDirectory needs the six registry addresses.
+    /// @notice setDirectory needs the seven registry addresses.
     error InvalidDirectory();
 
     /// @notice What registering a batch of a product made on a given date needs from this registry (see
@@ -166,7 +166,7 @@ contract AccessRegistry is AccessControl, IAccessRegistry {
         if (
             directory_.materials == address(0) || directory_.batches == address(0) || directory_.tests == address(0)
                 || directory_.custody == address(0) || directory_.prices == address(0)
-                || directory_.complaints == address(0)
+                || directory_.complaints == address(0) || directory_.orders == address(0)
         ) revert InvalidDirectory();
         _directory = directory_;
         _grantRole(Roles.SYSTEM, directory_.materials);

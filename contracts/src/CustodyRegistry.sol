@@ -4,6 +4,7 @@ pragma solidity ^0.8.24;
 import {IAccessRegistry} from "./interfaces/IAccessRegistry.sol";
 import {IBatchRegistry} from "./interfaces/IBatchRegistry.sol";
 import {ICustodyRegistry} from "./interfaces/ICustodyRegistry.sol";
+import {IOrderBook} from "./interfaces/IOrderBook.sol";
 import {AccessRegistry} from "./AccessRegistry.sol";
 import {Roles} from "./libraries/Roles.sol";
 import {RegistryBase} from "./utils/RegistryBase.sol";
@@ -62,6 +63,7 @@ contract CustodyRegistry is RegistryBase, ICustodyRegistry {
     /// batch), in the order they first received the batch.
     mapping(bytes32 batchId => mapping(uint256 index => address)) private _holders;
     mapping(bytes32 batchId => mapping(uint64 serial => Sale)) private _sales;
+    IOrderBook private _orders;
 
     constructor(IAccessRegistry access_) RegistryBase(access_) {}
 
@@ -111,6 +113,7 @@ contract CustodyRegistry is RegistryBase, ICustodyRegistry {
         uint32 boxes = s.boxes;
         _credit(batchId, msg.sender, boxes);
         emit ReceiptAccepted(shipmentId, batchId, msg.sender, boxes);
+        _orderBook().settleByReceipt(shipmentId);
     }
 
     /// @inheritdoc ICustodyRegistry
@@ -123,6 +126,7 @@ contract CustodyRegistry is RegistryBase, ICustodyRegistry {
         bytes32 batchId = _batchIdOf[s.batchNumber];
         _credit(batchId, s.from, s.boxes);
         emit ReceiptRejected(shipmentId, batchId, msg.sender, reason);
+        _orderBook().settleByReceipt(shipmentId);
     }
 
     /// @inheritdoc ICustodyRegistry
@@ -316,6 +320,16 @@ contract CustodyRegistry is RegistryBase, ICustodyRegistry {
         uint64 releasedAt;
         (manufacturer,, boxes, releasedAt,) = batches.custodyTerms(batchId);
         released = releasedAt != 0;
+    }
+
+    /// @dev The order book, read from the directory and cached the first time. A receipt tells it after
+    /// the receipt is recorded (the book only reads the shipment back and credits a payout).
+    function _orderBook() private returns (IOrderBook book) {
+        book = _orders;
+        if (address(book) == address(0)) {
+            book = IOrderBook(_directory().orders);
+            _orders = book;
+        }
     }
 
     /// @dev The counters, with the batch registry read from the directory and cached the first time.

@@ -15,13 +15,14 @@ import {RegistryBase} from "./utils/RegistryBase.sol";
 /// @title Purchase orders that settle themselves
 /// @notice Conservation: this contract's token balance is always the escrow of the orders placed or
 /// fulfilled and not yet settled, plus the payouts credited and not yet withdrawn. Tokens come in only by
-/// placeOrder (exactly the order's amount, or it reverts) and go out only by withdraw; cancel and settle
-/// move an order's whole escrow to one account's payout, once, as they end the order.
-/// @dev The order book needs no SYSTEM_ROLE and no change to the custody registry: the seller ships with
-/// the custody registry as any shipment, and the book only reads the shipment (its parties, batch, boxes,
-/// date and receipt status) to tie it to an order and to settle. It is not in the access registry's
-/// directory (nothing calls it); it reads the batch, custody and price registries from the directory and
-/// keeps them the first time. Placing writes four slots of the order; fulfilling changes two of them and
+/// placeOrder (exactly the order's amount, or it reverts) and go out only by withdraw; cancel, settle and
+/// settleByReceipt move an order's whole escrow to one account's payout, once, as they end the order.
+/// @dev The order book needs no SYSTEM_ROLE: the seller ships with the custody registry as any shipment,
+/// and the book only reads the shipment (its parties, batch, boxes, date and receipt status) to tie it to
+/// an order and to settle. The custody registry finds the book in the access registry's directory and
+/// reports each receipt (settleByReceipt), so accepting or rejecting a delivery settles its order in the
+/// same transaction; the book reads the batch, custody and price registries from the directory and keeps
+/// them the first time. Placing writes four slots of the order; fulfilling changes two of them and
 /// writes the shipment's link; settling and cancelling change one and the payee's payout.
 contract OrderBook is RegistryBase, ReentrancyGuardTransient, IOrderBook {
     using SafeERC20 for IERC20;
@@ -155,12 +156,28 @@ contract OrderBook is RegistryBase, ReentrancyGuardTransient, IOrderBook {
             rule = recalledAt == 0 ? SettlementRule.ReceiptWindowLapsed : SettlementRule.RecalledWhileUnanswered;
         }
 
-        bool toSeller = rule == SettlementRule.ReceiptAccepted || rule == SettlementRule.ReceiptWindowLapsed;
-        address payee = toSeller ? o.seller : o.buyer;
-        o.status = toSeller ? OrderStatus.Released : OrderStatus.Refunded;
-        uint256 amount = o.amountFen;
-        _owed[payee] += amount;
-        emit OrderSettled(orderId, payee, amount, rule);
+        _settle(orderId, o, rule);
+    }
+
+    // ---------------------------------------------------------------- the custody registry
+
+    /// @inheritdoc IOrderBook
+    /// @dev The custody registry calls this after recording the receipt, so the shipment reads answered.
+    function settleByReceipt(uint256 shipmentId) external {
+        ICustodyRegistry custody = _custodyRegistry();
+        if (msg.sender != address(custody)) revert NotCustodyRegistry(msg.sender);
+        uint256 orderId = _orderOfShipment[shipmentId];
+        if (orderId == 0) return;
+        OrderRecord storage o = _orders[orderId];
+        if (o.status != OrderStatus.Fulfilled) return;
+        ICustodyRegistry.ShipmentStatus receipt = custody.shipment(shipmentId).status;
+        _settle(
+            orderId,
+            o,
+            receipt == ICustodyRegistry.ShipmentStatus.Accepted
+                ? SettlementRule.ReceiptAccepted
+                : SettlementRule.ReceiptRejected
+        );
     }
 
     // ---------------------------------------------------------------- buyer or seller
@@ -333,6 +350,16 @@ contract OrderBook is RegistryBase, ReentrancyGuardTransient, IOrderBook {
     function _order(uint256 orderId) private view returns (OrderRecord storage o) {
         o = _orders[orderId];
         if (o.buyer == address(0)) revert OrderNotFound(orderId);
+    }
+
+    /// @dev Ends a fulfilled order: credits its whole escrow to the seller or the buyer, as `rule` says.
+    function _settle(uint256 orderId, OrderRecord storage o, SettlementRule rule) private {
+        bool toSeller = rule == SettlementRule.ReceiptAccepted || rule == SettlementRule.ReceiptWindowLapsed;
+        address payee = toSeller ? o.seller : o.buyer;
+        o.status = toSeller ? OrderStatus.Released : OrderStatus.Refunded;
+        uint256 amount = o.amountFen;
+        _owed[payee] += amount;
+        emit OrderSettled(orderId, payee, amount, rule);
     }
 
     /// @dev An order still open to fulfilment or cancellation.

@@ -79,7 +79,7 @@ contract AccessRegistryTest is Fixture {
 
     // ---------------------------------------------------------------- directory
 
-    function test_SetDirectory_GrantsSystemRoleToTheSixRegistries() public view {
+    function test_SetDirectory_GrantsSystemRoleToTheSixRegistries_NotTheOrderBook() public view {
         IAccessRegistry.Directory memory d = access.directory();
         assertEq(d.materials, address(materials));
         assertEq(d.batches, address(batches));
@@ -87,6 +87,7 @@ contract AccessRegistryTest is Fixture {
         assertEq(d.custody, address(custody));
         assertEq(d.prices, address(prices));
         assertEq(d.complaints, address(complaints));
+        assertEq(d.orders, address(orders));
         assertTrue(access.hasRole(SYSTEM_ROLE, address(materials)));
         assertTrue(access.hasRole(SYSTEM_ROLE, address(batches)));
         assertTrue(access.hasRole(SYSTEM_ROLE, address(tests)));
@@ -96,6 +97,8 @@ contract AccessRegistryTest is Fixture {
         // The token and the forwarder are no registries: the forwarder relays anyone's signed calls.
         assertFalse(access.hasRole(SYSTEM_ROLE, address(forwarder)));
         assertFalse(access.hasRole(SYSTEM_ROLE, address(token)));
+        // The order book calls no system function: the custody registry calls it.
+        assertFalse(access.hasRole(SYSTEM_ROLE, address(orders)));
     }
 
     function test_RevertWhen_DirectorySetTwice() public {
@@ -114,6 +117,11 @@ contract AccessRegistryTest is Fixture {
         fresh.setDirectory(d);
         d = access.directory();
         d.complaints = address(0);
+        vm.prank(regulator);
+        vm.expectRevert(AccessRegistry.InvalidDirectory.selector);
+        fresh.setDirectory(d);
+        d = access.directory();
+        d.orders = address(0);
         vm.prank(regulator);
         vm.expectRevert(AccessRegistry.InvalidDirectory.selector);
         fresh.setDirectory(d);

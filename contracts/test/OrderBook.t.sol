@@ -483,7 +483,6 @@ contract OrderBookTest is OrderFixture {
         uint256 shipmentId = ship(manufacturer, distributor, 1000);
         fulfilAs(manufacturer, id, shipmentId);
         accept(distributor, shipmentId);
-        orders.settle(id);
         assertEq(orders.withdrawable(manufacturer), amountOf(1000, EX_PRICE));
     }
 
@@ -615,14 +614,12 @@ contract OrderBookTest is OrderFixture {
 
     // ---------------------------------------------------------------- settling
 
-    function test_Settle_AcceptedReceiptReleasesToTheSeller() public {
+    function test_Receipt_AcceptedReleasesToTheSellerInTheSameTransaction() public {
         (uint256 id, uint256 shipmentId) = fulfilledOrder(400);
-        accept(pharmacy, shipmentId);
         uint256 amount = amountOf(400, PRICE);
         vm.expectEmit(address(orders));
         emit IOrderBook.OrderSettled(id, distributor, amount, IOrderBook.SettlementRule.ReceiptAccepted);
-        vm.prank(stranger); // anyone may settle
-        orders.settle(id);
+        accept(pharmacy, shipmentId);
         assertEq(uint256(statusOf(id)), uint256(IOrderBook.OrderStatus.Released));
         assertEq(orders.withdrawable(distributor), amount);
         assertEq(orders.withdrawable(pharmacy), 0);
@@ -638,13 +635,12 @@ contract OrderBookTest is OrderFixture {
         assertEq(uint256(custody.balanceOf(batchId, pharmacy)), 400);
     }
 
-    function test_Settle_RejectedReceiptRefundsTheBuyer() public {
+    function test_Receipt_RejectedRefundsTheBuyerInTheSameTransaction() public {
         (uint256 id, uint256 shipmentId) = fulfilledOrder(400);
-        reject(pharmacy, shipmentId);
         uint256 amount = amountOf(400, PRICE);
         vm.expectEmit(address(orders));
         emit IOrderBook.OrderSettled(id, pharmacy, amount, IOrderBook.SettlementRule.ReceiptRejected);
-        orders.settle(id);
+        reject(pharmacy, shipmentId);
         assertEq(uint256(statusOf(id)), uint256(IOrderBook.OrderStatus.Refunded));
         assertEq(orders.withdrawable(pharmacy), amount);
         assertEq(orders.withdrawable(distributor), 0);
@@ -687,8 +683,25 @@ contract OrderBookTest is OrderFixture {
         accept(pharmacy, shipmentId);
         vm.prank(regulator);
         batches.recall(batchId, unicode"抽检不合格");
-        orders.settle(id);
+        assertEq(uint256(statusOf(id)), uint256(IOrderBook.OrderStatus.Released));
         assertEq(orders.withdrawable(distributor), amountOf(10, PRICE));
+    }
+
+    /// @dev A receipt for a shipment that fulfils no order changes custody only.
+    function test_Receipt_OfAShipmentWithoutAnOrderPaysNothing() public {
+        uint256 id = placeAsPharmacy(10);
+        uint256 shipmentId = ship(distributor, pharmacy, 10);
+        accept(pharmacy, shipmentId);
+        assertEq(uint256(statusOf(id)), uint256(IOrderBook.OrderStatus.Placed));
+        assertEq(orders.withdrawable(distributor), 0);
+        assertEq(token.balanceOf(address(orders)), amountOf(10, PRICE));
+    }
+
+    function test_RevertWhen_SettleByReceiptNotFromTheCustodyRegistry() public {
+        (, uint256 shipmentId) = fulfilledOrder(10);
+        vm.expectRevert(abi.encodeWithSelector(IOrderBook.NotCustodyRegistry.selector, pharmacy));
+        vm.prank(pharmacy);
+        orders.settleByReceipt(shipmentId);
     }
 
     /// @dev The window runs from the fulfilment, not from the shipment.
@@ -721,8 +734,7 @@ contract OrderBookTest is OrderFixture {
 
     function test_RevertWhen_OrderAlreadySettled() public {
         (uint256 id, uint256 shipmentId) = fulfilledOrder(10);
-        accept(pharmacy, shipmentId);
-        orders.settle(id);
+        accept(pharmacy, shipmentId); // settles it
         vm.expectRevert(
             abi.encodeWithSelector(IOrderBook.OrderAlreadySettled.selector, id, IOrderBook.OrderStatus.Released)
         );
@@ -835,8 +847,8 @@ contract OrderBookTest is OrderFixture {
         (uint256 b, uint256 sb) = fulfilledOrder(20);
         accept(pharmacy, sa);
         accept(pharmacy, sb);
-        orders.settle(a);
-        orders.settle(b);
+        assertEq(uint256(statusOf(a)), uint256(IOrderBook.OrderStatus.Released));
+        assertEq(uint256(statusOf(b)), uint256(IOrderBook.OrderStatus.Released));
         uint256 total = amountOf(30, PRICE);
         assertEq(orders.withdrawable(distributor), total);
         vm.prank(distributor);
@@ -975,10 +987,15 @@ contract OrderBookTest is OrderFixture {
         } else {
             uint256 shipmentId = ship(distributor, pharmacy, boxes);
             fulfilAs(distributor, id, shipmentId);
-            if (path == 2) accept(pharmacy, shipmentId);
-            else if (path == 3) reject(pharmacy, shipmentId);
-            else vm.warp(T0 + WINDOW + 1 + bound(wait, 0, 30 days));
-            orders.settle(id);
+            // A receipt settles the order itself; silence needs settle after the window.
+            if (path == 2) {
+                accept(pharmacy, shipmentId);
+            } else if (path == 3) {
+                reject(pharmacy, shipmentId);
+            } else {
+                vm.warp(T0 + WINDOW + 1 + bound(wait, 0, 30 days));
+                orders.settle(id);
+            }
         }
         uint256 toBuyer = orders.withdrawable(pharmacy);
         uint256 toSeller = orders.withdrawable(distributor);

@@ -14,26 +14,22 @@ contract OrderGasTest is OrderFixture, GasMeter {
     uint64 internal deadline;
     uint256 internal placed; // placed, not yet shipped
     uint256 internal shipped; // a matching shipment to tie to `placed`
-    uint256 internal accepted; // fulfilled, receipt accepted
-    uint256 internal rejected; // fulfilled, receipt rejected
+    uint256 internal toAccept; // the shipment of a fulfilled order, waiting for its receipt
+    uint256 internal toReject; // another one
     uint256 internal unanswered; // fulfilled, no receipt, the window has passed
 
     function setUp() public override {
         super.setUp();
         deadline = uint64(block.timestamp + 30 days);
         // A first order through to its payout: caches the registries.
-        (uint256 first, uint256 firstShipment) = fulfilledOrder(10);
-        accept(pharmacy, firstShipment);
-        orders.settle(first);
+        (, uint256 firstShipment) = fulfilledOrder(10);
+        accept(pharmacy, firstShipment); // settles it
 
-        uint256 s;
         (unanswered,) = fulfilledOrder(10);
         vm.warp(block.timestamp + WINDOW + 1);
         deadline = uint64(block.timestamp + 30 days);
-        (accepted, s) = fulfilledOrder(10);
-        accept(pharmacy, s);
-        (rejected, s) = fulfilledOrder(10);
-        reject(pharmacy, s);
+        (, toAccept) = fulfilledOrder(10);
+        (, toReject) = fulfilledOrder(10);
         placed = placeAsPharmacy(400);
         shipped = ship(distributor, pharmacy, 400);
     }
@@ -66,14 +62,17 @@ contract OrderGasTest is OrderFixture, GasMeter {
         emit log_named_uint("fulfil (ties a custody shipment)", _gas(distributor, address(orders), data));
     }
 
-    function test_Gas_Settle_Accepted() public {
-        bytes memory data = abi.encodeCall(orders.settle, (accepted));
-        emit log_named_uint("settle (receipt accepted: to the seller)", _gas(stranger, address(orders), data));
+    /// @dev The buyer's receipt in the custody registry, which settles the order in the same transaction.
+    function test_Gas_Receipt_Accepted() public {
+        bytes memory data = abi.encodeCall(custody.acceptShipment, (toAccept));
+        emit log_named_uint(
+            "acceptShipment, settling its order (to the seller)", _gas(pharmacy, address(custody), data)
+        );
     }
 
-    function test_Gas_Settle_Rejected() public {
-        bytes memory data = abi.encodeCall(orders.settle, (rejected));
-        emit log_named_uint("settle (receipt rejected: refund)", _gas(stranger, address(orders), data));
+    function test_Gas_Receipt_Rejected() public {
+        bytes memory data = abi.encodeCall(custody.rejectShipment, (toReject, unicode"可疑包装，数量不符"));
+        emit log_named_uint("rejectShipment, settling its order (refund)", _gas(pharmacy, address(custody), data));
     }
 
     function test_Gas_Settle_ByRule() public {

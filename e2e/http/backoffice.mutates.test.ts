@@ -2,16 +2,7 @@
 // These change the record, so `npm test` runs them after the read-only HTTP and browser tests.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
-import { deploymentFile, rpcUrl, scenario, verify } from "./world";
-
-function medproof(...args: string[]): { code: number; out: string; err: string } {
-  const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/medproof.ts", ...args], {
-    env: { ...process.env, RPC_URL: rpcUrl(), DEPLOYMENT_FILE: deploymentFile() },
-    encoding: "utf8",
-  });
-  return { code: result.status ?? 1, out: result.stdout, err: result.stderr };
-}
+import { medproof, scenario, verify } from "./world";
 
 // Produced yesterday (China time), so a sterilisation a few hours ago always falls after production.
 const yesterday = new Date(Date.now() + 8 * 3600_000 - 86_400_000).toISOString().slice(0, 10);

@@ -90,6 +90,14 @@ describe("when the chain stops and comes back", () => {
     assert.equal(events.status, 503);
     assert.equal(((await events.json()) as { error: { code: string } }).error.code, "chain_unavailable");
 
+    const recall = await fetch(`${world.server.url}/api/regulator/recalls`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie: "medproof-act-as=regulator" },
+      body: JSON.stringify({ gtin: genuine.gtin, lot: genuine.lot, reason: "链不可用时的召回" }),
+    });
+    assert.equal(recall.status, 503);
+    assert.equal(((await recall.json()) as { error: { code: string } }).error.code, "chain_unavailable");
+
     // The resolver's links depend on the code alone: they are still there for the page to say so.
     const linkset = await fetch(`${world.server.url}${path}`, {
       headers: { accept: "application/linkset+json" },

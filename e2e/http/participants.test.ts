@@ -36,7 +36,7 @@ describe("GET /participants/<address>", () => {
     assert.match(text, /临江卫材制品有限公司/);
     assert.match(
       text,
-      /苏药监械生产许20200417号 Valid \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2} ; revoked on \d{4}-\d{2}-\d{2}: 飞行检查发现洁净车间环境监测数据不真实，吊销生产许可/,
+      /苏药监械生产许20200417号 Valid [A-Z][a-z]{2} \d{1,2}, \d{4} to [A-Z][a-z]{2} \d{1,2}, \d{4} ; revoked on [A-Z][a-z]{2} \d{1,2}, \d{4}: 飞行检查发现洁净车间环境监测数据不真实，吊销生产许可/,
     );
   });
 

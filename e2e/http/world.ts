@@ -1,4 +1,5 @@
 // What the HTTP tests know about the world `npm test` started: the server, the chain, the scenarios.
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -36,4 +37,13 @@ export function scenario(id: string): ScenarioFixture {
 export async function verify(code: string): Promise<{ status: number; body: Record<string, unknown> }> {
   const response = await fetch(`${baseUrl()}/api/verify?code=${encodeURIComponent(code)}`);
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+/** Runs the back-office CLI (scripts/medproof.ts) against the test world's chain. */
+export function medproof(...args: string[]): { code: number; out: string; err: string } {
+  const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/medproof.ts", ...args], {
+    env: { ...process.env, RPC_URL: rpcUrl(), DEPLOYMENT_FILE: deploymentFile() },
+    encoding: "utf8",
+  });
+  return { code: result.status ?? 1, out: result.stdout, err: result.stderr };
 }

@@ -1,6 +1,6 @@
 // Back-office actions, each one transaction by the accountable party: register a meltblown lot, attest
-// a workshop, register a batch, record sterilisation, post test results, release, recall, set a price
-// cap, and the purchase-order steps (place, fulfil, answer the delivery, settle, cancel, withdraw). Used
+// a workshop, register a batch, record sterilisation, post test results, release, the regulator's acts
+// (licences, roles, suspensions, recall, price caps), and the purchase-order steps (place, fulfil, answer the delivery, settle, cancel, withdraw). Used
 // by the CLI (and the back-office pages). Reverts come back as plain errors via errors.ts.
 import {
   AbiCoder,
@@ -12,19 +12,31 @@ import {
   type Provider,
   type Signer,
   type Contract,
+  type Log,
 } from "ethers";
-import { bindContracts, type ContractName } from "./contracts";
+import { bindContracts, contractInterface, type ContractName } from "./contracts";
 import type { Deployment } from "./deployment";
 import { assertLocalChain, demoWallet } from "./demo/accounts";
 import { PARTIES, type PartyKey } from "./demo/world";
 import { describeError, type PlainError } from "./errors";
-import { isoDateToSeconds } from "../domain/time";
+import { DAY, isoDateToSeconds } from "../domain/time";
+import type { Locale } from "../domain/locale";
 import type { PriceChannel } from "../domain/record";
+import type { CategoryId } from "../domain/standards";
+import { LICENCE_KINDS, roleId, type LicenceKind, type Role } from "./field";
 
 export class ActionError extends Error {
   override name = "ActionError";
-  constructor(readonly plain: PlainError) {
+  /** `reverted`: the chain's own error, kept so the refusal can be worded again in another language. */
+  constructor(
+    readonly plain: PlainError,
+    private readonly reverted?: unknown,
+  ) {
     super(plain.message);
+  }
+
+  plainIn(locale: Locale): PlainError {
+    return this.reverted === undefined ? this.plain : describeError(this.reverted, locale);
   }
 }
 
@@ -73,6 +85,18 @@ export interface TxResult {
   created: Record<string, string>;
 }
 
+/** Ids a transaction to `contract` created, from its events in `logs`. */
+export function createdIds(contract: ContractName, logs: readonly Log[]): Record<string, string> {
+  const iface = contractInterface(contract);
+  const created: Record<string, string> = {};
+  for (const log of logs) {
+    const parsed = iface.parseLog(log);
+    const key = parsed ? CREATED_IDS[parsed.name] : undefined;
+    if (parsed && key) created[key] = String(parsed.args.getValue(key));
+  }
+  return created;
+}
+
 const CREATED_IDS: Record<string, string> = {
   ComplaintRuled: "complaintId",
   LotRegistered: "lotId",
@@ -80,6 +104,7 @@ const CREATED_IDS: Record<string, string> = {
   WorkshopAttested: "attestationId",
   TestReportPosted: "reportIndex",
   PriceCapSet: "capId",
+  LicenceGranted: "licenceId",
   Shipped: "shipmentId",
   OrderPlaced: "orderId",
   PriceRecorded: "recordId",
@@ -96,25 +121,65 @@ async function send(
   try {
     const tx = await contracts[contract].getFunction(method)(...args);
     const receipt = await tx.wait();
-    const created: Record<string, string> = {};
-    for (const log of receipt?.logs ?? []) {
-      const parsed = contracts[contract].interface.parseLog(log);
-      const key = parsed ? CREATED_IDS[parsed.name] : undefined;
-      if (parsed && key) created[key] = String(parsed.args.getValue(key));
-    }
     return {
       txHash: tx.hash,
       blockNumber: receipt?.blockNumber ?? 0,
       gasUsed: Number(receipt?.gasUsed ?? 0),
-      created,
+      created: createdIds(contract, receipt?.logs ?? []),
     };
   } catch (error) {
-    throw new ActionError(describeError(error));
+    throw new ActionError(describeError(error), error);
   }
 }
 
 const hashOf = (text: string) => (isHexString(text, 32) ? text : id(text));
 const CHANNELS: Record<PriceChannel, number> = { "ex-factory": 0, wholesale: 1, retail: 2 };
+
+/** A contract call as data: what `send` signs with a key, or what a browser wallet is asked to sign. */
+export interface ContractCall {
+  contract: ContractName;
+  method: string;
+  args: unknown[];
+}
+
+export const sendCall = (d: Deployment, a: Actor, call: ContractCall) =>
+  send(d, a, call.contract, call.method, call.args);
+
+/** The field desk's calls (inspectors and pharmacies), signed by a key here or by the user's wallet. */
+export const fieldCalls = {
+  acceptShipment: (p: { shipmentId: number }): ContractCall => ({
+    contract: "CustodyRegistry",
+    method: "acceptShipment",
+    args: [p.shipmentId],
+  }),
+  rejectShipment: (p: { shipmentId: number; reason: string }): ContractCall => ({
+    contract: "CustodyRegistry",
+    method: "rejectShipment",
+    args: [p.shipmentId, p.reason],
+  }),
+  decommission: (p: { batchId: string; serial: number }): ContractCall => ({
+    contract: "CustodyRegistry",
+    method: "decommission",
+    args: [p.batchId, p.serial],
+  }),
+  recordPrice: (p: {
+    seller: string;
+    batchId: string;
+    region: number;
+    channel: PriceChannel;
+    fen: number;
+    evidence: string;
+  }): ContractCall => ({
+    contract: "PriceRegistry",
+    method: "recordPrice",
+    args: [p.seller, p.batchId, p.region, CHANNELS[p.channel], p.fen, hashOf(p.evidence)],
+  }),
+  ruleOnComplaint: (p: { complaintId: number; upheld: boolean; reason: string }): ContractCall => ({
+    contract: "ComplaintRegistry",
+    method: "rule",
+    args: [p.complaintId, p.upheld, hashOf(p.reason)],
+  }),
+};
 const CHANNEL_NAMES: PriceChannel[] = ["ex-factory", "wholesale", "retail"];
 
 export function workshopIdOf(manufacturer: string, name: string): string {
@@ -255,6 +320,46 @@ export const backoffice = {
   recall: (d: Deployment, a: Actor, p: { batchId: string; reason: string }) =>
     send(d, a, "BatchRegistry", "recall", [p.batchId, p.reason]),
 
+  /** A licence valid from the start of `from` to the end of `until` (China time), for the categories. */
+  grantLicence: (
+    d: Deployment,
+    a: Actor,
+    p: {
+      kind: LicenceKind;
+      holder: string;
+      number: string;
+      categories: CategoryId[];
+      from: string;
+      until: string;
+    },
+  ) =>
+    send(d, a, "AccessRegistry", "grantLicence", [
+      LICENCE_KINDS.indexOf(p.kind),
+      p.holder,
+      p.number,
+      p.categories.reduce((mask, category) => mask | (1 << category), 0),
+      isoDateToSeconds(p.from),
+      isoDateToSeconds(p.until) + DAY - 1,
+    ]),
+
+  /** Revoked from the start of `on` (China time): valid before, not from then on; history is kept. */
+  revokeLicence: (d: Deployment, a: Actor, p: { licenceId: number; on: string; reason: string }) =>
+    send(d, a, "AccessRegistry", "revokeLicence", [p.licenceId, isoDateToSeconds(p.on), p.reason]),
+
+  /** Another role for a registered participant (the registry's addRole). */
+  grantRole: (d: Deployment, a: Actor, p: { account: string; role: Role }) =>
+    send(d, a, "AccessRegistry", "addRole", [p.account, roleId(p.role)]),
+
+  /** OpenZeppelin's revokeRole, which the regulator administers for every role. */
+  revokeRole: (d: Deployment, a: Actor, p: { account: string; role: Role }) =>
+    send(d, a, "AccessRegistry", "revokeRole", [roleId(p.role), p.account]),
+
+  suspend: (d: Deployment, a: Actor, p: { account: string; reason: string }) =>
+    send(d, a, "AccessRegistry", "suspend", [p.account, p.reason]),
+
+  reinstate: (d: Deployment, a: Actor, p: { account: string }) =>
+    send(d, a, "AccessRegistry", "reinstate", [p.account]),
+
   setPriceCap: (
     d: Deployment,
     a: Actor,
@@ -273,40 +378,22 @@ export const backoffice = {
     send(d, a, "CustodyRegistry", "ship", [p.batchId, p.to, p.boxes]),
 
   acceptShipment: (d: Deployment, a: Actor, p: { shipmentId: number }) =>
-    send(d, a, "CustodyRegistry", "acceptShipment", [p.shipmentId]),
+    sendCall(d, a, fieldCalls.acceptShipment(p)),
 
   rejectShipment: (d: Deployment, a: Actor, p: { shipmentId: number; reason: string }) =>
-    send(d, a, "CustodyRegistry", "rejectShipment", [p.shipmentId, p.reason]),
+    sendCall(d, a, fieldCalls.rejectShipment(p)),
 
   decommission: (d: Deployment, a: Actor, p: { batchId: string; serial: number }) =>
-    send(d, a, "CustodyRegistry", "decommission", [p.batchId, p.serial]),
+    sendCall(d, a, fieldCalls.decommission(p)),
 
-  recordPrice: (
-    d: Deployment,
-    a: Actor,
-    p: {
-      seller: string;
-      batchId: string;
-      region: number;
-      channel: PriceChannel;
-      fen: number;
-      evidence: string;
-    },
-  ) =>
-    send(d, a, "PriceRegistry", "recordPrice", [
-      p.seller,
-      p.batchId,
-      p.region,
-      CHANNELS[p.channel],
-      p.fen,
-      hashOf(p.evidence),
-    ]),
+  recordPrice: (d: Deployment, a: Actor, p: Parameters<typeof fieldCalls.recordPrice>[0]) =>
+    sendCall(d, a, fieldCalls.recordPrice(p)),
 
   answerComplaint: (d: Deployment, a: Actor, p: { complaintId: number; response: string }) =>
     send(d, a, "ComplaintRegistry", "answer", [p.complaintId, hashOf(p.response)]),
 
   ruleOnComplaint: (d: Deployment, a: Actor, p: { complaintId: number; upheld: boolean; reason: string }) =>
-    send(d, a, "ComplaintRegistry", "rule", [p.complaintId, p.upheld, hashOf(p.reason)]),
+    sendCall(d, a, fieldCalls.ruleOnComplaint(p)),
 
   ruleByRetest: (
     d: Deployment,
@@ -334,7 +421,7 @@ export const backoffice = {
         d.addresses.OrderBook,
       )) as bigint;
     } catch (error) {
-      throw new ActionError(describeError(error));
+      throw new ActionError(describeError(error), error);
     }
     if (allowance < amount) {
       // Every check but the payment first, so a refused order (a price above the cap…) approves nothing.
@@ -342,7 +429,7 @@ export const backoffice = {
         await read.OrderBook.getFunction("placeOrder").staticCall(...args);
       } catch (error) {
         const plain = describeError(error);
-        if (plain.code !== "ERC20InsufficientAllowance") throw new ActionError(plain);
+        if (plain.code !== "ERC20InsufficientAllowance") throw new ActionError(plain, error);
       }
       await send(d, a, "SettlementToken", "approve", [d.addresses.OrderBook, amount]);
     }
@@ -425,7 +512,7 @@ export async function readOrder(
   try {
     o = (await book.getFunction("order")(orderId)) as Record<string, unknown>;
   } catch (error) {
-    throw new ActionError(describeError(error));
+    throw new ActionError(describeError(error), error);
   }
   return {
     id: Number(o.id),

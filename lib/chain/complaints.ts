@@ -73,10 +73,12 @@ export async function fileComplaintRelayed(
   );
   const filed = relayed.events.find((e) => e.name === "ComplaintFiled");
   if (filed === undefined) {
-    throw new RelayError("refused", {
-      code: "failed",
-      message: "The filing left no complaint on the record.",
-    });
+    throw new RelayError(
+      "refused",
+      { code: "failed", message: "The filing left no complaint on the record." },
+      null,
+      { zh: "提交后记录中没有出现这件投诉。" },
+    );
   }
   return {
     id: Number(filed.args.getValue("complaintId")),

@@ -33,8 +33,8 @@ export async function deploySystem(regulator: Signer, regulatorName: string): Pr
   const addresses: Partial<Addresses> = { AccessRegistry: access };
   // The complaint registry takes the settlement token, the ERC-2771 forwarder that relays consumers'
   // signed filings, and the treasury that receives fines (here the regulator); the order book escrows
-  // purchase orders in the same token. The order book is not in the directory: nothing calls it, and it
-  // reads the registries it needs from the directory itself.
+  // purchase orders in the same token. The order book is in the directory so that the custody registry
+  // can settle an order by its shipment's receipt.
   const constructorArgs = (name: ContractName): unknown[] => {
     if (name === "MedProofForwarder") return [];
     if (name === "ComplaintRegistry") {
@@ -57,6 +57,7 @@ export async function deploySystem(regulator: Signer, regulatorName: string): Pr
       custody: complete.CustodyRegistry,
       prices: complete.PriceRegistry,
       complaints: complete.ComplaintRegistry,
+      orders: complete.OrderBook,
     })
   ).wait();
 

@@ -4,6 +4,8 @@ import { isError, type ErrorDescription } from "ethers";
 import { CONTRACT_NAMES, contractInterface } from "./contracts";
 import { secondsToIsoDate, secondsToIsoMinute } from "../domain/time";
 import { formatYuan, formatYuanPerPiece } from "../domain/format";
+import type { Locale } from "../domain/locale";
+import { GENERAL_ZH, MESSAGES_ZH } from "./errors.zh-CN";
 
 export interface PlainError {
   /** The contract's error name (e.g. "HoldNotElapsed"), or a provider condition ("chain_unavailable"). */
@@ -202,6 +204,7 @@ export const MESSAGES: Record<string, Template> = {
   ShipmentBeforeOrder: ([id, shipment]) => `Shipment ${shipment} was sent before order ${id} was placed.`,
   ShipmentWasRejected: ([shipment]) => `Shipment ${shipment} was rejected by the buyer; ship again.`,
   ShipmentAlreadyLinked: ([shipment, id]) => `Shipment ${shipment} already fulfils order ${id}.`,
+  NotCustodyRegistry: () => "Only the custody registry reports a delivery's receipt to the order book.",
   ReceiptWindowOpen: ([id, deadline]) =>
     `The buyer has until ${secondsToIsoMinute(Number(deadline))} to accept or reject the delivery of order ${id}; it settles then, or as soon as the buyer answers.`,
   // the settlement token and the relay (OpenZeppelin)
@@ -225,6 +228,20 @@ export const MESSAGES: Record<string, Template> = {
   ERC2771ForwarderMismatchedValue: () => "The request's value does not match what was sent.",
   ERC2771ForwarderNoRefundReceiver: () => "A batch of requests needs a refund receiver.",
   ERC2771UntrustfulTarget: () => "That contract does not accept relayed requests from this forwarder.",
+};
+
+/** The sentences describeError uses when there is no contract error to name. */
+const GENERAL = {
+  refusedNamed: (name: string) => `The contract refused the action (${name}).`,
+  refused: "The contract refused the action.",
+  chainUnavailable: "The chain cannot be reached right now. Try again shortly.",
+  insufficientFunds: "The account has no funds to pay for the transaction.",
+  failed: "The transaction failed.",
+};
+
+const CATALOGUES: Record<Locale, { messages: Record<string, Template>; general: typeof GENERAL }> = {
+  en: { messages: MESSAGES, general: GENERAL },
+  "zh-CN": { messages: MESSAGES_ZH, general: GENERAL_ZH },
 };
 
 function decodeCustomError(data: string): ErrorDescription | null {
@@ -252,34 +269,31 @@ function revertData(error: unknown): string | null {
   return visit(error);
 }
 
-export function describeError(error: unknown): PlainError {
+/** The error as one plain sentence in `locale` (English by default), with a code that is the same in both. */
+export function describeError(error: unknown, locale: Locale = "en"): PlainError {
+  const { messages, general } = CATALOGUES[locale];
   const data = revertData(error);
   if (data) {
     const decoded = decodeCustomError(data);
     if (decoded) {
-      const template = MESSAGES[decoded.name];
+      const template = messages[decoded.name];
       return {
         code: decoded.name,
-        message: template ? template(decoded.args) : `The contract refused the action (${decoded.name}).`,
+        message: template ? template(decoded.args) : general.refusedNamed(decoded.name),
       };
     }
-    return { code: "reverted", message: "The contract refused the action." };
-  }
-  if (isError(error, "NETWORK_ERROR") || isError(error, "TIMEOUT")) {
-    return {
-      code: "chain_unavailable",
-      message: "The chain cannot be reached right now. Try again shortly.",
-    };
+    return { code: "reverted", message: general.refused };
   }
   const text = error instanceof Error ? error.message : String(error);
-  if (/ECONNREFUSED|fetch failed|socket hang up|ETIMEDOUT/i.test(text)) {
-    return {
-      code: "chain_unavailable",
-      message: "The chain cannot be reached right now. Try again shortly.",
-    };
+  if (
+    isError(error, "NETWORK_ERROR") ||
+    isError(error, "TIMEOUT") ||
+    /ECONNREFUSED|fetch failed|socket hang up|ETIMEDOUT/i.test(text)
+  ) {
+    return { code: "chain_unavailable", message: general.chainUnavailable };
   }
   if (isError(error, "INSUFFICIENT_FUNDS")) {
-    return { code: "insufficient_funds", message: "The account has no funds to pay for the transaction." };
+    return { code: "insufficient_funds", message: general.insufficientFunds };
   }
-  return { code: "failed", message: "The transaction failed." };
+  return { code: "failed", message: general.failed };
 }

@@ -4,7 +4,7 @@
 import { id, zeroPadValue, type Provider, type Result } from "ethers";
 import { bindContracts, contractInterface } from "./contracts";
 import type { Deployment } from "./deployment";
-import { bondOf } from "./backoffice";
+import { bondOf, readOrder, type PurchaseOrder } from "./backoffice";
 import type { ComplaintKind, ComplaintStatus, ShipmentInfo, ShipmentStatus } from "../domain/record";
 
 export const ROLES = [
@@ -20,7 +20,7 @@ export const ROLES = [
 export type Role = (typeof ROLES)[number];
 
 /** As in contracts/src/libraries/Roles.sol: keccak256 of the role's name. */
-const roleId = (role: Role) => id(`${role}_ROLE`);
+export const roleId = (role: Role) => id(`${role}_ROLE`);
 const SELLER_ROLES: readonly Role[] = ["DISTRIBUTOR", "PHARMACY"];
 /** IAccessRegistry.LicenceKind, in its order. */
 export const LICENCE_KINDS = [
@@ -91,6 +91,8 @@ export interface LicenceView {
   id: number;
   kind: LicenceKind;
   number: string;
+  /** Mask category ids it covers. */
+  categories: number[];
   validFrom: number;
   validUntil: number;
   revokedAt: number | null;
@@ -160,6 +162,7 @@ export async function readSellerStanding(
     id: Number(licenceIds[index]),
     kind: LICENCE_KINDS[num(licence.getValue("kind"))] ?? "production-licence",
     number: String(licence.getValue("number")),
+    categories: [1, 2, 3, 4].filter((category) => (num(licence.getValue("categories")) >> category) & 1),
     validFrom: num(licence.getValue("validFrom")),
     validUntil: num(licence.getValue("validUntil")),
     revokedAt: optionalTime(licence.getValue("revokedAt")),
@@ -305,6 +308,25 @@ export async function readShipment(
   if (shipment === null) return null;
   const [view] = await toShipmentViews(deployment, provider, [{ id: shipmentId, shipment }]);
   return view ?? null;
+}
+
+/** The purchase order a shipment fulfils, with its seller's name. */
+export interface ShipmentOrder extends PurchaseOrder {
+  sellerName: string;
+}
+
+/** The order shipment `shipmentId` fulfils, or null when it fulfils none. */
+export async function readOrderOfShipment(
+  deployment: Deployment,
+  provider: Provider,
+  shipmentId: number,
+): Promise<ShipmentOrder | null> {
+  const contracts = bindContracts(deployment.addresses, provider);
+  const orderId = num(await contracts.OrderBook.getFunction("orderOfShipment")(shipmentId));
+  if (orderId === 0) return null;
+  const order = await readOrder(deployment, provider, orderId);
+  const seller = (await contracts.AccessRegistry.getFunction("participant")(order.seller)) as Result;
+  return { ...order, sellerName: String(seller.getValue("name")) };
 }
 
 /**

@@ -18,6 +18,7 @@ import {
 import { bindContracts, contractInterface, type ContractName } from "./contracts";
 import type { Deployment } from "./deployment";
 import { describeError, type PlainError } from "./errors";
+import type { Locale } from "../domain/locale";
 import { assertLocalChain, DemoKeysRefusedError, demoWallet } from "./demo/accounts";
 import { RELAYER_ACCOUNT } from "./demo/world";
 
@@ -32,14 +33,25 @@ export type RelayFailure =
   /** Sent, but not confirmed in time: the transaction hash says where to look. */
   | "pending";
 
+/** Where a relay failure's sentence comes from, so it can be said in another language. */
+export type RelayFailureOrigin = { error: unknown } | { zh: string };
+
 export class RelayError extends Error {
   override name = "RelayError";
   constructor(
     readonly failure: RelayFailure,
     readonly plain: PlainError,
     readonly txHash: string | null = null,
+    private readonly origin: RelayFailureOrigin | null = null,
   ) {
     super(plain.message);
+  }
+
+  /** The same failure with its sentence in `locale` (the code is the same in every language). */
+  plainIn(locale: Locale): PlainError {
+    if (locale === "en" || this.origin === null) return this.plain;
+    if ("error" in this.origin) return describeError(this.origin.error, locale);
+    return { code: this.plain.code, message: this.origin.zh };
   }
 }
 
@@ -153,6 +165,7 @@ export class Relayer {
           message: "The request was sent but is not confirmed yet. Check again shortly.",
         },
         tx.hash,
+        { zh: "请求已发出，但尚未确认。请稍后再查看。" },
       );
     }
     const iface = contractInterface(target);
@@ -181,10 +194,15 @@ export async function createRelayer(
     await assertLocalChain(provider);
   } catch (error) {
     if (!(error instanceof DemoKeysRefusedError)) throw failureOf(error, "unavailable");
-    throw new RelayError("unavailable", {
-      code: "relay_unavailable",
-      message: "Filing without a wallet is not set up on this server (it has no relayer account).",
-    });
+    throw new RelayError(
+      "unavailable",
+      {
+        code: "relay_unavailable",
+        message: "Filing without a wallet is not set up on this server (it has no relayer account).",
+      },
+      null,
+      { zh: "本服务器没有开通免钱包提交（没有代付账户）。" },
+    );
   }
   return new Relayer(provider, deployment, demoWallet(RELAYER_ACCOUNT, provider), confirmationTimeoutMs);
 }
@@ -192,5 +210,5 @@ export async function createRelayer(
 function failureOf(error: unknown, otherwise: RelayFailure): RelayError {
   const plain = describeError(error);
   const unavailable = ["chain_unavailable", "insufficient_funds", "failed"].includes(plain.code);
-  return new RelayError(unavailable ? "unavailable" : otherwise, plain);
+  return new RelayError(unavailable ? "unavailable" : otherwise, plain, null, { error });
 }

@@ -1,6 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { CREDIT_RULES, creditSummary, type CreditRecord } from "./credit";
+import { CREDIT_RULES, creditRuleLabel, creditSummary, type CreditRecord } from "./credit";
+import { assertChinese } from "./chinese.test-helper";
 
 const CLEAN: CreditRecord = {
   revokedLicences: 0,
@@ -61,5 +62,15 @@ describe("creditSummary", () => {
     assert.deepEqual([violations?.count, violations?.points], [2, -20]);
     const suspension = summary.lines.find((line) => line.rule.fact === "suspended");
     assert.deepEqual([suspension?.count, suspension?.points], [1, -40]);
+  });
+});
+
+describe("the rules' labels in Chinese", () => {
+  it("has one for every rule, in Chinese, and keeps English as it was", () => {
+    for (const rule of CREDIT_RULES) {
+      assertChinese(creditRuleLabel(rule, "zh-CN"), rule.fact);
+      assert.equal(creditRuleLabel(rule), rule.label);
+    }
+    assert.equal(creditRuleLabel(CREDIT_RULES[0]!, "zh-CN"), "每注销一张许可证");
   });
 });

@@ -1,5 +1,6 @@
 // The corporate credit summary on a participant's public profile: a score computed only from what the
 // record holds, by a published rule, so anyone can redo the sum from the facts listed beside it.
+import type { Locale } from "./locale";
 
 /** The facts the score is computed from, as counted on the participant's record. */
 export interface CreditRecord {
@@ -37,6 +38,21 @@ export const CREDIT_RULES: readonly CreditRule[] = [
   // Orders only earn back a little: a long trading history must not wash out a revoked licence.
   { fact: "settledOrders", label: "per order settled with the delivery accepted", points: 2, limit: 10 },
 ];
+
+/** What each rule counts, in Chinese (CREDIT_RULES carries the English label). */
+const RULE_LABELS_ZH: Record<keyof CreditRecord, string> = {
+  revokedLicences: "每注销一张许可证",
+  upheldComplaints: "每有一件针对它的投诉成立",
+  priceViolations: "每记录一次售价超过限价",
+  recalls: "每有一个它生产的批次被召回",
+  suspended: "暂停期间",
+  settledOrders: "每完成一笔签收结算的订单",
+};
+
+/** The rule's label as the page shows it, in `locale`. */
+export function creditRuleLabel(rule: CreditRule, locale: Locale = "en"): string {
+  return locale === "en" ? rule.label : RULE_LABELS_ZH[rule.fact];
+}
 
 export type CreditGrade = "good" | "fair" | "poor" | "bad";
 

@@ -201,3 +201,66 @@ describe("workshop and parties", () => {
     assert.equal(sterilisationMethodName(""), "an unrecorded method");
   });
 });
+
+describe("in Chinese", () => {
+  const zh = "zh-CN";
+
+  it("writes money in yuan with 元, per piece as 元/片", () => {
+    assert.equal(formatYuan(180, zh), "1.80 元");
+    assert.equal(formatYuan(123_456_789, zh), "1,234,567.89 元");
+    assert.equal(formatYuanPerPiece(180, zh), "1.80 元/片");
+    assert.equal(formatYuan(Number.NaN, zh), "未知 元");
+  });
+
+  it("writes dates as on Chinese labels, in China time, and says so when one is unknown", () => {
+    assert.equal(formatDate(isoDateToSeconds("2026-09-25"), zh), "2026-09-25");
+    assert.equal(formatDateTime(isoDateToSeconds("2026-09-25") + 14 * 3600 + 120, zh), "2026-09-25 14:02");
+    assert.equal(formatDate(Number.POSITIVE_INFINITY, zh), "日期不详");
+  });
+
+  it("counts with Chinese measure words", () => {
+    assert.equal(formatBoxes(4000, zh), "4,000 盒");
+    assert.equal(formatBoxes(1, zh), "1 盒");
+    assert.equal(formatMasks(500_000, zh), "500,000 只口罩");
+    assert.equal(formatDays(14, zh), "14 天");
+    assert.equal(formatTimes(1, zh), "1 次");
+    assert.equal(formatTimes(2, zh), "2 次");
+    assert.equal(formatInteger(Number.NaN, zh), "未知");
+  });
+
+  it("writes masses, yields and workshop conditions with Chinese units", () => {
+    assert.equal(formatKg(190_000, zh), "190 千克");
+    assert.equal(formatMasksPerKg(1230.77, zh), "每千克 1,231 只");
+    assert.equal(formatHumidity(520, zh), "相对湿度 52 %");
+    assert.equal(formatTemperature(225, zh), "22.5 °C");
+    assert.equal(formatPressure(150, zh), "15 Pa");
+    assert.equal(formatCleanClass(100_000, zh), "十万级（ISO 8）");
+    assert.equal(formatCleanClass(300, zh), "300 级");
+  });
+
+  it("names metrics, limits and results as a Chinese test report does", () => {
+    assert.equal(metricLabel(1, zh), "细菌过滤效率（BFE）");
+    assert.equal(metricShortName(7, zh), "环氧乙烷残留量");
+    assert.equal(metricShortName(99, zh), "指标 99");
+    assert.equal(formatMetricLimit(3, 180, 280, zh), "18 Pa 至 28 Pa");
+    assert.equal(formatMetricLimit(1, null, null, zh), "无限值");
+    assert.equal(formatMetricAgainstLimit(1, 9860, 9500, null, zh), "BFE 98.6 %（应 ≥ 95 %）");
+    assert.equal(formatMetricAgainstLimit(3, null, null, 490, zh), "压力差 未检测（应 ≤ 49 Pa）");
+  });
+
+  it("names categories, lists and sterilisation methods in Chinese", () => {
+    assert.equal(categoryName(1, zh), "医用外科口罩");
+    assert.equal(categoryName(9, zh), "口罩类别 9");
+    assert.equal(formatList(["生产许可证", "注册证"], zh), "生产许可证和注册证");
+    assert.equal(formatList(["甲", "乙", "丙"], zh), "甲、乙和丙");
+    assert.equal(sterilisationMethodName("EO", zh), "环氧乙烷（EO）");
+    assert.equal(sterilisationMethodName("", zh), "未记录的方法");
+    assert.equal(formatSerialRange(100_001, 0, zh), "无");
+  });
+
+  it("keeps English as it was when no locale is given", () => {
+    assert.equal(formatYuanPerPiece(180), "1.80 yuan/piece");
+    assert.equal(formatBoxes(4000), formatBoxes(4000, "en"));
+    assert.equal(formatBoxes(4000), "4,000 boxes");
+  });
+});

@@ -22,11 +22,26 @@ import {
   type RecordOverrides,
 } from "./fixtures";
 import { DAY, isoDateToSeconds } from "./time";
+import { assertChinese } from "./chinese.test-helper";
 
 function timelineOf(overrides: RecordOverrides = {}): TimelineEvent[] {
-  const events = buildTimeline(makeBoxRecord(overrides));
+  const record = makeBoxRecord(overrides);
+  const events = buildTimeline(record);
   assertWellFormed(events);
+  assertSameInChinese(buildTimeline(record, "zh-CN"), events);
   return events;
+}
+
+/** Every scenario of this file told in Chinese too: the same events, in Chinese words. */
+function assertSameInChinese(chinese: TimelineEvent[], english: TimelineEvent[]): void {
+  assert.deepEqual(
+    chinese.map((e) => [e.at, e.kind, e.status]),
+    english.map((e) => [e.at, e.kind, e.status]),
+  );
+  for (const event of chinese) {
+    assertChinese(event.title, `${event.kind} title`);
+    assertChinese(event.detail, `${event.kind} detail`);
+  }
 }
 
 function assertWellFormed(events: TimelineEvent[]): void {

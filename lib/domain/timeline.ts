@@ -35,6 +35,8 @@ import {
   sterilisationMethodName,
 } from "./format";
 import { describeFirstFailure, describeResults, heldDays, minHoldDaysOf, partyDirectory } from "./verdict";
+import type { Locale } from "./locale";
+import { zhCN } from "./timeline.zh-CN";
 
 export type TimelineEventKind =
   | "material"
@@ -61,10 +63,11 @@ export interface TimelineEvent {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Messages. Every sentence of the timeline is built here, so a zh-CN catalogue can replace this object.
+// Messages. Every sentence of the timeline is built here in English; timeline.zh-CN.ts builds the same
+// sentences in Chinese (same type), and buildTimeline picks one by locale.
 // ---------------------------------------------------------------------------------------------
 
-interface Text {
+export interface Text {
   title: string;
   detail: string;
 }
@@ -181,6 +184,7 @@ const en = {
           title: `Complaint about box ${c.serial} dismissed`,
           detail: `${c.byRetest ? "A laboratory retest" : "An inspector"} dismissed it.`,
         },
+  theMaker: (): string => "The maker",
 };
 
 const COMPLAINT_KIND: Record<ComplaintInfo["kind"], string> = {
@@ -188,6 +192,11 @@ const COMPLAINT_KIND: Record<ComplaintInfo["kind"], string> = {
   counterfeit: "counterfeit",
   "price-above-cap": "sold above the price cap",
 };
+
+/** The shape every language's timeline catalogue has: the compiler checks the Chinese one against it. */
+export type TimelineMessages = typeof en;
+
+const TIMELINE_MESSAGES: Record<Locale, TimelineMessages> = { en, "zh-CN": zhCN };
 
 // ---------------------------------------------------------------------------------------------
 
@@ -211,33 +220,39 @@ function testEvents(
   batch: BatchInfo,
   ruleSet: RuleSetInfo | null,
   nameOf: (a: string) => string,
+  text: TimelineMessages,
+  locale: Locale,
 ): TimelineEvent[] {
   return batch.tests.map((report) => {
     const lab = nameOf(report.lab);
-    const text =
+    const told =
       ruleSet === null
-        ? en.testWithoutRules(report, lab)
-        : en.test(
+        ? text.testWithoutRules(report, lab)
+        : text.test(
             report,
             lab,
             ruleSet.standard,
-            describeResults(ruleSet, report),
-            describeFirstFailure(ruleSet, report),
+            describeResults(ruleSet, report, locale),
+            describeFirstFailure(ruleSet, report, locale),
           );
-    return event(report.testedAt, "test", text, report.passed ? "pass" : "fail");
+    return event(report.testedAt, "test", told, report.passed ? "pass" : "fail");
   });
 }
 
-function releaseEvent(batch: BatchInfo, product: ProductInfo | null): TimelineEvent | null {
+function releaseEvent(
+  batch: BatchInfo,
+  product: ProductInfo | null,
+  text: TimelineMessages,
+): TimelineEvent | null {
   if (batch.releasedAt === null) return null;
-  if (batch.sterilisation === null) return event(batch.releasedAt, "release", en.release(), "pass");
+  if (batch.sterilisation === null) return event(batch.releasedAt, "release", text.release(), "pass");
   const minHoldDays = minHoldDaysOf(product);
   const early = batch.releasedAt < batch.sterilisation.endedAt + minHoldDays * DAY;
   const held = heldDays(batch.sterilisation, batch.releasedAt);
   return event(
     batch.releasedAt,
     "release",
-    en.releaseAfterHold(held, minHoldDays, early),
+    text.releaseAfterHold(held, minHoldDays, early),
     early ? "fail" : "pass",
   );
 }
@@ -246,7 +261,7 @@ function releaseEvent(batch: BatchInfo, product: ProductInfo | null): TimelineEv
  * Revocations after the production date: the batch was made lawfully, but a shopper should know. Only
  * those in force by the time the record was read, so a dated future revocation is not told as past.
  */
-function revocationEvents(record: BoxRecord, batch: BatchInfo): TimelineEvent[] {
+function revocationEvents(record: BoxRecord, batch: BatchInfo, text: TimelineMessages): TimelineEvent[] {
   const documents: { name: "production" | "certificate"; licence: LicenceInfo | null }[] = [
     { name: "production", licence: batch.productionLicence },
     { name: "certificate", licence: record.product?.certificate ?? null },
@@ -256,15 +271,16 @@ function revocationEvents(record: BoxRecord, batch: BatchInfo): TimelineEvent[] 
     const revokedAt = licence?.revokedAt ?? null;
     if (licence === null || revokedAt === null || revokedAt <= batch.productionDate) continue;
     if (record.blockTimestamp > 0 && revokedAt > record.blockTimestamp) continue;
-    events.push(event(revokedAt, "licence", en.licenceRevoked(name, licence), "warn"));
+    events.push(event(revokedAt, "licence", text.licenceRevoked(name, licence), "warn"));
   }
   return events;
 }
 
-/** The batch's history in time order; empty when the code names no registered batch. */
-export function buildTimeline(record: BoxRecord): TimelineEvent[] {
+/** The batch's history in time order, told in `locale`; empty when the code names no registered batch. */
+export function buildTimeline(record: BoxRecord, locale: Locale = "en"): TimelineEvent[] {
   const batch = record.batch;
   if (batch === null) return [];
+  const text = TIMELINE_MESSAGES[locale];
   const product = record.product;
   const events: TimelineEvent[] = [];
   // Each part of the story is told on its own: a part the record garbles is left out, not the rest.
@@ -276,13 +292,13 @@ export function buildTimeline(record: BoxRecord): TimelineEvent[] {
       // Left out; the verdict's own check for that part says it could not be read.
     }
   };
-  let nameOf: (address: string) => string = shortAddress;
+  let nameOf = (address: string) => shortAddress(address, locale);
   tell(() => {
-    nameOf = partyDirectory(record);
+    nameOf = partyDirectory(record, locale);
     return null;
   });
 
-  tell(() => batch.materials.map((lot) => event(lot.registeredAt, "material", en.material(lot))));
+  tell(() => batch.materials.map((lot) => event(lot.registeredAt, "material", text.material(lot))));
   tell(() => {
     const a = batch.attestation;
     if (a === null) return null;
@@ -290,7 +306,7 @@ export function buildTimeline(record: BoxRecord): TimelineEvent[] {
     return event(
       a.attestedAt,
       "workshop",
-      en.workshop(a, nameOf(a.auditor), covers),
+      text.workshop(a, nameOf(a.auditor), covers),
       covers ? "pass" : "fail",
     );
   });
@@ -298,45 +314,45 @@ export function buildTimeline(record: BoxRecord): TimelineEvent[] {
     event(
       batch.productionDate,
       "production",
-      en.production(batch, product?.manufacturer.name ?? "The maker"),
+      text.production(batch, product?.manufacturer.name ?? text.theMaker()),
     ),
   );
   tell(() =>
     batch.sterilisation === null
       ? null
-      : event(batch.sterilisation.startedAt, "sterilisation", en.sterilisation(batch.sterilisation)),
+      : event(batch.sterilisation.startedAt, "sterilisation", text.sterilisation(batch.sterilisation)),
   );
-  tell(() => testEvents(batch, batch.ruleSet, nameOf));
-  tell(() => releaseEvent(batch, product));
+  tell(() => testEvents(batch, batch.ruleSet, nameOf, text, locale));
+  tell(() => releaseEvent(batch, product, text));
   tell(() =>
     batch.shipments.map((shipment) =>
       event(
         shipment.shippedAt,
         "custody",
-        en.shipment(nameOf(shipment.from), nameOf(shipment.to), shipment),
+        text.shipment(nameOf(shipment.from), nameOf(shipment.to), shipment),
         SHIPMENT_STATUS[shipment.status],
       ),
     ),
   );
   tell(() => {
     const sale = record.serial?.sale ?? null;
-    return sale === null ? null : event(sale.soldAt, "sale", en.sale(sale.seller.name, sale.soldAt));
+    return sale === null ? null : event(sale.soldAt, "sale", text.sale(sale.seller.name, sale.soldAt));
   });
   tell(() =>
     batch.prices.map((price) =>
-      event(price.observedAt, "price", en.price(price), price.violation ? "warn" : "pass"),
+      event(price.observedAt, "price", text.price(price), price.violation ? "warn" : "pass"),
     ),
   );
-  tell(() => revocationEvents(record, batch));
+  tell(() => revocationEvents(record, batch, text));
   tell(() =>
-    batch.recall === null ? null : event(batch.recall.at, "recall", en.recall(batch.recall.reason), "fail"),
+    batch.recall === null ? null : event(batch.recall.at, "recall", text.recall(batch.recall.reason), "fail"),
   );
   tell(() =>
     batch.complaints.list.flatMap((c) => [
-      event(c.filedAt, "complaint", en.complaintFiled(c)),
+      event(c.filedAt, "complaint", text.complaintFiled(c)),
       c.ruledAt === null
         ? null
-        : event(c.ruledAt, "complaint", en.complaintRuled(c), c.status === "upheld" ? "warn" : "pass"),
+        : event(c.ruledAt, "complaint", text.complaintRuled(c), c.status === "upheld" ? "warn" : "pass"),
     ]),
   );
 

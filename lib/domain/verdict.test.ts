@@ -45,13 +45,35 @@ import {
 import { DAY, isoDateToSeconds, startOfDay } from "./time";
 import { formatDate } from "./format";
 import type { BatchInfo, BoxRecord, ComplaintInfo } from "./record";
+import type { VerdictInput } from "./verdict";
+import { assertChinese } from "./chinese.test-helper";
 
 const HOUR = 3600;
 
 function verdictOf(overrides: VerdictInputOverrides = {}): Verdict {
-  const verdict = evaluateVerdict(makeVerdictInput(overrides));
+  const input = makeVerdictInput(overrides);
+  const verdict = evaluateVerdict(input);
   assertWellFormed(verdict);
+  assertSameInChinese(input, verdict);
   return verdict;
+}
+
+/**
+ * Every scenario of this file is also judged in Chinese: the same level, checks and statuses (only the
+ * words change), and every title, detail and the headline in Chinese with no English sentence left.
+ */
+function assertSameInChinese(input: VerdictInput, english: Verdict): void {
+  const chinese = evaluateVerdict(input, "zh-CN");
+  assert.equal(chinese.verdict, english.verdict);
+  assert.deepEqual(
+    chinese.checks.map((c) => [c.id, c.status]),
+    english.checks.map((c) => [c.id, c.status]),
+  );
+  assertChinese(chinese.headline, "headline");
+  for (const check of chinese.checks) {
+    assertChinese(check.title, `${check.id} title`);
+    assertChinese(check.detail, `${check.id} detail`);
+  }
 }
 
 function checkIn(verdict: Verdict, id: CheckId): Check {

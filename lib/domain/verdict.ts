@@ -51,6 +51,8 @@ import {
   sterilisationMethodName,
 } from "./format";
 import { regionName } from "./regions";
+import type { Locale } from "./locale";
+import { zhCN } from "./verdict.zh-CN";
 
 export const CHECK_IDS = [
   "code",
@@ -124,7 +126,8 @@ const DEFAULT_MIN_HOLD_DAYS = 14;
 const MAX_CUSTODY_ROUTES = 10;
 
 // ---------------------------------------------------------------------------------------------
-// Messages. Every sentence a shopper reads is built here, so a zh-CN catalogue can replace this object.
+// Messages. Every sentence a shopper reads is built here in English; verdict.zh-CN.ts builds the same
+// sentences in Chinese (same type, checked by the compiler), and evaluateVerdict picks one by locale.
 // ---------------------------------------------------------------------------------------------
 
 interface Outcome {
@@ -139,7 +142,7 @@ function divertedWarning(): Sentence {
   return "No box of an unreleased batch may be sold: boxes in trade from it were diverted before release.";
 }
 
-function capitalise(text: string): string {
+export function capitalised(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
@@ -279,7 +282,7 @@ const en = {
     invalidAtProduction: (document: Sentence, licence: LicenceInfo, producedAt: number): Outcome => ({
       title: `Made without a valid ${document}`,
       detail:
-        `${capitalise(document)} ${licence.number} was valid from ${formatDate(licence.validFrom)} to ` +
+        `${capitalised(document)} ${licence.number} was valid from ${formatDate(licence.validFrom)} to ` +
         `${formatDate(licence.validUntil)}` +
         (licence.revokedAt === null
           ? ""
@@ -288,7 +291,7 @@ const en = {
     }),
     notCovering: (document: Sentence, licence: LicenceInfo, category: number): Outcome => ({
       title: `The ${document} does not cover this kind of mask`,
-      detail: `${capitalise(document)} ${licence.number} does not include ${categoryName(category).toLowerCase()}s.`,
+      detail: `${capitalised(document)} ${licence.number} does not include ${categoryName(category).toLowerCase()}s.`,
     }),
     revokedSince: (
       document: Sentence,
@@ -729,8 +732,13 @@ const en = {
     production: (): Sentence => "production licence",
     certificate: (): Sentence => "registration certificate",
   },
-  unnamedParty: (address: string): Sentence => shortAddress(address),
+  theMaker: (): Sentence => "the maker",
 };
+
+/** The shape every language's catalogue has: the compiler checks the Chinese one against it. */
+export type VerdictMessages = typeof en;
+
+const VERDICT_MESSAGES: Record<Locale, VerdictMessages> = { en, "zh-CN": zhCN };
 
 // ---------------------------------------------------------------------------------------------
 // Reading the record. Exported where the timeline tells the same facts.
@@ -741,9 +749,9 @@ const en = {
  * the record describes in full (maker, suppliers, holders, price records' sellers, the serial's seller)
  * give them names. An address no one named is shown shortened.
  */
-export function partyDirectory(record: BoxRecord): (address: string) => string {
+export function partyDirectory(record: BoxRecord, locale: Locale = "en"): (address: string) => string {
   const parties = knownParties(record);
-  return (address: string) => parties.get(address.toLowerCase())?.name ?? en.unnamedParty(address);
+  return (address: string) => parties.get(address.toLowerCase())?.name ?? shortAddress(address, locale);
 }
 
 /** Every named party the record describes in full, by lower-case address; the first description wins. */
@@ -796,15 +804,23 @@ export function latestReport(reports: readonly TestReportInfo[]): TestReportInfo
 }
 
 /** "BFE 98.6 % (must be ≥ 95 %)" for every rule of the rule set, in the rule set's order. */
-export function describeResults(ruleSet: RuleSetInfo, report: TestReportInfo): string[] {
+export function describeResults(
+  ruleSet: RuleSetInfo,
+  report: TestReportInfo,
+  locale: Locale = "en",
+): string[] {
   return ruleSet.rules.map((rule) => {
     const result = report.results.find((r) => r.metric === rule.metric);
-    return formatMetricAgainstLimit(rule.metric, result?.value ?? null, rule.min, rule.max);
+    return formatMetricAgainstLimit(rule.metric, result?.value ?? null, rule.min, rule.max, locale);
   });
 }
 
 /** The failed metric as "BFE 91.2 % (must be ≥ 95 %)": the lab's own, or the first outside its limits. */
-export function describeFirstFailure(ruleSet: RuleSetInfo | null, report: TestReportInfo): string | null {
+export function describeFirstFailure(
+  ruleSet: RuleSetInfo | null,
+  report: TestReportInfo,
+  locale: Locale = "en",
+): string | null {
   const rules = ruleSet?.rules ?? [];
   const failedRule =
     report.firstFailedMetric !== null
@@ -817,8 +833,10 @@ export function describeFirstFailure(ruleSet: RuleSetInfo | null, report: TestRe
   if (metric === null || metric === undefined) return null;
   const value = report.results.find((r) => r.metric === metric)?.value ?? null;
   if (failedRule === undefined)
-    return value === null ? metricShortName(metric) : formatMetricAgainstLimit(metric, value, null, null);
-  return formatMetricAgainstLimit(metric, value, failedRule.min, failedRule.max);
+    return value === null
+      ? metricShortName(metric, locale)
+      : formatMetricAgainstLimit(metric, value, null, null, locale);
+  return formatMetricAgainstLimit(metric, value, failedRule.min, failedRule.max, locale);
 }
 
 /**
@@ -881,6 +899,8 @@ interface Context {
   now: number;
   region: number;
   nameOf: (address: string) => string;
+  locale: Locale;
+  text: VerdictMessages;
 }
 
 type Result = Omit<Check, "id">;
@@ -890,62 +910,62 @@ const warn = (outcome: Outcome): Result => ({ status: "warn", ...outcome });
 const fail = (outcome: Outcome): Result => ({ status: "fail", ...outcome });
 const unknown = (outcome: Outcome): Result => ({ status: "unknown", ...outcome });
 
-function checkCode({ code, batch }: Context): Result {
+function checkCode({ code, batch, text }: Context): Result {
   // A date that differs from the lot's is a relabelled box, whatever else the code says.
   if (batch !== null) {
     const recordedExpiry = formatDate(batch.expiryDate);
     if (code.expiry !== null && code.expiry !== recordedExpiry) {
-      return fail(en.code.expiryMismatch(code.expiry, recordedExpiry, batch.lot));
+      return fail(text.code.expiryMismatch(code.expiry, recordedExpiry, batch.lot));
     }
     const recordedProduction = formatDate(batch.productionDate);
     if (code.productionDate !== null && code.productionDate !== recordedProduction) {
-      return fail(en.code.productionMismatch(code.productionDate, recordedProduction, batch.lot));
+      return fail(text.code.productionMismatch(code.productionDate, recordedProduction, batch.lot));
     }
   }
-  if (code.lot === null) return warn(en.code.bareGtin(code.gtin));
-  if (code.serial === null) return warn(en.code.noSerial(code.gtin, code.lot));
-  return pass(en.code.complete({ gtin: code.gtin, lot: code.lot, serial: code.serial }, code.expiry));
+  if (code.lot === null) return warn(text.code.bareGtin(code.gtin));
+  if (code.serial === null) return warn(text.code.noSerial(code.gtin, code.lot));
+  return pass(text.code.complete({ gtin: code.gtin, lot: code.lot, serial: code.serial }, code.expiry));
 }
 
-function checkRegistered({ code, product, batch, record }: Context): Result {
-  if (product === null) return fail(en.registered.unknownProduct(code.gtin));
+function checkRegistered({ code, product, batch, record, text }: Context): Result {
+  if (product === null) return fail(text.registered.unknownProduct(code.gtin));
   // A retail barcode cannot name a lot; that is not evidence against the box.
-  if (code.lot === null) return unknown(en.registered.productOnly(product));
-  if (batch === null) return fail(en.registered.unknownLot(code.lot, product));
-  if (code.serial === null) return unknown(en.registered.noSerial(batch, product.manufacturer.name));
+  if (code.lot === null) return unknown(text.registered.productOnly(product));
+  if (batch === null) return fail(text.registered.unknownLot(code.lot, product));
+  if (code.serial === null) return unknown(text.registered.noSerial(batch, product.manufacturer.name));
   if (!isIssuedSerial(code.serial, batch, record.serial)) {
-    return fail(en.registered.serialNotIssued(code.serial, batch));
+    return fail(text.registered.serialNotIssued(code.serial, batch));
   }
-  return pass(en.registered.issued(code.serial, batch, product));
+  return pass(text.registered.issued(code.serial, batch, product));
 }
 
-function checkSignature({ code, batch, product, recoveredSigner }: Context): Result {
-  if (batch === null) return unknown(en.signature.noLot());
+function checkSignature({ code, batch, product, recoveredSigner, text }: Context): Result {
+  if (batch === null) return unknown(text.signature.noLot());
   // The maker signs (GTIN, lot, serial); a code without a serial has nothing to sign.
-  if (code.serial === null) return unknown(en.signature.noSerial());
-  const maker = product?.manufacturer.name ?? "the maker";
-  if (code.signature === null) return fail(en.signature.missing(maker));
-  if (recoveredSigner === null) return fail(en.signature.malformed());
+  if (code.serial === null) return unknown(text.signature.noSerial());
+  const maker = product?.manufacturer.name ?? text.theMaker();
+  if (code.signature === null) return fail(text.signature.missing(maker));
+  if (recoveredSigner === null) return fail(text.signature.malformed());
   if (!sameAddress(recoveredSigner, batch.signer)) {
-    return fail(en.signature.wrongSigner(recoveredSigner, batch.signer, maker, batch.lot));
+    return fail(text.signature.wrongSigner(recoveredSigner, batch.signer, maker, batch.lot));
   }
-  return pass(en.signature.valid(maker, batch.lot, batch.signer));
+  return pass(text.signature.valid(maker, batch.lot, batch.signer));
 }
 
-function checkLicence({ product, batch, now }: Context): Result {
-  if (batch === null || product === null) return unknown(en.licence.noBatch());
+function checkLicence({ product, batch, now, text }: Context): Result {
+  if (batch === null || product === null) return unknown(text.licence.noBatch());
   const producedAt = batch.productionDate;
   const documents = [
-    { name: en.documents.production(), licence: batch.productionLicence },
-    { name: en.documents.certificate(), licence: product.certificate },
+    { name: text.documents.production(), licence: batch.productionLicence },
+    { name: text.documents.certificate(), licence: product.certificate },
   ];
   for (const { name, licence } of documents) {
     if (licence === null) continue;
     if (!isLicenceValidAt(licence, producedAt)) {
-      return fail(en.licence.invalidAtProduction(name, licence, producedAt));
+      return fail(text.licence.invalidAtProduction(name, licence, producedAt));
     }
     if (licence.categories.length > 0 && !licence.categories.includes(product.category)) {
-      return fail(en.licence.notCovering(name, licence, product.category));
+      return fail(text.licence.notCovering(name, licence, product.category));
     }
   }
   // A revocation after production is news for the shopper, but the box was made lawfully.
@@ -953,12 +973,12 @@ function checkLicence({ product, batch, now }: Context): Result {
   for (const { name, licence } of documents) {
     const revokedAt = licence?.revokedAt ?? null;
     if (licence && revokedAt !== null && revokedAt <= now) {
-      warnings.push(en.licence.revokedSince(name, licence, revokedAt, producedAt));
+      warnings.push(text.licence.revokedSince(name, licence, revokedAt, producedAt));
     }
   }
   const suspendedAt = product.manufacturer.suspendedAt;
   if (suspendedAt !== null && suspendedAt <= now) {
-    warnings.push(en.licence.makerSuspended(product.manufacturer, suspendedAt));
+    warnings.push(text.licence.makerSuspended(product.manufacturer, suspendedAt));
   }
   const [firstWarning] = warnings;
   if (firstWarning !== undefined) {
@@ -968,19 +988,19 @@ function checkLicence({ product, batch, now }: Context): Result {
   const certificate = product.certificate;
   if (production === null || certificate === null) {
     const missing = documents.filter((d) => d.licence === null).map((d) => d.name);
-    return unknown(en.licence.missing(missing));
+    return unknown(text.licence.missing(missing));
   }
-  return pass(en.licence.valid(production, certificate, producedAt, product.manufacturer.name));
+  return pass(text.licence.valid(production, certificate, producedAt, product.manufacturer.name));
 }
 
-function checkWorkshop({ batch, nameOf }: Context): Result {
-  if (batch === null) return unknown(en.workshop.noBatch());
+function checkWorkshop({ batch, nameOf, text }: Context): Result {
+  if (batch === null) return unknown(text.workshop.noBatch());
   const attestation = batch.attestation;
-  if (attestation === null) return unknown(en.workshop.none());
+  if (attestation === null) return unknown(text.workshop.none());
   const producedAt = batch.productionDate;
   if (producedAt < attestation.validFrom || producedAt > attestation.validUntil) {
     return fail(
-      en.workshop.notCovering(
+      text.workshop.notCovering(
         attestation.workshopName,
         attestation.validFrom,
         attestation.validUntil,
@@ -988,74 +1008,81 @@ function checkWorkshop({ batch, nameOf }: Context): Result {
       ),
     );
   }
-  return pass(en.workshop.attested(attestation, nameOf(attestation.auditor), producedAt));
+  return pass(text.workshop.attested(attestation, nameOf(attestation.auditor), producedAt));
 }
 
-function checkMaterial({ batch, product }: Context): Result {
-  if (batch === null) return unknown(en.material.noBatch());
-  if (batch.materials.length === 0) return unknown(en.material.none());
+function checkMaterial({ batch, product, text, locale }: Context): Result {
+  if (batch === null) return unknown(text.material.noBatch());
+  if (batch.materials.length === 0) return unknown(text.material.none());
   const lots = formatList(
     batch.materials.map((m, _, all) =>
-      en.material.lot(m.code, m.grade, m.supplier.name, all.length > 1 ? m.usedGrams : null),
+      text.material.lot(m.code, m.grade, m.supplier.name, all.length > 1 ? m.usedGrams : null),
     ),
+    locale,
   );
-  if (product === null) return unknown(en.material.noRules());
+  if (product === null) return unknown(text.material.noRules());
   const grams = batch.materials.reduce((sum, m) => sum + m.usedGrams, 0);
-  if (!(grams > 0) || !Number.isFinite(grams)) return unknown(en.material.noUsage(lots));
+  if (!(grams > 0) || !Number.isFinite(grams)) return unknown(text.material.noUsage(lots));
   const perKg = batch.masks / (grams / 1000);
   const { typicalMasksPerKg: typical, maxMasksPerKg: ceiling } = product.rules;
-  if (perKg > ceiling) return fail(en.material.aboveCeiling(batch.masks, grams, perKg, ceiling, lots));
+  if (perKg > ceiling) return fail(text.material.aboveCeiling(batch.masks, grams, perKg, ceiling, lots));
   if (perKg > typical)
-    return warn(en.material.aboveTypical(perKg, typical, ceiling, batch.masks, grams, lots));
-  return pass(en.material.normal(perKg, typical, ceiling, batch.masks, grams, lots));
+    return warn(text.material.aboveTypical(perKg, typical, ceiling, batch.masks, grams, lots));
+  return pass(text.material.normal(perKg, typical, ceiling, batch.masks, grams, lots));
 }
 
-function checkTests({ batch, nameOf }: Context): Result {
-  if (batch === null) return unknown(en.tests.noBatch());
+function checkTests({ batch, nameOf, text, locale }: Context): Result {
+  if (batch === null) return unknown(text.tests.noBatch());
   const ruleSet = batch.ruleSet;
   const latest = latestReport(batch.tests);
-  if (ruleSet === null || latest === null) return unknown(en.tests.none());
+  if (ruleSet === null || latest === null) return unknown(text.tests.none());
   const lab = nameOf(latest.lab);
   if (!latest.passed) {
-    return fail(en.tests.failed(latest, lab, ruleSet.standard, describeFirstFailure(ruleSet, latest)));
+    return fail(
+      text.tests.failed(latest, lab, ruleSet.standard, describeFirstFailure(ruleSet, latest, locale)),
+    );
   }
   const earlierFailed = batch.tests.some((report) => report !== latest && !report.passed);
-  return pass(en.tests.passed(latest, lab, ruleSet, describeResults(ruleSet, latest), earlierFailed));
+  return pass(
+    text.tests.passed(latest, lab, ruleSet, describeResults(ruleSet, latest, locale), earlierFailed),
+  );
 }
 
-function checkRelease({ batch, product, now }: Context): Result {
-  if (batch === null) return unknown(en.release.noBatch());
+function checkRelease({ batch, product, now, text }: Context): Result {
+  if (batch === null) return unknown(text.release.noBatch());
   const minHoldDays = minHoldDaysOf(product);
   const sterilisation = batch.sterilisation;
   if (batch.releasedAt === null) {
-    if (sterilisation === null) return fail(en.release.notSterilised());
+    if (sterilisation === null) return fail(text.release.notSterilised());
     const holdEnds = sterilisation.endedAt + minHoldDays * DAY;
     return holdEnds > now
-      ? fail(en.release.inHold(sterilisation, holdEnds, minHoldDays))
-      : fail(en.release.holdOver(sterilisation, holdEnds, minHoldDays));
+      ? fail(text.release.inHold(sterilisation, holdEnds, minHoldDays))
+      : fail(text.release.holdOver(sterilisation, holdEnds, minHoldDays));
   }
-  if (sterilisation === null) return pass(en.release.releasedWithoutSterilisation(batch.releasedAt));
+  if (sterilisation === null) return pass(text.release.releasedWithoutSterilisation(batch.releasedAt));
   const held = heldDays(sterilisation, batch.releasedAt);
   if (batch.releasedAt < sterilisation.endedAt + minHoldDays * DAY) {
-    return fail(en.release.early(batch.releasedAt, sterilisation, held, minHoldDays));
+    return fail(text.release.early(batch.releasedAt, sterilisation, held, minHoldDays));
   }
-  return pass(en.release.afterHold(batch.releasedAt, sterilisation, held, minHoldDays));
+  return pass(text.release.afterHold(batch.releasedAt, sterilisation, held, minHoldDays));
 }
 
-function checkExpiry({ batch, now }: Context): Result {
-  if (batch === null) return unknown(en.expiry.noBatch());
+function checkExpiry({ batch, now, text }: Context): Result {
+  if (batch === null) return unknown(text.expiry.noBatch());
   const usableUntil = endOfUse(batch.expiryDate);
-  if (now >= usableUntil) return fail(en.expiry.expired(batch.expiryDate, batch.lot));
+  if (now >= usableUntil) return fail(text.expiry.expired(batch.expiryDate, batch.lot));
   if (usableUntil - now <= NEAR_EXPIRY_DAYS * DAY) {
-    return warn(en.expiry.soon(batch.expiryDate, daysBetween(startOfDay(now), startOfDay(batch.expiryDate))));
+    return warn(
+      text.expiry.soon(batch.expiryDate, daysBetween(startOfDay(now), startOfDay(batch.expiryDate))),
+    );
   }
-  return pass(en.expiry.fine(batch.expiryDate, batch.productionDate));
+  return pass(text.expiry.fine(batch.expiryDate, batch.productionDate));
 }
 
-function checkRecall({ batch, now }: Context): Result {
-  if (batch === null) return unknown(en.recall.noBatch());
-  if (batch.recall !== null) return fail(en.recall.recalled(batch.recall.at, batch.recall.reason));
-  return pass(en.recall.none(batch.lot, now));
+function checkRecall({ batch, now, text }: Context): Result {
+  if (batch === null) return unknown(text.recall.noBatch());
+  if (batch.recall !== null) return fail(text.recall.recalled(batch.recall.at, batch.recall.reason));
+  return pass(text.recall.none(batch.lot, now));
 }
 
 /**
@@ -1094,86 +1121,87 @@ function custodyRoutes(shipments: readonly ShipmentInfo[], origin: string): stri
   return routes;
 }
 
-function checkCustody({ batch, product, now, nameOf }: Context): Result {
-  if (batch === null) return unknown(en.custody.noBatch());
+function checkCustody({ batch, product, now, nameOf, text }: Context): Result {
+  if (batch === null) return unknown(text.custody.noBatch());
   const makerAccount = product?.manufacturer.account ?? "";
-  const makerName = product?.manufacturer.name ?? "The maker";
+  const makerName = product?.manufacturer.name ?? capitalised(text.theMaker());
   if (batch.releasedAt === null && batch.shipments.length === 0)
-    return warn(en.custody.neverShipped(makerName));
+    return warn(text.custody.neverShipped(makerName));
 
   const holding = batch.holders.filter((h) => h.boxes > 0);
-  const held = en.custody.held(
-    holding.map((h) => en.custody.holding(h.party.name || nameOf(h.party.account), h.boxes)),
+  const held = text.custody.held(
+    holding.map((h) => text.custody.holding(h.party.name || nameOf(h.party.account), h.boxes)),
   );
   // Makers hold their own boxes under their production licence; everyone else needs a filing.
   const problems: string[] = [];
   for (const { party, boxes } of holding) {
     if (makerAccount && sameAddress(party.account, makerAccount)) continue;
     if (party.suspendedAt !== null && party.suspendedAt <= now) {
-      problems.push(en.custody.holderSuspended(party.name, boxes, party.suspendedAt));
-    } else if (!party.hasValidFiling) problems.push(en.custody.holderWithoutFiling(party.name, boxes));
+      problems.push(text.custody.holderSuspended(party.name, boxes, party.suspendedAt));
+    } else if (!party.hasValidFiling) problems.push(text.custody.holderWithoutFiling(party.name, boxes));
   }
-  if (problems.length > 0) return warn(en.custody.unlicensedHolder(problems, held));
-  if (batch.shipments.length === 0) return pass(en.custody.withMaker(makerName, held));
+  if (problems.length > 0) return warn(text.custody.unlicensedHolder(problems, held));
+  if (batch.shipments.length === 0) return pass(text.custody.withMaker(makerName, held));
 
   const hopName = (address: string) =>
     makerAccount && sameAddress(address, makerAccount)
-      ? en.custody.makerHop()
+      ? text.custody.makerHop()
       : shortPartyName(nameOf(address));
   const routes = custodyRoutes(batch.shipments, makerAccount).map((route) => route.map(hopName).join(" → "));
   const shipments = [...batch.shipments]
     .sort((a, b) => a.shippedAt - b.shippedAt)
-    .map((s) => en.custody.shipment(nameOf(s.from), nameOf(s.to), s));
-  return pass(en.custody.traced(routes, shipments, held));
+    .map((s) => text.custody.shipment(nameOf(s.from), nameOf(s.to), s));
+  return pass(text.custody.traced(routes, shipments, held));
 }
 
-function checkClone({ code, batch, record, scans }: Context): Result {
-  if (code.serial === null || batch === null) return unknown(en.clone.noSerial());
-  if (record.serial === null) return unknown(en.clone.saleUnknown());
+function checkClone({ code, batch, record, scans, text }: Context): Result {
+  if (code.serial === null || batch === null) return unknown(text.clone.noSerial());
+  if (record.serial === null) return unknown(text.clone.saleUnknown());
   const sale = record.serial.sale;
   // A sold serial is final for the box that was sold: any other box with the code is a copy. The
   // shopper must be told when and where, so their own second scan is not mistaken for a copy.
-  if (sale !== null) return fail(en.clone.sold(sale.seller, sale.soldAt, scans?.devicesAfterSale ?? null));
-  if (scans === null) return unknown(en.clone.historyUnavailable());
-  if (scans.count <= 0) return pass(en.clone.firstCheck());
-  return pass(en.clone.checkedBefore(scans));
+  if (sale !== null) return fail(text.clone.sold(sale.seller, sale.soldAt, scans?.devicesAfterSale ?? null));
+  if (scans === null) return unknown(text.clone.historyUnavailable());
+  if (scans.count <= 0) return pass(text.clone.firstCheck());
+  return pass(text.clone.checkedBefore(scans));
 }
 
-function checkPrice({ product, batch, record, region, now }: Context): Result {
-  if (product === null) return unknown(en.price.noProduct());
+function checkPrice({ product, batch, record, region, now, text }: Context): Result {
+  if (product === null) return unknown(text.price.noProduct());
   const prices = batch?.prices ?? [];
   const violations = prices.filter((p) => p.violation).sort((a, b) => a.observedAt - b.observedAt);
   const [firstViolation] = violations;
   if (firstViolation !== undefined) {
     return warn(
-      en.price.violations(violations.map(en.price.violation), shortPartyName(firstViolation.seller.name)),
+      text.price.violations(violations.map(text.price.violation), shortPartyName(firstViolation.seller.name)),
     );
   }
   const recorded = prices
     .filter((p) => p.channel === "retail")
     .sort((a, b) => a.observedAt - b.observedAt)
-    .map(en.price.withinCap);
+    .map(text.price.withinCap);
   const cap = capInForce(record.caps, product.category, "retail", region, now);
-  if (cap === null) return unknown(en.price.noCap(recorded));
-  return pass(en.price.capHere(cap, recorded));
+  if (cap === null) return unknown(text.price.noCap(recorded));
+  return pass(text.price.capHere(cap, recorded));
 }
 
-function checkComplaints({ batch, code }: Context): Result {
-  if (batch === null) return unknown(en.complaints.noBatch());
+function checkComplaints({ batch, code, text }: Context): Result {
+  if (batch === null) return unknown(text.complaints.noBatch());
   const { list, upheld, underInvestigation } = batch.complaints;
   const thisBox = (c: ComplaintInfo) => code.serial !== null && String(c.serial) === code.serial;
   const upheldOnes = list
     .filter((c) => c.status === "upheld")
-    .map((c) => en.complaints.upheldOne(c, thisBox(c)));
+    .map((c) => text.complaints.upheldOne(c, thisBox(c)));
   const pending = list
     .filter((c) => c.status === "open" || c.status === "answered")
-    .map((c) => en.complaints.pendingOne(c, thisBox(c)));
+    .map((c) => text.complaints.pendingOne(c, thisBox(c)));
   // An upheld complaint or an open one is something to note, never proof that this box is bad.
-  if (underInvestigation) return warn(en.complaints.underInvestigation(upheld, [...upheldOnes, ...pending]));
-  if (upheldOnes.length > 0) return warn(en.complaints.upheld([...upheldOnes, ...pending]));
-  if (pending.length > 0) return warn(en.complaints.pending(pending));
-  if (list.length > 0) return pass(en.complaints.dismissedOnly(list.length));
-  return pass(en.complaints.none());
+  if (underInvestigation)
+    return warn(text.complaints.underInvestigation(upheld, [...upheldOnes, ...pending]));
+  if (upheldOnes.length > 0) return warn(text.complaints.upheld([...upheldOnes, ...pending]));
+  if (pending.length > 0) return warn(text.complaints.pending(pending));
+  if (list.length > 0) return pass(text.complaints.dismissedOnly(list.length));
+  return pass(text.complaints.none());
 }
 
 const CHECKS: Record<CheckId, (context: Context) => Result> = {
@@ -1198,7 +1226,7 @@ function runCheck(id: CheckId, context: Context): Check {
     return { id, ...CHECKS[id](context) };
   } catch {
     // A record shaped in a way no rule foresaw must not take the whole verdict down with it.
-    return { id, status: "unknown", ...en.couldNotCheck() };
+    return { id, status: "unknown", ...context.text.couldNotCheck() };
   }
 }
 
@@ -1236,21 +1264,24 @@ function mostImportant(checks: readonly Check[], status: CheckStatus): Check | u
 }
 
 /** The reason behind the level, in one sentence (the level itself is shown beside it). */
-function headlineFor(level: VerdictLevel, checks: readonly Check[]): string {
+function headlineFor(level: VerdictLevel, checks: readonly Check[], text: VerdictMessages): string {
   switch (level) {
     case "not_found":
-      return en.headline.not_found();
+      return text.headline.not_found();
     case "suspect":
-      return mostImportant(checks, "fail")?.title ?? en.headline.incomplete();
+      return mostImportant(checks, "fail")?.title ?? text.headline.incomplete();
     case "caution":
-      return mostImportant(checks, "warn")?.title ?? en.headline.incomplete();
+      return mostImportant(checks, "warn")?.title ?? text.headline.incomplete();
     case "genuine":
-      return en.headline.genuine();
+      return text.headline.genuine();
   }
 }
 
-/** The verdict for one scan. Never throws: what cannot be read becomes an `unknown` check. */
-export function evaluateVerdict(input: VerdictInput): Verdict {
+/**
+ * The verdict for one scan, its sentences in `locale`. Never throws: what cannot be read becomes an
+ * `unknown` check. Levels, check ids and statuses are the same codes in every language.
+ */
+export function evaluateVerdict(input: VerdictInput, locale: Locale = "en"): Verdict {
   const record = input.record;
   const context: Context = {
     code: input.code,
@@ -1261,14 +1292,16 @@ export function evaluateVerdict(input: VerdictInput): Verdict {
     scans: input.scans ?? null,
     now: input.now,
     region: input.region,
-    nameOf: (address) => shortAddress(address),
+    nameOf: (address) => shortAddress(address, locale),
+    locale,
+    text: VERDICT_MESSAGES[locale],
   };
   try {
-    context.nameOf = partyDirectory(record);
+    context.nameOf = partyDirectory(record, locale);
   } catch {
     // Names are a courtesy; shortened addresses still identify the parties.
   }
   const checks = CHECK_IDS.map((id) => runCheck(id, context));
   const verdict = overallLevel(context.product, checks);
-  return { verdict, headline: headlineFor(verdict, checks), checks };
+  return { verdict, headline: headlineFor(verdict, checks, context.text), checks };
 }

@@ -4,6 +4,7 @@ import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { LOCALE_COOKIE, negotiateLocale, type Locale } from "@/lib/domain/locale";
 import { CATALOGUES } from "./catalogues";
+import { TIME_ZONE } from "./translator";
 
 /** The language of the current request, for server code that formats outside next-intl. */
 export async function requestLocale(): Promise<Locale> {
@@ -13,6 +14,5 @@ export async function requestLocale(): Promise<Locale> {
 
 export default getRequestConfig(async () => {
   const locale = await requestLocale();
-  // Dates on the pages are China time whatever the reader's language (DESIGN.md).
-  return { locale, messages: CATALOGUES[locale], timeZone: "Asia/Shanghai" };
+  return { locale, messages: CATALOGUES[locale], timeZone: TIME_ZONE };
 });

@@ -40,10 +40,11 @@ import {
 } from "../domain/backoffice-input";
 import { boxesFor, releaseReadiness, type ReleaseReadiness } from "../domain/backoffice";
 import { env } from "../env";
+import { FALLBACK_LOCALE, type Locale } from "../domain/locale";
 import { actAs, confirmed, invalid, type Confirmed } from "./field";
 import { possessionStoreIn } from "./possession-store";
 import { runtime } from "./runtime";
-import { fieldError, readSession, type FieldResponse, type Role } from "./session";
+import { fieldError, readSession, type FieldResponse, type FieldStatus, type Role } from "./session";
 import { CHAIN_UNAVAILABLE } from "./chain-unavailable";
 
 export type {
@@ -57,6 +58,19 @@ export type {
   RetestWanted,
   RuleSetView,
   WorkshopView,
+};
+
+/** Contract refusals about who asks (403) and what already happened or must happen first (409). */
+const BACKOFFICE_STATUSES: Record<string, FieldStatus> = {
+  NotBatchManufacturer: 403,
+  BatchAlreadyRegistered: 409,
+  LotAlreadyRegistered: 409,
+  SterilisationAlreadyRecorded: 409,
+  BatchAlreadyReleased: 409,
+  BatchIsRecalled: 409,
+  NotSterilised: 409,
+  TestsNotPassed: 409,
+  HoldNotElapsed: 409,
 };
 
 const provider = () => rpcProvider(env().rpcUrl, runtime().deployment.chainId);
@@ -84,6 +98,7 @@ async function actWithRole<T>(
   party: PartyKey | null,
   role: Role,
   action: (actor: Actor, party: PartyKey) => Promise<T>,
+  locale: Locale,
 ): Promise<FieldResponse<T>> {
   if (party !== null) {
     let roles: Role[];
@@ -100,7 +115,7 @@ async function actWithRole<T>(
       );
   }
   // actAs answers 401 not_signed_in for no party, before calling the action.
-  return actAs(party, (actor) => action(actor, party as PartyKey));
+  return actAs(party, (actor) => action(actor, party as PartyKey), BACKOFFICE_STATUSES, locale);
 }
 
 function parse<S extends z.ZodType>(
@@ -126,25 +141,31 @@ export interface LotRegistered extends Confirmed {
 export async function registerLot(
   party: PartyKey | null,
   input: unknown,
+  locale: Locale = FALLBACK_LOCALE,
 ): Promise<FieldResponse<LotRegistered>> {
   const parsed = parse(lotInput, input);
   if (!parsed.ok) return parsed.reply;
   const lot = parsed.data;
   const { deployment } = runtime();
-  return actWithRole(party, "SUPPLIER", async (actor) => {
-    const registered = await backoffice.registerLot(deployment, actor, {
-      code: lot.code,
-      grade: lot.grade,
-      kg: lot.kg,
-      report: `meltblown report ${lot.code}`,
-    });
-    const lotId = Number(registered.created.lotId);
-    const transfer =
-      lot.manufacturer === undefined
-        ? null
-        : confirmed(await backoffice.transferLot(deployment, actor, { lotId, to: lot.manufacturer }));
-    return { ...confirmed(registered), lotId, transfer };
-  });
+  return actWithRole(
+    party,
+    "SUPPLIER",
+    async (actor) => {
+      const registered = await backoffice.registerLot(deployment, actor, {
+        code: lot.code,
+        grade: lot.grade,
+        kg: lot.kg,
+        report: `meltblown report ${lot.code}`,
+      });
+      const lotId = Number(registered.created.lotId);
+      const transfer =
+        lot.manufacturer === undefined
+          ? null
+          : confirmed(await backoffice.transferLot(deployment, actor, { lotId, to: lot.manufacturer }));
+      return { ...confirmed(registered), lotId, transfer };
+    },
+    locale,
+  );
 }
 
 export interface BatchRegistered extends Confirmed {
@@ -159,24 +180,30 @@ export interface BatchRegistered extends Confirmed {
 export async function registerBatch(
   party: PartyKey | null,
   input: unknown,
+  locale: Locale = FALLBACK_LOCALE,
 ): Promise<FieldResponse<BatchRegistered>> {
   const parsed = parse(batchInput, input);
   if (!parsed.ok) return parsed.reply;
   const batch = parsed.data;
   const { deployment } = runtime();
-  return actWithRole(party, "MANUFACTURER", async (actor, maker) => {
-    const key = demoLabelKeyOfParty(PARTIES[maker].account);
-    const boxes = boxesFor(batch.masks, batch.masksPerBox);
-    const list = possessionListFor(keyedSecrets(key), batch.gtin, batch.lot, batch.serialStart, boxes);
-    const tx = await backoffice.registerBatch(deployment, actor, {
-      ...batch,
-      signer: key.address,
-      possessionRoot: possessionRoot(list.leaves),
-    });
-    const batchId = tx.created.batchId ?? "";
-    possessionStoreIn(env().dataDir).write(batchId, list);
-    return { ...confirmed(tx), batchId, boxes };
-  });
+  return actWithRole(
+    party,
+    "MANUFACTURER",
+    async (actor, maker) => {
+      const key = demoLabelKeyOfParty(PARTIES[maker].account);
+      const boxes = boxesFor(batch.masks, batch.masksPerBox);
+      const list = possessionListFor(keyedSecrets(key), batch.gtin, batch.lot, batch.serialStart, boxes);
+      const tx = await backoffice.registerBatch(deployment, actor, {
+        ...batch,
+        signer: key.address,
+        possessionRoot: possessionRoot(list.leaves),
+      });
+      const batchId = tx.created.batchId ?? "";
+      possessionStoreIn(env().dataDir).write(batchId, list);
+      return { ...confirmed(tx), batchId, boxes };
+    },
+    locale,
+  );
 }
 
 /** The manufacturer records the end of sterilisation: the hold before release starts then. */
@@ -184,23 +211,28 @@ export async function recordSterilisation(
   party: PartyKey | null,
   batchId: string,
   input: unknown,
+  locale: Locale = FALLBACK_LOCALE,
 ): Promise<FieldResponse<Confirmed>> {
   if (!BATCH_ID.test(batchId)) return badBatchId();
   const parsed = parse(sterilisationInput, input);
   if (!parsed.ok) return parsed.reply;
   const s = parsed.data;
   const { deployment } = runtime();
-  return actWithRole(party, "MANUFACTURER", async (actor) =>
-    confirmed(
-      await backoffice.recordSterilisation(deployment, actor, {
-        batchId,
-        sterilizer: s.sterilizer,
-        method: s.method,
-        startedAt: s.start,
-        endedAt: s.end,
-        report: `sterilisation ${batchId} ${s.end}`,
-      }),
-    ),
+  return actWithRole(
+    party,
+    "MANUFACTURER",
+    async (actor) =>
+      confirmed(
+        await backoffice.recordSterilisation(deployment, actor, {
+          batchId,
+          sterilizer: s.sterilizer,
+          method: s.method,
+          startedAt: s.start,
+          endedAt: s.end,
+          report: `sterilisation ${batchId} ${s.end}`,
+        }),
+      ),
+    locale,
   );
 }
 
@@ -208,11 +240,15 @@ export async function recordSterilisation(
 export async function releaseBatch(
   party: PartyKey | null,
   batchId: string,
+  locale: Locale = FALLBACK_LOCALE,
 ): Promise<FieldResponse<Confirmed>> {
   if (!BATCH_ID.test(batchId)) return badBatchId();
   const { deployment } = runtime();
-  return actWithRole(party, "MANUFACTURER", async (actor) =>
-    confirmed(await backoffice.release(deployment, actor, { batchId })),
+  return actWithRole(
+    party,
+    "MANUFACTURER",
+    async (actor) => confirmed(await backoffice.release(deployment, actor, { batchId })),
+    locale,
   );
 }
 
@@ -227,32 +263,38 @@ export async function postTestReport(
   party: PartyKey | null,
   batchId: string,
   input: unknown,
+  locale: Locale = FALLBACK_LOCALE,
 ): Promise<FieldResponse<ReportPosted>> {
   if (!BATCH_ID.test(batchId)) return badBatchId();
   const parsed = parse(testReportInput, input);
   if (!parsed.ok) return parsed.reply;
   const report = parsed.data;
   const { deployment } = runtime();
-  return actWithRole(party, "LAB", async (actor) => {
-    const posted = await backoffice.postTestReport(deployment, actor, {
-      batchId,
-      results: report.results,
-      report: `test report ${batchId} ${Date.now()}`,
-      retest: report.retest || report.complaintId !== undefined,
-    });
-    const reportIndex = Number(posted.created.reportIndex);
-    const ruling =
-      report.complaintId === undefined
-        ? null
-        : confirmed(
-            await backoffice.ruleByRetest(deployment, actor, {
-              complaintId: report.complaintId,
-              reportIndex,
-              tracesToLot: false,
-            }),
-          );
-    return { ...confirmed(posted), reportIndex, ruling };
-  });
+  return actWithRole(
+    party,
+    "LAB",
+    async (actor) => {
+      const posted = await backoffice.postTestReport(deployment, actor, {
+        batchId,
+        results: report.results,
+        report: `test report ${batchId} ${Date.now()}`,
+        retest: report.retest || report.complaintId !== undefined,
+      });
+      const reportIndex = Number(posted.created.reportIndex);
+      const ruling =
+        report.complaintId === undefined
+          ? null
+          : confirmed(
+              await backoffice.ruleByRetest(deployment, actor, {
+                complaintId: report.complaintId,
+                reportIndex,
+                tracesToLot: false,
+              }),
+            );
+      return { ...confirmed(posted), reportIndex, ruling };
+    },
+    locale,
+  );
 }
 
 export interface Attested extends Confirmed {
@@ -263,18 +305,24 @@ export interface Attested extends Confirmed {
 export async function attestWorkshop(
   party: PartyKey | null,
   input: unknown,
+  locale: Locale = FALLBACK_LOCALE,
 ): Promise<FieldResponse<Attested>> {
   const parsed = parse(attestationInput, input);
   if (!parsed.ok) return parsed.reply;
   const a = parsed.data;
   const { deployment } = runtime();
-  return actWithRole(party, "AUDITOR", async (actor) => {
-    const tx = await backoffice.attestWorkshop(deployment, actor, {
-      ...a,
-      report: `attestation ${a.workshop} ${a.from}`,
-    });
-    return { ...confirmed(tx), attestationId: Number(tx.created.attestationId) };
-  });
+  return actWithRole(
+    party,
+    "AUDITOR",
+    async (actor) => {
+      const tx = await backoffice.attestWorkshop(deployment, actor, {
+        ...a,
+        report: `attestation ${a.workshop} ${a.from}`,
+      });
+      return { ...confirmed(tx), attestationId: Number(tx.created.attestationId) };
+    },
+    locale,
+  );
 }
 
 // ---- reads for the pages ------------------------------------------------------------------------

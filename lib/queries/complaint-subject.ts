@@ -1,6 +1,6 @@
 // What the complaint form needs to know about the box: which product and lot it is, and the sellers
 // holding the batch (a counterfeit or price complaint is against one of them).
-import { parseScannedCode } from "../domain/gs1";
+import { parseScannedCode, type Gs1Error } from "../domain/gs1";
 import { ChainUnavailableError } from "../chain/reader";
 import { runtime } from "./runtime";
 
@@ -15,37 +15,30 @@ export interface ComplaintSubject {
   sellers: { account: string; name: string }[];
 }
 
+/** Why there is no form: the page says it in the reader's language. */
 export type SubjectResult =
-  { ok: true; subject: ComplaintSubject } | { ok: false; title: string; message: string };
+  | { ok: true; subject: ComplaintSubject }
+  | { ok: false; problem: "unreadable"; error: Gs1Error }
+  | { ok: false; problem: "whole_batch" | "chain_unavailable" | "not_on_record" };
 
 export async function complaintSubject(text: string): Promise<SubjectResult> {
   const parsed = parseScannedCode(text);
-  if (!parsed.ok) return { ok: false, title: "This code can't be read", message: parsed.error.message };
+  if (!parsed.ok) return { ok: false, problem: "unreadable", error: parsed.error };
   const { gtin, lot, serial } = parsed.code;
   if (lot === null || serial === null) {
-    return {
-      ok: false,
-      title: "Scan the box's own code",
-      message:
-        "A complaint is about one box: scan the 2D code on the box, which carries its lot and serial number.",
-    };
+    return { ok: false, problem: "whole_batch" };
   }
   let record;
   try {
     record = await runtime().reader.read(parsed.code);
   } catch (error) {
     if (error instanceof ChainUnavailableError) {
-      return { ok: false, title: "Can't reach the record right now", message: "Try again in a minute." };
+      return { ok: false, problem: "chain_unavailable" };
     }
     throw error;
   }
   if (record.product === null || record.batch === null) {
-    return {
-      ok: false,
-      title: "This box is not on the record",
-      message:
-        "No registered maker made this box, so there is no one a complaint here could make pay. Report it to the market regulator on 12315.",
-    };
+    return { ok: false, problem: "not_on_record" };
   }
   const sold = record.serial?.sale?.seller ?? null;
   const holders = record.batch.holders.filter((h) => h.party.hasValidFiling).map((h) => h.party);

@@ -1,8 +1,13 @@
 // The complaints desk behind /api/complaints: checks a consumer's complaint before anything is written
 // (the code, the secret from inside the box against the batch's published possession list, the fields,
 // the evidence), files it through the relayer, and reads complaints back with their history.
-// Every refusal is a named error with a sentence; nothing is stored for a refused complaint.
+// Every refusal is a named error with a sentence in the request's language (the code is the same in
+// every language); nothing is stored for a refused complaint.
 import { z } from "zod";
+import { FALLBACK_LOCALE, type Locale } from "../domain/locale";
+import type { Messages } from "../i18n/catalogues";
+import { translatorFor } from "../i18n/translator";
+import { gs1ErrorMessage } from "../domain/gs1-messages";
 import { parseScannedCode, type ScannedCode } from "../domain/gs1";
 import { InvalidBoxSecretError, parseBoxSecret } from "../domain/box-secret";
 import type { BatchInfo, ComplaintKind } from "../domain/record";
@@ -66,49 +71,56 @@ const PHOTO_SIGNATURES: Record<PhotoType, (b: Buffer) => boolean> = {
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
 
+type ApiMessage = keyof Messages["apiErrors"];
+/** A schema's message is the catalogue key of its sentence (lib/i18n/messages/<lang>/apiErrors.json). */
+const say = (key: ApiMessage) => key;
+
 const complaintSchema = z.object({
   code: z
-    .string({ error: "The code from the box is required." })
-    .min(1, "The code from the box is required.")
+    .string({ error: say("codeRequired") })
+    .min(1, say("codeRequired"))
     .max(4096),
-  secret: z
-    .string({ error: "The code printed inside the box is required." })
-    .max(64, "The code inside the box is 26 characters."),
-  kind: z.enum(["spec-failure", "counterfeit", "price-above-cap"], {
-    error: 'The kind of problem must be "spec-failure", "counterfeit" or "price-above-cap".',
-  }),
+  secret: z.string({ error: say("secretRequired") }).max(64, say("secretTooLong")),
+  kind: z.enum(["spec-failure", "counterfeit", "price-above-cap"], { error: say("kindInvalid") }),
   description: z
-    .string({ error: "Say in a few words what is wrong." })
+    .string({ error: say("descriptionRequired") })
     .trim()
-    .min(3, "Say in a few words what is wrong.")
-    .max(2000, "Keep the description under 2,000 characters.")
-    .refine((text) => !CONTROL.test(text), "The description contains invisible control characters."),
+    .min(3, say("descriptionRequired"))
+    .max(2000, say("descriptionTooLong"))
+    .refine((text) => !CONTROL.test(text), say("descriptionControl")),
   pricePaid: z
-    .union([
-      z.number(),
-      z.string().regex(/^\d{1,6}(\.\d{1,2})?$/, "The price paid is a number of yuan, e.g. 75.00."),
-    ])
+    .union([z.number(), z.string().regex(/^\d{1,6}(\.\d{1,2})?$/, say("priceFormat"))])
     .transform(Number)
     .refine((yuan) => Number.isFinite(yuan) && yuan >= 0 && yuan <= MAX_PRICE_YUAN, {
-      message: `The price paid is a number of yuan between 0 and ${MAX_PRICE_YUAN}.`,
+      message: say("priceRange"),
     })
     .optional(),
   seller: z
     .string()
-    .regex(/^0x[0-9a-fA-F]{40}$/, "The seller is given by its address on the record (0x…).")
+    .regex(/^0x[0-9a-fA-F]{40}$/, say("sellerFormat"))
     .optional(),
   evidence: z.string().max(MAX_COMPLAINT_BODY_BYTES).optional(),
 });
 
 const withdrawSchema = z.object({
-  claimKey: z.string({ error: "The claim key from filing is required." }).regex(/^0x[0-9a-fA-F]{64}$/, {
-    message: "The claim key is 0x followed by 64 hex digits, as shown when the complaint was filed.",
+  claimKey: z.string({ error: say("claimKeyRequired") }).regex(/^0x[0-9a-fA-F]{64}$/, {
+    message: say("claimKeyFormat"),
   }),
   to: z
     .string()
-    .regex(/^0x[0-9a-fA-F]{40}$/, "Send the payment to an address (0x…).")
+    .regex(/^0x[0-9a-fA-F]{40}$/, say("payToFormat"))
     .optional(),
 });
+
+type Translate = ReturnType<typeof translatorFor<"apiErrors">>;
+
+/** The first problem zod found, as a named error in the reader's language. */
+function invalidRequest(t: Translate, issues: z.core.$ZodIssue[], otherwise: ApiMessage): ErrorResponse {
+  const issue = issues[0];
+  const key =
+    issue !== undefined && t.has(issue.message as ApiMessage) ? (issue.message as ApiMessage) : otherwise;
+  return fail(400, "invalid_request", t(key, { max: MAX_PRICE_YUAN }), issue?.path.join(".") || undefined);
+}
 
 export interface FiledResponse {
   id: number;
@@ -137,6 +149,10 @@ const limited = (message: string, retryAfter: number): ErrorResponse => ({
 const CONFLICTS = new Set(["ComplaintAlreadyOpen", "SerialAlreadyCompensated", "PossessionClaimedByAnother"]);
 const BAD_REQUEST = new Set(["SellerRequired", "NotASeller", "PricePaidTooHigh", "InvalidPossessionProof"]);
 
+/**
+ * A relayed transaction that failed. The contract's refusals are lib/chain/errors.ts's sentences, in
+ * English until that module speaks the request's language too.
+ */
 function relayFailure(error: RelayError): ErrorResponse | { status: 202; body: PendingBody } {
   const { code, message } = error.plain;
   if (error.failure === "unavailable")
@@ -148,12 +164,12 @@ function relayFailure(error: RelayError): ErrorResponse | { status: 202; body: P
   return fail(422, code, message);
 }
 
-function parsePhoto(dataUrl: string): EvidencePhoto | ApiError {
+function parsePhoto(t: Translate, dataUrl: string): EvidencePhoto | ApiError {
   const match = /^data:image\/(jpeg|png|webp);base64,([A-Za-z0-9+/]+={0,2})$/.exec(dataUrl);
   if (match === null) {
     return {
       code: "invalid_evidence",
-      message: "The photo must be a JPEG, PNG or WebP image.",
+      message: t("photoType"),
       field: "evidence",
     };
   }
@@ -162,14 +178,14 @@ function parsePhoto(dataUrl: string): EvidencePhoto | ApiError {
   if (bytes.length > MAX_PHOTO_BYTES) {
     return {
       code: "invalid_evidence",
-      message: "The photo is larger than 4 MB: send a smaller one.",
+      message: t("photoTooLarge"),
       field: "evidence",
     };
   }
   if (!PHOTO_SIGNATURES[type](bytes)) {
     return {
       code: "invalid_evidence",
-      message: `The photo is not a real ${type.toUpperCase()} image.`,
+      message: t("photoNotReal", { type: type.toUpperCase() }),
       field: "evidence",
     };
   }
@@ -207,75 +223,60 @@ export class ComplaintDesk {
 
   constructor(private readonly options: DeskOptions) {}
 
-  async file(input: unknown, client: string): Promise<DeskResponse<FiledResponse>> {
+  async file(
+    input: unknown,
+    client: string,
+    locale: Locale = FALLBACK_LOCALE,
+  ): Promise<DeskResponse<FiledResponse>> {
+    const t = translatorFor(locale, "apiErrors");
     const parsed = complaintSchema.safeParse(input);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      return fail(
-        400,
-        "invalid_request",
-        issue?.message ?? "The complaint is incomplete.",
-        issue?.path.join(".") || undefined,
-      );
-    }
+    if (!parsed.success) return invalidRequest(t, parsed.error.issues, "incomplete");
     const request = parsed.data;
     const scanned = parseScannedCode(request.code);
-    if (!scanned.ok) return fail(400, "invalid_code", scanned.error.message, "code");
+    if (!scanned.ok) {
+      const reason = gs1ErrorMessage(scanned.error, locale);
+      return fail(400, "invalid_code", reason, "code");
+    }
     const code = scanned.code;
     if (code.lot === null || code.serial === null || !/^\d{1,19}$/.test(code.serial)) {
-      return fail(
-        400,
-        "code_without_serial",
-        "A complaint is about one box: scan the 2D code on the box, which carries its lot and serial number.",
-        "code",
-      );
+      return fail(400, "code_without_serial", t("codeWithoutSerial"), "code");
     }
     const bySerial = this.perSerial.take(`${code.gtin}/${code.lot}/${code.serial}`);
     if (!bySerial.allowed) {
-      return limited("Too many attempts for this box: try again later.", bySerial.retryAfterSeconds);
+      return limited(t("tooManyForBox"), bySerial.retryAfterSeconds);
     }
     let secret: Uint8Array;
     try {
       secret = parseBoxSecret(request.secret);
     } catch (error) {
-      if (error instanceof InvalidBoxSecretError) return fail(400, "invalid_secret", error.message, "secret");
+      if (error instanceof InvalidBoxSecretError)
+        return fail(400, "invalid_secret", t("invalidSecret"), "secret");
       throw error;
     }
-    const photo = request.evidence === undefined ? null : parsePhoto(request.evidence);
+    const photo = request.evidence === undefined ? null : parsePhoto(t, request.evidence);
     if (photo !== null && "code" in photo) return fail(400, photo.code, photo.message, photo.field);
     if (
       (request.kind === "counterfeit" || request.kind === "price-above-cap") &&
       request.seller === undefined
     ) {
-      return fail(
-        400,
-        "SellerRequired",
-        "Say which seller you bought the box from: the complaint is against them.",
-        "seller",
-      );
+      return fail(400, "SellerRequired", t("sellerRequired"), "seller");
     }
 
     // Counted once a complaint is complete and about to cost chain reads and a relayed transaction.
     const byClient = this.perClient.take(client);
     if (!byClient.allowed) {
-      return limited("Too many complaints from here: try again later.", byClient.retryAfterSeconds);
+      return limited(t("tooManyFromHere"), byClient.retryAfterSeconds);
     }
     let batch: BatchInfo | null;
     try {
       batch = (await this.options.reader.read(code)).batch;
     } catch (error) {
       if (error instanceof ChainUnavailableError)
-        return fail(503, CHAIN_UNAVAILABLE.code, CHAIN_UNAVAILABLE.message);
+        return fail(503, CHAIN_UNAVAILABLE.code, t("chainUnavailable"));
       throw error;
     }
-    if (batch === null)
-      return fail(
-        404,
-        "batch_not_found",
-        "This box's batch is not on the record, so there is no one to complain to. Report it to the market regulator (12315).",
-        "code",
-      );
-    const proof = this.proofOf(batch, code, secret);
+    if (batch === null) return fail(404, "batch_not_found", t("batchNotFound"), "code");
+    const proof = this.proofOf(t, batch, code, secret);
     if ("code" in proof)
       return fail(proof.code === "wrong_secret" ? 400 : 422, proof.code, proof.message, proof.field);
 
@@ -312,12 +313,16 @@ export class ComplaintDesk {
   }
 
   /** The Merkle path of the box's leaf, after checking the secret and the published list. */
-  private proofOf(batch: BatchInfo, code: ScannedCode, secret: Uint8Array): { path: string[] } | ApiError {
+  private proofOf(
+    t: Translate,
+    batch: BatchInfo,
+    code: ScannedCode,
+    secret: Uint8Array,
+  ): { path: string[] } | ApiError {
     if (/^0x0{64}$/.test(batch.possessionRoot)) {
       return {
         code: "PossessionNotCommitted",
-        message:
-          "This batch's maker did not commit the codes printed inside its boxes, so a complaint cannot prove possession of one.",
+        message: t("possessionNotCommitted"),
       };
     }
     const serial = Number(code.serial);
@@ -325,7 +330,7 @@ export class ComplaintDesk {
     if (index < 0 || index >= batch.boxes) {
       return {
         code: "SerialNotInBatch",
-        message: `Serial ${serial} was never issued for this batch: this box is not one of the maker's.`,
+        message: t("serialNotInBatch", { serial: String(serial) }),
         field: "code",
       };
     }
@@ -333,15 +338,14 @@ export class ComplaintDesk {
     if (list === null || !this.listMatches(batch, list.leaves)) {
       return {
         code: "possession_list_missing",
-        message:
-          "The maker's list of the codes inside its boxes is not available here, so the code cannot be checked yet.",
+        message: t("possessionListMissing"),
       };
     }
     const leafIndex = serial - list.serialStart;
     if (list.leaves[leafIndex] !== possessionLeaf(serial, secret)) {
       return {
         code: "wrong_secret",
-        message: `The code from inside the box does not match box ${serial}. Check it and type it again.`,
+        message: t("wrongSecret", { serial: String(serial) }),
         field: "secret",
       };
     }
@@ -355,9 +359,9 @@ export class ComplaintDesk {
     return matches;
   }
 
-  async complaint(idText: string): Promise<DeskResponse<ComplaintView>> {
-    if (!/^\d{1,12}$/.test(idText))
-      return fail(400, "invalid_id", "A complaint number is a whole number, e.g. 12.");
+  async complaint(idText: string, locale: Locale = FALLBACK_LOCALE): Promise<DeskResponse<ComplaintView>> {
+    const t = translatorFor(locale, "apiErrors");
+    if (!/^\d{1,12}$/.test(idText)) return fail(400, "invalid_id", t("invalidId"));
     const id = Number(idText);
     const cached = this.options.cacheIsSafe() ? this.views.get(id) : undefined;
     if (cached !== undefined) return { status: 200, body: cached };
@@ -368,7 +372,7 @@ export class ComplaintDesk {
         this.options.deployment,
         id,
       );
-      if (record === null) return fail(404, "complaint_not_found", `There is no complaint number ${idText}.`);
+      if (record === null) return fail(404, "complaint_not_found", t("complaintNotFound", { id: idText }));
       const filed = record.history.find((e) => e.name === "ComplaintFiled");
       const statement = filed ? this.options.evidence.statement(filed.args.evidenceHash ?? "") : null;
       const view = { ...record, description: statement?.description ?? null };
@@ -376,33 +380,22 @@ export class ComplaintDesk {
       return { status: 200, body: view };
     } catch (error) {
       if (error instanceof RelayError) return relayFailure(error);
-      return fail(503, CHAIN_UNAVAILABLE.code, CHAIN_UNAVAILABLE.message);
+      return fail(503, CHAIN_UNAVAILABLE.code, t("chainUnavailable"));
     }
   }
 
   async withdraw(
     idText: string,
     input: unknown,
+    locale: Locale = FALLBACK_LOCALE,
   ): Promise<DeskResponse<{ txHash: string; amountFen: number; recipient: string }>> {
+    const t = translatorFor(locale, "apiErrors");
     const parsed = withdrawSchema.safeParse(input);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      return fail(
-        400,
-        "invalid_request",
-        issue?.message ?? "The request is incomplete.",
-        issue?.path.join(".") || undefined,
-      );
-    }
-    const shown = await this.complaint(idText);
+    if (!parsed.success) return invalidRequest(t, parsed.error.issues, "requestIncomplete");
+    const shown = await this.complaint(idText, locale);
     if (shown.status !== 200 && shown.status !== 201) return shown;
     if (claimKeyAddress(parsed.data.claimKey)?.toLowerCase() !== shown.body.complainant.toLowerCase()) {
-      return fail(
-        403,
-        "not_complainant",
-        "That claim key is not the one this complaint was filed with.",
-        "claimKey",
-      );
+      return fail(403, "not_complainant", t("notComplainant"), "claimKey");
     }
     try {
       const relayer = await this.options.relayer();

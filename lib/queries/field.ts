@@ -1,9 +1,20 @@
-// The field desk behind /inspector and /pharmacy: each action is one transaction signed as the acting
-// party (see session.ts), answered with its block and hash or with the contract's refusal in words
-// under a named 4xx. The contracts decide who may do what; nothing here second-guesses them.
+// The field desk behind /inspector and /pharmacy: each action is one transaction, answered with its block
+// and hash or with the contract's refusal in words under a named 4xx. On the local demo chain the server
+// signs it as the acting party (see session.ts); with `from` in the request (a browser wallet's account)
+// it only prepares the call for that wallet, simulated first, and `finishWalletTx` reads the receipt of
+// what the wallet sent. The contracts decide who may do what; nothing here second-guesses them.
 import { z } from "zod";
 import { parseScannedCode } from "../domain/gs1";
-import { ActionError, backoffice, batchIdOf, type Actor, type TxResult } from "../chain/backoffice";
+import {
+  ActionError,
+  batchIdOf,
+  fieldCalls,
+  sendCall,
+  type Actor,
+  type ContractCall,
+  type TxResult,
+} from "../chain/backoffice";
+import { awaitWalletTx, prepareCall, type PreparedTx } from "../chain/wallet";
 import { DemoKeysRefusedError } from "../chain/demo/accounts";
 import { describeError } from "../chain/errors";
 import type { PartyKey } from "../chain/demo/world";
@@ -15,18 +26,22 @@ import {
   readPriceRecord,
   readSellerStanding,
   readShipment,
+  readOrderOfShipment,
   type PriceRecordView,
   type QueuedComplaint,
   type SellerEntry,
   type SellerStanding,
+  type ShipmentOrder,
   type ShipmentView,
 } from "../chain/field";
 import { rpcProvider } from "../chain/provider";
 import { env } from "../env";
 import { runtime } from "./runtime";
 import { actorOf, fieldError, type ErrorReply, type FieldResponse, type FieldStatus } from "./session";
+import { fieldWords, type FieldWords } from "./field-words";
+import { FALLBACK_LOCALE, type Locale } from "../domain/locale";
 
-export type { QueuedComplaint, SellerEntry, SellerStanding, ShipmentView };
+export type { QueuedComplaint, SellerEntry, SellerStanding, ShipmentOrder, ShipmentView };
 
 export interface Confirmed {
   txHash: string;
@@ -50,16 +65,6 @@ const STATUS_OF: Record<string, FieldStatus> = {
   ShipmentNotPending: 409,
   AlreadyDecommissioned: 409,
   ComplaintAlreadyRuled: 409,
-  // the back office (manufacturer, lab, auditor)
-  NotBatchManufacturer: 403,
-  BatchAlreadyRegistered: 409,
-  LotAlreadyRegistered: 409,
-  SterilisationAlreadyRecorded: 409,
-  BatchAlreadyReleased: 409,
-  BatchIsRecalled: 409,
-  NotSterilised: 409,
-  TestsNotPassed: 409,
-  HoldNotElapsed: 409,
   chain_unavailable: 503,
 };
 
@@ -72,31 +77,129 @@ function oneAtATime<T>(address: string, task: () => Promise<T>): Promise<T> {
   return next;
 }
 
+/** A failure in words under its status: never a 500. */
+function refusal(error: unknown, statuses: Record<string, FieldStatus>, locale: Locale): ErrorReply {
+  if (error instanceof DemoKeysRefusedError)
+    return fieldError(
+      403,
+      "demo_keys_refused",
+      fieldWords(locale)("demoKeysRefused", { reason: error.message }),
+    );
+  // A read before the transaction can fail too: every failure is answered in words, never a 500.
+  const plain = error instanceof ActionError ? error.plainIn(locale) : describeError(error, locale);
+  return fieldError(statuses[plain.code] ?? STATUS_OF[plain.code] ?? 422, plain.code, plain.message);
+}
+
+/** Signs `action` as the acting party; a refusal is answered under STATUS_OF, then `statuses`, else 422. */
 export async function actAs<T>(
   party: PartyKey | null,
   action: (actor: Actor) => Promise<T>,
+  statuses: Record<string, FieldStatus> = {},
+  locale: Locale = FALLBACK_LOCALE,
 ): Promise<FieldResponse<T>> {
-  if (party === null)
-    return fieldError(401, "not_signed_in", "Choose who acts first (Demo: act as …) on the local chain.");
+  if (party === null) return fieldError(401, "not_signed_in", fieldWords(locale)("notSignedIn"));
   try {
     const actor = await actorOf(party);
     return { status: 200, body: await oneAtATime(actor.address, () => action(actor)) };
   } catch (error) {
-    if (error instanceof DemoKeysRefusedError) return fieldError(403, "demo_keys_refused", error.message);
-    // A read before the transaction can fail too: every failure is answered in words, never a 500.
-    const plain = error instanceof ActionError ? error.plain : describeError(error);
-    return fieldError(STATUS_OF[plain.code] ?? 422, plain.code, plain.message);
+    return refusal(error, statuses, locale);
   }
 }
 
 export const confirmed = (tx: TxResult): Confirmed => ({ txHash: tx.txHash, blockNumber: tx.blockNumber });
 
-export function invalid(error: z.ZodError): ErrorReply {
+/** The call a browser wallet is to send: `eth_sendTransaction` with these. */
+export interface Prepared {
+  prepared: PreparedTx;
+}
+
+const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
+
+/**
+ * One field action: with `from` (a wallet's account) in the request, the call prepared for that wallet,
+ * simulated as it; otherwise signed as the acting demo party and read back by FINISH.
+ */
+async function perform<T>(
+  party: PartyKey | null,
+  input: unknown,
+  locale: Locale,
+  plan: () => Promise<ContractCall>,
+): Promise<FieldResponse<T | Prepared>> {
+  const t = fieldWords(locale);
+  const from = typeof input === "object" && input !== null ? (input as { from?: unknown }).from : undefined;
+  if (from === undefined)
+    return actAs(
+      party,
+      async (actor) => {
+        const call = await plan();
+        return (await finish(await sendCall(runtime().deployment, actor, call), call)) as T;
+      },
+      {},
+      locale,
+    );
+  if (typeof from !== "string" || !ADDRESS.test(from))
+    return fieldError(400, "invalid_request", t("badFrom"), "from");
+  try {
+    return {
+      status: 200,
+      body: { prepared: await prepareCall(runtime().deployment, provider(), from, await plan()) },
+    };
+  } catch (error) {
+    return refusal(error, {}, locale);
+  }
+}
+
+/** A receipt (accepted or rejected), with the purchase order it settled in the same transaction. */
+const shipmentDecided = async (tx: TxResult, [shipmentId]: readonly unknown[]): Promise<ShipmentDecided> => ({
+  ...confirmed(tx),
+  order: await readOrderOfShipment(runtime().deployment, provider(), Number(shipmentId)),
+});
+
+/** What each field call's answer says beyond its block and hash, read back from the chain. */
+const FINISH: Record<string, (tx: TxResult, args: readonly unknown[]) => Promise<object>> = {
+  recordPrice: async (tx) => ({
+    ...confirmed(tx),
+    ...(await readPriceRecord(runtime().deployment, provider(), Number(tx.created.recordId))),
+  }),
+  acceptShipment: shipmentDecided,
+  rejectShipment: shipmentDecided,
+  decommission: async (tx) => confirmed(tx),
+  rule: async (tx) => confirmed(tx),
+};
+
+const finish = (tx: TxResult, call: ContractCall) =>
+  (FINISH[call.method] ?? (async () => confirmed(tx)))(tx, call.args);
+
+const receiptSchema = (t: FieldWords) =>
+  z.object({ txHash: z.string({ error: t("badTxHash") }).regex(/^0x[0-9a-fA-F]{64}$/, t("badTxHash")) });
+
+/**
+ * A wallet's field transaction once mined, answered as the demo path answers the same action; a revert
+ * in the contract's words. Only the field desk's calls are read.
+ */
+export async function finishWalletTx(
+  input: unknown,
+  locale: Locale = FALLBACK_LOCALE,
+): Promise<FieldResponse<object>> {
+  const t = fieldWords(locale);
+  const parsed = receiptSchema(t).safeParse(input);
+  if (!parsed.success) return invalid(parsed.error, t);
+  try {
+    const tx = await awaitWalletTx(runtime().deployment, provider(), parsed.data.txHash);
+    const read = FINISH[tx.method];
+    if (read === undefined) return fieldError(400, "not_a_field_action", t("notFieldAction"));
+    return { status: 200, body: await read(tx, tx.args) };
+  } catch (error) {
+    return refusal(error, {}, locale);
+  }
+}
+
+export function invalid(error: z.ZodError, t: FieldWords = fieldWords()): ErrorReply {
   const issue = error.issues[0];
   return fieldError(
     400,
     "invalid_request",
-    issue?.message ?? "The request is incomplete.",
+    issue?.message ?? t("incomplete"),
     issue?.path.join(".") || undefined,
   );
 }
@@ -104,35 +207,29 @@ export function invalid(error: z.ZodError): ErrorReply {
 type BoxRef = { gtin: string; lot: string; serial: string | null };
 
 /** A scanned code naming a batch (and maybe a box), or a 400 saying what is missing. */
-function boxOf(text: string): BoxRef | ErrorReply {
+function boxOf(text: string, t: FieldWords): BoxRef | ErrorReply {
   const parsed = parseScannedCode(text);
   if (!parsed.ok) return fieldError(400, "invalid_code", parsed.error.message, "code");
-  if (parsed.code.lot === null)
-    return fieldError(
-      400,
-      "code_without_lot",
-      "Scan the 2D code on the box, which carries its lot (a retail barcode does not).",
-      "code",
-    );
+  if (parsed.code.lot === null) return fieldError(400, "code_without_lot", t("codeWithoutLot"), "code");
   return { gtin: parsed.code.gtin, lot: parsed.code.lot, serial: parsed.code.serial };
 }
 
-const codeField = z.string({ error: "Scan or type the code on the box." }).min(1).max(1024);
-const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
+const codeField = (t: FieldWords) =>
+  z
+    .string({ error: t("code") })
+    .min(1, t("code"))
+    .max(1024, t("code"));
 
-const priceSchema = z.object({
-  seller: z.string().regex(ADDRESS, "Choose the seller (its address on the record, 0x…)."),
-  code: codeField,
-  yuanPerPiece: z
-    .union([z.number(), z.string().regex(/^\d{1,4}(\.\d{1,2})?$/, "The price is yuan per piece, e.g. 2.50.")])
-    .transform(Number)
-    .refine((yuan) => Number.isFinite(yuan) && yuan > 0 && yuan < 10_000, {
-      message: "The price is yuan per piece, more than zero, e.g. 2.50.",
-    }),
-  photoHash: z
-    .string()
-    .regex(/^0x[0-9a-fA-F]{64}$/, "The photo's hash is 0x followed by 64 hex digits (SHA-256)."),
-});
+const priceSchema = (t: FieldWords) =>
+  z.object({
+    seller: z.string({ error: t("seller") }).regex(ADDRESS, t("seller")),
+    code: codeField(t),
+    yuanPerPiece: z
+      .union([z.number(), z.string().regex(/^\d{1,4}(\.\d{1,2})?$/, t("price"))], { error: t("price") })
+      .transform(Number)
+      .refine((yuan) => Number.isFinite(yuan) && yuan > 0 && yuan < 10_000, { message: t("price") }),
+    photoHash: z.string({ error: t("photoHash") }).regex(/^0x[0-9a-fA-F]{64}$/, t("photoHash")),
+  });
 
 export interface PriceRecorded extends Confirmed, PriceRecordView {}
 
@@ -140,15 +237,17 @@ export interface PriceRecorded extends Confirmed, PriceRecordView {}
 export async function recordPrice(
   party: PartyKey | null,
   input: unknown,
-): Promise<FieldResponse<PriceRecorded>> {
-  const parsed = priceSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const box = boxOf(parsed.data.code);
+  locale: Locale = FALLBACK_LOCALE,
+): Promise<FieldResponse<PriceRecorded | Prepared>> {
+  const t = fieldWords(locale);
+  const parsed = priceSchema(t).safeParse(input);
+  if (!parsed.success) return invalid(parsed.error, t);
+  const box = boxOf(parsed.data.code, t);
   if ("status" in box) return box;
   const { deployment } = runtime();
-  return actAs(party, async (actor) => {
+  return perform(party, input, locale, async () => {
     const seller = await readAccount(deployment, provider(), parsed.data.seller);
-    const tx = await backoffice.recordPrice(deployment, actor, {
+    return fieldCalls.recordPrice({
       seller: parsed.data.seller,
       batchId: await batchIdOf(deployment, provider(), box.gtin, box.lot),
       // The shop's own region: the cap in force where the price was asked.
@@ -157,92 +256,103 @@ export async function recordPrice(
       fen: Math.round(parsed.data.yuanPerPiece * 100),
       evidence: parsed.data.photoHash,
     });
-    const record = await readPriceRecord(deployment, provider(), Number(tx.created.recordId));
-    return { ...confirmed(tx), ...record };
   });
 }
 
-const saleSchema = z.object({ code: codeField });
+const saleSchema = (t: FieldWords) => z.object({ code: codeField(t) });
 
 /** A pharmacy decommissions a box it sells, so a copy of its code is caught later. */
-export async function sellBox(party: PartyKey | null, input: unknown): Promise<FieldResponse<Confirmed>> {
-  const parsed = saleSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const box = boxOf(parsed.data.code);
+export async function sellBox(
+  party: PartyKey | null,
+  input: unknown,
+  locale: Locale = FALLBACK_LOCALE,
+): Promise<FieldResponse<Confirmed | Prepared>> {
+  const t = fieldWords(locale);
+  const parsed = saleSchema(t).safeParse(input);
+  if (!parsed.success) return invalid(parsed.error, t);
+  const box = boxOf(parsed.data.code, t);
   if ("status" in box) return box;
   const serial = box.serial;
   if (serial === null || !/^\d{1,19}$/.test(serial))
-    return fieldError(
-      400,
-      "code_without_serial",
-      "Scan the 2D code on the box: it carries the serial.",
-      "code",
-    );
+    return fieldError(400, "code_without_serial", t("codeWithoutSerial"), "code");
   const { deployment } = runtime();
-  return actAs(party, async (actor) =>
-    confirmed(
-      await backoffice.decommission(deployment, actor, {
-        batchId: await batchIdOf(deployment, provider(), box.gtin, box.lot),
-        serial: Number(serial),
-      }),
-    ),
+  return perform(party, input, locale, async () =>
+    fieldCalls.decommission({
+      batchId: await batchIdOf(deployment, provider(), box.gtin, box.lot),
+      serial: Number(serial),
+    }),
   );
 }
 
 const ID = /^\d{1,12}$/;
-const decisionSchema = z.discriminatedUnion("decision", [
-  z.object({ decision: z.literal("accept") }),
-  z.object({
-    decision: z.literal("reject"),
-    reason: z.string({ error: "Say why the delivery is rejected." }).trim().min(3).max(500),
-  }),
-]);
+const decisionSchema = (t: FieldWords) =>
+  z.discriminatedUnion("decision", [
+    z.object({ decision: z.literal("accept") }),
+    z.object({
+      decision: z.literal("reject"),
+      reason: z
+        .string({ error: t("rejectReason") })
+        .trim()
+        .min(3, t("rejectReason"))
+        .max(500, t("rejectReason")),
+    }),
+  ]);
 
-/** The recipient accepts or rejects a whole shipment in one transaction. */
+/** The receipt, and the purchase order it settled in the same transaction (null when none). */
+export interface ShipmentDecided extends Confirmed {
+  order: ShipmentOrder | null;
+}
+
+/**
+ * The recipient accepts or rejects a whole shipment in one transaction, which also settles the purchase
+ * order the shipment fulfils: accepted → the seller is paid from escrow, rejected → the buyer refunded.
+ */
 export async function decideShipment(
   party: PartyKey | null,
   idText: string,
   input: unknown,
-): Promise<FieldResponse<Confirmed>> {
-  if (!ID.test(idText)) return fieldError(400, "invalid_id", "A shipment number is a whole number, e.g. 12.");
-  const parsed = decisionSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
+  locale: Locale = FALLBACK_LOCALE,
+): Promise<FieldResponse<ShipmentDecided | Prepared>> {
+  const t = fieldWords(locale);
+  if (!ID.test(idText)) return fieldError(400, "invalid_id", t("shipmentId"));
+  const parsed = decisionSchema(t).safeParse(input);
+  if (!parsed.success) return invalid(parsed.error, t);
   const decision = parsed.data;
-  const { deployment } = runtime();
   const shipmentId = Number(idText);
-  return actAs(party, async (actor) =>
-    confirmed(
-      decision.decision === "accept"
-        ? await backoffice.acceptShipment(deployment, actor, { shipmentId })
-        : await backoffice.rejectShipment(deployment, actor, { shipmentId, reason: decision.reason }),
-    ),
+  return perform(party, input, locale, async () =>
+    decision.decision === "accept"
+      ? fieldCalls.acceptShipment({ shipmentId })
+      : fieldCalls.rejectShipment({ shipmentId, reason: decision.reason }),
   );
 }
 
-const rulingSchema = z.object({
-  upheld: z.boolean({ error: "Say whether the complaint is upheld (true) or dismissed (false)." }),
-  reason: z.string({ error: "Give the reason for the ruling." }).trim().min(3).max(500),
-});
+const rulingSchema = (t: FieldWords) =>
+  z.object({
+    upheld: z.boolean({ error: t("upheld") }),
+    reason: z
+      .string({ error: t("rulingReason") })
+      .trim()
+      .min(3, t("rulingReason"))
+      .max(500, t("rulingReason")),
+  });
 
 /** An inspector rules on a complaint; the reason's hash goes on chain. */
 export async function ruleOnComplaint(
   party: PartyKey | null,
   idText: string,
   input: unknown,
-): Promise<FieldResponse<Confirmed>> {
-  if (!ID.test(idText))
-    return fieldError(400, "invalid_id", "A complaint number is a whole number, e.g. 12.");
-  const parsed = rulingSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const { deployment } = runtime();
-  return actAs(party, async (actor) =>
-    confirmed(
-      await backoffice.ruleOnComplaint(deployment, actor, {
-        complaintId: Number(idText),
-        upheld: parsed.data.upheld,
-        reason: parsed.data.reason,
-      }),
-    ),
+  locale: Locale = FALLBACK_LOCALE,
+): Promise<FieldResponse<Confirmed | Prepared>> {
+  const t = fieldWords(locale);
+  if (!ID.test(idText)) return fieldError(400, "invalid_id", t("complaintId"));
+  const parsed = rulingSchema(t).safeParse(input);
+  if (!parsed.success) return invalid(parsed.error, t);
+  return perform(party, input, locale, async () =>
+    fieldCalls.ruleOnComplaint({
+      complaintId: Number(idText),
+      upheld: parsed.data.upheld,
+      reason: parsed.data.reason,
+    }),
   );
 }
 
@@ -257,6 +367,12 @@ export function sellerStanding(address: string): Promise<SellerStanding> | null 
 
 export const pendingShipments = (recipient: string): Promise<ShipmentView[]> =>
   pendingShipmentsTo(runtime().deployment, provider(), recipient);
+
+export function shipmentOrder(idText: string): Promise<ShipmentOrder | null> {
+  return ID.test(idText)
+    ? readOrderOfShipment(runtime().deployment, provider(), Number(idText))
+    : Promise.resolve(null);
+}
 
 export function shipment(idText: string): Promise<ShipmentView | null> {
   return ID.test(idText)

@@ -1,11 +1,23 @@
 // Reading a JSON request body in a route handler with a size limit, and answering in JSON; every
-// failure is a named 4xx the client can show.
+// failure is a named 4xx the client can show, in the request's language.
+import { LOCALE_COOKIE, negotiateLocale, type Locale } from "../domain/locale";
+import { translatorFor } from "../i18n/translator";
 import type { ApiError, DeskResponse } from "./complaints";
+
+/** The language to answer in: the language switch's cookie, then Accept-Language (as the pages do). */
+export function localeOf(request: Request): Locale {
+  const cookie = (request.headers.get("cookie") ?? "")
+    .split(";")
+    .map((pair) => pair.trim().split("="))
+    .find(([name]) => name === LOCALE_COOKIE)?.[1];
+  return negotiateLocale(cookie, request.headers.get("accept-language"));
+}
 
 export type BodyResult =
   { ok: true; value: unknown } | { ok: false; status: 400 | 413 | 415; error: ApiError };
 
 export async function readJsonBody(request: Request, maxBytes: number): Promise<BodyResult> {
+  const t = translatorFor(localeOf(request), "apiErrors");
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/json\b/i.test(type)) {
     return {
@@ -13,7 +25,7 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
       status: 415,
       error: {
         code: "unsupported_media_type",
-        message: "Send the request as JSON (Content-Type: application/json).",
+        message: t("unsupportedMediaType"),
       },
     };
   }
@@ -22,7 +34,7 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
     status: 413,
     error: {
       code: "request_too_large",
-      message: `The request is larger than ${Math.round(maxBytes / 1024 / 1024)} MB: send a smaller photo.`,
+      message: t("requestTooLarge", { megabytes: Math.round(maxBytes / 1024 / 1024) }),
     },
   } as const;
   if (Number(request.headers.get("content-length") ?? 0) > maxBytes) return tooLarge;
@@ -45,7 +57,7 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
     return {
       ok: false,
       status: 400,
-      error: { code: "invalid_json", message: "The request is not valid JSON." },
+      error: { code: "invalid_json", message: t("invalidJson") },
     };
   }
 }
@@ -53,16 +65,19 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
 export function jsonResponse(
   status: number,
   body: unknown,
-  extraHeaders: Record<string, string> = {},
+  extraHeaders: Record<string, string> | [string, string][] = {},
 ): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: {
-      "content-type": "application/json; charset=utf-8",
-      "cache-control": "no-store",
-      ...extraHeaders,
-    },
+  const headers = new Headers({
+    "content-type": "application/json; charset=utf-8",
+    "cache-control": "no-store",
   });
+  // A list can repeat a header (two set-cookie lines); a record sets each once.
+  const extra = Array.isArray(extraHeaders) ? extraHeaders : Object.entries(extraHeaders);
+  for (const [name, value] of extra) {
+    if (Array.isArray(extraHeaders)) headers.append(name, value);
+    else headers.set(name, value);
+  }
+  return new Response(JSON.stringify(body), { status, headers });
 }
 
 export function deskResponse<T>(outcome: DeskResponse<T>): Response {

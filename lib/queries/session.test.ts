@@ -1,7 +1,15 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { DemoKeysRefusedError } from "../chain/demo/accounts";
-import { ACT_AS_COOKIE, chooseParty, partyFromCookieHeader, sessionCookie } from "./session";
+import {
+  ACT_AS_COOKIE,
+  chooseParty,
+  chooseWallet,
+  partyFromCookieHeader,
+  sessionCookie,
+  walletCookie,
+} from "./session";
+import { recordPrice, decideShipment, finishWalletTx } from "./field";
 
 const otherChain = async () => {
   throw new DemoKeysRefusedError("Demo keys are for the local chain (id 31337) only; this chain has id 1.");
@@ -29,5 +37,53 @@ describe("Demo: act as …", () => {
     assert.equal(partyFromCookieHeader(`a=1; ${ACT_AS_COOKIE}=renxin`), "renxin");
     assert.equal(partyFromCookieHeader(`${ACT_AS_COOKIE}=toString`), null);
     assert.equal(partyFromCookieHeader(null), null);
+  });
+});
+
+describe("a browser wallet", () => {
+  it("keeps only the wallet's account in an httpOnly cookie, which signs nothing", () => {
+    assert.match(
+      walletCookie("0x00000000000000000000000000000000000000aa", false),
+      /^medproof-wallet=0x0{38}aa; Path=\/; Max-Age=\d+; HttpOnly; SameSite=Lax$/,
+    );
+  });
+
+  it("refuses an account that is not an address, in the reader's language", async () => {
+    const english = await chooseWallet({ wallet: "0x12" });
+    const chinese = await chooseWallet({ wallet: "0x12" }, "zh-CN");
+    assert.equal(english.status, 400);
+    assert.ok("error" in english.body && "error" in chinese.body);
+    assert.equal(english.body.error.message, "The wallet's account is 0x followed by 40 hex digits.");
+    assert.equal(chinese.body.error.message, "钱包账户地址应为 0x 加 40 位十六进制数字。");
+  });
+});
+
+describe("field answers in the request's language", () => {
+  it("names what is wrong with a request in Chinese or English, before anything reaches the chain", async () => {
+    const price = await recordPrice(null, { seller: "nobody" }, "zh-CN");
+    assert.equal(price.status, 400);
+    assert.ok("error" in price.body);
+    assert.deepEqual(price.body.error, {
+      code: "invalid_request",
+      message: "请选择销售方（其在链上的地址，0x…）。",
+      field: "seller",
+    });
+    const shipment = await decideShipment(null, "x", { decision: "accept" }, "zh-CN");
+    assert.ok("error" in shipment.body);
+    assert.equal(shipment.body.error.message, "发货单号应为整数，例如 12。");
+    const unknown = await chooseParty({ party: "constructor" }, otherChain, "zh-CN");
+    assert.ok("error" in unknown.body);
+    assert.match(unknown.body.error.message, /^没有名为“constructor”的演示身份/);
+  });
+
+  it("refuses a wallet's `from` that is not an address, and a receipt for a malformed hash", async () => {
+    const sale = await decideShipment(null, "3", { decision: "accept", from: "0xabc" });
+    assert.equal(sale.status, 400);
+    assert.ok("error" in sale.body);
+    assert.equal(sale.body.error.field, "from");
+    const receipt = await finishWalletTx({ txHash: "0x1234" });
+    assert.equal(receipt.status, 400);
+    assert.ok("error" in receipt.body);
+    assert.equal(receipt.body.error.message, "The transaction hash is 0x followed by 64 hex digits.");
   });
 });

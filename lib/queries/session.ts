@@ -1,7 +1,9 @@
 // Who acts on the field pages. On the local demo chain (id 31337) "Demo: act as …" picks one of the
 // seeded parties; the choice is a cookie holding only the party's name (httpOnly, SameSite=Lax) and the
 // server signs with that party's demo key, which never leaves it. On any other chain the switch is
-// refused (403 demo_keys_refused): an organisation there acts with its own key.
+// refused (403 demo_keys_refused): an organisation there acts with its own key, in a browser wallet
+// (EIP-1193). A connected wallet's account is kept in a cookie too, only to show what its roles allow:
+// the wallet signs every action itself, so the cookie grants nothing.
 import { z } from "zod";
 import { PARTIES, type PartyKey } from "../chain/demo/world";
 import { assertLocalChain, DemoKeysRefusedError, demoWallet } from "../chain/demo/accounts";
@@ -12,10 +14,13 @@ import { env } from "../env";
 import { runtime } from "./runtime";
 import type { ApiError } from "./complaints";
 import { CHAIN_UNAVAILABLE } from "./chain-unavailable";
+import { fieldWords } from "./field-words";
+import type { Locale } from "../domain/locale";
 
 export type { Role };
 
 export const ACT_AS_COOKIE = "medproof-act-as";
+export const WALLET_COOKIE = "medproof-wallet";
 const SESSION_SECONDS = 8 * 3600;
 
 export type FieldStatus = 400 | 401 | 403 | 404 | 409 | 422 | 503;
@@ -36,12 +41,22 @@ export const fieldError = (
 });
 
 export interface SessionView {
+  /** The server signs with the party's demo key. */
+  signer: "demo";
   party: PartyKey;
   name: string;
   address: string;
   /** Read from the chain, not from the demo world: the record decides what the party may do. */
   roles: Role[];
 }
+
+/** A browser wallet's account: the wallet signs every action itself. */
+export interface WalletSessionView extends Omit<SessionView, "signer" | "party"> {
+  signer: "wallet";
+  party: null;
+}
+
+export type FieldSession = SessionView | WalletSessionView;
 
 export interface DemoPartyOption {
   key: PartyKey;
@@ -73,13 +88,14 @@ export async function demoKeysAllowed(check: LocalChainCheck = checkLocalChain):
   }
 }
 
-const chooseSchema = z.object({ party: z.string({ error: "Say which party to act as." }).max(40) });
-
 /** "Demo: act as …": the party, checked to exist and the chain to be the local one. */
 export async function chooseParty(
   input: unknown,
   check: LocalChainCheck = checkLocalChain,
+  locale?: Locale,
 ): Promise<FieldResponse<SessionView>> {
+  const t = fieldWords(locale);
+  const chooseSchema = z.object({ party: z.string({ error: t("party") }).max(40, t("party")) });
   const parsed = chooseSchema.safeParse(input);
   if (!parsed.success)
     return fieldError(400, "invalid_request", parsed.error.issues[0]?.message ?? "", "party");
@@ -88,7 +104,7 @@ export async function chooseParty(
     return fieldError(
       400,
       "unknown_party",
-      `There is no demo party "${party}". Choose one of: ${Object.keys(PARTIES).join(", ")}.`,
+      t("unknownParty", { party, parties: Object.keys(PARTIES).join(", ") }),
       "party",
     );
   }
@@ -98,13 +114,9 @@ export async function chooseParty(
     if (session !== null) return { status: 200, body: session };
   } catch (error) {
     if (error instanceof DemoKeysRefusedError)
-      return fieldError(
-        403,
-        "demo_keys_refused",
-        `${error.message} Sign in with the organisation's own key.`,
-      );
+      return fieldError(403, "demo_keys_refused", t("demoKeysRefused", { reason: error.message }));
   }
-  return fieldError(503, CHAIN_UNAVAILABLE.code, CHAIN_UNAVAILABLE.message);
+  return fieldError(503, CHAIN_UNAVAILABLE.code, t("chainUnavailable"));
 }
 
 /** The party named by the request's act-as cookie, if it names one. */
@@ -124,14 +136,62 @@ export function sessionCookie(party: PartyKey, secure: boolean): string {
   return `${ACT_AS_COOKIE}=${party}; Path=/; Max-Age=${SESSION_SECONDS}; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`;
 }
 
+export function walletCookie(address: string, secure: boolean): string {
+  return `${WALLET_COOKIE}=${address}; Path=/; Max-Age=${SESSION_SECONDS}; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`;
+}
+
 export const clearedSessionCookie = () => `${ACT_AS_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax`;
+export const clearedWalletCookie = () => `${WALLET_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax`;
 
 /** The acting party with its roles as the chain records them; null without one or off the local chain. */
 export async function readSession(party: PartyKey | null): Promise<SessionView | null> {
   if (party === null || !(await demoKeysAllowed())) return null;
   const address = demoWallet(PARTIES[party].account).address;
   const account = await readAccount(runtime().deployment, nodeProvider(), address);
-  return { party, name: account.name || PARTIES[party].name, address, roles: account.roles };
+  return { signer: "demo", party, name: account.name || PARTIES[party].name, address, roles: account.roles };
+}
+
+const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
+
+/** A connected wallet's account with its roles on the record, on any chain; null for a bad address. */
+export async function readWalletSession(address: string | undefined): Promise<WalletSessionView | null> {
+  if (address === undefined || !ADDRESS.test(address)) return null;
+  const account = await readAccount(runtime().deployment, nodeProvider(), address);
+  return {
+    signer: "wallet",
+    party: null,
+    name: account.name,
+    address: account.address,
+    roles: account.roles,
+  };
+}
+
+/** Who acts for this request's cookies: a connected wallet first, else the demo party. */
+export async function currentSession(cookies: {
+  get(name: string): { value: string } | undefined;
+}): Promise<FieldSession | null> {
+  const wallet = cookies.get(WALLET_COOKIE)?.value;
+  if (wallet !== undefined && ADDRESS.test(wallet)) return readWalletSession(wallet);
+  return readSession(partyOf(cookies.get(ACT_AS_COOKIE)?.value));
+}
+
+/** A browser wallet connected: its account, to show what its roles allow (the wallet signs). */
+export async function chooseWallet(
+  input: unknown,
+  locale?: Locale,
+): Promise<FieldResponse<WalletSessionView>> {
+  const t = fieldWords(locale);
+  const walletSchema = z.object({ wallet: z.string({ error: t("wallet") }).regex(ADDRESS, t("wallet")) });
+  const parsed = walletSchema.safeParse(input);
+  if (!parsed.success)
+    return fieldError(400, "invalid_request", parsed.error.issues[0]?.message ?? "", "wallet");
+  try {
+    const session = await readWalletSession(parsed.data.wallet);
+    if (session !== null) return { status: 200, body: session };
+  } catch {
+    // the chain is down: answered below
+  }
+  return fieldError(503, CHAIN_UNAVAILABLE.code, t("chainUnavailable"));
 }
 
 /** The signer for the acting party's transactions. Throws DemoKeysRefusedError off the local chain. */

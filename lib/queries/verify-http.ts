@@ -6,10 +6,44 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { createHash } from "node:crypto";
 import { parseScannedCode, type ScannedCode } from "../domain/gs1";
 import { buildLinkset, linkHeader, LINKSET_MEDIA_TYPE } from "../domain/linkset";
+import { gs1ErrorMessage } from "../domain/gs1-messages";
+import { LOCALE_COOKIE, negotiateLocale, type Locale } from "../domain/locale";
 import type { Verifier, VerifyOutcome } from "./verify";
-import { CHAIN_UNAVAILABLE } from "./chain-unavailable";
+import { chainUnavailable } from "./chain-unavailable";
 
 const MAX_URL_LENGTH = 4096;
+
+/** This path's own refusals, in both languages (the verdict's sentences come from lib/domain). */
+const REFUSALS = {
+  en: {
+    tooLong: "The request is too long to hold a product code.",
+    malformed: "The request address is malformed.",
+    oneCode: "Give exactly one code: /api/verify?code=<the scanned text>.",
+    useGet: "Use GET.",
+    notADigitalLink: "This code cannot be written as a Digital Link.",
+  },
+  "zh-CN": {
+    tooLong: "请求太长，不可能是一个产品码。",
+    malformed: "请求地址格式有误。",
+    oneCode: "请只提供一个码：/api/verify?code=<扫到的内容>。",
+    useGet: "请使用 GET 请求。",
+    notADigitalLink: "此码无法写成 GS1 数字链接。",
+  },
+} satisfies Record<Locale, Record<string, string>>;
+
+/** The `locale` cookie's value in a Cookie header, if any. */
+function cookieLocale(header: string | undefined): string | null {
+  for (const pair of (header ?? "").split(";")) {
+    const [name, value] = pair.split("=").map((part) => part.trim());
+    if (name === LOCALE_COOKIE) return value ?? null;
+  }
+  return null;
+}
+
+/** The language of the answer: the language switch's cookie, then Accept-Language, then English. */
+export function requestLocale(req: IncomingMessage): Locale {
+  return negotiateLocale(cookieLocale(req.headers.cookie), req.headers["accept-language"]);
+}
 
 export function wantsJson(req: IncomingMessage): boolean {
   const accept = req.headers.accept ?? "";
@@ -63,11 +97,14 @@ function send(
   status: number,
   body: unknown,
   contentType = "application/json; charset=utf-8",
+  /** The language of the body's sentences, when it has any. */
+  locale: Locale | null = null,
 ): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
     "content-type": contentType,
     "cache-control": "no-store",
+    ...(locale === null ? {} : { "content-language": locale, vary: "accept-language, cookie" }),
     "content-length": Buffer.byteLength(text),
   });
   res.end(text);
@@ -78,37 +115,41 @@ function invalid(message: string, reason: string): VerifyOutcome {
 }
 
 /** The scanned text of a request: ?code= on /api/verify, the URL itself on a Digital Link path. */
-function scannedText(req: IncomingMessage): string | VerifyOutcome {
+function scannedText(req: IncomingMessage, locale: Locale): string | VerifyOutcome {
   const raw = req.url ?? "";
-  if (raw.length > MAX_URL_LENGTH)
-    return invalid("The request is too long to hold a product code.", "too_long");
+  const refusals = REFUSALS[locale];
+  if (raw.length > MAX_URL_LENGTH) return invalid(refusals.tooLong, "too_long");
   let url: URL;
   try {
     url = new URL(raw, "http://localhost");
   } catch {
-    return invalid("The request address is malformed.", "unrecognised");
+    return invalid(refusals.malformed, "unrecognised");
   }
   if (url.pathname === "/api/verify") {
     const [code, ...more] = url.searchParams.getAll("code");
-    if (code === undefined || more.length > 0) {
-      return invalid("Give exactly one code: /api/verify?code=<the scanned text>.", "empty");
-    }
+    if (code === undefined || more.length > 0) return invalid(refusals.oneCode, "empty");
     return code;
   }
   return `http://localhost${raw}`;
 }
 
-function methodNotAllowed(res: ServerResponse): void {
+function methodNotAllowed(res: ServerResponse, locale: Locale): void {
   res.setHeader("allow", "GET, HEAD");
-  send(res, 405, { error: { code: "method_not_allowed", message: "Use GET." } });
+  send(
+    res,
+    405,
+    { error: { code: "method_not_allowed", message: REFUSALS[locale].useGet } },
+    undefined,
+    locale,
+  );
 }
 
 /** The Digital Link of a /01/ request, parsed, or the 400 that refuses it. */
-function digitalLinkOf(req: IncomingMessage): ScannedCode | VerifyOutcome {
-  const text = scannedText(req);
+function digitalLinkOf(req: IncomingMessage, locale: Locale = "en"): ScannedCode | VerifyOutcome {
+  const text = scannedText(req, locale);
   if (typeof text !== "string") return text;
   const parsed = parseScannedCode(text);
-  return parsed.ok ? parsed.code : invalid(parsed.error.message, parsed.error.code);
+  return parsed.ok ? parsed.code : invalid(gs1ErrorMessage(parsed.error, locale), parsed.error.code);
 }
 
 export async function handleVerify(
@@ -117,30 +158,33 @@ export async function handleVerify(
   verifier: Verifier,
   defaultRegion: number,
 ): Promise<void> {
-  if (req.method !== "GET" && req.method !== "HEAD") return methodNotAllowed(res);
-  const text = scannedText(req);
+  const locale = requestLocale(req);
+  if (req.method !== "GET" && req.method !== "HEAD") return methodNotAllowed(res, locale);
+  const text = scannedText(req, locale);
   if (typeof text !== "string") {
-    send(res, text.status, text.body);
+    send(res, text.status, text.body, undefined, locale);
     return;
   }
   try {
     const outcome = await verifier.verify(text, {
       region: defaultRegion,
       device: deviceOf(req),
+      locale,
     });
-    send(res, outcome.status, outcome.body);
+    send(res, outcome.status, outcome.body, undefined, locale);
   } catch (error) {
     // Never a 5xx body with a stack trace: a plain message, and the detail in the server log.
     console.error("verify failed:", error);
-    send(res, 503, { error: CHAIN_UNAVAILABLE });
+    send(res, 503, { error: chainUnavailable(locale) }, undefined, locale);
   }
 }
 
 /** The linkset of a Digital Link (RFC 9264): verdict page, EPCIS events, complaint form. */
 export function handleLinkset(req: IncomingMessage, res: ServerResponse, origin: string): void {
-  if (req.method !== "GET" && req.method !== "HEAD") return methodNotAllowed(res);
-  const code = digitalLinkOf(req);
-  if ("status" in code) return send(res, code.status, code.body);
+  const locale = requestLocale(req);
+  if (req.method !== "GET" && req.method !== "HEAD") return methodNotAllowed(res, locale);
+  const code = digitalLinkOf(req, locale);
+  if ("status" in code) return send(res, code.status, code.body, undefined, locale);
   try {
     const linkset = buildLinkset(code, origin);
     res.setHeader("link", linkHeader(code, origin));
@@ -148,7 +192,7 @@ export function handleLinkset(req: IncomingMessage, res: ServerResponse, origin:
   } catch (error) {
     // A parsed code always writes back as a Digital Link; should one not, a 400, never a crash.
     console.error("linkset failed:", error);
-    send(res, 400, invalid("This code cannot be written as a Digital Link.", "unrecognised").body);
+    send(res, 400, invalid(REFUSALS[locale].notADigitalLink, "unrecognised").body, undefined, locale);
   }
 }
 

@@ -5,10 +5,12 @@ import { capInForce, evaluateVerdict, type Check, type VerdictLevel } from "../d
 import { buildTimeline, type TimelineEvent } from "../domain/timeline";
 import type { BoxRecord, PriceCapInfo, PriceRecordInfo } from "../domain/record";
 import { regionName } from "../domain/regions";
+import { gs1ErrorMessage } from "../domain/gs1-messages";
+import type { Locale } from "../domain/locale";
 import { BoxReader, ChainUnavailableError } from "../chain/reader";
 import { recoverSerialSigner } from "../chain/serials";
 import type { ScanLog } from "./scan-log";
-import { CHAIN_UNAVAILABLE } from "./chain-unavailable";
+import { chainUnavailable } from "./chain-unavailable";
 
 export interface VerifyResponse {
   code: { gtin: string; lot: string | null; serial: string | null; expiry: string | null };
@@ -34,7 +36,7 @@ export interface VerifyResponse {
 export type VerifyOutcome =
   | { status: 200; body: VerifyResponse }
   | { status: 400; body: { error: { code: "invalid_code"; message: string; reason: string } } }
-  | { status: 503; body: { error: typeof CHAIN_UNAVAILABLE } };
+  | { status: 503; body: { error: ReturnType<typeof chainUnavailable> } };
 
 export interface VerifyContext {
   /** Administrative division code of the scan (picks the price cap); the server default when absent. */
@@ -43,6 +45,8 @@ export interface VerifyContext {
   device: string;
   /** Seconds since the epoch; the verdict is a function of it. The clock when absent. */
   now?: number;
+  /** The language of the answer's sentences (verdict, checks, timeline, errors); English when absent. */
+  locale?: Locale;
 }
 
 export class Verifier {
@@ -52,12 +56,22 @@ export class Verifier {
   ) {}
 
   async verify(text: string, given: VerifyContext): Promise<VerifyOutcome> {
-    const context = { ...given, now: given.now ?? Math.floor(Date.now() / 1000) };
+    const context = {
+      ...given,
+      now: given.now ?? Math.floor(Date.now() / 1000),
+      locale: given.locale ?? "en",
+    } satisfies Required<VerifyContext>;
     const parsed = parseScannedCode(text, { now: new Date(context.now * 1000) });
     if (!parsed.ok) {
       return {
         status: 400,
-        body: { error: { code: "invalid_code", message: parsed.error.message, reason: parsed.error.code } },
+        body: {
+          error: {
+            code: "invalid_code",
+            message: gs1ErrorMessage(parsed.error, context.locale),
+            reason: parsed.error.code,
+          },
+        },
       };
     }
     const code = parsed.code;
@@ -68,7 +82,7 @@ export class Verifier {
       if (error instanceof ChainUnavailableError) {
         return {
           status: 503,
-          body: { error: CHAIN_UNAVAILABLE },
+          body: { error: chainUnavailable(context.locale) },
         };
       }
       throw error;
@@ -79,14 +93,10 @@ export class Verifier {
       signer && code.lot !== null && code.serial !== null && code.signature !== null
         ? recoverSerialSigner(signer, code.gtin, code.lot, code.serial, code.signature)
         : null;
-    const verdict = evaluateVerdict({
-      code,
-      record,
-      recoveredSigner,
-      scans,
-      now: context.now,
-      region: context.region,
-    });
+    const verdict = evaluateVerdict(
+      { code, record, recoveredSigner, scans, now: context.now, region: context.region },
+      context.locale,
+    );
     return { status: 200, body: toResponse(code, record, verdict, context) };
   }
 
@@ -129,7 +139,7 @@ function toResponse(
       releasedAt: batch.releasedAt,
       masks: batch.masks,
       boxes: batch.boxes,
-      timeline: buildTimeline(record),
+      timeline: buildTimeline(record, context.locale),
     },
     price: {
       region: context.region,

@@ -2,13 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { headers } from "next/headers";
 import { cache } from "react";
-import { VerdictBanner, verdictWord } from "@/components/verdict/VerdictBanner";
+import { getLocale, getTranslations } from "next-intl/server";
+import { VerdictBanner } from "@/components/verdict/VerdictBanner";
 import { VerdictDetails } from "@/components/verdict/VerdictDetails";
 import { CodeEntryForm } from "@/components/scan/CodeEntryForm";
 import { ChainUnavailable } from "@/components/verdict/ChainUnavailable";
 import { RememberVerdict } from "@/components/offline/RememberVerdict";
 import { runtime } from "@/lib/queries/runtime";
 import { canonicalCode } from "@/lib/domain/gs1";
+import type { Locale } from "@/lib/domain/locale";
 
 export const dynamic = "force-dynamic";
 
@@ -27,16 +29,24 @@ function digitalLink(segments: string[], search: Record<string, string | string[
   return `http://localhost/01/${segments.join("/")}${qs ? `?${qs}` : ""}`;
 }
 
-/** One verification per request, shared by the title and the page: each is a scan in the scan log. */
-const verifyOnce = cache(async (scanned: string, device: string) => {
+/**
+ * One verification per request, shared by the title and the page: each is a scan in the scan log. The
+ * sentences come back in the reader's language from the server: no catalogue is sent to the browser.
+ */
+const verifyOnce = cache(async (scanned: string, device: string, locale: Locale) => {
   const services = runtime();
-  return services.verifier.verify(scanned, { region: services.region, device });
+  return services.verifier.verify(scanned, { region: services.region, device, locale });
 });
 
 async function verifyRequested({ params, searchParams }: Props) {
-  const [{ segments }, search, requestHeaders] = await Promise.all([params, searchParams, headers()]);
+  const [{ segments }, search, requestHeaders, locale] = await Promise.all([
+    params,
+    searchParams,
+    headers(),
+    getLocale(),
+  ]);
   const scanned = digitalLink(segments, search);
-  const outcome = await verifyOnce(scanned, requestHeaders.get("x-medproof-device") ?? "unknown");
+  const outcome = await verifyOnce(scanned, requestHeaders.get("x-medproof-device") ?? "unknown", locale);
   return { scanned, outcome };
 }
 
@@ -45,20 +55,25 @@ async function verifyRequested({ params, searchParams }: Props) {
  * Next's route announcer reads after a client-side navigation (when the title is in place in time).
  */
 export async function generateMetadata(props: Props): Promise<Metadata> {
-  const { outcome } = await verifyRequested(props);
-  if (outcome.status === 200)
-    return { title: `${verdictWord(outcome.body.verdict)}: ${outcome.body.headline}` };
-  return { title: outcome.status === 400 ? "This code can't be read" : "Can't reach the record" };
+  const [{ outcome }, t] = await Promise.all([verifyRequested(props), getTranslations("verdict")]);
+  if (outcome.status === 200) {
+    const { verdict, headline } = outcome.body;
+    return { title: t("page.title", { word: t(`level.${verdict}.word`), headline }) };
+  }
+  return { title: t(outcome.status === 400 ? "page.cantRead" : "page.cantReach") };
 }
 
 export default async function VerdictPage(props: Props) {
-  const { scanned, outcome } = await verifyRequested(props);
+  const [{ scanned, outcome }, t] = await Promise.all([
+    verifyRequested(props),
+    getTranslations("verdict.page"),
+  ]);
 
   if (outcome.status === 503) return <ChainUnavailable />;
   if (outcome.status === 400) {
     return (
       <div className="space-y-4">
-        <h1 className="text-2xl font-bold">This code can&apos;t be read</h1>
+        <h1 className="text-2xl font-bold">{t("cantRead")}</h1>
         <p role="alert" className="rounded-xl border border-red-300 bg-red-50 p-4 text-red-900">
           {outcome.body.error.message}
         </p>
@@ -79,24 +94,22 @@ export default async function VerdictPage(props: Props) {
           className="space-y-2 rounded-2xl border border-slate-200 bg-white p-4"
         >
           <h2 id="report-heading" className="text-lg font-semibold">
-            Something wrong with this box?
+            {t("reportHeading")}
           </h2>
-          <p className="text-sm text-slate-700">
-            Faulty masks, a fake, or a price above the cap: file a complaint with the code printed inside the
-            box. No account is needed, and an upheld complaint pays you from the responsible party&apos;s
-            bond.
-          </p>
+          <p className="text-sm text-slate-700">{t("reportBody")}</p>
           <Link
             href={`/complaints/new?code=${encodeURIComponent(scanned)}`}
             className="inline-block rounded-xl bg-slate-900 px-4 py-2.5 font-medium text-white hover:bg-slate-700"
           >
-            Report a problem
+            {t("report")}
           </Link>
         </section>
       )}
       <p className="text-xs text-slate-500">
-        Read from block {result.block} at{" "}
-        {new Date(result.checkedAt * 1000).toISOString().replace("T", " ").slice(0, 16)} UTC.
+        {t("readFrom", {
+          block: String(result.block),
+          time: new Date(result.checkedAt * 1000).toISOString().replace("T", " ").slice(0, 16),
+        })}
       </p>
     </div>
   );

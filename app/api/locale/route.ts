@@ -10,7 +10,10 @@ function backPath(request: Request): string {
   if (!referer) return "/";
   try {
     const from = new URL(referer);
-    return from.host === new URL(request.url).host ? `${from.pathname}${from.search}` : "/";
+    // The Host the browser asked for: behind scripts/lib/server.ts, request.url names the address the
+    // server listens on (0.0.0.0, 127.0.0.1), not the one in the address bar.
+    const host = request.headers.get("host") ?? new URL(request.url).host;
+    return from.host === host ? `${from.pathname}${from.search}` : "/";
   } catch {
     return "/";
   }

@@ -1,47 +1,68 @@
 import { jsonResponse, readJsonBody } from "@/lib/queries/json-request";
+import { cookieOf, requestLocale } from "@/lib/queries/field-http";
+import { fieldWords } from "@/lib/queries/field-words";
 import {
   chooseParty,
+  chooseWallet,
   clearedSessionCookie,
-  partyFromCookieHeader,
-  readSession,
+  clearedWalletCookie,
+  currentSession,
   sessionCookie,
+  walletCookie,
 } from "@/lib/queries/session";
 
 export const dynamic = "force-dynamic";
 
 const MAX_BODY_BYTES = 4096;
 
-/** Who acts now: `{session}` (null when nobody, or off the local chain). */
+/** The request's cookies by name, as `currentSession` reads them. */
+const cookiesOf = (request: Request) => ({
+  get: (name: string) => {
+    const value = cookieOf(request, name);
+    return value === undefined ? undefined : { value };
+  },
+});
+
+/** Who acts now: `{session}` (null when nobody, or a demo party off the local chain). */
 export async function GET(request: Request): Promise<Response> {
   try {
-    return jsonResponse(200, {
-      session: await readSession(partyFromCookieHeader(request.headers.get("cookie"))),
-    });
+    return jsonResponse(200, { session: await currentSession(cookiesOf(request)) });
   } catch {
-    return jsonResponse(503, {
-      error: {
-        code: "chain_unavailable",
-        message: "The chain cannot be reached right now. Try again shortly.",
-      },
-    });
+    const t = fieldWords(requestLocale(request));
+    return jsonResponse(503, { error: { code: "chain_unavailable", message: t("chainUnavailable") } });
   }
 }
 
-/** "Demo: act as …" `{party}` → 200 and the act-as cookie; 400 unknown_party; 403 demo_keys_refused. */
+/**
+ * "Demo: act as …" `{party}` → 200 and the act-as cookie; 400 unknown_party; 403 demo_keys_refused.
+ * A connected wallet `{wallet: address}` → 200 and the wallet cookie (the wallet signs; any chain).
+ * Either one replaces the other.
+ */
 export async function POST(request: Request): Promise<Response> {
   const body = await readJsonBody(request, MAX_BODY_BYTES);
   if (!body.ok) return jsonResponse(body.status, { error: body.error });
-  const outcome = await chooseParty(body.value);
-  if (outcome.status !== 200) return jsonResponse(outcome.status, outcome.body);
   const secure = new URL(request.url).protocol === "https:";
-  return jsonResponse(
-    200,
-    { session: outcome.body },
-    { "set-cookie": sessionCookie(outcome.body.party, secure) },
-  );
+  const byWallet = typeof body.value === "object" && body.value !== null && "wallet" in body.value;
+  if (byWallet) {
+    const outcome = await chooseWallet(body.value, requestLocale(request));
+    if (outcome.status !== 200) return jsonResponse(outcome.status, outcome.body);
+    return jsonResponse(200, { session: outcome.body }, [
+      ["set-cookie", walletCookie(outcome.body.address, secure)],
+      ["set-cookie", clearedSessionCookie()],
+    ]);
+  }
+  const outcome = await chooseParty(body.value, undefined, requestLocale(request));
+  if (outcome.status !== 200) return jsonResponse(outcome.status, outcome.body);
+  return jsonResponse(200, { session: outcome.body }, [
+    ["set-cookie", sessionCookie(outcome.body.party, secure)],
+    ["set-cookie", clearedWalletCookie()],
+  ]);
 }
 
 /** Stop acting as anyone. */
 export function DELETE(): Response {
-  return jsonResponse(200, { session: null }, { "set-cookie": clearedSessionCookie() });
+  return jsonResponse(200, { session: null }, [
+    ["set-cookie", clearedSessionCookie()],
+    ["set-cookie", clearedWalletCookie()],
+  ]);
 }

@@ -1,12 +1,18 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { ComplaintStatus } from "@/components/complaints/ComplaintStatus";
 import { ClaimPanel } from "@/components/complaints/ClaimPanel";
+import { ClientMessages } from "@/components/ui/ClientMessages";
 import { ChainUnavailable } from "@/components/verdict/ChainUnavailable";
 import { runtime } from "@/lib/queries/runtime";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Complaint" };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("complaints");
+  return { title: t("pageTitle") };
+}
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -14,7 +20,7 @@ type Props = {
 };
 
 export default async function ComplaintPage({ params, searchParams }: Props) {
-  const [{ id }, { filed }] = await Promise.all([params, searchParams]);
+  const [{ id }, { filed }, t] = await Promise.all([params, searchParams, getTranslations("complaints")]);
   const outcome = await runtime().complaints.complaint(id);
   if (outcome.status === 400 || outcome.status === 404) notFound();
   if (outcome.status !== 200) return <ChainUnavailable />;
@@ -23,12 +29,13 @@ export default async function ComplaintPage({ params, searchParams }: Props) {
     <div className="space-y-6">
       {filed === "1" && (
         <p role="status" className="rounded-xl border border-emerald-300 bg-emerald-50 p-4 text-emerald-900">
-          Your complaint is on the record as number {complaint.id}. Keep this page: it shows what happens
-          next.
+          {t("filed", { id: complaint.id })}
         </p>
       )}
       <ComplaintStatus complaint={complaint} />
-      <ClaimPanel id={complaint.id} withdrawableFen={complaint.withdrawableFen} />
+      <ClientMessages namespaces={["complaints"]}>
+        <ClaimPanel id={complaint.id} withdrawableFen={complaint.withdrawableFen} />
+      </ClientMessages>
     </div>
   );
 }

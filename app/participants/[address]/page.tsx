@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { ChainUnavailable } from "@/components/verdict/ChainUnavailable";
 import { CreditSummaryCard } from "@/components/participants/CreditSummaryCard";
 import { ParticipantRecordSections } from "@/components/participants/ParticipantRecordSections";
@@ -8,23 +9,16 @@ import { regionName } from "@/lib/domain/regions";
 import { participantProfile } from "@/lib/queries/participants";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Participant" };
 
-const ROLE_WORDS = {
-  REGULATOR: "regulator",
-  SUPPLIER: "material supplier",
-  MANUFACTURER: "manufacturer",
-  AUDITOR: "cleanroom auditor",
-  LAB: "test laboratory",
-  DISTRIBUTOR: "distributor",
-  PHARMACY: "pharmacy",
-  INSPECTOR: "market inspector",
-} as const;
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("participants");
+  return { title: t("pageTitle") };
+}
 
 /** A participant's public record and the credit summary computed from it. */
 export default async function ParticipantPage({ params }: { params: Promise<{ address: string }> }) {
   const { address } = await params;
-  const outcome = await participantProfile(address);
+  const [outcome, t] = await Promise.all([participantProfile(address), getTranslations("participants")]);
   if (outcome.status === 404) notFound();
   if (outcome.status === 503) return <ChainUnavailable />;
   const { record, credit } = outcome.body;
@@ -33,13 +27,16 @@ export default async function ParticipantPage({ params }: { params: Promise<{ ad
       <header className="space-y-1">
         <h1 className="text-2xl font-bold">{record.name}</h1>
         <p className="text-slate-700">
-          {record.roles.map((role) => ROLE_WORDS[role]).join(", ")}
+          {record.roles.map((role) => t(`roles.${role}`)).join(t("listSeparator"))}
           {" · "}
-          {regionName(record.region) ?? `region ${record.region}`}
+          {regionName(record.region) ?? t("region", { code: String(record.region) })}
         </p>
         <p className="text-sm text-slate-700">
-          Unified social credit code (统一社会信用代码):{" "}
-          <span className="font-mono">{record.creditCode}</span>
+          {t.rich("creditCode", {
+            code: record.creditCode,
+            // The code itself in a fixed-width face: a misread character means a wrong lookup.
+            mono: (chunks) => <span className="font-mono">{chunks}</span>,
+          })}
         </p>
         <p className="font-mono text-xs break-all text-slate-600">{record.address}</p>
       </header>
@@ -47,7 +44,7 @@ export default async function ParticipantPage({ params }: { params: Promise<{ ad
       <ParticipantRecordSections record={record} />
       <p>
         <Link className="text-emerald-800 underline" href={`/participants/${record.address}/qr`}>
-          Print the shop QR code for this profile
+          {t("printQr")}
         </Link>
       </p>
     </div>

@@ -59,6 +59,7 @@ interface IAccessRegistry {
         address custody;
         address prices;
         address complaints; // bonds, complaints and payouts (IComplaintRegistry)
+        address orders; // purchase orders in escrow (IOrderBook), which a shipment's receipt settles
     }
 
     error CallerLacksRole(bytes32 role, address account);
@@ -113,7 +114,8 @@ interface IAccessRegistry {
     function requireActiveRole(bytes32 role, address account) external view;
 
     // ---- regulator ----
-    /// @notice Wires the registries together once, granting each SYSTEM_ROLE. Every address is required.
+    /// @notice Wires the registries together once, granting each SYSTEM_ROLE (except the order book, which
+    /// calls no registry's system functions). Every address is required.
     function setDirectory(Directory calldata directory) external;
 
     /// @notice Registers an organisation and grants it `role`. Regulator only.

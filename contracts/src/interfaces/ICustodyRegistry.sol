@@ -55,7 +55,10 @@ interface ICustodyRegistry {
     /// distribution filing. Shipment ids start at 1.
     function ship(bytes32 batchId, address to, uint32 boxes) external returns (uint256 shipmentId);
 
+    /// @notice The recipient's receipt. When the shipment fulfils a purchase order, the same transaction
+    /// settles that order (accepted → the seller is paid, rejected → the buyer is refunded; see IOrderBook).
     function acceptShipment(uint256 shipmentId) external;
+    /// @notice The recipient refuses the delivery; the boxes go back to the sender. Settles its order too.
     function rejectShipment(uint256 shipmentId, string calldata reason) external;
 
     /// @notice Pharmacy only, holding at least one box of the batch.

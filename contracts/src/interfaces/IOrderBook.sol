@@ -14,9 +14,10 @@ import {IPriceRegistry} from "./IPriceRegistry.sol";
 ///
 /// The seller ships with the custody registry's own `ship(batchId, buyer, boxes)` and then ties that
 /// shipment to the order with `fulfil`. From then on the order follows the shipment's receipt, which
-/// only the buyer can give in the custody registry:
-/// - receipt accepted → `settle` releases the escrow to the seller;
-/// - receipt rejected (suspect boxes, wrong quantity) → `settle` refunds the buyer;
+/// only the buyer can give in the custody registry, and the receipt settles the order in the same
+/// transaction (the custody registry calls `settleByReceipt`):
+/// - receipt accepted → the escrow is released to the seller;
+/// - receipt rejected (suspect boxes, wrong quantity) → the buyer is refunded;
 /// - no answer within RECEIPT_WINDOW of the fulfilment → `settle` releases the escrow to the seller
 ///   (silence is acceptance, as when a buyer lets the inspection period pass without objecting; 民法典
 ///   第六百二十一条), unless the batch has been recalled meanwhile, in which case the buyer is refunded.
@@ -24,7 +25,7 @@ import {IPriceRegistry} from "./IPriceRegistry.sol";
 /// can decline (cancel) an order at any time before it fulfils it.
 ///
 /// Every order pays out exactly once: placing moves the amount into escrow, and exactly one of cancel,
-/// or settle after fulfil, credits it whole to the seller or to the buyer, who withdraw it (pull payment).
+/// or the receipt (or settle) after fulfil, credits it whole to the seller or to the buyer, who withdraw it (pull payment).
 /// @dev Amounts are in the token's smallest unit, which a MedProof deployment makes one fen (the demo
 /// token has 2 decimals). Conservation: the book's token balance is always the escrow of the orders
 /// placed or fulfilled and not yet settled, plus what is credited and not yet withdrawn. A receipt
@@ -98,6 +99,8 @@ interface IOrderBook {
     error ShipmentAlreadyLinked(uint256 shipmentId, uint256 orderId);
     error ReceiptWindowOpen(uint256 orderId, uint64 receiptDeadline);
     error NothingToWithdraw(address account);
+    /// @notice Only this deployment's custody registry reports receipts.
+    error NotCustodyRegistry(address caller);
 
     event OrderPlaced(
         uint256 indexed orderId,
@@ -134,8 +137,16 @@ interface IOrderBook {
 
     // ---- anyone ----
     /// @notice Settles a fulfilled order by its shipment's receipt (see the contract's rules): credits the
-    /// whole escrow to the seller or to the buyer. Anyone may call it.
+    /// whole escrow to the seller or to the buyer. Anyone may call it. A receipt given after the order
+    /// was fulfilled has already settled it; this is for the window's rule and for a shipment accepted
+    /// before it was tied to its order.
     function settle(uint256 orderId) external;
+
+    // ---- the custody registry ----
+    /// @notice Called by the custody registry as the buyer accepts or rejects shipment `shipmentId`: settles
+    /// the order that shipment fulfils by that receipt. Does nothing when the shipment fulfils no order or
+    /// its order is already settled (by the window's rule: the receipt then changes custody only).
+    function settleByReceipt(uint256 shipmentId) external;
 
     // ---- buyer or seller ----
     /// @notice Cancels an unfulfilled order and credits the escrow back to the buyer: by the seller at any

@@ -100,12 +100,13 @@ contract OrderInvariantTest is OrderFixture {
         handler.fulfil(4, 3, false);
         handler.fulfil(0, 4, true); // refused: order 1 is fulfilled, and the shipment does not match
         assertEq(handler.fulfilments(), 4);
-        handler.answerReceipt(0, true);
-        handler.answerReceipt(1, false);
+        handler.answerReceipt(0, true); // settles order 1
+        handler.answerReceipt(1, false); // settles order 2
+        assertEq(handler.byReceipt(), 2);
         handler.cancel(3, 0); // the seller declines
         handler.recall();
-        handler.settle(0, 0);
-        handler.settle(1, 1);
+        handler.settle(0, 0); // refused: the receipt settled it
+        handler.settle(1, 1); // refused: the receipt settled it
         handler.settle(2, 2); // refused: the window is open
         handler.warp(10 days);
         handler.warp(5 days);

@@ -61,6 +61,7 @@ contract OrderHandler is Base {
     uint256 public releases;
     uint256 public refunds;
     uint256 public byRule;
+    uint256 public byReceipt;
     uint256 public cancellations;
     uint256 public withdrawals;
     string public violation;
@@ -183,16 +184,40 @@ contract OrderHandler is Base {
         }
     }
 
-    /// @dev The recipient answers a pending shipment.
+    /// @dev The recipient answers a pending shipment; when it fulfils an order not yet settled by rule,
+    /// the receipt settles that order in the same call.
     function answerReceipt(uint256 shipmentSeed, bool acceptIt) external step {
         if (shipments.length == 0) return;
         uint256 shipmentId = shipments[shipmentSeed % shipments.length];
         address to = custody.shipment(shipmentId).to;
+        bool pending = custody.shipment(shipmentId).status == ICustodyRegistry.ShipmentStatus.Pending;
+        uint256 id = book.orderOfShipment(shipmentId);
+        IOrderBook.Order memory o;
+        if (id != 0) o = book.order(id);
+        bool settles = pending && id != 0 && o.status == IOrderBook.OrderStatus.Fulfilled;
+        uint256 sellerBefore;
+        uint256 buyerBefore;
+        if (id != 0) (sellerBefore, buyerBefore) = (book.withdrawable(o.seller), book.withdrawable(o.buyer));
+
         vm.prank(to);
+        bool answered;
         if (acceptIt) {
-            try custody.acceptShipment(shipmentId) {} catch {}
+            try custody.acceptShipment(shipmentId) {
+                answered = true;
+            } catch {}
         } else {
-            try custody.rejectShipment(shipmentId, "wrong quantity") {} catch {}
+            try custody.rejectShipment(shipmentId, "wrong quantity") {
+                answered = true;
+            } catch {}
+        }
+        _expect(answered == pending, "receipt refused or allowed against the rules");
+        if (answered && settles) {
+            _paid(id, o, acceptIt, sellerBefore, buyerBefore);
+            ++byReceipt;
+        } else if (answered && id != 0) {
+            _expect(book.order(id).status == o.status, "a late receipt changed a settled order");
+            _expect(book.withdrawable(o.seller) == sellerBefore, "a late receipt paid the seller");
+            _expect(book.withdrawable(o.buyer) == buyerBefore, "a late receipt paid the buyer");
         }
     }
 

@@ -12,6 +12,7 @@ import {MedProofLens} from "../../src/MedProofLens.sol";
 import {SettlementToken} from "../../src/SettlementToken.sol";
 import {MedProofForwarder} from "../../src/MedProofForwarder.sol";
 import {ComplaintRegistry} from "../../src/ComplaintRegistry.sol";
+import {OrderBook} from "../../src/OrderBook.sol";
 import {IAccessRegistry} from "../../src/interfaces/IAccessRegistry.sol";
 import {IMaterialRegistry} from "../../src/interfaces/IMaterialRegistry.sol";
 import {IBatchRegistry} from "../../src/interfaces/IBatchRegistry.sol";
@@ -64,6 +65,7 @@ abstract contract Fixture is Base {
     SettlementToken internal token;
     MedProofForwarder internal forwarder;
     ComplaintRegistry internal complaints;
+    OrderBook internal orders;
 
     address internal regulator;
     address internal supplier;
@@ -110,6 +112,7 @@ abstract contract Fixture is Base {
         token = new SettlementToken(access);
         forwarder = new MedProofForwarder();
         complaints = new ComplaintRegistry(access, token, address(forwarder), treasury);
+        orders = new OrderBook(access, token);
 
         vm.startPrank(regulator);
         access.setDirectory(
@@ -119,7 +122,8 @@ abstract contract Fixture is Base {
                 tests: address(tests),
                 custody: address(custody),
                 prices: address(prices),
-                complaints: address(complaints)
+                complaints: address(complaints),
+                orders: address(orders)
             })
         );
         access.registerParticipant(

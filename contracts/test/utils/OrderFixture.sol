@@ -20,14 +20,12 @@ abstract contract OrderFixture is Fixture {
     uint256 internal constant FUNDS = 100_000_000; // 1,000,000 yuan each
     uint64 internal constant WINDOW = 14 days;
 
-    OrderBook internal orders;
     bytes32 internal batchId;
     uint256 internal wholesaleCapId;
     uint256 internal exFactoryCapId;
 
     function setUp() public virtual override {
         super.setUp();
-        orders = new OrderBook(access, token);
         vm.startPrank(regulator);
         exFactoryCapId = prices.setPriceCap(
             SURGICAL,

@@ -27,6 +27,7 @@ import {
   PRICE_CAP_BASIS,
   PRICE_CAP_REGION,
   PRICE_CAPS_FROM,
+  PRICE_SURVEY,
   PRODUCTION_LICENCES,
   PRODUCTS,
   STERILIZER,
@@ -485,6 +486,8 @@ export async function seedDemo(
   });
   ship(expired, "qinghe", "distributor", 4000, isoDateToSeconds("2024-04-02") + 10 * HOUR);
   ship(expired, "distributor", "renxin", 200, isoDateToSeconds("2024-04-10") + 10 * HOUR);
+  for (const survey of PRICE_SURVEY)
+    recordPrice(expired, survey.seller, survey.fen, isoDateToSeconds(survey.on) + 15 * HOUR);
 
   // Relative batches: each gets its own meltblown lot a fortnight before production.
   const relative = (
@@ -546,12 +549,10 @@ export async function seedDemo(
       ),
     (logs) => (orderId = event(logs, "OrderPlaced", "orderId") as bigint),
   );
+  // The buyer's receipt of this shipment, a day later, settles the order in the same transaction.
   const orderShipment = ship(genuine, order.seller, order.buyer, order.boxes, day(-30));
   step(day(-30, 11), "fulfil the purchase order with the shipment", () =>
     as(order.seller).OrderBook.getFunction("fulfil")(orderId, orderShipment()),
-  );
-  step(day(-29, 11), "settle the purchase order", () =>
-    as(order.seller).OrderBook.getFunction("settle")(orderId),
   );
   step(day(-28, 9), "the distributor collects the payment", () =>
     as(order.seller).OrderBook.getFunction("withdraw")(),

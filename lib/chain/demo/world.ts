@@ -171,6 +171,19 @@ export const PRICE_CAP_BASIS = "国市监竞争〔2020〕21号";
 export const PRICE_CAP_REGION = 320500;
 export const PRICE_CAPS_FROM = "2024-02-01";
 
+/** The inspector's routine retail price survey in Suzhou shops, of lot 240315A (surgical masks), all
+ * within the 1.80-yuan retail cap: the regulator's price chart draws them over time. */
+export const PRICE_SURVEY: { seller: PartyKey; on: string; fen: number }[] = [
+  { seller: "renxin", on: "2024-05-20", fen: 150 },
+  { seller: "baixing", on: "2024-08-12", fen: 140 },
+  { seller: "renxin", on: "2024-11-18", fen: 160 },
+  { seller: "baixing", on: "2025-02-17", fen: 150 },
+  { seller: "renxin", on: "2025-05-19", fen: 165 },
+  { seller: "baixing", on: "2025-08-18", fen: 155 },
+  { seller: "renxin", on: "2025-11-17", fen: 170 },
+  { seller: "baixing", on: "2026-02-09", fen: 160 },
+];
+
 /** Bonds posted in the settlement token, in fen: the manufacturer above its 50,000-yuan minimum, the
  * others at theirs, so one upheld complaint against a pharmacy suspends it until it tops up. */
 export const BONDS: Partial<Record<PartyKey, number>> = {

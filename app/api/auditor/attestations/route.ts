@@ -5,5 +5,5 @@ export const dynamic = "force-dynamic";
 
 /** A workshop attestation: readings, staff health checks and training, validity → attestationId. */
 export function POST(request: Request): Promise<Response> {
-  return fieldReply(request, (party, body) => attestWorkshop(party, body));
+  return fieldReply(request, (party, body, locale) => attestWorkshop(party, body, locale));
 }

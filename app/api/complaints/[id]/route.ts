@@ -1,13 +1,13 @@
 import { runtime } from "@/lib/queries/runtime";
-import { deskResponse } from "@/lib/queries/json-request";
+import { deskResponse, localeOf } from "@/lib/queries/json-request";
 
 export const dynamic = "force-dynamic";
 
 /** A complaint's status and history. */
 export async function GET(
-  _request: Request,
+  request: Request,
   { params }: { params: Promise<{ id: string }> },
 ): Promise<Response> {
   const { id } = await params;
-  return deskResponse(await runtime().complaints.complaint(id));
+  return deskResponse(await runtime().complaints.complaint(id, localeOf(request)));
 }

@@ -5,5 +5,5 @@ export const dynamic = "force-dynamic";
 
 /** A pharmacy sells a box: `{code}` → decommissioned on chain (block, hash). */
 export function POST(request: Request): Promise<Response> {
-  return fieldReply(request, (party, body) => sellBox(party, body));
+  return fieldReply(request, (party, body, locale) => sellBox(party, body, locale));
 }

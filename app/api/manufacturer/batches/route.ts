@@ -5,5 +5,5 @@ export const dynamic = "force-dynamic";
 
 /** A batch `{gtin, lot, produced, expiry, masks, masksPerBox, serialStart, workshop, materials[]}` → batchId. */
 export function POST(request: Request): Promise<Response> {
-  return fieldReply(request, (party, body) => registerBatch(party, body));
+  return fieldReply(request, (party, body, locale) => registerBatch(party, body, locale));
 }

@@ -1,12 +1,44 @@
 // The Chinese catalogue: the same namespaces and keys as en/index.ts (the compiler checks the shape,
 // lib/i18n/messages.test.ts the placeholders).
 import type { Messages } from "../../catalogues";
+import apiErrors from "./apiErrors.json";
 import common from "./common.json";
-import backoffice from "./backoffice.json";
-import manufacturer from "./manufacturer.json";
-import lab from "./lab.json";
 import auditor from "./auditor.json";
+import backoffice from "./backoffice.json";
+import complaints from "./complaints.json";
+import fieldApi from "./fieldApi.json";
+import fieldDesk from "./fieldDesk.json";
+import fieldPages from "./fieldPages.json";
+import home from "./home.json";
+import lab from "./lab.json";
+import manufacturer from "./manufacturer.json";
+import manifest from "./manifest.json";
+import offline from "./offline.json";
+import pageStates from "./pageStates.json";
+import participants from "./participants.json";
+import regulator from "./regulator.json";
+import scan from "./scan.json";
+import verdict from "./verdict.json";
 
-const zhCN: Messages = { common, backoffice, manufacturer, lab, auditor };
+const zhCN: Messages = {
+  apiErrors,
+  auditor,
+  backoffice,
+  common,
+  complaints,
+  fieldApi,
+  fieldDesk,
+  fieldPages,
+  home,
+  lab,
+  manufacturer,
+  manifest,
+  offline,
+  pageStates,
+  participants,
+  regulator,
+  scan,
+  verdict,
+};
 
 export default zhCN;

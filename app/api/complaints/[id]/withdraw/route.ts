@@ -1,5 +1,5 @@
 import { runtime } from "@/lib/queries/runtime";
-import { deskResponse, jsonResponse, readJsonBody } from "@/lib/queries/json-request";
+import { deskResponse, jsonResponse, localeOf, readJsonBody } from "@/lib/queries/json-request";
 
 export const dynamic = "force-dynamic";
 
@@ -12,5 +12,5 @@ export async function POST(
 ): Promise<Response> {
   const [{ id }, body] = await Promise.all([params, readJsonBody(request, MAX_BODY_BYTES)]);
   if (!body.ok) return jsonResponse(body.status, { error: body.error });
-  return deskResponse(await runtime().complaints.withdraw(id, body.value));
+  return deskResponse(await runtime().complaints.withdraw(id, body.value, localeOf(request)));
 }

@@ -1,0 +1,77 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { TxProgress } from "@/components/field/TxProgress";
+import { Field, formValue, Select, SubmitButton, TextInput, type Option } from "./fields";
+import { useRegulatorAction } from "./use-regulator-action";
+
+/** Grants a licence: kind, holder, number as printed, categories covered, first and last valid day. */
+export function GrantLicenceForm({
+  holders,
+  kinds,
+  categories,
+  today,
+}: {
+  holders: Option[];
+  kinds: Option[];
+  categories: Option[];
+  today: string;
+}) {
+  const t = useTranslations("regulator.forms");
+  const { state, send, busy } = useRegulatorAction();
+
+  async function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    await send("/api/regulator/licences", {
+      kind: formValue(form, "kind"),
+      holder: formValue(form, "holder"),
+      number: formValue(form, "number"),
+      categories: form.getAll("categories").map(Number),
+      validFrom: formValue(form, "validFrom"),
+      validUntil: formValue(form, "validUntil"),
+    });
+  }
+
+  return (
+    <form
+      onSubmit={submit}
+      aria-label={t("grantLicence.heading")}
+      className="space-y-3"
+      data-form="grant-licence"
+    >
+      <div className="grid gap-3 sm:grid-cols-2">
+        <Field label={t("grantLicence.kind")}>
+          <Select name="kind" required defaultValue="" options={kinds} placeholder={t("choose")} />
+        </Field>
+        <Field label={t("grantLicence.holder")}>
+          <Select name="holder" required defaultValue="" options={holders} placeholder={t("choose")} />
+        </Field>
+      </div>
+      <Field label={t("grantLicence.number")} hint={t("grantLicence.numberHint")}>
+        <TextInput name="number" required minLength={4} maxLength={64} autoComplete="off" />
+      </Field>
+      <fieldset className="space-y-1">
+        <legend className="text-sm font-medium">{t("grantLicence.categories")}</legend>
+        <div className="flex flex-wrap gap-x-4 gap-y-1">
+          {categories.map((category) => (
+            <label key={category.value} className="flex items-center gap-2 text-sm">
+              <input type="checkbox" name="categories" value={category.value} className="size-4" />
+              {category.label}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <Field label={t("grantLicence.validFrom")}>
+          <TextInput type="date" name="validFrom" required defaultValue={today} />
+        </Field>
+        <Field label={t("grantLicence.validUntil")}>
+          <TextInput type="date" name="validUntil" required />
+        </Field>
+      </div>
+      <SubmitButton disabled={busy}>{t("grantLicence.submit")}</SubmitButton>
+      <TxProgress state={state} confirmedText={t("grantLicence.done")} />
+    </form>
+  );
+}

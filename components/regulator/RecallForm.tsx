@@ -1,0 +1,41 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { TxProgress } from "@/components/field/TxProgress";
+import { Field, formValue, Select, SubmitButton, TextInput, type Option } from "./fields";
+import { useRegulatorAction } from "./use-regulator-action";
+
+/** Recalls a batch with the reason. A batch's option value is "<GTIN>/<lot>". */
+export function RecallForm({ batches }: { batches: Option[] }) {
+  const t = useTranslations("regulator.forms");
+  const { state, send, busy } = useRegulatorAction();
+
+  async function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const batch = formValue(form, "batch");
+    const slash = batch.indexOf("/");
+    await send("/api/regulator/recalls", {
+      gtin: batch.slice(0, slash),
+      lot: batch.slice(slash + 1),
+      reason: formValue(form, "reason"),
+    });
+  }
+
+  return (
+    <form onSubmit={submit} aria-label={t("recall.heading")} className="space-y-3" data-form="recall">
+      <div className="grid gap-3 sm:grid-cols-2">
+        <Field label={t("recall.batch")}>
+          <Select name="batch" required defaultValue="" options={batches} placeholder={t("choose")} />
+        </Field>
+        <Field label={t("recall.reason")}>
+          <TextInput name="reason" required minLength={3} maxLength={500} />
+        </Field>
+      </div>
+      <SubmitButton tone="danger" disabled={busy}>
+        {t("recall.submit")}
+      </SubmitButton>
+      <TxProgress state={state} confirmedText={t("recall.done")} />
+    </form>
+  );
+}

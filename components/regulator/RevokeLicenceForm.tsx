@@ -1,0 +1,49 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { TxProgress } from "@/components/field/TxProgress";
+import { Field, formValue, SubmitButton, TextInput } from "./fields";
+import { useRegulatorAction } from "./use-regulator-action";
+
+/** Revokes one licence from a date (today at the latest), with the reason; folded until opened. */
+export function RevokeLicenceForm({
+  licenceId,
+  number,
+  today,
+}: {
+  licenceId: number;
+  number: string;
+  today: string;
+}) {
+  const t = useTranslations("regulator.forms.revokeLicence");
+  const { state, send, busy } = useRegulatorAction();
+
+  async function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    await send(`/api/regulator/licences/${licenceId}/revocation`, {
+      revokedOn: formValue(form, "revokedOn"),
+      reason: formValue(form, "reason"),
+    });
+  }
+
+  return (
+    <details className="text-sm" data-revoke={licenceId}>
+      <summary className="cursor-pointer font-medium text-red-800">{t("open")}</summary>
+      <form onSubmit={submit} aria-label={`${t("submit")} ${number}`} className="mt-2 space-y-2">
+        <div className="grid gap-2 sm:grid-cols-[10rem_1fr]">
+          <Field label={t("revokedOn")}>
+            <TextInput type="date" name="revokedOn" required defaultValue={today} max={today} />
+          </Field>
+          <Field label={t("reason")}>
+            <TextInput name="reason" required minLength={3} maxLength={500} />
+          </Field>
+        </div>
+        <SubmitButton tone="danger" disabled={busy}>
+          {t("submit")}
+        </SubmitButton>
+        <TxProgress state={state} confirmedText={t("done")} />
+      </form>
+    </details>
+  );
+}

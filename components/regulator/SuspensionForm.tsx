@@ -1,0 +1,59 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { TxProgress } from "@/components/field/TxProgress";
+import { Field, formValue, Select, SubmitButton, TextInput, type Option } from "./fields";
+import { useRegulatorAction } from "./use-regulator-action";
+
+/** Suspends a participant, with the reason. */
+export function SuspensionForm({ participants }: { participants: Option[] }) {
+  const t = useTranslations("regulator.forms");
+  const { state, send, busy } = useRegulatorAction();
+
+  async function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    await send("/api/regulator/suspensions", {
+      action: "suspend",
+      account: formValue(form, "account"),
+      reason: formValue(form, "reason"),
+    });
+  }
+
+  return (
+    <form onSubmit={submit} aria-label={t("suspension.heading")} className="space-y-3" data-form="suspend">
+      <div className="grid gap-3 sm:grid-cols-2">
+        <Field label={t("suspension.participant")}>
+          <Select name="account" required defaultValue="" options={participants} placeholder={t("choose")} />
+        </Field>
+        <Field label={t("suspension.reason")}>
+          <TextInput name="reason" required minLength={3} maxLength={500} />
+        </Field>
+      </div>
+      <SubmitButton tone="danger" disabled={busy}>
+        {t("suspension.submit")}
+      </SubmitButton>
+      <TxProgress state={state} confirmedText={t("suspension.done")} />
+    </form>
+  );
+}
+
+/** Lifts the regulator's suspension of one participant. */
+export function ReinstateButton({ account, name }: { account: string; name: string }) {
+  const t = useTranslations("regulator.forms.suspension");
+  const { state, send, busy } = useRegulatorAction();
+  return (
+    <div className="space-y-2">
+      <button
+        type="button"
+        disabled={busy}
+        onClick={() => send("/api/regulator/suspensions", { action: "reinstate", account })}
+        aria-label={`${t("reinstate")}: ${name}`}
+        className="rounded-lg border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium disabled:opacity-50"
+      >
+        {t("reinstate")}
+      </button>
+      <TxProgress state={state} confirmedText={t("reinstated")} />
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+// A released batch of surgical masks of its own for a test that changes its record (a recall), made on
+// the local chain through the back office as each accountable party would: the supplier registers and
+// hands over a meltblown lot, 青禾 registers the batch made 20 days ago and its sterilisation, the lab
+// posts passing results, 青禾 releases it (the 14-day hold is over). No other test knows the batch.
+import { actorFrom, backoffice } from "../../lib/chain/backoffice";
+import { demoSerialSigner } from "../../lib/chain/demo/accounts";
+import { PARTIES, PRODUCTS, STERILIZER, WORKSHOPS } from "../../lib/chain/demo/world";
+import { DAY, secondsToIsoDate, startOfDay } from "../../lib/domain/time";
+import { chain, scenarioBatch, signedBoxCode } from "../field/boxes";
+
+/** YY 0469 metrics (fixed point) that pass: BFE 98.6 %, PFE 41 %, Δp 38 Pa, blood, flame, CFU, EO. */
+const PASSING = { 1: 9860, 2: 4100, 3: 380, 4: 120, 5: 0, 6: 20, 7: 32 };
+
+export interface FreshBatch {
+  gtin: string;
+  lot: string;
+  /** The code on box `serial` (serials start at 1). */
+  code: (serial: number) => string;
+}
+
+export async function releasedBatch(name: string): Promise<FreshBatch> {
+  const { deployment, provider } = chain();
+  const [supplier, qinghe, lab] = await Promise.all([
+    actorFrom(provider, { demoParty: "supplier" }),
+    actorFrom(provider, { demoParty: "qinghe" }),
+    actorFrom(provider, { demoParty: "lab" }),
+  ]);
+  const suffix = `${name}${Date.now().toString(36).slice(-5)}`.toUpperCase();
+  const gtin = PRODUCTS.surgical.gtin;
+  const lot = suffix.slice(0, 20);
+  const produced = startOfDay(Math.floor(Date.now() / 1000)) - 20 * DAY;
+  const expiry = secondsToIsoDate(produced + 2 * 365 * DAY);
+
+  const material = await backoffice.registerLot(deployment, supplier, {
+    code: `MB-${suffix}`.slice(0, 20),
+    grade: "BFE99 25 g/m²",
+    kg: 10,
+    report: `meltblown report ${suffix}`,
+  });
+  const lotId = Number(material.created.lotId);
+  await backoffice.transferLot(deployment, supplier, { lotId, to: qinghe.address });
+  const registered = await backoffice.registerBatch(deployment, qinghe, {
+    gtin,
+    lot,
+    produced: secondsToIsoDate(produced),
+    expiry,
+    masks: 5_000,
+    masksPerBox: 50,
+    serialStart: 1,
+    workshop: WORKSHOPS.qinghe,
+    materials: [{ lotId, kg: 5 }],
+    signer: demoSerialSigner(PARTIES.qinghe.account).address,
+  });
+  const batchId = registered.created.batchId!;
+  await backoffice.recordSterilisation(deployment, qinghe, {
+    batchId,
+    sterilizer: STERILIZER,
+    method: "EO",
+    startedAt: produced + 3600,
+    endedAt: produced + DAY,
+    report: `sterilisation ${suffix}`,
+  });
+  await backoffice.postTestReport(deployment, lab, {
+    batchId,
+    results: Object.entries(PASSING).map(([metric, value]) => ({ metric: Number(metric), value })),
+    report: `test report ${suffix}`,
+    retest: false,
+  });
+  await backoffice.release(deployment, qinghe, { batchId });
+  const base = new URL(scenarioBatch("genuine").code).origin;
+  return { gtin, lot, code: (serial) => signedBoxCode({ gtin, lot, expiry, base }, serial) };
+}

@@ -1,0 +1,228 @@
+// Reads for the regulator's back office (/regulator): every participant with its roles, licences and
+// suspension; the price caps; the inspectors' price records (observations and violations); complaints;
+// recalls; and the batches a recall can name. Plain typed objects; the writes are backoffice.ts.
+import type { Provider, Result } from "ethers";
+import { bindContracts } from "./contracts";
+import type { Deployment } from "./deployment";
+import {
+  allComplaints,
+  batchLots,
+  complaintKindOf,
+  complaintStatusOf,
+  readSellerStanding,
+  type SellerStanding,
+} from "./field";
+import type { ComplaintKind, ComplaintStatus, PriceChannel } from "../domain/record";
+
+const CHANNELS: PriceChannel[] = ["ex-factory", "wholesale", "retail"];
+const num = (value: unknown) => Number(value as bigint);
+
+/** Every registered participant, in the order the regulator registered them (itself first). */
+export async function readParticipants(
+  deployment: Deployment,
+  provider: Provider,
+  now: number,
+): Promise<SellerStanding[]> {
+  const access = bindContracts(deployment.addresses, provider).AccessRegistry;
+  const logs = await access.queryFilter("ParticipantRegistered", deployment.deployedAtBlock);
+  const addresses = [
+    ...new Set(logs.flatMap((log) => ("args" in log ? [String(log.args.getValue("account"))] : []))),
+  ];
+  return Promise.all(addresses.map((address) => readSellerStanding(deployment, provider, address, now)));
+}
+
+export interface PriceCapView {
+  id: number;
+  category: number;
+  region: number;
+  channel: PriceChannel;
+  fenPerPiece: number;
+  effectiveFrom: number;
+  legalBasis: string;
+}
+
+/** Every price cap ever set, by id (they are numbered from 1). */
+export async function readPriceCaps(deployment: Deployment, provider: Provider): Promise<PriceCapView[]> {
+  const prices = bindContracts(deployment.addresses, provider).PriceRegistry;
+  const count = num(await prices.getFunction("capCount")());
+  const caps = await Promise.all(
+    Array.from({ length: count }, (_, index) => prices.getFunction("cap")(index + 1) as Promise<Result>),
+  );
+  return caps.map((cap, index) => ({
+    id: index + 1,
+    category: num(cap.getValue("category")),
+    region: num(cap.getValue("region")),
+    channel: CHANNELS[num(cap.getValue("channel"))] ?? "retail",
+    fenPerPiece: num(cap.getValue("fenPerPiece")),
+    effectiveFrom: num(cap.getValue("effectiveFrom")),
+    legalBasis: String(cap.getValue("legalBasis")),
+  }));
+}
+
+export interface PriceObservation {
+  recordId: number;
+  seller: string;
+  sellerName: string;
+  batchId: string;
+  lot: string | null;
+  category: number;
+  region: number;
+  channel: PriceChannel;
+  fenPerPiece: number;
+  /** The cap in force when it was observed, or null when there was none. */
+  capFenPerPiece: number | null;
+  violation: boolean;
+  observedAt: number;
+}
+
+/** Every price an inspector recorded, oldest first, with the batch's category and the seller's name. */
+export async function readPriceObservations(
+  deployment: Deployment,
+  provider: Provider,
+  caps: readonly PriceCapView[],
+): Promise<PriceObservation[]> {
+  const contracts = bindContracts(deployment.addresses, provider);
+  const prices = contracts.PriceRegistry;
+  const logs = await prices.queryFilter("PriceRecorded", deployment.deployedAtBlock);
+  const ids = logs.flatMap((log) => ("args" in log ? [num(log.args.getValue("recordId"))] : []));
+  const records = await Promise.all(ids.map((id) => prices.getFunction("record")(id) as Promise<Result>));
+  const batchIds = [...new Set(records.map((r) => String(r.getValue("batchId"))))];
+  const sellers = [...new Set(records.map((r) => String(r.getValue("seller"))))];
+  const [lots, categories, names] = await Promise.all([
+    batchLots(deployment, provider, batchIds),
+    Promise.all(
+      batchIds.map(async (b) => [b, num(await contracts.BatchRegistry.getFunction("category")(b))] as const),
+    ),
+    Promise.all(
+      sellers.map(async (s) => {
+        const participant = (await contracts.AccessRegistry.getFunction("participant")(s)) as Result;
+        return [s, String(participant.getValue("name"))] as const;
+      }),
+    ),
+  ]);
+  const categoryOf = new Map(categories);
+  const nameOf = new Map(names);
+  const capFen = new Map(caps.map((cap) => [cap.id, cap.fenPerPiece]));
+  return records
+    .map((record, index): PriceObservation => {
+      const batchId = String(record.getValue("batchId"));
+      const seller = String(record.getValue("seller"));
+      return {
+        recordId: ids[index] ?? 0,
+        seller,
+        sellerName: nameOf.get(seller) ?? "",
+        batchId,
+        lot: lots.get(batchId)?.lot ?? null,
+        category: categoryOf.get(batchId) ?? 0,
+        region: num(record.getValue("region")),
+        channel: CHANNELS[num(record.getValue("channel"))] ?? "retail",
+        fenPerPiece: num(record.getValue("fenPerPiece")),
+        capFenPerPiece: capFen.get(num(record.getValue("capId"))) ?? null,
+        violation: Boolean(record.getValue("violation")),
+        observedAt: num(record.getValue("observedAt")),
+      };
+    })
+    .sort((a, b) => a.observedAt - b.observedAt || a.recordId - b.recordId);
+}
+
+export interface ComplaintSummary {
+  id: number;
+  kind: ComplaintKind;
+  status: ComplaintStatus;
+  lot: string | null;
+  respondentName: string;
+  filedAt: number;
+  ruledAt: number | null;
+}
+
+/** Every complaint on the record, newest first. */
+export async function readComplaints(
+  deployment: Deployment,
+  provider: Provider,
+): Promise<ComplaintSummary[]> {
+  const access = bindContracts(deployment.addresses, provider).AccessRegistry;
+  const complaints = await allComplaints(deployment, provider);
+  const lots = await batchLots(
+    deployment,
+    provider,
+    complaints.map((c) => String(c.getValue("batchId"))),
+  );
+  const respondents = [...new Set(complaints.map((c) => String(c.getValue("respondent"))))];
+  const names = new Map(
+    await Promise.all(
+      respondents.map(async (r) => {
+        const participant = (await access.getFunction("participant")(r)) as Result;
+        return [r, String(participant.getValue("name"))] as const;
+      }),
+    ),
+  );
+  return complaints
+    .map((c) => ({
+      id: num(c.getValue("id")),
+      kind: complaintKindOf(c),
+      status: complaintStatusOf(c),
+      lot: lots.get(String(c.getValue("batchId")))?.lot ?? null,
+      respondentName: names.get(String(c.getValue("respondent"))) ?? "",
+      filedAt: num(c.getValue("filedAt")),
+      ruledAt: num(c.getValue("ruledAt")) === 0 ? null : num(c.getValue("ruledAt")),
+    }))
+    .reverse();
+}
+
+export interface BatchEntry {
+  batchId: string;
+  gtin: string;
+  lot: string;
+  manufacturerName: string;
+  registeredBlock: number;
+  releasedAt: number | null;
+  recall: { at: number; reason: string } | null;
+}
+
+/** Every registered batch with its release and recall, newest first, from the batch registry's events. */
+export async function readBatches(deployment: Deployment, provider: Provider): Promise<BatchEntry[]> {
+  const contracts = bindContracts(deployment.addresses, provider);
+  const batches = contracts.BatchRegistry;
+  const [registered, released, recalled] = await Promise.all(
+    ["BatchRegistered", "BatchReleased", "BatchRecalled"].map((name) =>
+      batches.queryFilter(name, deployment.deployedAtBlock),
+    ),
+  );
+  const argsOf = (logs: NonNullable<typeof registered>) =>
+    logs.flatMap((log) => ("args" in log ? [log.args] : []));
+  const releaseOf = new Map(
+    argsOf(released ?? []).map((a) => [String(a.getValue("batchId")), num(a.getValue("releasedAt"))]),
+  );
+  const recallOf = new Map(
+    argsOf(recalled ?? []).map((a) => [
+      String(a.getValue("batchId")),
+      { at: num(a.getValue("recalledAt")), reason: String(a.getValue("reason")) },
+    ]),
+  );
+  const makers = [...new Set(argsOf(registered ?? []).map((a) => String(a.getValue("manufacturer"))))];
+  const names = new Map(
+    await Promise.all(
+      makers.map(async (m) => {
+        const participant = (await contracts.AccessRegistry.getFunction("participant")(m)) as Result;
+        return [m, String(participant.getValue("name"))] as const;
+      }),
+    ),
+  );
+  return (registered ?? [])
+    .flatMap((log): BatchEntry[] => {
+      if (!("args" in log)) return [];
+      const batchId = String(log.args.getValue("batchId"));
+      return [
+        {
+          batchId,
+          gtin: String(log.args.getValue("gtin")).padStart(14, "0"),
+          lot: String(log.args.getValue("lot")),
+          manufacturerName: names.get(String(log.args.getValue("manufacturer"))) ?? "",
+          registeredBlock: log.blockNumber,
+          releasedAt: releaseOf.get(batchId) ?? null,
+          recall: recallOf.get(batchId) ?? null,
+        },
+      ];
+    })
+    .reverse();
+}

@@ -1,0 +1,42 @@
+// Why a scanned code was refused, in the reader's language. gs1.ts words its errors in English with the
+// exact detail (which characters, which date); a Chinese reader gets one plain sentence per error code,
+// naming the field when the error is about one.
+import type { Gs1Error, Gs1ErrorCode } from "./gs1";
+import type { Locale } from "./locale";
+
+/** The fields a shopper may meet in an error, by GS1 Application Identifier. */
+const FIELD_ZH: Record<string, string> = {
+  "00": "物流单元代码（SSCC）",
+  "01": "产品编号（GTIN）",
+  "10": "批号",
+  "11": "生产日期",
+  "17": "失效日期",
+  "21": "序列号",
+  "8030": "数字签名",
+};
+
+const fieldZh = (ai: string | null) =>
+  ai === null ? "码中的一个字段" : (FIELD_ZH[ai] ?? `数据字段（GS1 应用标识符 ${ai}）`);
+
+const ZH: Record<Gs1ErrorCode, (ai: string | null) => string> = {
+  empty: () => "没有扫到内容：码是空的。",
+  too_long: () => "扫到的内容太长，不可能是产品码。",
+  unrecognised: () =>
+    "这不是 MedProof 能识别的产品码。请扫描包装盒上的 GS1 DataMatrix 或二维码，或输入条码下方印的产品编号（GTIN）。",
+  bad_check_digit: (ai) => `${fieldZh(ai)}的校验位不对：码可能印错或读错了，请再扫一次。`,
+  bad_length: (ai) => `${fieldZh(ai)}的长度不对。`,
+  bad_characters: (ai) => `${fieldZh(ai)}含有不允许的字符。`,
+  bad_date: (ai) => `${fieldZh(ai)}不是一个真实的日期。`,
+  unknown_ai: (ai) => `码中含有 MedProof 不认识的数据字段${ai === null ? "" : `（GS1 应用标识符 ${ai}）`}。`,
+  missing_gtin: () => "码中没有产品编号（GTIN），无法识别产品。",
+  duplicate_ai: (ai) => `码中出现了两次${fieldZh(ai)}，且两次的值不同。`,
+  bad_order: () => "码中各字段的顺序不符合 GS1 数字链接的规定。",
+};
+
+/** The error's sentence in `locale`: gs1.ts's own in English, one per error code in Chinese. */
+export function gs1ErrorMessage(
+  error: Pick<Gs1Error, "code" | "ai" | "message">,
+  locale: Locale = "en",
+): string {
+  return locale === "en" ? error.message : ZH[error.code](error.ai);
+}
