@@ -22,6 +22,7 @@ import { BoxReader } from "../lib/chain/reader";
 import { Verifier } from "../lib/queries/verify";
 import { isCategoryId, type CategoryId } from "../lib/domain/standards";
 import { LICENCE_KINDS, ROLES, type LicenceKind, type Role } from "../lib/chain/field";
+import { isIsoDate } from "../lib/domain/backoffice-input";
 
 const HELP = `MedProof back office. Usage: npm run medproof -- <command> [options] --as <party>
 (on the local demo chain) or with MEDPROOF_PRIVATE_KEY set (any chain).
@@ -151,7 +152,7 @@ function number(values: Values, name: keyof Values, { integer = false, min = 0 }
 
 function isoDate(values: Values, name: keyof Values): string {
   const raw = text(values, name);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(raw) || Number.isNaN(Date.parse(raw))) {
+  if (!isIsoDate(raw)) {
     throw new UsageError(`--${name} must be a date like 2026-11-24; got "${raw}".`);
   }
   return raw;

@@ -265,6 +265,8 @@ export const backoffice = {
       workshop: string;
       materials: { lotId: number; kg: number }[];
       signer: string;
+      /** The root of the boxes' possession tree (see possession.ts); none without printed secrets. */
+      possessionRoot?: string;
     },
   ) =>
     send(d, a, "BatchRegistry", "registerBatch", [
@@ -279,7 +281,7 @@ export const backoffice = {
         workshopId: workshopIdOf(a.address, p.workshop),
         materials: p.materials.map((m) => ({ lotId: m.lotId, grams: BigInt(Math.round(m.kg * 1000)) })),
         signer: p.signer,
-        possessionRoot: "0x" + "00".repeat(32),
+        possessionRoot: p.possessionRoot ?? "0x" + "00".repeat(32),
       },
     ]),
 

@@ -1,13 +1,17 @@
 // The English catalogue, one JSON file per namespace (a page or a family of components), so that
 // work on different pages touches different files. zh-CN/index.ts lists the same namespaces.
 import apiErrors from "./apiErrors.json";
+import auditor from "./auditor.json";
+import backoffice from "./backoffice.json";
 import common from "./common.json";
 import complaints from "./complaints.json";
 import fieldApi from "./fieldApi.json";
 import fieldDesk from "./fieldDesk.json";
 import fieldPages from "./fieldPages.json";
 import home from "./home.json";
+import lab from "./lab.json";
 import manifest from "./manifest.json";
+import manufacturer from "./manufacturer.json";
 import offline from "./offline.json";
 import pageStates from "./pageStates.json";
 import participants from "./participants.json";
@@ -17,13 +21,17 @@ import verdict from "./verdict.json";
 
 const en = {
   apiErrors,
+  auditor,
+  backoffice,
   common,
   complaints,
   fieldApi,
   fieldDesk,
   fieldPages,
   home,
+  lab,
   manifest,
+  manufacturer,
   offline,
   pageStates,
   participants,

@@ -2,13 +2,17 @@
 // lib/i18n/messages.test.ts the placeholders).
 import type { Messages } from "../../catalogues";
 import apiErrors from "./apiErrors.json";
+import auditor from "./auditor.json";
+import backoffice from "./backoffice.json";
 import common from "./common.json";
 import complaints from "./complaints.json";
 import fieldApi from "./fieldApi.json";
 import fieldDesk from "./fieldDesk.json";
 import fieldPages from "./fieldPages.json";
 import home from "./home.json";
+import lab from "./lab.json";
 import manifest from "./manifest.json";
+import manufacturer from "./manufacturer.json";
 import offline from "./offline.json";
 import pageStates from "./pageStates.json";
 import participants from "./participants.json";
@@ -18,13 +22,17 @@ import verdict from "./verdict.json";
 
 const zhCN: Messages = {
   apiErrors,
+  auditor,
+  backoffice,
   common,
   complaints,
   fieldApi,
   fieldDesk,
   fieldPages,
   home,
+  lab,
   manifest,
+  manufacturer,
   offline,
   pageStates,
   participants,

@@ -1,0 +1,24 @@
+import { jsonResponse } from "@/lib/queries/json-request";
+import { labelSheet } from "@/lib/queries/label-sheet";
+import { partyFromCookieHeader } from "@/lib/queries/session";
+
+export const dynamic = "force-dynamic";
+
+/** The batch's labels as a print-ready A4 PDF (`?from=<serial>&count=<n>` for a range), for its maker. */
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const sheet = await labelSheet(
+    partyFromCookieHeader(request.headers.get("cookie")),
+    id,
+    new URL(request.url).searchParams,
+  );
+  if (sheet.status !== 200) return jsonResponse(sheet.status, sheet.body);
+  return new Response(Buffer.from(sheet.pdf), {
+    status: 200,
+    headers: {
+      "content-type": "application/pdf",
+      "content-disposition": `inline; filename="${sheet.filename}"`,
+      "cache-control": "private, no-store",
+    },
+  });
+}

@@ -1,0 +1,195 @@
+"use client";
+
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { TxProgress } from "@/components/field/TxProgress";
+import { WORKSHOP_LIMITS, workshopReadingPasses, type WorkshopReading } from "@/lib/domain/backoffice";
+import { formatInteger } from "@/lib/domain/format";
+import { useBackofficeAction } from "./use-backoffice-action";
+import { BUTTON, CheckMark, Field, INPUT } from "./fields";
+
+const READINGS = Object.keys(WORKSHOP_LIMITS) as WorkshopReading[];
+
+/**
+ * An auditor's attestation of a manufacturer's workshop: class-100,000 readings, each checked against
+ * its limit as it is typed, and the staff's health checks and training, for a period of validity.
+ */
+export function AttestationForm({
+  manufacturers,
+  workshops,
+  defaults,
+}: {
+  manufacturers: { address: string; name: string }[];
+  workshops: { manufacturer: string; name: string }[];
+  defaults: { from: string; until: string };
+}) {
+  const t = useTranslations("auditor.form");
+  const tb = useTranslations("backoffice");
+  const router = useRouter();
+  const { state, words, send, busy } = useBackofficeAction<{
+    txHash: string;
+    blockNumber: number;
+    attestationId: number;
+  }>();
+  const [manufacturer, setManufacturer] = useState(manufacturers[0]?.address ?? "");
+  const known = workshops.filter((w) => w.manufacturer.toLowerCase() === manufacturer.toLowerCase());
+  const [workshop, setWorkshop] = useState(known[0]?.name ?? "");
+  const [from, setFrom] = useState(defaults.from);
+  const [until, setUntil] = useState(defaults.until);
+  const [readings, setReadings] = useState<Record<WorkshopReading, string>>(
+    Object.fromEntries(READINGS.map((r) => [r, ""])) as Record<WorkshopReading, string>,
+  );
+  const [staffHealthChecked, setStaffHealthChecked] = useState(false);
+  const [staffTrained, setStaffTrained] = useState(false);
+
+  function limitText(reading: WorkshopReading): string {
+    const limit = WORKSHOP_LIMITS[reading];
+    if ("above" in limit) return t("limitAbove", { min: limit.above });
+    if ("min" in limit) return t("limitRange", { min: limit.min, max: limit.max });
+    return t("limitMax", { max: formatInteger(limit.max) });
+  }
+
+  async function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const outcome = await send("/api/auditor/attestations", {
+      manufacturer,
+      workshop,
+      from,
+      until,
+      ...readings,
+      staffHealthChecked,
+      staffTrained,
+    });
+    if (outcome.kind === "confirmed") router.refresh();
+  }
+
+  return (
+    <form onSubmit={submit} className="space-y-4" data-form="attestation">
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
+        <Field label={t("manufacturer")}>
+          <select
+            name="manufacturer"
+            value={manufacturer}
+            onChange={(e) => {
+              setManufacturer(e.target.value);
+              setWorkshop(
+                workshops.find((w) => w.manufacturer.toLowerCase() === e.target.value.toLowerCase())?.name ??
+                  "",
+              );
+            }}
+            className={INPUT}
+          >
+            {manufacturers.map((m) => (
+              <option key={m.address} value={m.address}>
+                {m.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t("workshop")} hint={t("workshopHint")}>
+          <input
+            name="workshop"
+            required
+            list="known-workshops"
+            value={workshop}
+            onChange={(e) => setWorkshop(e.target.value)}
+            className={INPUT}
+          />
+          <datalist id="known-workshops">
+            {known.map((w) => (
+              <option key={w.name} value={w.name} />
+            ))}
+          </datalist>
+        </Field>
+        <Field label={t("from")}>
+          <input
+            name="from"
+            type="date"
+            required
+            value={from}
+            onChange={(e) => setFrom(e.target.value)}
+            className={INPUT}
+          />
+        </Field>
+        <Field label={t("until")}>
+          <input
+            name="until"
+            type="date"
+            required
+            value={until}
+            onChange={(e) => setUntil(e.target.value)}
+            className={INPUT}
+          />
+        </Field>
+      </div>
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-semibold">{t("readings")}</legend>
+        <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
+          {READINGS.map((reading) => {
+            const typed = readings[reading];
+            const value = Number(typed);
+            const ok =
+              typed.trim() === "" || !Number.isFinite(value) ? null : workshopReadingPasses(reading, value);
+            return (
+              <Field
+                key={reading}
+                label={t(reading)}
+                hint={
+                  <span className="flex flex-wrap items-center gap-2">
+                    {limitText(reading)}
+                    {ok !== null && <CheckMark ok={ok} text={ok ? tb("check.pass") : tb("check.fail")} />}
+                  </span>
+                }
+              >
+                <input
+                  name={reading}
+                  required
+                  inputMode="decimal"
+                  value={typed}
+                  aria-invalid={ok === false}
+                  onChange={(e) => setReadings((r) => ({ ...r, [reading]: e.target.value }))}
+                  className={INPUT}
+                />
+              </Field>
+            );
+          })}
+        </div>
+      </fieldset>
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-semibold">{t("staff")}</legend>
+        <label className="flex items-center gap-2 text-sm">
+          <input
+            type="checkbox"
+            name="staffHealthChecked"
+            checked={staffHealthChecked}
+            onChange={(e) => setStaffHealthChecked(e.target.checked)}
+            className="h-4 w-4"
+          />
+          {t("staffHealthChecked")}
+        </label>
+        <label className="flex items-center gap-2 text-sm">
+          <input
+            type="checkbox"
+            name="staffTrained"
+            checked={staffTrained}
+            onChange={(e) => setStaffTrained(e.target.checked)}
+            className="h-4 w-4"
+          />
+          {t("staffTrained")}
+        </label>
+        {!(staffHealthChecked && staffTrained) && (
+          <p className="text-xs text-slate-600">{t("staffNeeded")}</p>
+        )}
+      </fieldset>
+      <button type="submit" disabled={busy} className={BUTTON}>
+        {t("submit")}
+      </button>
+      <TxProgress
+        state={state}
+        words={words}
+        confirmedText={state.kind === "confirmed" ? t("done", { id: state.result.attestationId }) : undefined}
+      />
+    </form>
+  );
+}

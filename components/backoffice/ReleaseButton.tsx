@@ -1,0 +1,41 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { TxProgress } from "@/components/field/TxProgress";
+import { useBackofficeAction } from "./use-backoffice-action";
+import { BUTTON } from "./fields";
+
+/**
+ * Release for sale. Always offered until released: the contract decides, and a release before the hold
+ * comes back as a plain refusal naming the earliest date.
+ */
+export function ReleaseButton({
+  batchId,
+  earliestRelease,
+}: {
+  batchId: string;
+  earliestRelease: string | null;
+}) {
+  const t = useTranslations("manufacturer.batches");
+  const router = useRouter();
+  const { state, words, send, busy } = useBackofficeAction();
+
+  async function release() {
+    const outcome = await send(
+      `/api/manufacturer/batches/${batchId}/release`,
+      {},
+      { date: earliestRelease ?? "" },
+    );
+    if (outcome.kind === "confirmed") router.refresh();
+  }
+
+  return (
+    <div className="space-y-2">
+      <button type="button" onClick={release} disabled={busy} className={BUTTON} data-action="release">
+        {t("release")}
+      </button>
+      <TxProgress state={state} words={words} confirmedText={t("releasedNow")} />
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+"use client";
+
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { TxProgress } from "@/components/field/TxProgress";
+import { useBackofficeAction } from "./use-backoffice-action";
+import { BUTTON, Field, INPUT } from "./fields";
+
+/** The end of sterilisation (China time), from which the hold before release is counted. */
+export function SterilisationForm({
+  batchId,
+  defaults,
+}: {
+  batchId: string;
+  defaults: { sterilizer: string; start: string; end: string };
+}) {
+  const t = useTranslations("manufacturer.sterilisation");
+  const router = useRouter();
+  const { state, words, send, busy } = useBackofficeAction();
+  const [sterilizer, setSterilizer] = useState(defaults.sterilizer);
+  const [method, setMethod] = useState("EO");
+  const [start, setStart] = useState(defaults.start);
+  const [end, setEnd] = useState(defaults.end);
+
+  async function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const outcome = await send(`/api/manufacturer/batches/${batchId}/sterilisation`, {
+      sterilizer,
+      method,
+      start,
+      end,
+    });
+    if (outcome.kind === "confirmed") router.refresh();
+  }
+
+  return (
+    <form onSubmit={submit} className="space-y-2" data-form="sterilisation">
+      <p className="text-sm font-semibold">{t("heading")}</p>
+      <div className="grid grid-cols-1 gap-2 sm:grid-cols-2">
+        <Field label={t("sterilizer")}>
+          <input
+            name="sterilizer"
+            required
+            value={sterilizer}
+            onChange={(e) => setSterilizer(e.target.value)}
+            className={INPUT}
+          />
+        </Field>
+        <Field label={t("method")}>
+          <input
+            name="method"
+            required
+            value={method}
+            onChange={(e) => setMethod(e.target.value)}
+            className={INPUT}
+          />
+        </Field>
+        <Field label={t("start")}>
+          <input
+            name="start"
+            type="datetime-local"
+            required
+            value={start}
+            onChange={(e) => setStart(e.target.value)}
+            className={INPUT}
+          />
+        </Field>
+        <Field label={t("end")}>
+          <input
+            name="end"
+            type="datetime-local"
+            required
+            value={end}
+            onChange={(e) => setEnd(e.target.value)}
+            className={INPUT}
+          />
+        </Field>
+      </div>
+      <button type="submit" disabled={busy} className={BUTTON}>
+        {t("submit")}
+      </button>
+      <TxProgress state={state} words={words} confirmedText={t("done")} />
+    </form>
+  );
+}

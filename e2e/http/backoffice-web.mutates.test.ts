@@ -1,0 +1,220 @@
+// The web back office's JSON routes (manufacturer, lab, auditor) and the label sheet through HTTP against
+// the real local chain: every refusal is a named 4xx in words — malformed input (400, with the field),
+// nobody acting (401), the wrong role or party (403), what already happened or must happen first (409),
+// any other contract rule (422) — and nothing is half-written. These change the record, so `npm test`
+// runs them after the read-only HTTP and browser tests.
+import { before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { baseUrl } from "./world";
+
+interface Reply {
+  status: number;
+  body: Record<string, unknown> & { error?: { code: string; message: string; field?: string } };
+}
+
+async function post(path: string, body: unknown, party?: string): Promise<Reply> {
+  const response = await fetch(`${baseUrl()}${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(party ? { cookie: `medproof-act-as=${party}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as Reply["body"] };
+}
+
+const QINGHE = "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC";
+const RUN = Date.now().toString(36).slice(-5).toUpperCase();
+const yesterday = new Date(Date.now() + 8 * 3600_000 - 86_400_000).toISOString().slice(0, 10);
+const inTwoYears = new Date(Date.now() + 730 * 86_400_000).toISOString().slice(0, 10);
+
+let lotId = 0;
+const batch = (overrides: Record<string, unknown> = {}) => ({
+  gtin: "09521234500018",
+  lot: `W${RUN}`,
+  produced: yesterday,
+  expiry: inTwoYears,
+  masks: 500,
+  masksPerBox: 50,
+  serialStart: 1,
+  workshop: "A栋二层十万级洁净车间",
+  materials: [{ lotId, kg: 0.5 }],
+  ...overrides,
+});
+
+before(async () => {
+  const lot = await post(
+    "/api/manufacturer/lots",
+    { code: `MB-W-${RUN}`, grade: "BFE99 25 g/m²", kg: 5, manufacturer: QINGHE },
+    "supplier",
+  );
+  assert.equal(lot.status, 200, JSON.stringify(lot.body));
+  lotId = Number(lot.body.lotId);
+  assert.ok((lot.body.transfer as { txHash?: string } | null)?.txHash);
+});
+
+describe("the manufacturer's routes", () => {
+  let batchId = "";
+
+  it("refuses a body that is not JSON (415) and nobody acting (401)", async () => {
+    const response = await fetch(`${baseUrl()}/api/manufacturer/batches`, { method: "POST", body: "lot=1" });
+    assert.equal(response.status, 415);
+    const anonymous = await post("/api/manufacturer/batches", batch());
+    assert.equal(anonymous.status, 401);
+    assert.equal(anonymous.body.error?.code, "not_signed_in");
+  });
+
+  it("names the field of malformed input (400) before anything is sent", async () => {
+    const gtin = await post("/api/manufacturer/batches", batch({ gtin: "09521234500019" }), "qinghe");
+    assert.equal(gtin.status, 400);
+    assert.equal(gtin.body.error?.field, "gtin");
+    const masks = await post("/api/manufacturer/batches", batch({ masks: "many" }), "qinghe");
+    assert.equal(masks.status, 400);
+    assert.equal(masks.body.error?.field, "masks");
+  });
+
+  it("refuses a party without the manufacturer role on the record (403 role_required)", async () => {
+    const reply = await post("/api/manufacturer/batches", batch(), "lab");
+    assert.equal(reply.status, 403);
+    assert.equal(reply.body.error?.code, "role_required");
+    assert.match(reply.body.error?.message ?? "", /Only a manufacturer can do that/);
+  });
+
+  it("passes the contract's refusal on in words: a yield above the ceiling (422)", async () => {
+    const reply = await post("/api/manufacturer/batches", batch({ masks: 20_000 }), "qinghe");
+    assert.equal(reply.status, 422);
+    assert.equal(reply.body.error?.code, "YieldAboveCeiling");
+    assert.match(
+      reply.body.error?.message ?? "",
+      /40,000 masks per kg of meltblown is above the ceiling of 1,300/,
+    );
+  });
+
+  it("registers a batch once (200, then 409 BatchAlreadyRegistered)", async () => {
+    const first = await post("/api/manufacturer/batches", batch(), "qinghe");
+    assert.equal(first.status, 200, JSON.stringify(first.body));
+    batchId = String(first.body.batchId);
+    assert.match(batchId, /^0x[0-9a-f]{64}$/);
+    assert.equal(first.body.boxes, 10);
+    const again = await post("/api/manufacturer/batches", batch(), "qinghe");
+    assert.equal(again.status, 409);
+    assert.equal(again.body.error?.code, "BatchAlreadyRegistered");
+  });
+
+  it("refuses a release before sterilisation (409), by another maker (403) and of a malformed id (400)", async () => {
+    const early = await post(`/api/manufacturer/batches/${batchId}/release`, {}, "qinghe");
+    assert.equal(early.status, 409);
+    assert.equal(early.body.error?.code, "NotSterilised");
+    const other = await post(`/api/manufacturer/batches/${batchId}/release`, {}, "linjiang");
+    assert.equal(other.status, 403);
+    assert.equal(other.body.error?.code, "NotBatchManufacturer");
+    const malformed = await post("/api/manufacturer/batches/0x12/release", {}, "qinghe");
+    assert.equal(malformed.status, 400);
+    assert.equal(malformed.body.error?.code, "invalid_batch");
+  });
+
+  it("refuses a sterilisation that ends in the future (422) and a time that is not one (400)", async () => {
+    const future = await post(
+      `/api/manufacturer/batches/${batchId}/sterilisation`,
+      {
+        sterilizer: "清衡灭菌技术有限公司",
+        start: new Date().toISOString(),
+        end: new Date(Date.now() + 86_400_000).toISOString(),
+      },
+      "qinghe",
+    );
+    assert.equal(future.status, 422);
+    assert.equal(future.body.error?.code, "InvalidSterilisationPeriod");
+    const garbled = await post(
+      `/api/manufacturer/batches/${batchId}/sterilisation`,
+      { sterilizer: "x", start: "soon", end: "later" },
+      "qinghe",
+    );
+    assert.equal(garbled.status, 400);
+    assert.equal(garbled.body.error?.field, "start");
+  });
+
+  it("serves the label sheet to the batch's maker only, and names bad ranges", async () => {
+    const path = `${baseUrl()}/manufacturer/batches/${batchId}/labels.pdf`;
+    const sheet = await fetch(path, { headers: { cookie: "medproof-act-as=qinghe" } });
+    assert.equal(sheet.status, 200);
+    assert.equal(sheet.headers.get("content-type"), "application/pdf");
+    assert.equal(
+      Buffer.from(await sheet.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+      "%PDF-",
+    );
+    const statusOf = async (url: string, party?: string) => {
+      const response = await fetch(url, { headers: party ? { cookie: `medproof-act-as=${party}` } : {} });
+      return { status: response.status, code: ((await response.json()) as Reply["body"]).error?.code };
+    };
+    assert.deepEqual(await statusOf(path), { status: 401, code: "not_signed_in" });
+    assert.deepEqual(await statusOf(path, "linjiang"), { status: 403, code: "not_batch_manufacturer" });
+    assert.deepEqual(await statusOf(`${path}?from=11`, "qinghe"), { status: 400, code: "invalid_range" });
+    assert.deepEqual(await statusOf(`${path}?count=-1`, "qinghe"), { status: 400, code: "invalid_range" });
+    const unknown = `${baseUrl()}/manufacturer/batches/0x${"ab".repeat(32)}/labels.pdf`;
+    assert.deepEqual(await statusOf(unknown, "qinghe"), { status: 404, code: "batch_not_found" });
+  });
+
+  it("the lab's route refuses an unknown metric (400) and an incomplete report (422 MissingMetric)", async () => {
+    const unknown = await post(
+      `/api/lab/batches/${batchId}/reports`,
+      { results: [{ metric: 99, value: 1 }] },
+      "lab",
+    );
+    assert.equal(unknown.status, 400);
+    assert.equal(unknown.body.error?.field, "results.0.metric");
+    const incomplete = await post(
+      `/api/lab/batches/${batchId}/reports`,
+      { results: [{ metric: 1, value: 9860 }] },
+      "lab",
+    );
+    assert.equal(incomplete.status, 422);
+    assert.equal(incomplete.body.error?.code, "MissingMetric");
+    const maker = await post(
+      `/api/lab/batches/${batchId}/reports`,
+      { results: [{ metric: 1, value: 9860 }] },
+      "qinghe",
+    );
+    assert.equal(maker.status, 403);
+    assert.equal(maker.body.error?.code, "role_required");
+  });
+});
+
+describe("the auditor's route", () => {
+  const attestation = {
+    manufacturer: QINGHE,
+    workshop: `W-${RUN}`,
+    from: yesterday,
+    until: inTwoYears,
+    particles05: 1_000_000,
+    particles5: 5_000,
+    airborneCfu: 100,
+    settlingCfu: 2,
+    temperatureC: 22,
+    humidityPct: 50,
+    pressurePa: 15,
+    staffHealthChecked: true,
+    staffTrained: false,
+  };
+
+  it("refuses an attestation without the staff's training (422) or a reading out of range, in words", async () => {
+    const staff = await post("/api/auditor/attestations", attestation, "auditor");
+    assert.equal(staff.status, 422);
+    assert.equal(staff.body.error?.code, "StaffRecordsIncomplete");
+    const pressure = await post(
+      "/api/auditor/attestations",
+      { ...attestation, staffTrained: true, pressurePa: 8 },
+      "auditor",
+    );
+    assert.equal(pressure.status, 422);
+    assert.match(pressure.body.error?.message ?? "", /A pressure differential of 8 Pa is not above 10 Pa/);
+  });
+
+  it("records a complete attestation (200) for the auditor only", async () => {
+    const maker = await post("/api/auditor/attestations", { ...attestation, staffTrained: true }, "qinghe");
+    assert.equal(maker.status, 403);
+    const done = await post("/api/auditor/attestations", { ...attestation, staffTrained: true }, "auditor");
+    assert.equal(done.status, 200, JSON.stringify(done.body));
+    assert.ok(Number(done.body.attestationId) > 0);
+  });
+});

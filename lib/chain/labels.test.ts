@@ -1,0 +1,48 @@
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { demoBoxSecret, demoSerialSigner } from "./demo/accounts";
+import { boxLabels, demoLabelKey, keyedSecrets, possessionListFor, secretSourceOf } from "./labels";
+import { recoverSerialSigner } from "./serials";
+import { parseScannedCode } from "../domain/gs1";
+import { isoDateToSeconds } from "../domain/time";
+
+const GTIN = "09521234500018";
+const key = demoSerialSigner(2);
+
+describe("the labels of a batch", () => {
+  it("finds the demo maker's signing key by the batch's signer address only", () => {
+    assert.equal(demoLabelKey(key.address.toLowerCase())?.address, key.address);
+    assert.equal(demoLabelKey(demoSerialSigner(99).address), null);
+  });
+
+  it("prints signed Digital Links that verify against the batch's signer", () => {
+    const [label] = boxLabels(
+      { gtin: GTIN, lot: "261201A", expiryDate: isoDateToSeconds("2028-11-30") },
+      key,
+      keyedSecrets(key),
+      "https://medproof.example",
+      100001,
+      1,
+    );
+    assert.ok(label);
+    const parsed = parseScannedCode(label.code);
+    assert.ok(parsed.ok);
+    assert.equal(parsed.code.serial, "100001");
+    assert.equal(parsed.code.expiry, "2028-11-30");
+    const signer = recoverSerialSigner(key.address, GTIN, "261201A", "100001", parsed.code.signature ?? "");
+    assert.equal(signer, key.address);
+    assert.match(label.secret ?? "", /^([0-9A-Z]{4}-){6}[0-9A-Z]{2}$/);
+  });
+
+  it("tells which derivation a published possession list was made with", () => {
+    const keyed = possessionListFor(keyedSecrets(key), GTIN, "L1", 1, 3);
+    const demo = possessionListFor(demoBoxSecret, GTIN, "L1", 1, 3);
+    assert.equal(
+      secretSourceOf(key, GTIN, "L1", keyed)?.(GTIN, "L1", 1).join(),
+      keyedSecrets(key)(GTIN, "L1", 1).join(),
+    );
+    assert.equal(secretSourceOf(key, GTIN, "L1", demo), demoBoxSecret);
+    assert.equal(secretSourceOf(demoSerialSigner(3), GTIN, "L1", keyed), null);
+    assert.equal(secretSourceOf(key, GTIN, "L1", null), null);
+  });
+});
