@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { SessionPanel } from "@/components/field/SessionPanel";
 import { AttestationForm } from "@/components/backoffice/AttestationForm";
 import { BackofficeFrame } from "@/components/backoffice/BackofficeFrame";
-import { BackofficeIntl } from "@/components/backoffice/BackofficeIntl";
+import { ClientMessages } from "@/components/ui/ClientMessages";
 import { CheckMark } from "@/components/backoffice/fields";
 import { DAY, secondsToIsoDate } from "@/lib/domain/time";
 import { auditorDesk, currentTime } from "@/lib/queries/backoffice";
@@ -40,13 +40,13 @@ export default async function AuditorPage() {
             <h2 id="attest-heading" className="text-xl font-semibold">
               {t("form.heading")}
             </h2>
-            <BackofficeIntl namespaces={["backoffice", "auditor"]}>
+            <ClientMessages namespaces={["backoffice", "auditor"]}>
               <AttestationForm
                 manufacturers={desk.manufacturers}
                 workshops={desk.workshops.map((w) => ({ manufacturer: w.manufacturer, name: w.name }))}
                 defaults={{ from: secondsToIsoDate(now), until: secondsToIsoDate(now + 364 * DAY) }}
               />
-            </BackofficeIntl>
+            </ClientMessages>
           </section>
           <section aria-labelledby="recent-heading" className="space-y-3">
             <h2 id="recent-heading" className="text-xl font-semibold">

@@ -4,7 +4,7 @@ import { cookies } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import { SessionPanel } from "@/components/field/SessionPanel";
 import { BackofficeFrame } from "@/components/backoffice/BackofficeFrame";
-import { BackofficeIntl } from "@/components/backoffice/BackofficeIntl";
+import { ClientMessages } from "@/components/ui/ClientMessages";
 import { TestReportForm } from "@/components/backoffice/TestReportForm";
 import { secondsToIsoDate } from "@/lib/domain/time";
 import { labDesk } from "@/lib/queries/backoffice";
@@ -44,7 +44,7 @@ export default async function LabPage({
             <h2 id="report-heading" className="text-xl font-semibold">
               {t("form.heading")}
             </h2>
-            <BackofficeIntl namespaces={["backoffice", "lab"]}>
+            <ClientMessages namespaces={["backoffice", "lab"]}>
               <TestReportForm
                 key={`${batch ?? ""}/${complaintId ?? ""}`}
                 batches={desk.batches.map(({ batch: b, ruleSet }) => ({
@@ -57,7 +57,7 @@ export default async function LabPage({
                 }))}
                 initial={{ batchId: batch, complaintId }}
               />
-            </BackofficeIntl>
+            </ClientMessages>
           </section>
           <section aria-labelledby="retests-heading" className="space-y-3">
             <h2 id="retests-heading" className="text-xl font-semibold">

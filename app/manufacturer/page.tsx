@@ -3,7 +3,7 @@ import { cookies } from "next/headers";
 import { getLocale, getTranslations } from "next-intl/server";
 import { SessionPanel } from "@/components/field/SessionPanel";
 import { BackofficeFrame } from "@/components/backoffice/BackofficeFrame";
-import { BackofficeIntl } from "@/components/backoffice/BackofficeIntl";
+import { ClientMessages } from "@/components/ui/ClientMessages";
 import { BatchForm } from "@/components/backoffice/BatchForm";
 import { CheckMark } from "@/components/backoffice/fields";
 import { LotForm } from "@/components/backoffice/LotForm";
@@ -165,7 +165,7 @@ export default async function ManufacturerPage() {
             : tb("roleMissingNamed", { role: tb("roles.MANUFACTURER"), name: session.name })}
         </p>
       )}
-      <BackofficeIntl namespaces={["backoffice", "manufacturer"]}>
+      <ClientMessages namespaces={["backoffice", "manufacturer"]}>
         {supplier !== null && (
           <section aria-labelledby="supplier-heading" className="space-y-4">
             <h2 id="supplier-heading" className="text-xl font-semibold">
@@ -234,7 +234,7 @@ export default async function ManufacturerPage() {
             </section>
           </>
         )}
-      </BackofficeIntl>
+      </ClientMessages>
     </BackofficeFrame>
   );
 }

@@ -389,3 +389,18 @@ export function sterilisationMethodName(method: string, locale: Locale = "en"): 
   const trimmed = method.trim();
   return STERILISATION_METHODS[locale][trimmed.toUpperCase()] ?? (trimmed || WORDS[locale].unrecordedMethod);
 }
+
+/** The formatters most sentences use, bound to one language: the catalogues' shorthand. */
+export function formattersIn(locale: Locale) {
+  return {
+    date: (seconds: number) => formatDate(seconds, locale),
+    dateTime: (seconds: number) => formatDateTime(seconds, locale),
+    integer: (value: number) => formatInteger(value, locale),
+    boxes: (count: number) => formatBoxes(count, locale),
+    days: (count: number) => formatDays(count, locale),
+    kg: (grams: number) => formatKg(grams, locale),
+    yuan: (fen: number) => formatYuan(fen, locale),
+    yuanPerPiece: (fen: number) => formatYuanPerPiece(fen, locale),
+    method: (name: string) => sterilisationMethodName(name, locale),
+  };
+}

@@ -2,29 +2,21 @@
 import type { TimelineMessages } from "./timeline";
 import type { ComplaintInfo, PriceRecordInfo, ShipmentInfo } from "./record";
 import {
-  formatBoxes,
   formatCleanClass,
-  formatDate,
   formatDateTime,
-  formatDays,
   formatHumidity,
-  formatInteger,
   formatKg,
   formatMasks,
   formatSerialRange,
   formatTemperature,
   formatYuan,
-  formatYuanPerPiece,
   shortPartyName,
   sterilisationMethodName,
+  formattersIn,
 } from "./format";
 
 const ZH = "zh-CN";
-const date = (seconds: number) => formatDate(seconds, ZH);
-const integer = (value: number) => formatInteger(value, ZH);
-const boxes = (count: number) => formatBoxes(count, ZH);
-const days = (count: number) => formatDays(count, ZH);
-const yuanPerPiece = (fen: number) => formatYuanPerPiece(fen, ZH);
+const { date, integer, boxes, days, yuanPerPiece } = formattersIn(ZH);
 
 const COMPLAINT_KIND: Record<ComplaintInfo["kind"], string> = {
   "spec-failure": "不符合标准",

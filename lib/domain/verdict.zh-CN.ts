@@ -5,14 +5,8 @@ import type { VerdictMessages } from "./verdict";
 import type { ComplaintInfo, PriceCapInfo, PriceRecordInfo, ShipmentInfo } from "./record";
 import {
   categoryName,
-  formatBoxes,
   formatCleanClass,
-  formatDate,
-  formatDateTime,
-  formatDays,
   formatHumidity,
-  formatInteger,
-  formatKg,
   formatList,
   formatMasks,
   formatMasksPerKg,
@@ -20,24 +14,14 @@ import {
   formatSerialRange,
   formatTemperature,
   formatTimes,
-  formatYuan,
-  formatYuanPerPiece,
   shortAddress,
   shortPartyName,
-  sterilisationMethodName,
+  formattersIn,
 } from "./format";
 import { regionName } from "./regions";
 
 const ZH = "zh-CN";
-const date = (seconds: number) => formatDate(seconds, ZH);
-const dateTime = (seconds: number) => formatDateTime(seconds, ZH);
-const integer = (value: number) => formatInteger(value, ZH);
-const boxes = (count: number) => formatBoxes(count, ZH);
-const days = (count: number) => formatDays(count, ZH);
-const kg = (grams: number) => formatKg(grams, ZH);
-const yuan = (fen: number) => formatYuan(fen, ZH);
-const yuanPerPiece = (fen: number) => formatYuanPerPiece(fen, ZH);
-const method = (name: string) => sterilisationMethodName(name, ZH);
+const { date, dateTime, integer, boxes, days, kg, yuan, yuanPerPiece, method } = formattersIn(ZH);
 
 /** "：原因", or nothing when the record gives none. */
 function reasonSuffix(reason: string): string {
