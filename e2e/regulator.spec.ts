@@ -181,6 +181,29 @@ test.describe("in Chinese", () => {
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: "test-results/regulator-zh-390x844.png" });
   });
+
+  test("the server's refusals read in Chinese: a missing field, then a number the contract rejects", async ({
+    page,
+  }) => {
+    await actAs(page, "regulator");
+    await page.goto("/regulator#licences");
+    const grant = page.locator('form[data-form="grant-licence"]');
+    await grant.getByLabel("类型").selectOption("production-licence");
+    await grant.getByLabel("持证方").selectOption(SUPPLIER);
+    await grant.getByLabel("证号（按证书填写）").fill("ABC-1234");
+    await grant.getByLabel("有效期至").fill("2031-11-30");
+    const submit = grant.getByRole("button", { name: "发放许可证" });
+    await submit.click();
+    const refusal = grant.locator("[data-tx=failed]");
+    await expect(refusal).toHaveAttribute("data-error", "invalid_request");
+    await expect(refusal).toHaveText("请至少选择一个适用的口罩类别。");
+
+    await grant.getByRole("checkbox", { name: "医用外科口罩", exact: true }).check();
+    await submit.click();
+    await afterTx(refusal).toHaveAttribute("data-error", "InvalidLicenceNumber");
+    await expect(refusal).toHaveText("“ABC-1234”不符合该类证件的官方编号格式。");
+    await grant.screenshot({ path: "test-results/regulator-zh-refusal.png" });
+  });
 });
 
 test("axe finds nothing against WCAG 2.2 AA on the regulator's desk, forms and charts included", async ({

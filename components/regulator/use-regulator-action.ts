@@ -6,16 +6,17 @@ import { useTranslations } from "next-intl";
 import { postAction, type ActionState } from "@/components/field/post-action";
 
 /**
- * Sends one regulator action (see post-action.ts) and keeps its progress for TxProgress; a refusal whose
- * code the catalogue knows is said in the reader's language, any other in the server's words. On
- * success the page is read again, so the lists show the new record. `busy` holds the buttons until the
- * form is hydrated (a click before that would submit the bare HTML form) and while a transaction is out.
+ * Sends one regulator action (see post-action.ts) and keeps its progress for TxProgress. The server
+ * words its refusals in the reader's language; only the browser's own failure (the server out of reach)
+ * is worded here. On success the page is read again, so the lists show the new record. `busy` holds the
+ * buttons until the form is hydrated (a click before that would submit the bare HTML form) and while a
+ * transaction is out.
  */
 const noSubscription = () => () => undefined;
 
 export function useRegulatorAction() {
   const router = useRouter();
-  const t = useTranslations("regulator.forms.errors");
+  const t = useTranslations("regulator.forms");
   const [state, setState] = useState<ActionState>({ kind: "idle" });
   // false in the server's HTML and while hydrating, true once React runs the form in the browser.
   const hydrated = useSyncExternalStore(
@@ -27,9 +28,10 @@ export function useRegulatorAction() {
   async function send(url: string, body: object): Promise<boolean> {
     setState({ kind: "sending" });
     const outcome = await postAction(url, body);
-    const code = outcome.kind === "failed" ? (outcome.code as Parameters<typeof t>[0]) : null;
     setState(
-      outcome.kind === "failed" && code !== null && t.has(code) ? { ...outcome, message: t(code) } : outcome,
+      outcome.kind === "failed" && outcome.code === "offline"
+        ? { ...outcome, message: t("offline") }
+        : outcome,
     );
     if (outcome.kind === "confirmed") router.refresh();
     return outcome.kind === "confirmed";

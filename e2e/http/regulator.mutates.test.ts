@@ -12,10 +12,14 @@ interface Reply {
   body: Record<string, unknown> & { error?: { code: string; message: string; field?: string } };
 }
 
-async function post(path: string, body: unknown, party?: string): Promise<Reply> {
+async function post(path: string, body: unknown, party?: string, language?: string): Promise<Reply> {
   const response = await fetch(`${baseUrl()}${path}`, {
     method: "POST",
-    headers: { "content-type": "application/json", ...(party ? { cookie: `medproof-act-as=${party}` } : {}) },
+    headers: {
+      "content-type": "application/json",
+      ...(party ? { cookie: `medproof-act-as=${party}` } : {}),
+      ...(language ? { "accept-language": language } : {}),
+    },
     body: JSON.stringify(body),
   });
   return { status: response.status, body: (await response.json()) as Reply["body"] };
@@ -261,6 +265,69 @@ describe("the regulator's acts and the contracts' refusals", () => {
     assert.ok((reply.body.capId as number) > 0);
     const html = await (await fetch(`${baseUrl()}/regulator`)).text();
     assert.match(html, /杭发改价格〔2026〕5号/);
+  });
+});
+
+describe("in the reader's language (Accept-Language: zh-CN), under the same codes", () => {
+  const CHINESE = /[\u4e00-\u9fff]/;
+  const zh = (path: string, body: unknown, party?: string) => post(path, body, party, "zh-CN");
+
+  it("a 400 says in Chinese what is wrong with the field it names", async () => {
+    const reply = await zh(
+      "/api/regulator/price-caps",
+      {
+        category: 1,
+        region: "abc",
+        channel: "retail",
+        yuanPerPiece: "1.50",
+        effectiveFrom: today,
+        legalBasis: "国市监竞争〔2020〕21号",
+      },
+      "regulator",
+    );
+    assert.equal(reply.status, 400);
+    assert.equal(reply.body.error?.code, "invalid_request");
+    assert.equal(reply.body.error?.field, "region");
+    assert.equal(reply.body.error?.message, "请填写行政区划代码，例如 320500。");
+    const notAnObject = await zh("/api/regulator/roles", "grant everything", "regulator");
+    assert.equal(notAnObject.status, 400);
+    assert.equal(notAnObject.body.error?.code, "invalid_request");
+    assert.match(notAnObject.body.error?.message ?? "", CHINESE);
+  });
+
+  it("401 not_signed_in and 403 not_regulator in Chinese", async () => {
+    const nobody = await zh("/api/regulator/recalls", {
+      gtin: "09521234500018",
+      lot: "X",
+      reason: "测试召回",
+    });
+    assert.equal(nobody.status, 401);
+    assert.equal(nobody.body.error?.code, "not_signed_in");
+    assert.match(nobody.body.error?.message ?? "", CHINESE);
+    const reply = await zh(
+      "/api/regulator/roles",
+      { account: AUDITOR, role: "INSPECTOR", action: "grant" },
+      "inspector",
+    );
+    assert.equal(reply.status, 403);
+    assert.equal(reply.body.error?.code, "not_regulator");
+    assert.equal(
+      reply.body.error?.message,
+      "苏州市市场监督管理局价格监督检查处在链上记录中不持有监管角色：只有监管部门可以执行此操作。",
+    );
+    assert.deepEqual(await rolesOf("auditor"), ["AUDITOR"]);
+  });
+
+  it("a contract's refusal (a licence revoked twice) is a 409 worded in Chinese", async () => {
+    const granted = await zh("/api/regulator/licences", licence("苏药监械生产许20269913号"), "regulator");
+    assert.equal(granted.status, 200, JSON.stringify(granted.body));
+    const path = `/api/regulator/licences/${granted.body.licenceId as number}/revocation`;
+    const revocation = { revokedOn: today, reason: "监督抽检不合格" };
+    assert.equal((await zh(path, revocation, "regulator")).status, 200);
+    const again = await zh(path, revocation, "regulator");
+    assert.equal(again.status, 409);
+    assert.equal(again.body.error?.code, "LicenceAlreadyRevoked");
+    assert.match(again.body.error?.message ?? "", /^该许可证已于 \d{4}-\d{2}-\d{2} 注销。$/);
   });
 });
 

@@ -26,13 +26,19 @@ import { env } from "../env";
 import { runtime } from "./runtime";
 import { actAs, confirmed, invalid, type Confirmed } from "./field";
 import { fieldError, readSession, type FieldResponse, type FieldStatus } from "./session";
-import { CHAIN_UNAVAILABLE } from "./chain-unavailable";
+import { CHAIN_UNAVAILABLE, chainUnavailable } from "./chain-unavailable";
+import { translatorFor } from "../i18n/translator";
+import { FALLBACK_LOCALE, type Locale } from "../domain/locale";
 
 export type { BatchEntry, ComplaintSummary, LicenceKind, PriceCapView, PriceObservation, SellerStanding };
 export { LICENCE_KINDS, ROLES };
 
 const provider = () => rpcProvider(env().rpcUrl, runtime().deployment.chainId);
 const now = () => Math.floor(Date.now() / 1000);
+
+/** The regulator's answers in the request's language (the regulatorApi catalogue). */
+type Words = ReturnType<typeof translatorFor<"regulatorApi">>;
+const wordsFor = (locale: Locale): Words => translatorFor(locale, "regulatorApi");
 
 /** In the regulator's hands a suspension or revocation that already happened is a conflict (409). */
 const REGULATOR_STATUSES: Record<string, FieldStatus> = {
@@ -47,22 +53,34 @@ const REGULATOR_STATUSES: Record<string, FieldStatus> = {
 /** Checks the acting party's role on the record first, then signs the action as that party. */
 async function asRegulator<T>(
   party: PartyKey | null,
+  locale: Locale,
   action: Parameters<typeof actAs<T>>[1],
 ): Promise<FieldResponse<T>> {
   let session: Awaited<ReturnType<typeof readSession>>;
   try {
     session = await readSession(party);
   } catch {
-    return fieldError(503, CHAIN_UNAVAILABLE.code, CHAIN_UNAVAILABLE.message);
+    const unavailable = chainUnavailable(locale);
+    return fieldError(503, unavailable.code, unavailable.message);
   }
   // Nobody acting (401) or off the local chain (403 demo_keys_refused): actAs answers.
   if (session !== null && !session.roles.includes("REGULATOR"))
-    return fieldError(
-      403,
-      "not_regulator",
-      `${session.name} does not hold the regulator's role on the record: only the regulator can do that.`,
-    );
-  return actAs(party, action, REGULATOR_STATUSES);
+    return fieldError(403, "not_regulator", wordsFor(locale)("notRegulator", { name: session.name }));
+  return actAs(party, action, REGULATOR_STATUSES, locale);
+}
+
+/**
+ * Checks `input` against the schema built in the reader's words; what the schema does not word itself
+ * (a body that is not an object) gets the catalogue's general sentence rather than zod's English.
+ */
+function parse<S extends z.ZodType>(
+  schema: (t: Words) => S,
+  input: unknown,
+  locale: Locale,
+): { ok: true; data: z.infer<S> } | { ok: false; reply: ReturnType<typeof invalid> } {
+  const t = wordsFor(locale);
+  const parsed = schema(t).safeParse(input, { error: () => t("badRequest") });
+  return parsed.success ? { ok: true, data: parsed.data } : { ok: false, reply: invalid(parsed.error) };
 }
 
 const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
@@ -72,44 +90,55 @@ const isoDate = (message: string) =>
     .string({ error: message })
     .regex(/^\d{4}-\d{2}-\d{2}$/, message)
     .refine((text) => !Number.isNaN(Date.parse(text)), { message });
-const reason = z
-  .string({ error: "Give the reason (3 to 500 characters)." })
-  .trim()
-  .min(3, "Give the reason (3 to 500 characters).")
-  .max(500, "Give the reason (3 to 500 characters).");
+const reason = (t: Words) =>
+  z
+    .string({ error: t("reason") })
+    .trim()
+    .min(3, t("reason"))
+    .max(500, t("reason"));
 const ID = /^\d{1,12}$/;
 
-const licenceSchema = z
-  .object({
-    kind: z.enum(LICENCE_KINDS, { error: "Choose the kind of licence." }),
-    holder: address("Choose the holder (a registered participant, 0x…)."),
-    number: z
-      .string({ error: "Give the licence number as printed on it." })
-      .trim()
-      .min(4, "Give the licence number as printed on it.")
-      .max(64, "Give the licence number as printed on it."),
-    categories: z
-      .array(z.number().int().refine(isCategoryId), { error: "Choose the mask categories it covers." })
-      .min(1, "Choose at least one mask category it covers.")
-      .max(4)
-      .transform((list) => [...new Set(list)] as CategoryId[]),
-    validFrom: isoDate("Give the first day it is valid, as 2026-12-01."),
-    validUntil: isoDate("Give the last day it is valid, as 2031-11-30."),
-  })
-  .refine((licence) => licence.validUntil >= licence.validFrom, {
-    message: "The last valid day cannot come before the first.",
-    path: ["validUntil"],
-  });
+const licenceSchema = (t: Words) =>
+  z
+    .object({
+      kind: z.enum(LICENCE_KINDS, { error: t("kind") }),
+      holder: address(t("holder")),
+      number: z
+        .string({ error: t("number") })
+        .trim()
+        .min(4, t("number"))
+        .max(64, t("number")),
+      categories: z
+        .array(
+          z
+            .number({ error: t("categories") })
+            .int(t("categories"))
+            .refine(isCategoryId, t("categories")),
+          {
+            error: t("categories"),
+          },
+        )
+        .min(1, t("categoriesMin"))
+        .max(4, t("categories"))
+        .transform((list) => [...new Set(list)] as CategoryId[]),
+      validFrom: isoDate(t("validFrom")),
+      validUntil: isoDate(t("validUntil")),
+    })
+    .refine((licence) => licence.validUntil >= licence.validFrom, {
+      message: t("validOrder"),
+      path: ["validUntil"],
+    });
 
 /** Grants a licence (production licence, registration certificate or distribution filing). */
 export async function grantLicence(
   party: PartyKey | null,
   input: unknown,
+  locale: Locale = FALLBACK_LOCALE,
 ): Promise<FieldResponse<Confirmed & { licenceId: number }>> {
-  const parsed = licenceSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
+  const parsed = parse(licenceSchema, input, locale);
+  if (!parsed.ok) return parsed.reply;
   const { validFrom, validUntil, ...licence } = parsed.data;
-  return asRegulator(party, async (actor) => {
+  return asRegulator(party, locale, async (actor) => {
     const tx = await backoffice.grantLicence(runtime().deployment, actor, {
       ...licence,
       from: validFrom,
@@ -119,25 +148,26 @@ export async function grantLicence(
   });
 }
 
-const revocationSchema = z.object({
-  revokedOn: isoDate("Give the day the revocation takes effect, as 2026-12-01.").refine(
-    (day) => isoDateToSeconds(day) <= now(),
-    { message: "A revocation takes effect today at the latest: it cannot rewrite the future." },
-  ),
-  reason,
-});
+const revocationSchema = (t: Words) =>
+  z.object({
+    revokedOn: isoDate(t("revokedOn")).refine((day) => isoDateToSeconds(day) <= now(), {
+      message: t("revokedInFuture"),
+    }),
+    reason: reason(t),
+  });
 
 /** Revokes a licence from a date on (no later than today); its history stays on the record. */
 export async function revokeLicence(
   party: PartyKey | null,
   idText: string,
   input: unknown,
+  locale: Locale = FALLBACK_LOCALE,
 ): Promise<FieldResponse<Confirmed>> {
   if (!ID.test(idText) || Number(idText) === 0)
-    return fieldError(400, "invalid_id", "A licence number on the record is a whole number, e.g. 12.");
-  const parsed = revocationSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  return asRegulator(party, async (actor) =>
+    return fieldError(400, "invalid_id", wordsFor(locale)("licenceId"));
+  const parsed = parse(revocationSchema, input, locale);
+  if (!parsed.ok) return parsed.reply;
+  return asRegulator(party, locale, async (actor) =>
     confirmed(
       await backoffice.revokeLicence(runtime().deployment, actor, {
         licenceId: Number(idText),
@@ -148,18 +178,23 @@ export async function revokeLicence(
   );
 }
 
-const roleSchema = z.object({
-  account: address("Choose the account (a registered participant, 0x…)."),
-  role: z.enum(ROLES, { error: "Choose one of the eight roles." }),
-  action: z.enum(["grant", "revoke"], { error: 'Say whether to "grant" or "revoke" the role.' }),
-});
+const roleSchema = (t: Words) =>
+  z.object({
+    account: address(t("account")),
+    role: z.enum(ROLES, { error: t("role") }),
+    action: z.enum(["grant", "revoke"], { error: t("roleAction") }),
+  });
 
 /** Grants a registered participant another role, or revokes one it holds. */
-export async function changeRole(party: PartyKey | null, input: unknown): Promise<FieldResponse<Confirmed>> {
-  const parsed = roleSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
+export async function changeRole(
+  party: PartyKey | null,
+  input: unknown,
+  locale: Locale = FALLBACK_LOCALE,
+): Promise<FieldResponse<Confirmed>> {
+  const parsed = parse(roleSchema, input, locale);
+  if (!parsed.ok) return parsed.reply;
   const { action, ...change } = parsed.data;
-  return asRegulator(party, async (actor) =>
+  return asRegulator(party, locale, async (actor) =>
     confirmed(
       action === "grant"
         ? await backoffice.grantRole(runtime().deployment, actor, change)
@@ -168,40 +203,42 @@ export async function changeRole(party: PartyKey | null, input: unknown): Promis
   );
 }
 
-const capSchema = z.object({
-  category: z
-    .number({ error: "Choose the mask category." })
-    .int()
-    .refine(isCategoryId, { message: "Choose the mask category." }),
-  region: z
-    .number({ error: "Give the administrative division code, e.g. 320500." })
-    .int()
-    .min(100000, "Give the six-digit administrative division code, e.g. 320500.")
-    .max(999999, "Give the six-digit administrative division code, e.g. 320500."),
-  channel: z.enum(["ex-factory", "wholesale", "retail"], { error: "Choose the channel." }),
-  yuanPerPiece: z
-    .union([z.number(), z.string().regex(/^\d{1,4}(\.\d{1,2})?$/, "The cap is yuan per piece, e.g. 1.80.")])
-    .transform(Number)
-    .refine((yuan) => Number.isFinite(yuan) && yuan > 0 && yuan < 10_000, {
-      message: "The cap is yuan per piece, more than zero, e.g. 1.80.",
-    }),
-  effectiveFrom: isoDate("Give the day the cap takes effect, as 2026-12-01."),
-  legalBasis: z
-    .string({ error: "Give the legal basis, e.g. 国市监竞争〔2020〕21号." })
-    .trim()
-    .min(3, "Give the legal basis, e.g. 国市监竞争〔2020〕21号.")
-    .max(200, "Give the legal basis, e.g. 国市监竞争〔2020〕21号."),
-});
+const capSchema = (t: Words) =>
+  z.object({
+    category: z
+      .number({ error: t("category") })
+      .int(t("category"))
+      .refine(isCategoryId, { message: t("category") }),
+    region: z
+      .number({ error: t("regionMissing") })
+      .int(t("region"))
+      .min(100000, t("region"))
+      .max(999999, t("region")),
+    channel: z.enum(["ex-factory", "wholesale", "retail"], { error: t("channel") }),
+    yuanPerPiece: z
+      .union([z.number(), z.string().regex(/^\d{1,4}(\.\d{1,2})?$/, t("capFormat"))], {
+        error: t("capFormat"),
+      })
+      .transform(Number)
+      .refine((yuan) => Number.isFinite(yuan) && yuan > 0 && yuan < 10_000, { message: t("capRange") }),
+    effectiveFrom: isoDate(t("effectiveFrom")),
+    legalBasis: z
+      .string({ error: t("legalBasis") })
+      .trim()
+      .min(3, t("legalBasis"))
+      .max(200, t("legalBasis")),
+  });
 
 /** Sets a price cap per category, region and channel from a date, with its legal basis. */
 export async function setPriceCap(
   party: PartyKey | null,
   input: unknown,
+  locale: Locale = FALLBACK_LOCALE,
 ): Promise<FieldResponse<Confirmed & { capId: number }>> {
-  const parsed = capSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
+  const parsed = parse(capSchema, input, locale);
+  if (!parsed.ok) return parsed.reply;
   const cap = parsed.data;
-  return asRegulator(party, async (actor) => {
+  return asRegulator(party, locale, async (actor) => {
     const tx = await backoffice.setPriceCap(runtime().deployment, actor, {
       category: cap.category,
       region: cap.region,
@@ -214,19 +251,28 @@ export async function setPriceCap(
   });
 }
 
-const recallSchema = z.object({
-  gtin: z.string({ error: "Choose the batch." }).regex(/^\d{14}$/, "A GTIN is 14 digits."),
-  lot: z.string({ error: "Choose the batch." }).trim().min(1, "Choose the batch.").max(20),
-  reason,
-});
+const recallSchema = (t: Words) =>
+  z.object({
+    gtin: z.string({ error: t("batch") }).regex(/^\d{14}$/, t("gtin")),
+    lot: z
+      .string({ error: t("batch") })
+      .trim()
+      .min(1, t("batch"))
+      .max(20, t("batch")),
+    reason: reason(t),
+  });
 
 /** Recalls a batch: every box of it reads suspect from the next verification on. */
-export async function recallBatch(party: PartyKey | null, input: unknown): Promise<FieldResponse<Confirmed>> {
-  const parsed = recallSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
+export async function recallBatch(
+  party: PartyKey | null,
+  input: unknown,
+  locale: Locale = FALLBACK_LOCALE,
+): Promise<FieldResponse<Confirmed>> {
+  const parsed = parse(recallSchema, input, locale);
+  if (!parsed.ok) return parsed.reply;
   const { gtin, lot } = parsed.data;
   const { deployment } = runtime();
-  return asRegulator(party, async (actor) =>
+  return asRegulator(party, locale, async (actor) =>
     confirmed(
       await backoffice.recall(deployment, actor, {
         batchId: await batchIdOf(deployment, provider(), gtin, lot),
@@ -236,25 +282,27 @@ export async function recallBatch(party: PartyKey | null, input: unknown): Promi
   );
 }
 
-const suspensionSchema = z.discriminatedUnion("action", [
-  z.object({
-    action: z.literal("suspend"),
-    account: address("Choose the participant."),
-    reason,
-  }),
-  z.object({ action: z.literal("reinstate"), account: address("Choose the participant.") }),
-]);
+const suspensionSchema = (t: Words) =>
+  z.discriminatedUnion(
+    "action",
+    [
+      z.object({ action: z.literal("suspend"), account: address(t("participant")), reason: reason(t) }),
+      z.object({ action: z.literal("reinstate"), account: address(t("participant")) }),
+    ],
+    { error: t("suspensionAction") },
+  );
 
 /** Suspends a participant (with the reason) or lifts the regulator's suspension. */
 export async function changeSuspension(
   party: PartyKey | null,
   input: unknown,
+  locale: Locale = FALLBACK_LOCALE,
 ): Promise<FieldResponse<Confirmed>> {
-  const parsed = suspensionSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
+  const parsed = parse(suspensionSchema, input, locale);
+  if (!parsed.ok) return parsed.reply;
   const change = parsed.data;
   const { deployment } = runtime();
-  return asRegulator(party, async (actor) =>
+  return asRegulator(party, locale, async (actor) =>
     confirmed(
       change.action === "suspend"
         ? await backoffice.suspend(deployment, actor, { account: change.account, reason: change.reason })

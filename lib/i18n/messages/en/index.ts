@@ -16,6 +16,7 @@ import offline from "./offline.json";
 import pageStates from "./pageStates.json";
 import participants from "./participants.json";
 import regulator from "./regulator.json";
+import regulatorApi from "./regulatorApi.json";
 import scan from "./scan.json";
 import verdict from "./verdict.json";
 
@@ -36,6 +37,7 @@ const en = {
   pageStates,
   participants,
   regulator,
+  regulatorApi,
   scan,
   verdict,
 };

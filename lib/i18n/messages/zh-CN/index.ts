@@ -17,6 +17,7 @@ import offline from "./offline.json";
 import pageStates from "./pageStates.json";
 import participants from "./participants.json";
 import regulator from "./regulator.json";
+import regulatorApi from "./regulatorApi.json";
 import scan from "./scan.json";
 import verdict from "./verdict.json";
 
@@ -37,6 +38,7 @@ const zhCN: Messages = {
   pageStates,
   participants,
   regulator,
+  regulatorApi,
   scan,
   verdict,
 };

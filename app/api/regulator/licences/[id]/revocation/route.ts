@@ -9,5 +9,5 @@ export async function POST(
   { params }: { params: Promise<{ id: string }> },
 ): Promise<Response> {
   const { id } = await params;
-  return fieldReply(request, (party, body) => revokeLicence(party, id, body));
+  return fieldReply(request, (party, body, locale) => revokeLicence(party, id, body, locale));
 }
