@@ -327,7 +327,7 @@ describe("in the reader's language (Accept-Language: zh-CN), under the same code
     const again = await zh(path, revocation, "regulator");
     assert.equal(again.status, 409);
     assert.equal(again.body.error?.code, "LicenceAlreadyRevoked");
-    assert.match(again.body.error?.message ?? "", /^该许可证已于 \d{4}-\d{2}-\d{2} 注销。$/);
+    assert.match(again.body.error?.message ?? "", /^该许可证已于 \d{4}-\d{2}-\d{2} 吊销。$/);
   });
 });
 

@@ -71,6 +71,6 @@ describe("the rules' labels in Chinese", () => {
       assertChinese(creditRuleLabel(rule, "zh-CN"), rule.fact);
       assert.equal(creditRuleLabel(rule), rule.label);
     }
-    assert.equal(creditRuleLabel(CREDIT_RULES[0]!, "zh-CN"), "每注销一张许可证");
+    assert.equal(creditRuleLabel(CREDIT_RULES[0]!, "zh-CN"), "每吊销一张许可证");
   });
 });

@@ -41,7 +41,7 @@ export const CREDIT_RULES: readonly CreditRule[] = [
 
 /** What each rule counts, in Chinese (CREDIT_RULES carries the English label). */
 const RULE_LABELS_ZH: Record<keyof CreditRecord, string> = {
-  revokedLicences: "每注销一张许可证",
+  revokedLicences: "每吊销一张许可证",
   upheldComplaints: "每有一件针对它的投诉成立",
   priceViolations: "每记录一次售价超过限价",
   recalls: "每有一个它生产的批次被召回",

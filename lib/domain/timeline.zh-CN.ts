@@ -112,11 +112,11 @@ export const zhCN: TimelineMessages = {
       priceAgainstCap(record),
   }),
   licenceRevoked: (document, licence) => ({
-    title: document === "production" ? "生产许可证被注销" : "注册证被注销",
+    title: document === "production" ? "生产许可证被吊销" : "注册证被吊销",
     detail:
-      `${licence.number} 已被注销` +
+      `${licence.number} 已被吊销` +
       (licence.revocationReason.trim() ? `：${licence.revocationReason.trim()}。` : "。") +
-      "本批次生产于注销之前，当时证件有效。",
+      "本批次生产于吊销之前，当时证件有效。",
   }),
   recall: (reason) => ({
     title: "监管部门召回",

@@ -171,7 +171,7 @@ export const zhCN: VerdictMessages = {
         `${document} ${licence.number} 的有效期为 ${date(licence.validFrom)} 至 ${date(licence.validUntil)}` +
         (licence.revokedAt === null
           ? ""
-          : `，并于 ${date(licence.revokedAt)} 被注销${reasonSuffix(licence.revocationReason)}`) +
+          : `，并于 ${date(licence.revokedAt)} 被吊销${reasonSuffix(licence.revocationReason)}`) +
         `。该批次生产于 ${date(producedAt)}，当时${document}无效。`,
     }),
     notCovering: (document, licence, category) => ({
@@ -179,10 +179,10 @@ export const zhCN: VerdictMessages = {
       detail: `${document} ${licence.number} 的范围不包括${categoryName(category, ZH)}。`,
     }),
     revokedSince: (document, licence, revokedAt, producedAt) => ({
-      title: `生产时持证有效；${document}已于 ${date(revokedAt)} 注销`,
+      title: `生产时持证有效；${document}已于 ${date(revokedAt)} 吊销`,
       detail:
         `该批次于 ${date(producedAt)} 在${document} ${licence.number} 下生产，当时有效。` +
-        `该证于 ${date(revokedAt)} 被注销${reasonSuffix(licence.revocationReason)}。注销前生产的产品仍保留在记录中。`,
+        `该证于 ${date(revokedAt)} 被吊销${reasonSuffix(licence.revocationReason)}。吊销前生产的产品仍保留在记录中。`,
     }),
     makerSuspended: (maker, suspendedAt) => ({
       title: `${maker.name}已被暂停`,
