@@ -5,7 +5,6 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { LiveRegion } from "@/components/ui/Announcer";
 import { ServiceWorkerRegistration } from "@/components/offline/ServiceWorkerRegistration";
 import { LanguageSwitch } from "@/components/ui/LanguageSwitch";
-import { ClientMessages } from "@/components/ui/ClientMessages";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -43,10 +42,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             </nav>
           </div>
         </header>
-        <main className="mx-auto max-w-2xl px-4 py-6">
-          {/* app/error.tsx, the error boundary of every page, is a client component. */}
-          <ClientMessages namespaces={["pageStates"]}>{children}</ClientMessages>
-        </main>
+        <main className="mx-auto max-w-2xl px-4 py-6">{children}</main>
         <LiveRegion />
         <ServiceWorkerRegistration />
       </body>

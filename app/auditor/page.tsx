@@ -40,7 +40,7 @@ export default async function AuditorPage() {
             <h2 id="attest-heading" className="text-xl font-semibold">
               {t("form.heading")}
             </h2>
-            <ClientMessages namespaces={["backoffice", "auditor"]}>
+            <ClientMessages namespaces={["backoffice", "auditor", "tx"]}>
               <AttestationForm
                 manufacturers={desk.manufacturers}
                 workshops={desk.workshops.map((w) => ({ manufacturer: w.manufacturer, name: w.name }))}

@@ -78,7 +78,7 @@ export default async function InspectorPage({
         {standing !== null && <SellerStandingCard seller={await standing} />}
       </section>
 
-      <ClientMessages namespaces={["fieldDesk", "scan"]}>
+      <ClientMessages namespaces={["fieldDesk", "scan", "tx"]}>
         <section aria-labelledby="shelf-heading" className="space-y-3">
           <h2 id="shelf-heading" className="text-xl font-semibold">
             {t("shelf")}

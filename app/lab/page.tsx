@@ -44,7 +44,7 @@ export default async function LabPage({
             <h2 id="report-heading" className="text-xl font-semibold">
               {t("form.heading")}
             </h2>
-            <ClientMessages namespaces={["backoffice", "lab"]}>
+            <ClientMessages namespaces={["backoffice", "lab", "tx"]}>
               <TestReportForm
                 key={`${batch ?? ""}/${complaintId ?? ""}`}
                 batches={desk.batches.map(({ batch: b, ruleSet }) => ({

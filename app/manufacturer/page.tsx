@@ -165,7 +165,7 @@ export default async function ManufacturerPage() {
             : tb("roleMissingNamed", { role: tb("roles.MANUFACTURER"), name: session.name })}
         </p>
       )}
-      <ClientMessages namespaces={["backoffice", "manufacturer"]}>
+      <ClientMessages namespaces={["backoffice", "manufacturer", "tx"]}>
         {supplier !== null && (
           <section aria-labelledby="supplier-heading" className="space-y-4">
             <h2 id="supplier-heading" className="text-xl font-semibold">

@@ -71,7 +71,7 @@ export default async function PharmacyPage() {
           {t("sell")}
         </h2>
         <p className="text-sm text-slate-700">{t("sellNote", { seconds: SALE_DELAY_SECONDS })}</p>
-        <ClientMessages namespaces={["fieldDesk", "scan"]}>
+        <ClientMessages namespaces={["fieldDesk", "scan", "tx"]}>
           <SaleCounter />
         </ClientMessages>
       </section>

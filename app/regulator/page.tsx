@@ -72,7 +72,7 @@ export default async function RegulatorPage() {
 
   return (
     // Only the forms' messages go to the browser, not the whole catalogue.
-    <NextIntlClientProvider messages={{ regulator: { forms: messages.regulator.forms } }}>
+    <NextIntlClientProvider messages={{ regulator: { forms: messages.regulator.forms }, tx: messages.tx }}>
       {/* Desktop-first: wider than the site's reading column, never wider than the screen. */}
       <div
         data-can-act={canAct}

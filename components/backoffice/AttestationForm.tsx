@@ -27,7 +27,7 @@ export function AttestationForm({
   const t = useTranslations("auditor.form");
   const tb = useTranslations("backoffice");
   const router = useRouter();
-  const { state, words, send, busy } = useBackofficeAction<{
+  const { state, send, busy } = useBackofficeAction<{
     txHash: string;
     blockNumber: number;
     attestationId: number;
@@ -187,7 +187,7 @@ export function AttestationForm({
       </button>
       <TxProgress
         state={state}
-        words={words}
+
         confirmedText={state.kind === "confirmed" ? t("done", { id: state.result.attestationId }) : undefined}
       />
     </form>

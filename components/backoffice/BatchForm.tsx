@@ -55,7 +55,7 @@ export function BatchForm({
 }) {
   const t = useTranslations("manufacturer");
   const router = useRouter();
-  const { state, words, send, busy } = useBackofficeAction<{
+  const { state, send, busy } = useBackofficeAction<{
     txHash: string;
     blockNumber: number;
     batchId: string;
@@ -310,7 +310,7 @@ export function BatchForm({
         </button>
         <TxProgress
           state={state}
-          words={words}
+
           confirmedText={
             state.kind === "confirmed" ? t("batch.done", { lot, boxes: state.result.boxes }) : undefined
           }

@@ -11,7 +11,7 @@ import { BUTTON, Field, INPUT } from "./fields";
 export function LotForm({ manufacturers }: { manufacturers: { address: string; name: string }[] }) {
   const t = useTranslations("manufacturer.supplier");
   const router = useRouter();
-  const { state, words, send, busy } = useBackofficeAction<{
+  const { state, send, busy } = useBackofficeAction<{
     txHash: string;
     blockNumber: number;
     lotId: number;
@@ -79,7 +79,7 @@ export function LotForm({ manufacturers }: { manufacturers: { address: string; n
       </button>
       <TxProgress
         state={state}
-        words={words}
+
         confirmedText={state.kind === "confirmed" ? t("done", { lotId: state.result.lotId }) : undefined}
       />
     </form>

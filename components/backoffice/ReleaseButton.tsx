@@ -19,7 +19,7 @@ export function ReleaseButton({
 }) {
   const t = useTranslations("manufacturer.batches");
   const router = useRouter();
-  const { state, words, send, busy } = useBackofficeAction();
+  const { state, send, busy } = useBackofficeAction();
 
   async function release() {
     const outcome = await send(
@@ -35,7 +35,7 @@ export function ReleaseButton({
       <button type="button" onClick={release} disabled={busy} className={BUTTON} data-action="release">
         {t("release")}
       </button>
-      <TxProgress state={state} words={words} confirmedText={t("releasedNow")} />
+      <TxProgress state={state} confirmedText={t("releasedNow")} />
     </div>
   );
 }

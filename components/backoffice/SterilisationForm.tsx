@@ -17,7 +17,7 @@ export function SterilisationForm({
 }) {
   const t = useTranslations("manufacturer.sterilisation");
   const router = useRouter();
-  const { state, words, send, busy } = useBackofficeAction();
+  const { state, send, busy } = useBackofficeAction();
   const [sterilizer, setSterilizer] = useState(defaults.sterilizer);
   const [method, setMethod] = useState("EO");
   const [start, setStart] = useState(defaults.start);
@@ -80,7 +80,7 @@ export function SterilisationForm({
       <button type="submit" disabled={busy} className={BUTTON}>
         {t("submit")}
       </button>
-      <TxProgress state={state} words={words} confirmedText={t("done")} />
+      <TxProgress state={state} confirmedText={t("done")} />
     </form>
   );
 }

@@ -41,7 +41,7 @@ export function TestReportForm({
 }) {
   const t = useTranslations("lab");
   const router = useRouter();
-  const { state, words, send, busy } = useBackofficeAction<{
+  const { state, send, busy } = useBackofficeAction<{
     txHash: string;
     blockNumber: number;
     reportIndex: number;
@@ -178,7 +178,7 @@ export function TestReportForm({
       </button>
       <TxProgress
         state={state}
-        words={words}
+
         confirmedText={
           state.kind === "confirmed" ? t("form.done", { index: state.result.reportIndex }) : undefined
         }

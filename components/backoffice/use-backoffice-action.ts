@@ -1,11 +1,11 @@
 "use client";
-// One back-office action from a form: posted to its route, which signs it as the acting party; the
-// progress words and the refusals in the reader's language. English readers get the server's sentence
-// (it names the lot, the kilograms, the date); Chinese readers get the catalogue's, when it has one.
+// One back-office action from a form: posted to its route, which signs it as the acting party; its
+// progress is TxProgress's. Refusals in the reader's language: English readers get the server's
+// sentence (it names the lot, the kilograms, the date); Chinese readers get the catalogue's where it
+// has one for the refusal's code (the input rules the CLI shares are worded in English).
 import { useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { inFlight, postAction, type ActionState } from "@/components/field/post-action";
-import type { TxWords } from "@/components/field/TxProgress";
 
 interface Confirmed {
   txHash: string;
@@ -18,15 +18,10 @@ export function useBackofficeAction<T extends Confirmed>() {
   const t = useTranslations("backoffice");
   const locale = useLocale();
   const [state, setState] = useState<ActionState<T>>({ kind: "idle" });
-  const words: TxWords = {
-    sending: t("tx.sending"),
-    confirmedIn: (block) => t("tx.confirmed", { block }),
-  };
 
   function localised(code: string, message: string, values: Values): string {
-    const key = `errors.${code}` as "errors.offline";
-    const clientSide = code === "offline";
-    if ((locale === "en" && !clientSide) || !t.has(key)) return message;
+    const key = `errors.${code}` as "errors.role_required";
+    if (locale === "en" || !t.has(key)) return message;
     return t(key, values);
   }
 
@@ -41,5 +36,5 @@ export function useBackofficeAction<T extends Confirmed>() {
     return shown;
   }
 
-  return { state, words, send, busy: inFlight(state) };
+  return { state, send, busy: inFlight(state) };
 }

@@ -2,7 +2,6 @@
 
 import { useState } from "react";
 import { useTranslations } from "next-intl";
-import { useTxWords } from "./use-tx-words";
 import { yuanPerPiece as yuan } from "./money";
 import { inFlight, postAction, type ActionState } from "./post-action";
 import { TxProgress } from "./TxProgress";
@@ -37,7 +36,6 @@ export function PriceForm({
 }) {
   const [state, setState] = useState<ActionState<Recorded>>({ kind: "idle" });
   const t = useTranslations("fieldDesk.price");
-  const words = useTxWords();
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -135,7 +133,7 @@ export function PriceForm({
       >
         {t("submit")}
       </button>
-      <TxProgress state={state} confirmedText={outcome} words={words} />
+      <TxProgress state={state} confirmedText={outcome} />
     </form>
   );
 }

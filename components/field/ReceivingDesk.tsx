@@ -2,7 +2,6 @@
 
 import { useRef, useState } from "react";
 import { useTranslations } from "next-intl";
-import { useTxWords } from "./use-tx-words";
 import { yuanAmount } from "./money";
 import { HandheldScanInput } from "@/components/scan/HandheldScanInput";
 import { isOtherBatch, tallyReceipt } from "@/lib/domain/field-scans";
@@ -38,7 +37,6 @@ export function ReceivingDesk({
   const tally = tallyReceipt(boxes, duplicates, shipment);
   const [reason, setReason] = useState("");
   const t = useTranslations("fieldDesk.receive");
-  const words = useTxWords();
   const suggestedReason = t("suggestedReason", {
     suspect: tally.suspect,
     scanned: boxes.length,
@@ -135,15 +133,11 @@ export function ReceivingDesk({
           >
             {t("reject")}
           </button>
-          <TxProgress state={state} words={words} />
+          <TxProgress state={state} />
         </section>
       ) : (
         <>
-          <TxProgress
-            state={state}
-            confirmedText={decided === "accepted" ? t("accepted") : t("rejected")}
-            words={words}
-          />
+          <TxProgress state={state} confirmedText={decided === "accepted" ? t("accepted") : t("rejected")} />
           {state.kind === "confirmed" && <Settlement order={state.result.order} />}
         </>
       )}

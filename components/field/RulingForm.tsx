@@ -3,7 +3,6 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useTxWords } from "./use-tx-words";
 import { inFlight, postAction, type ActionState } from "./post-action";
 import { TxProgress } from "./TxProgress";
 
@@ -11,7 +10,6 @@ import { TxProgress } from "./TxProgress";
 export function RulingForm({ complaintId }: { complaintId: number }) {
   const router = useRouter();
   const t = useTranslations("fieldDesk.ruling");
-  const words = useTxWords();
   const [state, setState] = useState<ActionState>({ kind: "idle" });
   const [reason, setReason] = useState("");
 
@@ -50,7 +48,7 @@ export function RulingForm({ complaintId }: { complaintId: number }) {
           {t("dismiss")}
         </button>
       </div>
-      <TxProgress state={state} confirmedText={t("ruled")} words={words} />
+      <TxProgress state={state} confirmedText={t("ruled")} />
     </div>
   );
 }

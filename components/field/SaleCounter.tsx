@@ -2,7 +2,6 @@
 
 import { useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
-import { useTxWords } from "./use-tx-words";
 import { SALE_DELAY_SECONDS } from "./sale-delay";
 import { HandheldScanInput } from "@/components/scan/HandheldScanInput";
 import { parseScannedCode } from "@/lib/domain/gs1";
@@ -26,7 +25,6 @@ export function SaleCounter() {
   const timers = useRef(new Map<number, ReturnType<typeof setTimeout>>());
   const holding = sales.some((s) => s.state.kind === "held");
   const t = useTranslations("fieldDesk.sale");
-  const words = useTxWords();
 
   useEffect(() => {
     if (!holding) return;
@@ -101,7 +99,7 @@ export function SaleCounter() {
             )}
             {sale.state.kind === "undone" && <p className="text-sm text-slate-700">{t("undone")}</p>}
             {sale.state.kind !== "held" && sale.state.kind !== "undone" && (
-              <TxProgress state={sale.state} confirmedText={t("sold")} words={words} />
+              <TxProgress state={sale.state} confirmedText={t("sold")} />
             )}
           </li>
         ))}

@@ -2,13 +2,11 @@
 
 import { useState, useSyncExternalStore } from "react";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
 import { postAction, type ActionState } from "@/components/field/post-action";
 
 /**
  * Sends one regulator action (see post-action.ts) and keeps its progress for TxProgress. The server
- * words its refusals in the reader's language; only the browser's own failure (the server out of reach)
- * is worded here. On success the page is read again, so the lists show the new record. `busy` holds the
+ * words its refusals in the reader's language (TxProgress words the browser's own failures). On success the page is read again, so the lists show the new record. `busy` holds the
  * buttons until the form is hydrated (a click before that would submit the bare HTML form) and while a
  * transaction is out.
  */
@@ -16,7 +14,6 @@ const noSubscription = () => () => undefined;
 
 export function useRegulatorAction() {
   const router = useRouter();
-  const t = useTranslations("regulator.forms");
   const [state, setState] = useState<ActionState>({ kind: "idle" });
   // false in the server's HTML and while hydrating, true once React runs the form in the browser.
   const hydrated = useSyncExternalStore(
@@ -28,11 +25,7 @@ export function useRegulatorAction() {
   async function send(url: string, body: object): Promise<boolean> {
     setState({ kind: "sending" });
     const outcome = await postAction(url, body);
-    setState(
-      outcome.kind === "failed" && outcome.code === "offline"
-        ? { ...outcome, message: t("offline") }
-        : outcome,
-    );
+    setState(outcome);
     if (outcome.kind === "confirmed") router.refresh();
     return outcome.kind === "confirmed";
   }

@@ -62,7 +62,7 @@ export default async function ReceivePage({ params }: { params: Promise<{ id: st
               : t("alreadyRejectedOn", { date: settled })}
         </p>
       ) : (
-        <ClientMessages namespaces={["fieldDesk", "scan"]}>
+        <ClientMessages namespaces={["fieldDesk", "scan", "tx"]}>
           <ReceivingDesk
             shipment={{ id: shipment.id, gtin: shipment.gtin, lot: shipment.lot, boxes: shipment.boxes }}
             order={order === null ? null : { id: order.id, sellerName: order.sellerName }}

@@ -18,6 +18,7 @@ import participants from "./participants.json";
 import regulator from "./regulator.json";
 import regulatorApi from "./regulatorApi.json";
 import scan from "./scan.json";
+import tx from "./tx.json";
 import verdict from "./verdict.json";
 
 const en = {
@@ -39,6 +40,7 @@ const en = {
   regulator,
   regulatorApi,
   scan,
+  tx,
   verdict,
 };
 

@@ -19,6 +19,7 @@ import participants from "./participants.json";
 import regulator from "./regulator.json";
 import regulatorApi from "./regulatorApi.json";
 import scan from "./scan.json";
+import tx from "./tx.json";
 import verdict from "./verdict.json";
 
 const zhCN: Messages = {
@@ -40,6 +41,7 @@ const zhCN: Messages = {
   regulator,
   regulatorApi,
   scan,
+  tx,
   verdict,
 };
 
