@@ -2,7 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { TxProgress } from "@/components/field/TxProgress";
-import { Field, formValue, Select, SubmitButton, TextInput, type Option } from "./fields";
+import { Field } from "@/components/backoffice/fields";
+import { formValue, Select, SubmitButton, TextInput, type Option } from "./fields";
 import { useRegulatorAction } from "./use-regulator-action";
 
 /** Sets a cap for a category, region and channel from a date, with its legal basis. */

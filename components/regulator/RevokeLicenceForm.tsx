@@ -2,7 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { TxProgress } from "@/components/field/TxProgress";
-import { Field, formValue, SubmitButton, TextInput } from "./fields";
+import { Field } from "@/components/backoffice/fields";
+import { formValue, SubmitButton, TextInput } from "./fields";
 import { useRegulatorAction } from "./use-regulator-action";
 
 /** Revokes one licence from a date (today at the latest), with the reason; folded until opened. */

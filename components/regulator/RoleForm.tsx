@@ -2,7 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { TxProgress } from "@/components/field/TxProgress";
-import { Field, formValue, Select, SubmitButton, type Option } from "./fields";
+import { Field } from "@/components/backoffice/fields";
+import { formValue, Select, SubmitButton, type Option } from "./fields";
 import { useRegulatorAction } from "./use-regulator-action";
 
 /** Grants a registered participant a role, or revokes one: the button pressed says which. */

@@ -1,28 +1,11 @@
-// The form controls the regulator's forms share: a labelled field, a select of options, a submit button.
+// The form controls the regulator's forms share: a text input, a select of options, a submit button
+// (the labelled field around them is the back office's, components/backoffice/fields.tsx).
 export interface Option {
   value: string;
   label: string;
 }
 
 const CONTROL = "rounded-lg border border-slate-300 bg-white px-3 py-2 text-base";
-
-export function Field({
-  label,
-  hint,
-  children,
-}: {
-  label: string;
-  hint?: string;
-  children: React.ReactNode;
-}) {
-  return (
-    <label className="flex min-w-0 flex-col gap-1 text-sm font-medium">
-      {label}
-      {children}
-      {hint !== undefined && <span className="text-xs font-normal text-slate-600">{hint}</span>}
-    </label>
-  );
-}
 
 export function TextInput(props: React.InputHTMLAttributes<HTMLInputElement>) {
   return <input {...props} className={CONTROL} />;
