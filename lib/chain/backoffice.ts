@@ -24,6 +24,7 @@ import type { Locale } from "../domain/locale";
 import type { PriceChannel } from "../domain/record";
 import type { CategoryId } from "../domain/standards";
 import { LICENCE_KINDS, roleId, type LicenceKind, type Role } from "./field";
+import { confirmation } from "./receipts";
 
 export class ActionError extends Error {
   override name = "ActionError";
@@ -120,7 +121,7 @@ async function send(
   const contracts: Record<ContractName, Contract> = bindContracts(deployment.addresses, actor.signer);
   try {
     const tx = await contracts[contract].getFunction(method)(...args);
-    const receipt = await tx.wait();
+    const receipt = await confirmation(tx);
     return {
       txHash: tx.hash,
       blockNumber: receipt?.blockNumber ?? 0,

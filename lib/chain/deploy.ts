@@ -13,14 +13,16 @@ import type { Deployment } from "./deployment";
 import { RULE_SETS } from "../domain/standards";
 import { INT64_MAX, INT64_MIN } from "./units";
 import { isoDateToSeconds } from "../domain/time";
+import { confirmation } from "./receipts";
 
 async function deployOne(name: ContractName, signer: Signer, args: unknown[]): Promise<string> {
   const code = (bytecode as Record<string, string | undefined>)[name];
   if (!code) throw new Error(`No bytecode for ${name}: run npm run bindings`);
   const factory = new ContractFactory(contractInterface(name), code, signer);
   const contract = await factory.deploy(...args);
-  await contract.waitForDeployment();
-  return contract.getAddress();
+  const sent = contract.deploymentTransaction();
+  if (sent === null) throw new Error(`${name} was not deployed by a transaction`);
+  return (await confirmation(sent)).contractAddress ?? contract.getAddress();
 }
 
 export async function deploySystem(regulator: Signer, regulatorName: string): Promise<Deployment> {
@@ -49,7 +51,7 @@ export async function deploySystem(regulator: Signer, regulatorName: string): Pr
   const complete = addresses as Addresses;
   const contracts = bindContracts(complete, regulator);
 
-  await (
+  await confirmation(
     await contracts.AccessRegistry.getFunction("setDirectory")({
       materials: complete.MaterialRegistry,
       batches: complete.BatchRegistry,
@@ -58,8 +60,8 @@ export async function deploySystem(regulator: Signer, regulatorName: string): Pr
       prices: complete.PriceRegistry,
       complaints: complete.ComplaintRegistry,
       orders: complete.OrderBook,
-    })
-  ).wait();
+    }),
+  );
 
   for (const ruleSet of RULE_SETS) {
     const rules = ruleSet.rules.map((rule) => ({
@@ -67,14 +69,14 @@ export async function deploySystem(regulator: Signer, regulatorName: string): Pr
       min: rule.min ?? INT64_MIN,
       max: rule.max ?? INT64_MAX,
     }));
-    await (
+    await confirmation(
       await contracts.TestRegistry.getFunction("addRuleSet")(
         ruleSet.category,
         ruleSet.standard,
         isoDateToSeconds(ruleSet.effectiveFrom),
         rules,
-      )
-    ).wait();
+      ),
+    );
   }
 
   const { chainId } = await provider.getNetwork();

@@ -13,6 +13,7 @@ import {
   type JsonRpcProvider,
   type LogDescription,
   type TransactionReceipt,
+  type TransactionResponse,
   Wallet,
 } from "ethers";
 import { bindContracts, contractInterface, type ContractName } from "./contracts";
@@ -21,6 +22,7 @@ import { describeError, type PlainError } from "./errors";
 import type { Locale } from "../domain/locale";
 import { assertLocalChain, DemoKeysRefusedError, demoWallet } from "./demo/accounts";
 import { RELAYER_ACCOUNT } from "./demo/world";
+import { confirmation } from "./receipts";
 
 /** How long a request stays valid: long enough to be mined, short enough not to linger. */
 const REQUEST_LIFETIME_SECONDS = 600;
@@ -123,7 +125,7 @@ export class Relayer {
   private async submit(signer: Signer, target: ContractName, data: string, gasEstimate: bigint) {
     const { addresses, chainId } = this.deployment;
     const forwarder = bindContracts(addresses, this.account).MedProofForwarder;
-    let tx: { hash: string; wait: (confirms: number, timeout: number) => Promise<TransactionReceipt | null> };
+    let tx: TransactionResponse;
     try {
       const [nonce, latest] = await Promise.all([
         forwarder.getFunction("nonces")(signer.address) as Promise<bigint>,
@@ -151,7 +153,7 @@ export class Relayer {
     }
     let receipt: TransactionReceipt | null;
     try {
-      receipt = await tx.wait(1, this.confirmationTimeoutMs);
+      receipt = await confirmation(tx, this.confirmationTimeoutMs);
     } catch (error) {
       // Mined and reverted (the state changed between simulation and inclusion): refused, with the reason.
       if (isError(error, "CALL_EXCEPTION")) throw failureOf(error, "refused");

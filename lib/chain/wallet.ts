@@ -7,6 +7,7 @@ import { ActionError, createdIds, type ContractCall, type TxResult } from "./bac
 import { CONTRACT_NAMES, contractInterface, type ContractName } from "./contracts";
 import type { Deployment } from "./deployment";
 import { describeError } from "./errors";
+import { confirmation } from "./receipts";
 
 /** What the browser hands to `eth_sendTransaction`, and the chain it must be sent on. */
 export interface PreparedTx {
@@ -71,7 +72,7 @@ export async function awaitWalletTx(
     });
   let receipt: TransactionReceipt | null;
   try {
-    receipt = await tx.wait(1, RECEIPT_TIMEOUT_MS);
+    receipt = await confirmation(tx, RECEIPT_TIMEOUT_MS);
   } catch (error) {
     // ethers throws on a reverted receipt (CALL_EXCEPTION) and on a timeout.
     const reverted = (error as { receipt?: TransactionReceipt }).receipt;

@@ -40,6 +40,7 @@ import {
 import { DAY, isoDateToSeconds, secondsToIsoDate, startOfDay } from "../../domain/time";
 import { toDigitalLink } from "../../domain/gs1";
 import { formatBoxSecret } from "../../domain/box-secret";
+import { confirmation } from "../receipts";
 
 export const SCENARIO_IDS = [
   "genuine",
@@ -800,7 +801,7 @@ async function runSteps(provider: JsonRpcProvider, steps: Step[], now: number): 
     await provider.send("evm_setNextBlockTimestamp", [at]);
     let receipt;
     try {
-      receipt = await (await s.run()).wait();
+      receipt = await confirmation(await s.run());
     } catch (error) {
       throw new Error(`Seeding failed at "${s.label}": ${(error as Error).message}`, { cause: error });
     }
