@@ -22,6 +22,8 @@ const FORGE = "node_modules/@foundry-rs/forge-linux-amd64/bin/forge";
 
 /** A group that runs longer than this is stopped and counted as failed, so CI never waits forever. */
 const GROUP_TIMEOUT_MS = 20 * 60_000;
+/** Deploying and seeding takes well under a minute; a start that takes this long is stuck. */
+const WORLD_START_TIMEOUT_MS = 5 * 60_000;
 
 function run(
   command: string,
@@ -123,7 +125,14 @@ async function contractTests(): Promise<void> {
 async function withWorld(body: (env: Record<string, string>) => Promise<void>): Promise<void> {
   let world: World | undefined;
   try {
-    world = await startWorld((m) => console.log(m));
+    let timer: NodeJS.Timeout | undefined;
+    const stuck = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`not started after ${WORLD_START_TIMEOUT_MS / 60_000} min`)),
+        WORLD_START_TIMEOUT_MS,
+      );
+    });
+    world = await Promise.race([startWorld((m) => console.log(m)), stuck]).finally(() => clearTimeout(timer));
     await body(world.env);
   } catch (error) {
     record("test world", 0, 1);
