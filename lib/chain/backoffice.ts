@@ -23,6 +23,7 @@ import { DAY, isoDateToSeconds } from "../domain/time";
 import type { Locale } from "../domain/locale";
 import type { PriceChannel } from "../domain/record";
 import type { CategoryId } from "../domain/standards";
+import type { WorkshopReadings } from "../domain/backoffice";
 import { LICENCE_KINDS, roleId, type LicenceKind, type Role } from "./field";
 import { confirmation } from "./receipts";
 
@@ -212,18 +213,11 @@ export const backoffice = {
   attestWorkshop: (
     d: Deployment,
     a: Actor,
-    p: {
+    p: WorkshopReadings & {
       manufacturer: string;
       workshop: string;
       from: string;
       until: string;
-      particles05: number;
-      particles5: number;
-      airborneCfu: number;
-      settlingCfu: number;
-      temperatureC: number;
-      humidityPct: number;
-      pressurePa: number;
       staffHealthChecked: boolean;
       staffTrained: boolean;
       report: string;
