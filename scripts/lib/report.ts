@@ -1,9 +1,18 @@
 // BENCHMARKS.md is written by more than one script (`npm run bench` writes the table at the top, the
 // soak its own section) and holds hand-written sections (gas changes, before/after notes): each script
 // replaces only its own part.
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync as writeRaw } from "node:fs";
 
 const FILE = "BENCHMARKS.md";
+
+/** Written as Prettier would (its tables aligned), so `npm test`'s format check passes after a run. */
+function writeFileSync(file: string, text: string): void {
+  writeRaw(file, text);
+  spawnSync(process.execPath, [require.resolve("prettier/bin/prettier.cjs"), "--write", file], {
+    stdio: "ignore",
+  });
+}
 
 /** Replaces the text before the first "## " heading (the generated table), keeping every section. */
 export function writeBenchmarksHead(head: string): void {
