@@ -27,7 +27,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     <html lang={locale}>
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
         <header className="border-b border-slate-200 bg-white">
-          <div className="mx-auto flex max-w-2xl flex-wrap items-center justify-between gap-2 px-4 py-3">
+          {/* As wide as the page below it: the back office's desks (data-wide-page) are wider. */}
+          <div className="mx-auto flex max-w-2xl flex-wrap items-center justify-between gap-2 px-4 py-3 [body:has([data-wide-page])_&]:max-w-6xl">
             <Link href="/" className="text-lg font-bold text-emerald-800">
               {t("brand")}
             </Link>

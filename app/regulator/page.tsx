@@ -76,6 +76,7 @@ export default async function RegulatorPage() {
       {/* Desktop-first: wider than the site's reading column, never wider than the screen. */}
       <div
         data-can-act={canAct}
+        data-wide-page
         className="relative left-1/2 w-[min(72rem,calc(100vw_-_2rem))] -translate-x-1/2 space-y-10"
       >
         <header className="space-y-2">

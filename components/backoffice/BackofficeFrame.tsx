@@ -21,7 +21,10 @@ export async function BackofficeFrame({
   const t = await getTranslations("backoffice");
   return (
     // The root layout's column is phone-width; break out of it to the window, up to 72rem.
-    <div className="relative left-1/2 w-[calc(100vw-2rem)] max-w-6xl -translate-x-1/2 space-y-6">
+    <div
+      data-wide-page
+      className="relative left-1/2 w-[calc(100vw-2rem)] max-w-6xl -translate-x-1/2 space-y-6"
+    >
       <nav aria-label={t("nav.label")} className="flex flex-wrap gap-2 text-sm">
         {PAGES.map((page) => (
           <Link
