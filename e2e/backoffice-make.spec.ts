@@ -9,6 +9,7 @@
 // an earlier batch would: the hold is then over without moving the chain's clock, which the other specs
 // running at the same time depend on.
 import { test, expect, type Page } from "@playwright/test";
+import { PASSING_SURGICAL_RESULTS } from "../lib/domain/fixtures";
 import { readFirstLabel } from "./backoffice/label-sheet";
 
 test.use({ viewport: { width: 1280, height: 900 } });
@@ -46,15 +47,6 @@ const PASSING = {
   "Microbial limit: bacterial colonies": "20",
   "Ethylene oxide residue": "3.2",
 };
-const PASSING_FIXED = [
-  { metric: 1, value: 9860 },
-  { metric: 2, value: 4100 },
-  { metric: 3, value: 380 },
-  { metric: 4, value: 120 },
-  { metric: 5, value: 0 },
-  { metric: 6, value: 20 },
-  { metric: 7, value: 32 },
-];
 
 let meltblownLot = 0;
 const released = `R${RUN}`;
@@ -198,7 +190,7 @@ test("a release before the hold is refused with a plain message naming the earli
   expect(sterilised.status(), await sterilised.text()).toBe(200);
   await actAs(page, "lab");
   const tested = await page.request.post(`/api/lab/batches/${batchId}/reports`, {
-    data: { results: PASSING_FIXED },
+    data: { results: PASSING_SURGICAL_RESULTS },
   });
   expect(tested.status(), await tested.text()).toBe(200);
 

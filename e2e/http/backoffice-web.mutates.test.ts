@@ -5,21 +5,7 @@
 // runs them after the read-only HTTP and browser tests.
 import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { baseUrl } from "./world";
-
-interface Reply {
-  status: number;
-  body: Record<string, unknown> & { error?: { code: string; message: string; field?: string } };
-}
-
-async function post(path: string, body: unknown, party?: string): Promise<Reply> {
-  const response = await fetch(`${baseUrl()}${path}`, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...(party ? { cookie: `medproof-act-as=${party}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json()) as Reply["body"] };
-}
+import { baseUrl, postAs, type ActionReply } from "./world";
 
 const QINGHE = "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC";
 const RUN = Date.now().toString(36).slice(-5).toUpperCase();
@@ -41,7 +27,7 @@ const batch = (overrides: Record<string, unknown> = {}) => ({
 });
 
 before(async () => {
-  const lot = await post(
+  const lot = await postAs(
     "/api/manufacturer/lots",
     { code: `MB-W-${RUN}`, grade: "BFE99 25 g/m²", kg: 5, manufacturer: QINGHE },
     "supplier",
@@ -57,29 +43,29 @@ describe("the manufacturer's routes", () => {
   it("refuses a body that is not JSON (415) and nobody acting (401)", async () => {
     const response = await fetch(`${baseUrl()}/api/manufacturer/batches`, { method: "POST", body: "lot=1" });
     assert.equal(response.status, 415);
-    const anonymous = await post("/api/manufacturer/batches", batch());
+    const anonymous = await postAs("/api/manufacturer/batches", batch());
     assert.equal(anonymous.status, 401);
     assert.equal(anonymous.body.error?.code, "not_signed_in");
   });
 
   it("names the field of malformed input (400) before anything is sent", async () => {
-    const gtin = await post("/api/manufacturer/batches", batch({ gtin: "09521234500019" }), "qinghe");
+    const gtin = await postAs("/api/manufacturer/batches", batch({ gtin: "09521234500019" }), "qinghe");
     assert.equal(gtin.status, 400);
     assert.equal(gtin.body.error?.field, "gtin");
-    const masks = await post("/api/manufacturer/batches", batch({ masks: "many" }), "qinghe");
+    const masks = await postAs("/api/manufacturer/batches", batch({ masks: "many" }), "qinghe");
     assert.equal(masks.status, 400);
     assert.equal(masks.body.error?.field, "masks");
   });
 
   it("refuses a party without the manufacturer role on the record (403 role_required)", async () => {
-    const reply = await post("/api/manufacturer/batches", batch(), "lab");
+    const reply = await postAs("/api/manufacturer/batches", batch(), "lab");
     assert.equal(reply.status, 403);
     assert.equal(reply.body.error?.code, "role_required");
     assert.match(reply.body.error?.message ?? "", /Only a manufacturer can do that/);
   });
 
   it("passes the contract's refusal on in words: a yield above the ceiling (422)", async () => {
-    const reply = await post("/api/manufacturer/batches", batch({ masks: 20_000 }), "qinghe");
+    const reply = await postAs("/api/manufacturer/batches", batch({ masks: 20_000 }), "qinghe");
     assert.equal(reply.status, 422);
     assert.equal(reply.body.error?.code, "YieldAboveCeiling");
     assert.match(
@@ -89,30 +75,30 @@ describe("the manufacturer's routes", () => {
   });
 
   it("registers a batch once (200, then 409 BatchAlreadyRegistered)", async () => {
-    const first = await post("/api/manufacturer/batches", batch(), "qinghe");
+    const first = await postAs("/api/manufacturer/batches", batch(), "qinghe");
     assert.equal(first.status, 200, JSON.stringify(first.body));
     batchId = String(first.body.batchId);
     assert.match(batchId, /^0x[0-9a-f]{64}$/);
     assert.equal(first.body.boxes, 10);
-    const again = await post("/api/manufacturer/batches", batch(), "qinghe");
+    const again = await postAs("/api/manufacturer/batches", batch(), "qinghe");
     assert.equal(again.status, 409);
     assert.equal(again.body.error?.code, "BatchAlreadyRegistered");
   });
 
   it("refuses a release before sterilisation (409), by another maker (403) and of a malformed id (400)", async () => {
-    const early = await post(`/api/manufacturer/batches/${batchId}/release`, {}, "qinghe");
+    const early = await postAs(`/api/manufacturer/batches/${batchId}/release`, {}, "qinghe");
     assert.equal(early.status, 409);
     assert.equal(early.body.error?.code, "NotSterilised");
-    const other = await post(`/api/manufacturer/batches/${batchId}/release`, {}, "linjiang");
+    const other = await postAs(`/api/manufacturer/batches/${batchId}/release`, {}, "linjiang");
     assert.equal(other.status, 403);
     assert.equal(other.body.error?.code, "NotBatchManufacturer");
-    const malformed = await post("/api/manufacturer/batches/0x12/release", {}, "qinghe");
+    const malformed = await postAs("/api/manufacturer/batches/0x12/release", {}, "qinghe");
     assert.equal(malformed.status, 400);
     assert.equal(malformed.body.error?.code, "invalid_batch");
   });
 
   it("refuses a sterilisation that ends in the future (422) and a time that is not one (400)", async () => {
-    const future = await post(
+    const future = await postAs(
       `/api/manufacturer/batches/${batchId}/sterilisation`,
       {
         sterilizer: "清衡灭菌技术有限公司",
@@ -123,7 +109,7 @@ describe("the manufacturer's routes", () => {
     );
     assert.equal(future.status, 422);
     assert.equal(future.body.error?.code, "InvalidSterilisationPeriod");
-    const garbled = await post(
+    const garbled = await postAs(
       `/api/manufacturer/batches/${batchId}/sterilisation`,
       { sterilizer: "x", start: "soon", end: "later" },
       "qinghe",
@@ -145,7 +131,7 @@ describe("the manufacturer's routes", () => {
     );
     const statusOf = async (url: string, party?: string) => {
       const response = await fetch(url, { headers: party ? { cookie: `medproof-act-as=${party}` } : {} });
-      return { status: response.status, code: ((await response.json()) as Reply["body"]).error?.code };
+      return { status: response.status, code: ((await response.json()) as ActionReply["body"]).error?.code };
     };
     assert.deepEqual(await statusOf(path), { status: 401, code: "not_signed_in" });
     assert.deepEqual(await statusOf(path, "linjiang"), { status: 403, code: "not_batch_manufacturer" });
@@ -156,21 +142,21 @@ describe("the manufacturer's routes", () => {
   });
 
   it("the lab's route refuses an unknown metric (400) and an incomplete report (422 MissingMetric)", async () => {
-    const unknown = await post(
+    const unknown = await postAs(
       `/api/lab/batches/${batchId}/reports`,
       { results: [{ metric: 99, value: 1 }] },
       "lab",
     );
     assert.equal(unknown.status, 400);
     assert.equal(unknown.body.error?.field, "results.0.metric");
-    const incomplete = await post(
+    const incomplete = await postAs(
       `/api/lab/batches/${batchId}/reports`,
       { results: [{ metric: 1, value: 9860 }] },
       "lab",
     );
     assert.equal(incomplete.status, 422);
     assert.equal(incomplete.body.error?.code, "MissingMetric");
-    const maker = await post(
+    const maker = await postAs(
       `/api/lab/batches/${batchId}/reports`,
       { results: [{ metric: 1, value: 9860 }] },
       "qinghe",
@@ -198,10 +184,10 @@ describe("the auditor's route", () => {
   };
 
   it("refuses an attestation without the staff's training (422) or a reading out of range, in words", async () => {
-    const staff = await post("/api/auditor/attestations", attestation, "auditor");
+    const staff = await postAs("/api/auditor/attestations", attestation, "auditor");
     assert.equal(staff.status, 422);
     assert.equal(staff.body.error?.code, "StaffRecordsIncomplete");
-    const pressure = await post(
+    const pressure = await postAs(
       "/api/auditor/attestations",
       { ...attestation, staffTrained: true, pressurePa: 8 },
       "auditor",
@@ -211,9 +197,9 @@ describe("the auditor's route", () => {
   });
 
   it("records a complete attestation (200) for the auditor only", async () => {
-    const maker = await post("/api/auditor/attestations", { ...attestation, staffTrained: true }, "qinghe");
+    const maker = await postAs("/api/auditor/attestations", { ...attestation, staffTrained: true }, "qinghe");
     assert.equal(maker.status, 403);
-    const done = await post("/api/auditor/attestations", { ...attestation, staffTrained: true }, "auditor");
+    const done = await postAs("/api/auditor/attestations", { ...attestation, staffTrained: true }, "auditor");
     assert.equal(done.status, 200, JSON.stringify(done.body));
     assert.ok(Number(done.body.attestationId) > 0);
   });

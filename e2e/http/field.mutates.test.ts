@@ -4,27 +4,8 @@
 // These change the record, so `npm test` runs them after the read-only HTTP and browser tests.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { baseUrl, verify } from "./world";
+import { baseUrl, postAs, verify } from "./world";
 import { boxCode, shipFromDistributor } from "../field/boxes";
-
-interface Reply {
-  status: number;
-  headers: Headers;
-  body: Record<string, unknown> & { error?: { code: string; message: string; field?: string } };
-}
-
-async function post(path: string, body: unknown, party?: string): Promise<Reply> {
-  const response = await fetch(`${baseUrl()}${path}`, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...(party ? { cookie: `medproof-act-as=${party}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  return {
-    status: response.status,
-    headers: response.headers,
-    body: (await response.json()) as Reply["body"],
-  };
-}
 
 async function page(path: string, party: string): Promise<string> {
   const response = await fetch(`${baseUrl()}${path}`, { headers: { cookie: `medproof-act-as=${party}` } });
@@ -39,7 +20,7 @@ const BATCH = "complaint-upheld";
 
 describe("acting as a demo party", () => {
   it("sets an httpOnly, SameSite=Lax cookie naming the party, and reads its roles from the chain", async () => {
-    const chosen = await post("/api/session", { party: "inspector" });
+    const chosen = await postAs("/api/session", { party: "inspector" });
     assert.equal(chosen.status, 200, JSON.stringify(chosen.body));
     const cookie = chosen.headers.get("set-cookie") ?? "";
     assert.match(cookie, /^medproof-act-as=inspector;/);
@@ -52,11 +33,11 @@ describe("acting as a demo party", () => {
   });
 
   it("refuses an unknown party by name, and an action with nobody acting", async () => {
-    const unknown = await post("/api/session", { party: "mallory" });
+    const unknown = await postAs("/api/session", { party: "mallory" });
     assert.equal(unknown.status, 400);
     assert.equal(unknown.body.error?.code, "unknown_party");
     assert.equal(unknown.headers.get("set-cookie"), null);
-    const nobody = await post("/api/field/sales", { code: boxCode(BATCH, 100170) });
+    const nobody = await postAs("/api/field/sales", { code: boxCode(BATCH, 100170) });
     assert.equal(nobody.status, 401);
     assert.equal(nobody.body.error?.code, "not_signed_in");
   });
@@ -67,7 +48,7 @@ describe("a pharmacy sells a box", () => {
 
   it("decommissions it on chain, and the box's code then reads suspect — sold, with where and when", async () => {
     assert.equal((await verify(code)).body.verdict, "caution");
-    const sold = await post("/api/field/sales", { code }, "renxin");
+    const sold = await postAs("/api/field/sales", { code }, "renxin");
     assert.equal(sold.status, 200, JSON.stringify(sold.body));
     assert.match(sold.body.txHash as string, /^0x[0-9a-f]{64}$/);
     assert.ok((sold.body.blockNumber as number) > 0);
@@ -82,7 +63,7 @@ describe("a pharmacy sells a box", () => {
   });
 
   it("refuses to sell the same box twice, in words", async () => {
-    const again = await post("/api/field/sales", { code }, "renxin");
+    const again = await postAs("/api/field/sales", { code }, "renxin");
     assert.equal(again.status, 409);
     assert.equal(again.body.error?.code, "AlreadyDecommissioned");
     assert.match(again.body.error!.message, /Serial 100170 was already sold on \d{4}-\d{2}-\d{2}/);
@@ -91,7 +72,7 @@ describe("a pharmacy sells a box", () => {
 
 describe("an inspector records a price", () => {
   it("above the retail cap: a violation against the seller, shown in the seller's standing", async () => {
-    const recorded = await post(
+    const recorded = await postAs(
       "/api/field/prices",
       { seller: BAIXING, code: boxCode(BATCH, 100171), yuanPerPiece: "2.40", photoHash: PHOTO_HASH },
       "inspector",
@@ -105,7 +86,7 @@ describe("an inspector records a price", () => {
   });
 
   it("is refused to a pharmacy, which does not hold the inspector's role", async () => {
-    const refused = await post(
+    const refused = await postAs(
       "/api/field/prices",
       { seller: BAIXING, code: boxCode(BATCH, 100171), yuanPerPiece: "2.40", photoHash: PHOTO_HASH },
       "baixing",
@@ -127,7 +108,7 @@ describe("a pharmacy receives a delivery", () => {
   });
 
   it("is refused to anyone but the recipient, in words", async () => {
-    const refused = await post(`/api/field/shipments/${shipmentId}`, { decision: "accept" }, "renxin");
+    const refused = await postAs(`/api/field/shipments/${shipmentId}`, { decision: "accept" }, "renxin");
     assert.equal(refused.status, 403);
     assert.equal(refused.body.error?.code, "NotShipmentRecipient");
     assert.equal(
@@ -137,17 +118,17 @@ describe("a pharmacy receives a delivery", () => {
   });
 
   it("accepts it in one transaction, once", async () => {
-    const accepted = await post(`/api/field/shipments/${shipmentId}`, { decision: "accept" }, "baixing");
+    const accepted = await postAs(`/api/field/shipments/${shipmentId}`, { decision: "accept" }, "baixing");
     assert.equal(accepted.status, 200, JSON.stringify(accepted.body));
     assert.match(accepted.body.txHash as string, /^0x[0-9a-f]{64}$/);
-    const again = await post(`/api/field/shipments/${shipmentId}`, { decision: "accept" }, "baixing");
+    const again = await postAs(`/api/field/shipments/${shipmentId}`, { decision: "accept" }, "baixing");
     assert.equal(again.status, 409);
     assert.equal(again.body.error?.code, "ShipmentNotPending");
     assert.doesNotMatch(await page("/pharmacy", "baixing"), new RegExp(`data-shipment="${shipmentId}"`));
   });
 
   it("refuses a rejection without a reason", async () => {
-    const reply = await post(`/api/field/shipments/${shipmentId}`, { decision: "reject" }, "baixing");
+    const reply = await postAs(`/api/field/shipments/${shipmentId}`, { decision: "reject" }, "baixing");
     assert.equal(reply.status, 400);
     assert.equal(reply.body.error?.code, "invalid_request");
   });

@@ -5,25 +5,7 @@
 // supplier's licences, the auditor's roles and suspension). 503 is in faults.world.test.ts.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { baseUrl, medproof, scenario } from "./world";
-
-interface Reply {
-  status: number;
-  body: Record<string, unknown> & { error?: { code: string; message: string; field?: string } };
-}
-
-async function post(path: string, body: unknown, party?: string, language?: string): Promise<Reply> {
-  const response = await fetch(`${baseUrl()}${path}`, {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      ...(party ? { cookie: `medproof-act-as=${party}` } : {}),
-      ...(language ? { "accept-language": language } : {}),
-    },
-    body: JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json()) as Reply["body"] };
-}
+import { baseUrl, medproof, postAs, scenario } from "./world";
 
 async function rolesOf(party: string): Promise<string[]> {
   const response = await fetch(`${baseUrl()}/api/session`, {
@@ -46,7 +28,7 @@ const licence = (number: string) => ({
 
 describe("who may act as the regulator", () => {
   it("answers 401 not_signed_in with nobody acting", async () => {
-    const reply = await post("/api/regulator/recalls", {
+    const reply = await postAs("/api/regulator/recalls", {
       gtin: "09521234500018",
       lot: "X",
       reason: "测试召回",
@@ -61,7 +43,7 @@ describe("who may act as the regulator", () => {
       ["/api/regulator/suspensions", { action: "suspend", account: AUDITOR, reason: "不应执行" }],
       ["/api/regulator/licences", licence("苏药监械生产许20260001号")],
     ] as const) {
-      const reply = await post(path, body, "inspector");
+      const reply = await postAs(path, body, "inspector");
       assert.equal(reply.status, 403, path);
       assert.equal(reply.body.error?.code, "not_regulator");
       assert.match(
@@ -140,7 +122,7 @@ describe("malformed input is a 400 naming the field", () => {
   ];
   for (const [path, body, field] of cases) {
     it(`${path}: ${field}`, async () => {
-      const reply = await post(path, body, "regulator");
+      const reply = await postAs(path, body, "regulator");
       assert.equal(reply.status, 400, JSON.stringify(reply.body));
       assert.equal(reply.body.error?.code, "invalid_request");
       assert.equal(reply.body.error?.field, field);
@@ -149,7 +131,7 @@ describe("malformed input is a 400 naming the field", () => {
   }
 
   it("a licence id that is not a number, and a body that is not JSON", async () => {
-    const badId = await post(
+    const badId = await postAs(
       "/api/regulator/licences/abc/revocation",
       { revokedOn: today, reason: "理由充分" },
       "regulator",
@@ -167,15 +149,15 @@ describe("malformed input is a 400 naming the field", () => {
 
 describe("the regulator's acts and the contracts' refusals", () => {
   it("grants a licence, revokes it from today (200), and a second revocation is a 409", async () => {
-    const granted = await post("/api/regulator/licences", licence("苏药监械生产许20269911号"), "regulator");
+    const granted = await postAs("/api/regulator/licences", licence("苏药监械生产许20269911号"), "regulator");
     assert.equal(granted.status, 200, JSON.stringify(granted.body));
     assert.match(granted.body.txHash as string, /^0x[0-9a-f]{64}$/);
     const id = granted.body.licenceId as number;
     assert.ok(id > 0);
     const path = `/api/regulator/licences/${id}/revocation`;
-    const revoked = await post(path, { revokedOn: today, reason: "飞行检查不合格" }, "regulator");
+    const revoked = await postAs(path, { revokedOn: today, reason: "飞行检查不合格" }, "regulator");
     assert.equal(revoked.status, 200, JSON.stringify(revoked.body));
-    const again = await post(path, { revokedOn: today, reason: "飞行检查不合格" }, "regulator");
+    const again = await postAs(path, { revokedOn: today, reason: "飞行检查不合格" }, "regulator");
     assert.equal(again.status, 409);
     assert.equal(again.body.error?.code, "LicenceAlreadyRevoked");
     assert.match(again.body.error?.message ?? "", /already revoked on \d{4}-\d{2}-\d{2}/);
@@ -185,10 +167,10 @@ describe("the regulator's acts and the contracts' refusals", () => {
   });
 
   it("refuses a licence number not in the official format (422) and a licence that does not exist (404)", async () => {
-    const badNumber = await post("/api/regulator/licences", licence("ABC-123"), "regulator");
+    const badNumber = await postAs("/api/regulator/licences", licence("ABC-123"), "regulator");
     assert.equal(badNumber.status, 422);
     assert.equal(badNumber.body.error?.code, "InvalidLicenceNumber");
-    const missing = await post(
+    const missing = await postAs(
       "/api/regulator/licences/99999/revocation",
       { revokedOn: today, reason: "不存在" },
       "regulator",
@@ -198,14 +180,14 @@ describe("the regulator's acts and the contracts' refusals", () => {
   });
 
   it("grants a role and revokes it: the record's roles follow", async () => {
-    const granted = await post(
+    const granted = await postAs(
       "/api/regulator/roles",
       { account: AUDITOR, role: "LAB", action: "grant" },
       "regulator",
     );
     assert.equal(granted.status, 200, JSON.stringify(granted.body));
     assert.deepEqual(await rolesOf("auditor"), ["AUDITOR", "LAB"]);
-    const revoked = await post(
+    const revoked = await postAs(
       "/api/regulator/roles",
       { account: AUDITOR, role: "LAB", action: "revoke" },
       "regulator",
@@ -216,30 +198,30 @@ describe("the regulator's acts and the contracts' refusals", () => {
 
   it("suspends and reinstates a participant; doing either twice is a 409", async () => {
     const body = { action: "suspend", account: AUDITOR, reason: "洁净检测报告数据存疑，暂停资格" };
-    assert.equal((await post("/api/regulator/suspensions", body, "regulator")).status, 200);
-    const twice = await post("/api/regulator/suspensions", body, "regulator");
+    assert.equal((await postAs("/api/regulator/suspensions", body, "regulator")).status, 200);
+    const twice = await postAs("/api/regulator/suspensions", body, "regulator");
     assert.equal(twice.status, 409);
     assert.equal(twice.body.error?.code, "ParticipantIsSuspended");
     const html = await (await fetch(`${baseUrl()}/regulator`)).text();
     assert.match(html, /洁净检测报告数据存疑，暂停资格/);
 
     const reinstate = { action: "reinstate", account: AUDITOR };
-    assert.equal((await post("/api/regulator/suspensions", reinstate, "regulator")).status, 200);
-    const again = await post("/api/regulator/suspensions", reinstate, "regulator");
+    assert.equal((await postAs("/api/regulator/suspensions", reinstate, "regulator")).status, 200);
+    const again = await postAs("/api/regulator/suspensions", reinstate, "regulator");
     assert.equal(again.status, 409);
     assert.equal(again.body.error?.code, "ParticipantNotSuspended");
   });
 
   it("a batch already recalled is a 409, an unknown one a 404", async () => {
     const recalled = scenario("recalled");
-    const reply = await post(
+    const reply = await postAs(
       "/api/regulator/recalls",
       { gtin: recalled.gtin, lot: recalled.lot, reason: "再次召回" },
       "regulator",
     );
     assert.equal(reply.status, 409);
     assert.equal(reply.body.error?.code, "BatchIsRecalled");
-    const unknown = await post(
+    const unknown = await postAs(
       "/api/regulator/recalls",
       { gtin: recalled.gtin, lot: "NO-SUCH-LOT", reason: "召回不存在的批次" },
       "regulator",
@@ -249,7 +231,7 @@ describe("the regulator's acts and the contracts' refusals", () => {
   });
 
   it("sets a price cap with its legal basis (200, with the cap's id)", async () => {
-    const reply = await post(
+    const reply = await postAs(
       "/api/regulator/price-caps",
       {
         category: 3,
@@ -270,7 +252,7 @@ describe("the regulator's acts and the contracts' refusals", () => {
 
 describe("in the reader's language (Accept-Language: zh-CN), under the same codes", () => {
   const CHINESE = /[\u4e00-\u9fff]/;
-  const zh = (path: string, body: unknown, party?: string) => post(path, body, party, "zh-CN");
+  const zh = (path: string, body: unknown, party?: string) => postAs(path, body, party, "zh-CN");
 
   it("a 400 says in Chinese what is wrong with the field it names", async () => {
     const reply = await zh(

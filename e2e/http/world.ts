@@ -39,6 +39,35 @@ export async function verify(code: string): Promise<{ status: number; body: Reco
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
+export interface ActionReply {
+  status: number;
+  headers: Headers;
+  body: Record<string, unknown> & { error?: { code: string; message: string; field?: string } };
+}
+
+/** POSTs JSON as a demo party (the act-as cookie), in a language when one is named. */
+export async function postAs(
+  path: string,
+  body: unknown,
+  party?: string,
+  language?: string,
+): Promise<ActionReply> {
+  const response = await fetch(`${baseUrl()}${path}`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      ...(party ? { cookie: `medproof-act-as=${party}` } : {}),
+      ...(language ? { "accept-language": language } : {}),
+    },
+    body: JSON.stringify(body),
+  });
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (await response.json()) as ActionReply["body"],
+  };
+}
+
 /** Runs the back-office CLI (scripts/medproof.ts) against the test world's chain. */
 export function medproof(...args: string[]): { code: number; out: string; err: string } {
   const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/medproof.ts", ...args], {
