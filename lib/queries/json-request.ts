@@ -1,17 +1,8 @@
 // Reading a JSON request body in a route handler with a size limit, and answering in JSON; every
 // failure is a named 4xx the client can show, in the request's language.
-import { LOCALE_COOKIE, negotiateLocale, type Locale } from "../domain/locale";
 import { translatorFor } from "../i18n/translator";
+import { localeOf } from "./cookies";
 import type { ApiError, DeskResponse } from "./complaints";
-
-/** The language to answer in: the language switch's cookie, then Accept-Language (as the pages do). */
-export function localeOf(request: Request): Locale {
-  const cookie = (request.headers.get("cookie") ?? "")
-    .split(";")
-    .map((pair) => pair.trim().split("="))
-    .find(([name]) => name === LOCALE_COOKIE)?.[1];
-  return negotiateLocale(cookie, request.headers.get("accept-language"));
-}
 
 export type BodyResult =
   { ok: true; value: unknown } | { ok: false; status: 400 | 413 | 415; error: ApiError };

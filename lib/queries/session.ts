@@ -15,6 +15,7 @@ import { runtime } from "./runtime";
 import type { ApiError } from "./complaints";
 import { CHAIN_UNAVAILABLE } from "./chain-unavailable";
 import { fieldWords } from "./field-words";
+import { cookieValue } from "./cookies";
 import type { Locale } from "../domain/locale";
 
 export type { Role };
@@ -121,11 +122,7 @@ export async function chooseParty(
 
 /** The party named by the request's act-as cookie, if it names one. */
 export function partyFromCookieHeader(header: string | null): PartyKey | null {
-  for (const pair of (header ?? "").split(";")) {
-    const [name, value] = pair.trim().split("=");
-    if (name === ACT_AS_COOKIE && value !== undefined) return partyOf(decodeURIComponent(value));
-  }
-  return null;
+  return partyOf(cookieValue(header, ACT_AS_COOKIE));
 }
 
 export function partyOf(value: string | undefined): PartyKey | null {

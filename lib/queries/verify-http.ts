@@ -7,9 +7,10 @@ import { createHash } from "node:crypto";
 import { parseScannedCode, type ScannedCode } from "../domain/gs1";
 import { buildLinkset, linkHeader, LINKSET_MEDIA_TYPE } from "../domain/linkset";
 import { gs1ErrorMessage } from "../domain/gs1-messages";
-import { LOCALE_COOKIE, negotiateLocale, type Locale } from "../domain/locale";
+import type { Locale } from "../domain/locale";
 import type { Verifier, VerifyOutcome } from "./verify";
 import { chainUnavailable } from "./chain-unavailable";
+import { localeFromHeaders } from "./cookies";
 
 const MAX_URL_LENGTH = 4096;
 
@@ -31,19 +32,9 @@ const REFUSALS = {
   },
 } satisfies Record<Locale, Record<string, string>>;
 
-/** The `locale` cookie's value in a Cookie header, if any. */
-function cookieLocale(header: string | undefined): string | null {
-  for (const pair of (header ?? "").split(";")) {
-    const [name, value] = pair.split("=").map((part) => part.trim());
-    if (name === LOCALE_COOKIE) return value ?? null;
-  }
-  return null;
-}
-
 /** The language of the answer: the language switch's cookie, then Accept-Language, then English. */
-export function requestLocale(req: IncomingMessage): Locale {
-  return negotiateLocale(cookieLocale(req.headers.cookie), req.headers["accept-language"]);
-}
+export const requestLocale = (req: IncomingMessage): Locale =>
+  localeFromHeaders(req.headers.cookie, req.headers["accept-language"]);
 
 export function wantsJson(req: IncomingMessage): boolean {
   const accept = req.headers.accept ?? "";

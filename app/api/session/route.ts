@@ -1,5 +1,6 @@
 import { jsonResponse, readJsonBody } from "@/lib/queries/json-request";
-import { cookieOf, requestLocale } from "@/lib/queries/field-http";
+import { cookieOf } from "@/lib/queries/field-http";
+import { localeOf } from "@/lib/queries/cookies";
 import { fieldWords } from "@/lib/queries/field-words";
 import {
   chooseParty,
@@ -28,7 +29,7 @@ export async function GET(request: Request): Promise<Response> {
   try {
     return jsonResponse(200, { session: await currentSession(cookiesOf(request)) });
   } catch {
-    const t = fieldWords(requestLocale(request));
+    const t = fieldWords(localeOf(request));
     return jsonResponse(503, { error: { code: "chain_unavailable", message: t("chainUnavailable") } });
   }
 }
@@ -44,14 +45,14 @@ export async function POST(request: Request): Promise<Response> {
   const secure = new URL(request.url).protocol === "https:";
   const byWallet = typeof body.value === "object" && body.value !== null && "wallet" in body.value;
   if (byWallet) {
-    const outcome = await chooseWallet(body.value, requestLocale(request));
+    const outcome = await chooseWallet(body.value, localeOf(request));
     if (outcome.status !== 200) return jsonResponse(outcome.status, outcome.body);
     return jsonResponse(200, { session: outcome.body }, [
       ["set-cookie", walletCookie(outcome.body.address, secure)],
       ["set-cookie", clearedSessionCookie()],
     ]);
   }
-  const outcome = await chooseParty(body.value, undefined, requestLocale(request));
+  const outcome = await chooseParty(body.value, undefined, localeOf(request));
   if (outcome.status !== 200) return jsonResponse(outcome.status, outcome.body);
   return jsonResponse(200, { session: outcome.body }, [
     ["set-cookie", sessionCookie(outcome.body.party, secure)],

@@ -1,5 +1,6 @@
 import { runtime } from "@/lib/queries/runtime";
-import { deskResponse, localeOf } from "@/lib/queries/json-request";
+import { deskResponse } from "@/lib/queries/json-request";
+import { localeOf } from "@/lib/queries/cookies";
 
 export const dynamic = "force-dynamic";
 
