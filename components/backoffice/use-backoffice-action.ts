@@ -1,11 +1,12 @@
 "use client";
 // One back-office action from a form: posted to its route, which signs it as the acting party; its
-// progress is TxProgress's. Refusals in the reader's language: English readers get the server's
+// progress is TxProgress's; its buttons wait for hydration (see useHydrated). Refusals in the reader's language: English readers get the server's
 // sentence (it names the lot, the kilograms, the date); Chinese readers get the catalogue's where it
 // has one for the refusal's code (the input rules the CLI shares are worded in English).
 import { useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { inFlight, postAction, type ActionState } from "@/components/field/post-action";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 interface Confirmed {
   txHash: string;
@@ -18,6 +19,7 @@ export function useBackofficeAction<T extends Confirmed>() {
   const t = useTranslations("backoffice");
   const locale = useLocale();
   const [state, setState] = useState<ActionState<T>>({ kind: "idle" });
+  const hydrated = useHydrated();
 
   function localised(code: string, message: string, values: Values): string {
     const key = `errors.${code}` as "errors.role_required";
@@ -36,5 +38,5 @@ export function useBackofficeAction<T extends Confirmed>() {
     return shown;
   }
 
-  return { state, send, busy: inFlight(state) };
+  return { state, send, busy: !hydrated || inFlight(state) };
 }

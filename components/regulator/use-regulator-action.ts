@@ -1,26 +1,20 @@
 "use client";
 
-import { useState, useSyncExternalStore } from "react";
+import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { postAction, type ActionState } from "@/components/field/post-action";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 /**
  * Sends one regulator action (see post-action.ts) and keeps its progress for TxProgress. The server
- * words its refusals in the reader's language (TxProgress words the browser's own failures). On success the page is read again, so the lists show the new record. `busy` holds the
- * buttons until the form is hydrated (a click before that would submit the bare HTML form) and while a
- * transaction is out.
+ * words its refusals in the reader's language (TxProgress words the browser's own failures). On success
+ * the page is read again, so the lists show the new record. `busy` holds the buttons until the form is
+ * hydrated (useHydrated) and while a transaction is out.
  */
-const noSubscription = () => () => undefined;
-
 export function useRegulatorAction() {
   const router = useRouter();
   const [state, setState] = useState<ActionState>({ kind: "idle" });
-  // false in the server's HTML and while hydrating, true once React runs the form in the browser.
-  const hydrated = useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
+  const hydrated = useHydrated();
 
   async function send(url: string, body: object): Promise<boolean> {
     setState({ kind: "sending" });

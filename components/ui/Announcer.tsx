@@ -1,9 +1,9 @@
 "use client";
 
-import { useEffect, useState, useSyncExternalStore } from "react";
+import { useEffect, useState } from "react";
+import { useHydrated } from "./use-hydrated";
 
 const REGION_ID = "page-announcer";
-const noSubscription = () => () => undefined;
 
 /**
  * A polite live region that lives as long as the document (it is in the root layout), so that text put
@@ -20,13 +20,9 @@ export function LiveRegion() {
  * screen readers read the title and the page anyway, so it stays quiet rather than say it twice.
  */
 export function Announce({ message }: { message: string }) {
-  // The server's answer while hydrating the page the browser loaded, the browser's otherwise.
-  const hydrating = useSyncExternalStore(
-    noSubscription,
-    () => false,
-    () => true,
-  );
-  const [arrivedWithoutPageLoad] = useState(!hydrating);
+  // Already hydrated when it first renders: it came without a page load.
+  const hydrated = useHydrated();
+  const [arrivedWithoutPageLoad] = useState(hydrated);
 
   useEffect(() => {
     const region = document.getElementById(REGION_ID);
