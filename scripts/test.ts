@@ -68,10 +68,18 @@ function run(
   });
 }
 
-function record(name: string, passed: number, failed: number): void {
+/**
+ * The failing tests' titles as each runner prints them, repeated in the closing summary: CI shows only
+ * the end of a long log, and "e2e: 1 failed" alone does not say which test to look at.
+ */
+function failedTitles(output: string, pattern: RegExp): string[] {
+  return [...new Set([...output.matchAll(pattern)].map((match) => match[1].trim()))];
+}
+
+function record(name: string, passed: number, failed: number, titles: string[] = []): void {
   tally.passed += passed;
   tally.failed += failed;
-  if (failed > 0) failures.push(`${name}: ${failed} failed`);
+  if (failed > 0) failures.push([`${name}: ${failed} failed`, ...titles.map((t) => `  ${t}`)].join("\n  "));
   console.log(`\n── ${name}: ${passed} passed, ${failed} failed\n`);
 }
 
@@ -99,7 +107,8 @@ async function nodeTests(name: string, files: string[], env: Record<string, stri
   );
   const passed = count(output, /^# pass (\d+)/m);
   const failed = count(output, /^# fail (\d+)/m) + count(output, /^# cancelled (\d+)/m);
-  record(name, passed, failed || (code === 0 ? 0 : 1));
+  // node:test prints "not ok 3 - title" for a failing test and again for its suite.
+  record(name, passed, failed || (code === 0 ? 0 : 1), failedTitles(output, /^\s*not ok \d+ - (.+)$/gm));
 }
 
 function findFiles(dir: string, suffix: string): string[] {
@@ -118,7 +127,12 @@ async function contractTests(): Promise<void> {
   const { code, output } = await run(FORGE, ["test"]);
   // forge ends with "Ran N test suites …: P tests passed, F failed, S skipped (T total tests)"
   const summary = output.match(/(\d+) tests passed, (\d+) failed, (\d+) skipped/);
-  record("contracts", summary ? Number(summary[1]) : 0, summary ? Number(summary[2]) : code === 0 ? 0 : 1);
+  record(
+    "contracts",
+    summary ? Number(summary[1]) : 0,
+    summary ? Number(summary[2]) : code === 0 ? 0 : 1,
+    failedTitles(output, /^\[FAIL[^\]]*\] (\S+)/gm),
+  );
 }
 
 /** A fresh chain and the production server (see world.ts) for the HTTP and browser tests. */
@@ -151,7 +165,8 @@ async function playwright(env: Record<string, string>): Promise<void> {
   );
   const passed = count(output, /^\s+(\d+) passed/m);
   const failed = count(output, /^\s+(\d+) failed/m) + count(output, /^\s+(\d+) flaky/m);
-  record("e2e", passed, failed || (code === 0 ? 0 : 1));
+  // The list reporter ends with "  1) [project] › e2e/file.spec.ts:12:3 › suite › test" per failure.
+  record("e2e", passed, failed || (code === 0 ? 0 : 1), failedTitles(output, /^\s+\d+\) (\[.+?)[\s─]*$/gm));
 }
 
 /** Words after the group name: a subset of that group's tests. */
