@@ -115,6 +115,7 @@ test("a supplier delivers meltblown and the manufacturer registers a batch, seei
   await card.getByLabel("Ended").fill(`${chinaDate(-19)}T14:00`);
   await card.getByRole("button", { name: "Record sterilisation" }).click();
   await expect(card.locator('[data-item="sterilised"]')).toContainText(`ended ${chinaDate(-19)} 14:00`, TX);
+  await expect(card.locator('[data-tx="confirmed"]')).toContainText("Sterilisation recorded.");
   // 18 or 19 whole days, by the time of day now.
   await expect(card.locator('[data-item="hold"]')).toContainText(/Held 1[89] of 14 days/);
   await expect(card.locator('[data-item="hold"] [data-mark]')).toHaveAttribute("data-mark", "pass");
@@ -143,8 +144,10 @@ test("a lab posts a passing report, the manufacturer releases the batch, and its
   await expect(card.locator('[data-item="tests"] [data-mark]')).toHaveAttribute("data-mark", "pass");
   await untilHydrated(page, `[data-batch="${released}"] [data-action="release"]`);
   await card.getByRole("button", { name: "Release for sale" }).click();
-  await expect(card.locator('[data-tx="confirmed"]')).toContainText("Released.", TX);
-  await expect(card.locator("[data-status]")).toHaveText(`Released ${chinaDate(0)}`);
+  await expect(card.locator("[data-status]")).toHaveText(`Released ${chinaDate(0)}`, TX);
+  // The page has refreshed to show the new status, and the confirmation is still there.
+  await expect(card.locator('[data-tx="confirmed"]')).toContainText("Released.");
+  await expect(card.locator('[data-action="release"]')).toHaveCount(0);
 
   const label = await labelsOf(page, released);
   await test.info().attach("labels page 1", { body: Buffer.from(label.png), contentType: "image/png" });

@@ -109,9 +109,11 @@ test("the regulator grants a licence, then revokes it from a date; the record sh
   await expect(revoke.getByLabel("Revoked from")).toHaveValue(today());
   await revoke.getByLabel("Reason").fill("现场检查发现未按注册要求组织生产");
   await revoke.getByRole("button", { name: "Revoke the licence" }).click();
-  await afterTx(revoke.locator("[data-tx=confirmed]")).toContainText("Licence revoked.");
   await afterTx(licence).toHaveAttribute("data-state", "revoked");
   await expect(licence).toContainText(`Revoked from ${today()}: 现场检查发现未按注册要求组织生产`);
+  // The page has refreshed to show the revocation, and the confirmation is still there.
+  await expect(licence.locator("[data-tx=confirmed]")).toContainText("Licence revoked.");
+  await expect(licence.getByRole("form")).toHaveCount(0);
   // The public profile tells the same.
   await page.goto(`/participants/${SUPPLIER}`);
   await expect(page.getByText(number)).toBeVisible();

@@ -73,7 +73,7 @@ function run(
  * the end of a long log, and "e2e: 1 failed" alone does not say which test to look at.
  */
 function failedTitles(output: string, pattern: RegExp): string[] {
-  return [...new Set([...output.matchAll(pattern)].map((match) => match[1].trim()))];
+  return [...new Set([...output.matchAll(pattern)].map((match) => (match[1] ?? "").trim()))];
 }
 
 function record(name: string, passed: number, failed: number, titles: string[] = []): void {

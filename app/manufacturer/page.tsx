@@ -95,9 +95,10 @@ async function BatchCard({ desk, now }: { desk: BatchDesk; now: number }) {
           </li>
         </ul>
       </div>
-      {batch.sterilisedAt === null && batch.recalledAt === null && (
+      {batch.recalledAt === null && (
         <SterilisationForm
           batchId={batch.batchId}
+          recorded={batch.sterilisedAt !== null}
           defaults={{
             sterilizer: DEFAULT_STERILIZER,
             start: localMinute(sterilisationStart),
@@ -106,9 +107,10 @@ async function BatchCard({ desk, now }: { desk: BatchDesk; now: number }) {
         />
       )}
       <div className="flex flex-wrap items-start gap-4">
-        {batch.releasedAt === null && batch.recalledAt === null && (
+        {batch.recalledAt === null && (
           <ReleaseButton
             batchId={batch.batchId}
+            released={batch.releasedAt !== null}
             earliestRelease={
               readiness.earliestRelease === null ? null : secondsToIsoDate(readiness.earliestRelease)
             }

@@ -8,14 +8,17 @@ import { BUTTON } from "./fields";
 
 /**
  * Release for sale. Always offered until released: the contract decides, and a release before the hold
- * comes back as a plain refusal naming the earliest date.
+ * comes back as a plain refusal naming the earliest date. Stays on the page once the batch is released
+ * (without its button) so the confirmation outlives the refresh that shows the new status.
  */
 export function ReleaseButton({
   batchId,
   earliestRelease,
+  released,
 }: {
   batchId: string;
   earliestRelease: string | null;
+  released: boolean;
 }) {
   const t = useTranslations("manufacturer.batches");
   const router = useRouter();
@@ -32,9 +35,11 @@ export function ReleaseButton({
 
   return (
     <div className="space-y-2">
-      <button type="button" onClick={release} disabled={busy} className={BUTTON} data-action="release">
-        {t("release")}
-      </button>
+      {!released && (
+        <button type="button" onClick={release} disabled={busy} className={BUTTON} data-action="release">
+          {t("release")}
+        </button>
+      )}
       <TxProgress state={state} confirmedText={t("releasedNow")} />
     </div>
   );

@@ -7,13 +7,18 @@ import { TxProgress } from "@/components/field/TxProgress";
 import { useBackofficeAction } from "./use-backoffice-action";
 import { BUTTON, Field, INPUT } from "./fields";
 
-/** The end of sterilisation (China time), from which the hold before release is counted. */
+/**
+ * The end of sterilisation (China time), from which the hold before release is counted. Once it is on
+ * record only the confirmation stays, so it outlives the refresh that shows the new readiness.
+ */
 export function SterilisationForm({
   batchId,
   defaults,
+  recorded,
 }: {
   batchId: string;
   defaults: { sterilizer: string; start: string; end: string };
+  recorded: boolean;
 }) {
   const t = useTranslations("manufacturer.sterilisation");
   const router = useRouter();
@@ -34,6 +39,7 @@ export function SterilisationForm({
     if (outcome.kind === "confirmed") router.refresh();
   }
 
+  if (recorded) return <TxProgress state={state} confirmedText={t("done")} />;
   return (
     <form onSubmit={submit} className="space-y-2" data-form="sterilisation">
       <p className="text-sm font-semibold">{t("heading")}</p>

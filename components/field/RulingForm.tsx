@@ -1,14 +1,16 @@
 "use client";
 
 import { useState } from "react";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { inFlight, postAction, type ActionState } from "./post-action";
 import { TxProgress } from "./TxProgress";
 
-/** An inspector's ruling on one complaint: uphold or dismiss, with the reason. */
+/**
+ * An inspector's ruling on one complaint: uphold or dismiss, with the reason. Once ruled, the complaint
+ * keeps its place with the confirmation instead of the buttons; it leaves the queue on the next visit
+ * (a refresh now would take the confirmation away with it).
+ */
 export function RulingForm({ complaintId }: { complaintId: number }) {
-  const router = useRouter();
   const t = useTranslations("fieldDesk.ruling");
   const [state, setState] = useState<ActionState>({ kind: "idle" });
   const [reason, setReason] = useState("");
@@ -17,9 +19,9 @@ export function RulingForm({ complaintId }: { complaintId: number }) {
     setState({ kind: "sending" });
     const outcome = await postAction(`/api/field/complaints/${complaintId}`, { upheld, reason }, setState);
     setState(outcome);
-    if (outcome.kind === "confirmed") router.refresh();
   }
 
+  if (state.kind === "confirmed") return <TxProgress state={state} confirmedText={t("ruled")} />;
   return (
     <div className="space-y-2">
       <label className="flex flex-col gap-1 text-sm font-medium">

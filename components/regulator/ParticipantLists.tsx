@@ -94,8 +94,13 @@ export async function LicenceRegister({
                         categories: licence.categories.map((c) => categoryLabel(t, c)).join(", "),
                       })}
                     </p>
-                    {canAct && licence.revokedAt === null && licence.validFrom <= now && (
-                      <RevokeLicenceForm licenceId={licence.id} number={licence.number} today={today} />
+                    {canAct && licence.validFrom <= now && (
+                      <RevokeLicenceForm
+                        licenceId={licence.id}
+                        number={licence.number}
+                        today={today}
+                        revoked={licence.revokedAt !== null}
+                      />
                     )}
                   </li>
                 );

@@ -6,15 +6,20 @@ import { Field } from "@/components/backoffice/fields";
 import { formValue, SubmitButton, TextInput } from "./fields";
 import { useRegulatorAction } from "./use-regulator-action";
 
-/** Revokes one licence from a date (today at the latest), with the reason; folded until opened. */
+/**
+ * Revokes one licence from a date (today at the latest), with the reason; folded until opened. Once the
+ * licence is revoked only the confirmation stays, so it outlives the refresh that shows the revocation.
+ */
 export function RevokeLicenceForm({
   licenceId,
   number,
   today,
+  revoked,
 }: {
   licenceId: number;
   number: string;
   today: string;
+  revoked: boolean;
 }) {
   const t = useTranslations("regulator.forms.revokeLicence");
   const { state, send, busy } = useRegulatorAction();
@@ -28,6 +33,7 @@ export function RevokeLicenceForm({
     });
   }
 
+  if (revoked) return <TxProgress state={state} confirmedText={t("done")} />;
   return (
     <details className="text-sm" data-revoke={licenceId}>
       <summary className="cursor-pointer font-medium text-red-800">{t("open")}</summary>
