@@ -16,20 +16,7 @@ import {
   shipFromDistributor,
 } from "./field/boxes";
 import { injectWallet } from "./field/wallet";
-
-async function actAs(page: Page, party: string) {
-  await page
-    .context()
-    .addCookies([{ name: "medproof-act-as", value: party, url: test.info().project.use.baseURL! }]);
-}
-
-/** Until React has hydrated the scan field: keys typed before that would be lost on hydration. */
-async function untilHydrated(page: Page) {
-  await page.waitForFunction(() => {
-    const field = document.getElementById("handheld-code");
-    return field !== null && Object.keys(field).some((key) => key.startsWith("__reactProps"));
-  });
-}
+import { actAs, untilHydrated } from "./desks";
 
 /** A keyboard-wedge scanner: the code's characters, then Enter, into whatever has the focus. */
 async function scanInto(page: Page, code: string) {
@@ -48,7 +35,7 @@ test("a pharmacy receives a delivery by typed scans: the tally counts verified, 
   await page.locator(`[data-shipment="${shipmentId}"]`).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Shipment ${shipmentId}`);
 
-  await untilHydrated(page);
+  await untilHydrated(page, "#handheld-code");
   const field = page.getByLabel("Scanned or typed code");
   await field.focus();
   for (const code of [
@@ -82,7 +69,7 @@ test("a pharmacy receives a delivery by typed scans: the tally counts verified, 
 async function scanFiftyWithOneSuspect(page: Page, shipmentId: number, firstSerial: number) {
   await actAs(page, "baixing");
   await page.goto(`/pharmacy/receive/${shipmentId}`);
-  await untilHydrated(page);
+  await untilHydrated(page, "#handheld-code");
   const field = page.getByLabel("Scanned or typed code");
   await field.focus();
   for (let i = 0; i < 49; i++) await scanInto(page, boxCode("genuine", firstSerial + i));
@@ -159,7 +146,7 @@ test("a sale waits ten seconds with Undo; a sale sent makes the box's code read 
   const undone = boxCode("genuine", 100510);
   const sold = boxCode("genuine", 100511);
 
-  await untilHydrated(page);
+  await untilHydrated(page, "#handheld-code");
   await page.getByLabel("Scanned or typed code").focus();
   await scanInto(page, undone);
   const first = page.locator("[data-sale]").first();
@@ -196,7 +183,7 @@ test("a sale waits ten seconds with Undo; a sale sent makes the box's code read 
 test("an inspector's shelf check lists each verdict, suspect boxes first", async ({ page }) => {
   await actAs(page, "inspector");
   await page.goto("/inspector");
-  await untilHydrated(page);
+  await untilHydrated(page, "#handheld-code");
   await page.getByLabel("Scanned or typed code").focus();
   await scanInto(page, boxCode("genuine", 100520));
   await scanInto(page, boxCode("high-yield", 100620));
@@ -221,7 +208,7 @@ test("an inspector records a price above the cap: the violation shows on the sel
 
   await actAs(page, "inspector");
   await page.goto(`/inspector?seller=${baixing}`);
-  await untilHydrated(page);
+  await untilHydrated(page, "#handheld-code");
   const form = page.locator("form[data-violation]");
   await expect(form.getByLabel("Seller")).toHaveValue(baixing);
   await form.getByLabel(/Code of a box on the shelf/).fill(boxCode("price-gouging", 102502));
@@ -323,7 +310,7 @@ test.describe("with a browser wallet (EIP-1193) that signs for itself", () => {
     await page.goto(`/pharmacy/receive/${shipmentId}`);
     await page.getByRole("button", { name: "Connect your wallet" }).click();
     await expect(page.getByText("Your wallet signs as 便民大药房（石路店）")).toBeVisible();
-    await untilHydrated(page);
+    await untilHydrated(page, "#handheld-code");
 
     wallet.rejecting = true;
     await page.getByRole("button", { name: "Accept the delivery" }).click();
@@ -334,7 +321,7 @@ test.describe("with a browser wallet (EIP-1193) that signs for itself", () => {
     await expect(page.getByRole("button", { name: "Accept the delivery" })).toBeVisible();
 
     wallet.rejecting = false;
-    await untilHydrated(page);
+    await untilHydrated(page, "#handheld-code");
     await page.getByRole("button", { name: "Accept the delivery" }).click();
     await expect(page.locator("[data-tx=confirmed]")).toContainText("Delivery accepted");
     expect(wallet.sent).toHaveLength(1);
@@ -379,7 +366,7 @@ test.describe("in Chinese", () => {
     await expect(page.locator(`[data-order="${order.orderId}"]`)).toContainText(
       "向 苏州康达医药有限公司 采购 10 盒，单价 1.40 元/片",
     );
-    await untilHydrated(page);
+    await untilHydrated(page, "#handheld-code");
     await page.locator("#handheld-code").focus(); // the scan field's own words are the scanner's
     await scanInto(page, boxCode("genuine", 101201));
     await scanInto(page, scenarioBatch("unknown-serial").code);

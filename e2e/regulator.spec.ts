@@ -2,24 +2,19 @@
 // a batch made for the recall (e2e/regulator/fresh-batch.ts), a licence granted to the meltblown
 // supplier (no other test reads its licences), a cap in 南京 (no seeded party sells there). The price
 // chart is read before anything here could add a price.
-import { test, expect, type Locator, type Page } from "@playwright/test";
+import { test, expect, type Locator } from "@playwright/test";
 import { PARTIES, PRICE_SURVEY } from "../lib/chain/demo/world";
 import { demoWallet } from "../lib/chain/demo/accounts";
 import { isoDateToSeconds, secondsToIsoDate } from "../lib/domain/time";
 import { releasedBatch } from "./regulator/fresh-batch";
 import { axeViolations } from "./axe";
+import { actAs } from "./desks";
 
 const pathOf = (code: string) => new URL(code).pathname + new URL(code).search;
 const SUPPLIER = demoWallet(PARTIES.supplier.account).address;
 // A transaction and the page read again after it: on a busy machine this takes longer than a glance.
 const afterTx = expect.configure({ timeout: 20_000 });
 const today = () => secondsToIsoDate(Math.floor(Date.now() / 1000));
-
-async function actAs(page: Page, party: string) {
-  await page
-    .context()
-    .addCookies([{ name: "medproof-act-as", value: party, url: test.info().project.use.baseURL! }]);
-}
 
 test.use({ viewport: { width: 1280, height: 900 } });
 

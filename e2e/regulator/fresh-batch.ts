@@ -1,11 +1,19 @@
-// A released batch of surgical masks of its own for a test that changes its record (a recall), made on
-// the local chain through the back office as each accountable party would: the supplier registers and
-// hands over a meltblown lot, 青禾 registers the batch made 20 days ago and its sterilisation, the lab
-// posts passing results, 青禾 releases it (the 14-day hold is over). No other test knows the batch.
+// A released batch of surgical masks of its own for a test that changes its record (a recall, a
+// complaint), made on the local chain through the back office as each accountable party would: the
+// supplier registers and hands over a meltblown lot, 青禾 registers the batch made 20 days ago with its
+// possession root and publishes the list (as the server does for a batch registered on the web), records
+// its sterilisation, the lab posts passing results, 青禾 releases it (the 14-day hold is over). No other
+// test knows the batch.
+import { dirname } from "node:path";
 import { actorFrom, backoffice } from "../../lib/chain/backoffice";
 import { demoSerialSigner } from "../../lib/chain/demo/accounts";
 import { PARTIES, PRODUCTS, STERILIZER, WORKSHOPS } from "../../lib/chain/demo/world";
+import { demoLabelKeyOfParty, keyedSecrets, possessionListFor } from "../../lib/chain/labels";
+import { possessionRoot } from "../../lib/chain/possession";
+import { boxesFor } from "../../lib/domain/backoffice";
+import { formatBoxSecret } from "../../lib/domain/box-secret";
 import { DAY, secondsToIsoDate, startOfDay } from "../../lib/domain/time";
+import { possessionStoreIn } from "../../lib/queries/possession-store";
 import { chain, scenarioBatch, signedBoxCode } from "../field/boxes";
 
 /** YY 0469 metrics (fixed point) that pass: BFE 98.6 %, PFE 41 %, Δp 38 Pa, blood, flame, CFU, EO. */
@@ -16,6 +24,8 @@ export interface FreshBatch {
   lot: string;
   /** The code on box `serial` (serials start at 1). */
   code: (serial: number) => string;
+  /** The secret printed inside box `serial`, as a consumer types it into a complaint. */
+  secret: (serial: number) => string;
 }
 
 export async function releasedBatch(name: string): Promise<FreshBatch> {
@@ -31,6 +41,11 @@ export async function releasedBatch(name: string): Promise<FreshBatch> {
   const produced = startOfDay(Math.floor(Date.now() / 1000)) - 20 * DAY;
   const expiry = secondsToIsoDate(produced + 2 * 365 * DAY);
 
+  const masks = 5_000;
+  const masksPerBox = 50;
+  const secrets = keyedSecrets(demoLabelKeyOfParty(PARTIES.qinghe.account));
+  const possession = possessionListFor(secrets, gtin, lot, 1, boxesFor(masks, masksPerBox));
+
   const material = await backoffice.registerLot(deployment, supplier, {
     code: `MB-${suffix}`.slice(0, 20),
     grade: "BFE99 25 g/m²",
@@ -44,14 +59,17 @@ export async function releasedBatch(name: string): Promise<FreshBatch> {
     lot,
     produced: secondsToIsoDate(produced),
     expiry,
-    masks: 5_000,
-    masksPerBox: 50,
+    masks,
+    masksPerBox,
     serialStart: 1,
     workshop: WORKSHOPS.qinghe,
     materials: [{ lotId, kg: 5 }],
     signer: demoSerialSigner(PARTIES.qinghe.account).address,
+    possessionRoot: possessionRoot(possession.leaves),
   });
   const batchId = registered.created.batchId!;
+  // The server's data folder holds the deployment file and the published lists.
+  possessionStoreIn(dirname(process.env.MEDPROOF_DEPLOYMENT_FILE!)).write(batchId, possession);
   await backoffice.recordSterilisation(deployment, qinghe, {
     batchId,
     sterilizer: STERILIZER,
@@ -68,5 +86,10 @@ export async function releasedBatch(name: string): Promise<FreshBatch> {
   });
   await backoffice.release(deployment, qinghe, { batchId });
   const base = new URL(scenarioBatch("genuine").code).origin;
-  return { gtin, lot, code: (serial) => signedBoxCode({ gtin, lot, expiry, base }, serial) };
+  return {
+    gtin,
+    lot,
+    code: (serial) => signedBoxCode({ gtin, lot, expiry, base }, serial),
+    secret: (serial) => formatBoxSecret(secrets(gtin, lot, serial)),
+  };
 }
