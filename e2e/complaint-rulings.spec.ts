@@ -46,6 +46,7 @@ test("a spec complaint is on the lab's list of retests, and a passing retest pos
   await page.goto("/lab");
   const wanted = page.locator(`[data-retest="${complaintId}"]`);
   await expect(wanted).toContainText(`Complaint ${complaintId}: box 1 of lot ${batch.lot}`);
+  await wanted.screenshot({ path: "test-results/lab-retest-wanted.png" });
 
   await wanted.getByRole("link", { name: "Post the retest" }).click();
   const form = page.locator('[data-form="test-report"]');
@@ -60,6 +61,7 @@ test("a spec complaint is on the lab's list of retests, and a passing retest pos
   await page.getByRole("button", { name: "Post the report" }).click();
   await afterTx(wanted).toHaveCount(0);
   await expect(form.locator('[data-tx="confirmed"]')).toContainText("posted.");
+  await page.screenshot({ path: "test-results/lab-retest-posted.png", fullPage: true });
 
   expect(await complaintStatus(request, complaintId)).toMatchObject({ status: "dismissed", byRetest: true });
 });
@@ -89,6 +91,7 @@ test("an inspector rules on an answered complaint: the confirmation stays in its
   await dismiss.click();
   await afterTx(queued.locator('[data-tx="confirmed"]')).toContainText("Ruled.");
   await expect(queued.getByRole("button")).toHaveCount(0);
+  await queued.screenshot({ path: "test-results/inspector-ruled.png" });
   expect((await complaintStatus(request, complaintId)).status).toBe("dismissed");
 
   await page.reload();
