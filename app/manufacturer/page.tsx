@@ -108,13 +108,7 @@ async function BatchCard({ desk, now }: { desk: BatchDesk; now: number }) {
       )}
       <div className="flex flex-wrap items-start gap-4">
         {batch.recalledAt === null && (
-          <ReleaseButton
-            batchId={batch.batchId}
-            released={batch.releasedAt !== null}
-            earliestRelease={
-              readiness.earliestRelease === null ? null : secondsToIsoDate(readiness.earliestRelease)
-            }
-          />
+          <ReleaseButton batchId={batch.batchId} released={batch.releasedAt !== null} />
         )}
         <div className="space-y-1">
           <a

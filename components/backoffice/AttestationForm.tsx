@@ -1,12 +1,11 @@
 "use client";
 
 import { useState } from "react";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { TxProgress } from "@/components/field/TxProgress";
+import { useTxAction } from "@/components/field/use-tx-action";
 import { WORKSHOP_LIMITS, workshopReadingPasses, type WorkshopReading } from "@/lib/domain/backoffice";
 import { formatInteger } from "@/lib/domain/format";
-import { useBackofficeAction } from "./use-backoffice-action";
 import { BUTTON, CheckMark, Field, INPUT } from "./fields";
 
 const READINGS = Object.keys(WORKSHOP_LIMITS) as WorkshopReading[];
@@ -26,8 +25,7 @@ export function AttestationForm({
 }) {
   const t = useTranslations("auditor.form");
   const tb = useTranslations("backoffice");
-  const router = useRouter();
-  const { state, send, busy } = useBackofficeAction<{
+  const { state, send, busy } = useTxAction<{
     txHash: string;
     blockNumber: number;
     attestationId: number;
@@ -52,7 +50,7 @@ export function AttestationForm({
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const outcome = await send("/api/auditor/attestations", {
+    await send("/api/auditor/attestations", {
       manufacturer,
       workshop,
       from,
@@ -61,7 +59,6 @@ export function AttestationForm({
       staffHealthChecked,
       staffTrained,
     });
-    if (outcome.kind === "confirmed") router.refresh();
   }
 
   return (

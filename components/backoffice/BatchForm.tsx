@@ -1,12 +1,11 @@
 "use client";
 
 import { useState } from "react";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { TxProgress } from "@/components/field/TxProgress";
+import { useTxAction } from "@/components/field/use-tx-action";
 import { boxesFor, massBalance, masksPerKg, yieldWithinCeiling } from "@/lib/domain/backoffice";
 import { formatDecimal } from "@/lib/domain/format";
-import { useBackofficeAction } from "./use-backoffice-action";
 import { BUTTON, CheckMark, Field, INPUT } from "./fields";
 
 export interface ProductChoice {
@@ -54,8 +53,7 @@ export function BatchForm({
   defaults: { produced: string; expiry: string; serialStart: number };
 }) {
   const t = useTranslations("manufacturer");
-  const router = useRouter();
-  const { state, send, busy } = useBackofficeAction<{
+  const { state, send, busy } = useTxAction<{
     txHash: string;
     blockNumber: number;
     batchId: string;
@@ -96,7 +94,7 @@ export function BatchForm({
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const outcome = await send("/api/manufacturer/batches", {
+    await send("/api/manufacturer/batches", {
       gtin,
       lot,
       produced,
@@ -107,7 +105,6 @@ export function BatchForm({
       workshop,
       materials: materials.map((m) => ({ lotId: m.lotId, kg: m.kg })),
     });
-    if (outcome.kind === "confirmed") router.refresh();
   }
 
   return (

@@ -1,17 +1,15 @@
 "use client";
 
 import { useState } from "react";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { TxProgress } from "@/components/field/TxProgress";
-import { useBackofficeAction } from "./use-backoffice-action";
+import { useTxAction } from "@/components/field/use-tx-action";
 import { BUTTON, Field, INPUT } from "./fields";
 
 /** A supplier registers a meltblown lot and delivers it to a manufacturer. */
 export function LotForm({ manufacturers }: { manufacturers: { address: string; name: string }[] }) {
   const t = useTranslations("manufacturer.supplier");
-  const router = useRouter();
-  const { state, send, busy } = useBackofficeAction<{
+  const { state, send, busy } = useTxAction<{
     txHash: string;
     blockNumber: number;
     lotId: number;
@@ -23,13 +21,12 @@ export function LotForm({ manufacturers }: { manufacturers: { address: string; n
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const outcome = await send("/api/manufacturer/lots", {
+    await send("/api/manufacturer/lots", {
       code,
       grade,
       kg,
       ...(to === "" ? {} : { manufacturer: to }),
     });
-    if (outcome.kind === "confirmed") router.refresh();
   }
 
   return (

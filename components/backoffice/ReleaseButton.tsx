@@ -1,9 +1,8 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { TxProgress } from "@/components/field/TxProgress";
-import { useBackofficeAction } from "./use-backoffice-action";
+import { useTxAction } from "@/components/field/use-tx-action";
 import { BUTTON } from "./fields";
 
 /**
@@ -11,27 +10,11 @@ import { BUTTON } from "./fields";
  * comes back as a plain refusal naming the earliest date. Stays on the page once the batch is released
  * (without its button) so the confirmation outlives the refresh that shows the new status.
  */
-export function ReleaseButton({
-  batchId,
-  earliestRelease,
-  released,
-}: {
-  batchId: string;
-  earliestRelease: string | null;
-  released: boolean;
-}) {
+export function ReleaseButton({ batchId, released }: { batchId: string; released: boolean }) {
   const t = useTranslations("manufacturer.batches");
-  const router = useRouter();
-  const { state, send, busy } = useBackofficeAction();
+  const { state, send, busy } = useTxAction();
 
-  async function release() {
-    const outcome = await send(
-      `/api/manufacturer/batches/${batchId}/release`,
-      {},
-      { date: earliestRelease ?? "" },
-    );
-    if (outcome.kind === "confirmed") router.refresh();
-  }
+  const release = () => send(`/api/manufacturer/batches/${batchId}/release`, {});
 
   return (
     <div className="space-y-2">

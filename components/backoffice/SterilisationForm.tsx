@@ -1,10 +1,9 @@
 "use client";
 
 import { useState } from "react";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { TxProgress } from "@/components/field/TxProgress";
-import { useBackofficeAction } from "./use-backoffice-action";
+import { useTxAction } from "@/components/field/use-tx-action";
 import { BUTTON, Field, INPUT } from "./fields";
 
 /**
@@ -21,8 +20,7 @@ export function SterilisationForm({
   recorded: boolean;
 }) {
   const t = useTranslations("manufacturer.sterilisation");
-  const router = useRouter();
-  const { state, send, busy } = useBackofficeAction();
+  const { state, send, busy } = useTxAction();
   const [sterilizer, setSterilizer] = useState(defaults.sterilizer);
   const [method, setMethod] = useState("EO");
   const [start, setStart] = useState(defaults.start);
@@ -30,13 +28,12 @@ export function SterilisationForm({
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const outcome = await send(`/api/manufacturer/batches/${batchId}/sterilisation`, {
+    await send(`/api/manufacturer/batches/${batchId}/sterilisation`, {
       sterilizer,
       method,
       start,
       end,
     });
-    if (outcome.kind === "confirmed") router.refresh();
   }
 
   if (recorded) return <TxProgress state={state} confirmedText={t("done")} />;

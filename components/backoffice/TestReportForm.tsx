@@ -1,13 +1,12 @@
 "use client";
 
 import { useState } from "react";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { TxProgress } from "@/components/field/TxProgress";
+import { useTxAction } from "@/components/field/use-tx-action";
 import { metricPasses, toFixedPoint } from "@/lib/domain/backoffice";
 import { formatMetricValue } from "@/lib/domain/format";
 import { METRICS, type MetricRule } from "@/lib/domain/standards";
-import { useBackofficeAction } from "./use-backoffice-action";
 import { BUTTON, CheckMark, Field, INPUT } from "./fields";
 
 export interface LabBatchChoice {
@@ -40,8 +39,7 @@ export function TestReportForm({
   initial: { batchId: string | null; complaintId: number | null };
 }) {
   const t = useTranslations("lab");
-  const router = useRouter();
-  const { state, send, busy } = useBackofficeAction<{
+  const { state, send, busy } = useTxAction<{
     txHash: string;
     blockNumber: number;
     reportIndex: number;
@@ -63,12 +61,11 @@ export function TestReportForm({
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const outcome = await send(`/api/lab/batches/${batchId}/reports`, {
+    await send(`/api/lab/batches/${batchId}/reports`, {
       results: judged.map((j) => ({ metric: j.rule.metric, value: j.fixed ?? j.typed })),
       retest,
       ...(complaintId === null ? {} : { complaintId }),
     });
-    if (outcome.kind === "confirmed") router.refresh();
   }
 
   return (

@@ -2,9 +2,9 @@
 
 import { useTranslations } from "next-intl";
 import { TxProgress } from "@/components/field/TxProgress";
+import { useTxAction } from "@/components/field/use-tx-action";
 import { Field } from "@/components/backoffice/fields";
 import { formValue, Select, SubmitButton, TextInput, type Option } from "./fields";
-import { useRegulatorAction } from "./use-regulator-action";
 
 /** Grants a licence: kind, holder, number as printed, categories covered, first and last valid day. */
 export function GrantLicenceForm({
@@ -19,7 +19,7 @@ export function GrantLicenceForm({
   today: string;
 }) {
   const t = useTranslations("regulator.forms");
-  const { state, send, busy } = useRegulatorAction();
+  const { state, send, busy } = useTxAction();
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -2,9 +2,9 @@
 
 import { useTranslations } from "next-intl";
 import { TxProgress } from "@/components/field/TxProgress";
+import { useTxAction } from "@/components/field/use-tx-action";
 import { Field } from "@/components/backoffice/fields";
 import { formValue, Select, SubmitButton, TextInput, type Option } from "./fields";
-import { useRegulatorAction } from "./use-regulator-action";
 
 /** Sets a cap for a category, region and channel from a date, with its legal basis. */
 export function PriceCapForm({
@@ -20,7 +20,7 @@ export function PriceCapForm({
   today: string;
 }) {
   const t = useTranslations("regulator.forms");
-  const { state, send, busy } = useRegulatorAction();
+  const { state, send, busy } = useTxAction();
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -2,14 +2,14 @@
 
 import { useTranslations } from "next-intl";
 import { TxProgress } from "@/components/field/TxProgress";
+import { useTxAction } from "@/components/field/use-tx-action";
 import { Field } from "@/components/backoffice/fields";
 import { formValue, Select, SubmitButton, TextInput, type Option } from "./fields";
-import { useRegulatorAction } from "./use-regulator-action";
 
 /** Recalls a batch with the reason. A batch's option value is "<GTIN>/<lot>". */
 export function RecallForm({ batches }: { batches: Option[] }) {
   const t = useTranslations("regulator.forms");
-  const { state, send, busy } = useRegulatorAction();
+  const { state, send, busy } = useTxAction();
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();

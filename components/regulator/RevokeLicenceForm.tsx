@@ -2,9 +2,9 @@
 
 import { useTranslations } from "next-intl";
 import { TxProgress } from "@/components/field/TxProgress";
+import { useTxAction } from "@/components/field/use-tx-action";
 import { Field } from "@/components/backoffice/fields";
 import { formValue, SubmitButton, TextInput } from "./fields";
-import { useRegulatorAction } from "./use-regulator-action";
 
 /**
  * Revokes one licence from a date (today at the latest), with the reason; folded until opened. Once the
@@ -22,7 +22,7 @@ export function RevokeLicenceForm({
   revoked: boolean;
 }) {
   const t = useTranslations("regulator.forms.revokeLicence");
-  const { state, send, busy } = useRegulatorAction();
+  const { state, send, busy } = useTxAction();
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -2,14 +2,14 @@
 
 import { useTranslations } from "next-intl";
 import { TxProgress } from "@/components/field/TxProgress";
+import { useTxAction } from "@/components/field/use-tx-action";
 import { Field } from "@/components/backoffice/fields";
 import { formValue, Select, SubmitButton, type Option } from "./fields";
-import { useRegulatorAction } from "./use-regulator-action";
 
 /** Grants a registered participant a role, or revokes one: the button pressed says which. */
 export function RoleForm({ accounts, roles }: { accounts: Option[]; roles: Option[] }) {
   const t = useTranslations("regulator.forms");
-  const { state, send, busy } = useRegulatorAction();
+  const { state, send, busy } = useTxAction();
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();

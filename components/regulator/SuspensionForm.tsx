@@ -2,14 +2,14 @@
 
 import { useTranslations } from "next-intl";
 import { TxProgress } from "@/components/field/TxProgress";
+import { useTxAction } from "@/components/field/use-tx-action";
 import { Field } from "@/components/backoffice/fields";
 import { formValue, Select, SubmitButton, TextInput, type Option } from "./fields";
-import { useRegulatorAction } from "./use-regulator-action";
 
 /** Suspends a participant, with the reason. */
 export function SuspensionForm({ participants }: { participants: Option[] }) {
   const t = useTranslations("regulator.forms");
-  const { state, send, busy } = useRegulatorAction();
+  const { state, send, busy } = useTxAction();
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -42,7 +42,7 @@ export function SuspensionForm({ participants }: { participants: Option[] }) {
 /** Lifts the regulator's suspension of one participant. */
 export function ReinstateButton({ account, name }: { account: string; name: string }) {
   const t = useTranslations("regulator.forms.suspension");
-  const { state, send, busy } = useRegulatorAction();
+  const { state, send, busy } = useTxAction();
   return (
     <div className="space-y-2">
       <button

@@ -1,8 +1,8 @@
 // The web back office's JSON routes (manufacturer, lab, auditor) and the label sheet through HTTP against
-// the real local chain: every refusal is a named 4xx in words — malformed input (400, with the field),
-// nobody acting (401), the wrong role or party (403), what already happened or must happen first (409),
-// any other contract rule (422) — and nothing is half-written. These change the record, so `npm test`
-// runs them after the read-only HTTP and browser tests.
+// the real local chain: every refusal is a named 4xx in words, in the reader's language — malformed
+// input (400, with the field), nobody acting (401), the wrong role or party (403), what already happened
+// or must happen first (409), any other contract rule (422) — and nothing is half-written. These change
+// the record, so `npm test` runs them after the read-only HTTP and browser tests.
 import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { baseUrl, postAs, type ActionReply } from "./world";
@@ -202,5 +202,67 @@ describe("the auditor's route", () => {
     const done = await postAs("/api/auditor/attestations", { ...attestation, staffTrained: true }, "auditor");
     assert.equal(done.status, 200, JSON.stringify(done.body));
     assert.ok(Number(done.body.attestationId) > 0);
+  });
+});
+
+describe("in the reader's language (Accept-Language: zh-CN), under the same codes", () => {
+  const CHINESE = /[\u4e00-\u9fff]/;
+  const zh = (path: string, body: unknown, party?: string) => postAs(path, body, party, "zh-CN");
+
+  it("a 400 says in Chinese what is wrong with the field it names, as English does", async () => {
+    const tooMany = batch({ masks: 5_000_000_000 });
+    const chinese = await zh("/api/manufacturer/batches", tooMany, "qinghe");
+    assert.equal(chinese.status, 400);
+    assert.deepEqual(chinese.body.error, {
+      code: "invalid_request",
+      field: "masks",
+      message: "口罩数量不得大于 4,000,000,000。",
+    });
+    const english = await postAs("/api/manufacturer/batches", tooMany, "qinghe", "en");
+    assert.deepEqual(english.body.error, {
+      code: "invalid_request",
+      field: "masks",
+      message: "The number of masks must be at most 4,000,000,000.",
+    });
+    const sterilisation = await zh(
+      `/api/manufacturer/batches/0x${"ab".repeat(32)}/sterilisation`,
+      { sterilizer: "清衡灭菌技术有限公司", start: "soon", end: "later" },
+      "qinghe",
+    );
+    assert.equal(sterilisation.body.error?.field, "start");
+    assert.equal(sterilisation.body.error?.message, "请按 2026-11-20T08:00 的格式填写灭菌开始时间。");
+    const notAnObject = await zh("/api/auditor/attestations", ["everything"], "auditor");
+    assert.equal(notAnObject.status, 400);
+    assert.equal(notAnObject.body.error?.code, "invalid_request");
+    assert.match(notAnObject.body.error?.message ?? "", CHINESE);
+    const malformed = await zh("/api/manufacturer/batches/0x12/release", {}, "qinghe");
+    assert.equal(malformed.status, 400);
+    assert.equal(malformed.body.error?.code, "invalid_batch");
+    assert.match(malformed.body.error?.message ?? "", CHINESE);
+  });
+
+  it("403 role_required in Chinese, naming the role and the party", async () => {
+    const reply = await zh("/api/manufacturer/batches", batch(), "lab");
+    assert.equal(reply.status, 403);
+    assert.equal(reply.body.error?.code, "role_required");
+    assert.equal(
+      reply.body.error?.message,
+      "只有生产企业可以执行此操作，而链上记录未将澄明检测技术服务有限公司登记为生产企业。",
+    );
+    const lot = await zh("/api/manufacturer/lots", { code: `MB-Z-${RUN}`, grade: "BFE99", kg: 1 }, "qinghe");
+    assert.equal(lot.status, 403);
+    assert.equal(lot.body.error?.code, "role_required");
+    assert.match(lot.body.error?.message ?? "", /^只有熔喷布供应商可以执行此操作/);
+  });
+
+  it("the label sheet's refusals in Chinese", async () => {
+    const unknown = await fetch(`${baseUrl()}/manufacturer/batches/0x${"ab".repeat(32)}/labels.pdf`, {
+      headers: { cookie: "medproof-act-as=qinghe", "accept-language": "zh-CN" },
+    });
+    assert.equal(unknown.status, 404);
+    assert.deepEqual(((await unknown.json()) as ActionReply["body"]).error, {
+      code: "batch_not_found",
+      message: "该批次没有登记。",
+    });
   });
 });

@@ -1,7 +1,8 @@
 // The back office behind /manufacturer, /lab and /auditor: each action is signed as the acting party
 // (session.ts) through the CLI's own transaction builders (lib/chain/backoffice.ts), after the shared
 // input rules (lib/domain/backoffice-input.ts) and a check of the party's role on the record. Answers
-// are the transaction's block and hash, or a named 4xx with the refusal in words (field.ts's actAs).
+// are the transaction's block and hash, or a named 4xx with the refusal in words (field.ts's actAs), in
+// the request's language.
 import type { z } from "zod";
 import { backoffice, type Actor } from "../chain/backoffice";
 import {
@@ -41,11 +42,12 @@ import {
 import { boxesFor, releaseReadiness, type ReleaseReadiness } from "../domain/backoffice";
 import { env } from "../env";
 import { FALLBACK_LOCALE, type Locale } from "../domain/locale";
+import { translatorFor } from "../i18n/translator";
 import { actAs, confirmed, invalid, type Confirmed } from "./field";
 import { possessionStoreIn } from "./possession-store";
 import { runtime } from "./runtime";
 import { fieldError, readSession, type FieldResponse, type FieldStatus, type Role } from "./session";
-import { CHAIN_UNAVAILABLE } from "./chain-unavailable";
+import { chainUnavailable } from "./chain-unavailable";
 
 export type {
   AttestationView,
@@ -79,16 +81,11 @@ const now = () => Math.floor(Date.now() / 1000);
 export const currentTime = now;
 const BATCH_ID = /^0x[0-9a-fA-F]{64}$/;
 
-const ROLE_WORDS: Record<Role, string> = {
-  REGULATOR: "the regulator",
-  SUPPLIER: "a meltblown supplier",
-  MANUFACTURER: "a manufacturer",
-  AUDITOR: "a workshop auditor",
-  LAB: "a test lab",
-  DISTRIBUTOR: "a distributor",
-  PHARMACY: "a pharmacy",
-  INSPECTOR: "a market inspector",
-};
+/** The back office's answers in the request's language (the backofficeApi catalogue). */
+export const backofficeWords = (locale: Locale) => translatorFor(locale, "backofficeApi");
+
+/** The roles the back office's actions need. */
+type BackofficeRole = Extract<Role, "SUPPLIER" | "MANUFACTURER" | "LAB" | "AUDITOR">;
 
 /**
  * Acts as `party` when the record gives it `role`: 401 without a party, 403 role_required when the
@@ -96,7 +93,7 @@ const ROLE_WORDS: Record<Role, string> = {
  */
 async function actWithRole<T>(
   party: PartyKey | null,
-  role: Role,
+  role: BackofficeRole,
   action: (actor: Actor, party: PartyKey) => Promise<T>,
   locale: Locale,
 ): Promise<FieldResponse<T>> {
@@ -105,29 +102,36 @@ async function actWithRole<T>(
     try {
       roles = (await readSession(party))?.roles ?? [];
     } catch {
-      return fieldError(503, CHAIN_UNAVAILABLE.code, CHAIN_UNAVAILABLE.message);
+      const unavailable = chainUnavailable(locale);
+      return fieldError(503, unavailable.code, unavailable.message);
     }
-    if (!roles.includes(role))
+    if (!roles.includes(role)) {
+      const t = backofficeWords(locale);
       return fieldError(
         403,
         "role_required",
-        `Only ${ROLE_WORDS[role]} can do that, and the record does not name ${PARTIES[party].name} as one.`,
+        t("roleRequired", { role: t(`roles.${role}`), name: PARTIES[party].name }),
       );
+    }
   }
   // actAs answers 401 not_signed_in for no party, before calling the action.
   return actAs(party, (actor) => action(actor, party as PartyKey), BACKOFFICE_STATUSES, locale);
 }
 
+/**
+ * Checks `input` against the schema worded in the reader's language; what the schema does not word
+ * itself (a body that is not an object) gets the catalogue's general sentence rather than zod's English.
+ */
 function parse<S extends z.ZodType>(
-  schema: S,
+  schema: (locale: Locale) => S,
   input: unknown,
+  locale: Locale,
 ): { ok: true; data: z.infer<S> } | { ok: false; reply: ReturnType<typeof invalid> } {
-  const parsed = schema.safeParse(input);
+  const parsed = schema(locale).safeParse(input, { error: () => backofficeWords(locale)("badRequest") });
   return parsed.success ? { ok: true, data: parsed.data } : { ok: false, reply: invalid(parsed.error) };
 }
 
-const badBatchId = () =>
-  fieldError(400, "invalid_batch", "A batch is named by its id on the record: 0x followed by 64 hex digits.");
+const badBatchId = (locale: Locale) => fieldError(400, "invalid_batch", backofficeWords(locale)("batchId"));
 
 // ---- actions ------------------------------------------------------------------------------------
 
@@ -143,7 +147,7 @@ export async function registerLot(
   input: unknown,
   locale: Locale = FALLBACK_LOCALE,
 ): Promise<FieldResponse<LotRegistered>> {
-  const parsed = parse(lotInput, input);
+  const parsed = parse(lotInput, input, locale);
   if (!parsed.ok) return parsed.reply;
   const lot = parsed.data;
   const { deployment } = runtime();
@@ -182,7 +186,7 @@ export async function registerBatch(
   input: unknown,
   locale: Locale = FALLBACK_LOCALE,
 ): Promise<FieldResponse<BatchRegistered>> {
-  const parsed = parse(batchInput, input);
+  const parsed = parse(batchInput, input, locale);
   if (!parsed.ok) return parsed.reply;
   const batch = parsed.data;
   const { deployment } = runtime();
@@ -213,8 +217,8 @@ export async function recordSterilisation(
   input: unknown,
   locale: Locale = FALLBACK_LOCALE,
 ): Promise<FieldResponse<Confirmed>> {
-  if (!BATCH_ID.test(batchId)) return badBatchId();
-  const parsed = parse(sterilisationInput, input);
+  if (!BATCH_ID.test(batchId)) return badBatchId(locale);
+  const parsed = parse(sterilisationInput, input, locale);
   if (!parsed.ok) return parsed.reply;
   const s = parsed.data;
   const { deployment } = runtime();
@@ -242,7 +246,7 @@ export async function releaseBatch(
   batchId: string,
   locale: Locale = FALLBACK_LOCALE,
 ): Promise<FieldResponse<Confirmed>> {
-  if (!BATCH_ID.test(batchId)) return badBatchId();
+  if (!BATCH_ID.test(batchId)) return badBatchId(locale);
   const { deployment } = runtime();
   return actWithRole(
     party,
@@ -265,8 +269,8 @@ export async function postTestReport(
   input: unknown,
   locale: Locale = FALLBACK_LOCALE,
 ): Promise<FieldResponse<ReportPosted>> {
-  if (!BATCH_ID.test(batchId)) return badBatchId();
-  const parsed = parse(testReportInput, input);
+  if (!BATCH_ID.test(batchId)) return badBatchId(locale);
+  const parsed = parse(testReportInput, input, locale);
   if (!parsed.ok) return parsed.reply;
   const report = parsed.data;
   const { deployment } = runtime();
@@ -307,7 +311,7 @@ export async function attestWorkshop(
   input: unknown,
   locale: Locale = FALLBACK_LOCALE,
 ): Promise<FieldResponse<Attested>> {
-  const parsed = parse(attestationInput, input);
+  const parsed = parse(attestationInput, input, locale);
   if (!parsed.ok) return parsed.reply;
   const a = parsed.data;
   const { deployment } = runtime();

@@ -12,11 +12,12 @@ import { boxLabels, demoLabelKey, secretSourceOf, type BoxLabel } from "../chain
 import { QR_LABEL } from "../domain/label";
 import { CATEGORIES, isCategoryId } from "../domain/standards";
 import { env } from "../env";
-import { batchById } from "./backoffice";
+import type { Locale } from "../domain/locale";
+import { backofficeWords, batchById } from "./backoffice";
 import { possessionStoreIn } from "./possession-store";
 import { runtime } from "./runtime";
 import { fieldError, readSession, type ErrorReply } from "./session";
-import { CHAIN_UNAVAILABLE } from "./chain-unavailable";
+import { chainUnavailable } from "./chain-unavailable";
 
 const MM = 72 / 25.4;
 const PAGE = { width: 210 * MM, height: 297 * MM };
@@ -179,31 +180,22 @@ export async function labelSheet(
   party: PartyKey | null,
   batchId: string,
   query: URLSearchParams,
+  locale: Locale,
 ): Promise<LabelSheet> {
-  if (party === null)
-    return fieldError(401, "not_signed_in", "Choose who acts first (Demo: act as …) on the local chain.");
+  const t = backofficeWords(locale);
+  if (party === null) return fieldError(401, "not_signed_in", t("labels.notSignedIn"));
   const fromText = query.get("from");
   const countText = query.get("count");
   if ((fromText !== null && !WHOLE.test(fromText)) || (countText !== null && !WHOLE.test(countText)))
-    return fieldError(
-      400,
-      "invalid_range",
-      "from and count are whole numbers: the first serial and how many.",
-    );
+    return fieldError(400, "invalid_range", t("labels.rangeFormat"));
   try {
     const [session, batch] = await Promise.all([readSession(party), batchById(batchId)]);
-    if (session === null)
-      return fieldError(403, "demo_keys_refused", "Demo keys are for the local chain only.");
-    if (batch === null) return fieldError(404, "batch_not_found", "That batch is not registered.");
+    if (session === null) return fieldError(403, "demo_keys_refused", t("labels.demoKeysRefused"));
+    if (batch === null) return fieldError(404, "batch_not_found", t("labels.batchNotFound"));
     if (batch.manufacturer.toLowerCase() !== demoWallet(PARTIES[party].account).address.toLowerCase())
-      return fieldError(403, "not_batch_manufacturer", "Only the batch's manufacturer can print its labels.");
+      return fieldError(403, "not_batch_manufacturer", t("labels.notBatchManufacturer"));
     const key = demoLabelKey(batch.signer);
-    if (key === null)
-      return fieldError(
-        409,
-        "signing_key_not_held",
-        "This batch's codes are signed by a key this server does not hold, so it cannot print them.",
-      );
+    if (key === null) return fieldError(409, "signing_key_not_held", t("labels.signingKeyNotHeld"));
     const last = batch.serialStart + batch.boxes - 1;
     const from = fromText === null ? batch.serialStart : Number(fromText);
     const count = countText === null ? Math.min(batch.boxes, MAX_LABELS) : Number(countText);
@@ -211,7 +203,7 @@ export async function labelSheet(
       return fieldError(
         400,
         "invalid_range",
-        `This batch's serials are ${batch.serialStart}–${last}; print at most ${MAX_LABELS} labels at a time.`,
+        t("labels.range", { first: String(batch.serialStart), last: String(last), max: MAX_LABELS }),
       );
     const published = possessionStoreIn(env().dataDir).read(batchId);
     const secrets = secretSourceOf(key, batch.gtin, batch.lot, published);
@@ -228,6 +220,7 @@ export async function labelSheet(
       filename,
     };
   } catch {
-    return fieldError(503, CHAIN_UNAVAILABLE.code, CHAIN_UNAVAILABLE.message);
+    const unavailable = chainUnavailable(locale);
+    return fieldError(503, unavailable.code, unavailable.message);
   }
 }

@@ -3,6 +3,7 @@
 import apiErrors from "./apiErrors.json";
 import auditor from "./auditor.json";
 import backoffice from "./backoffice.json";
+import backofficeApi from "./backofficeApi.json";
 import common from "./common.json";
 import complaints from "./complaints.json";
 import fieldApi from "./fieldApi.json";
@@ -25,6 +26,7 @@ const en = {
   apiErrors,
   auditor,
   backoffice,
+  backofficeApi,
   common,
   complaints,
   fieldApi,

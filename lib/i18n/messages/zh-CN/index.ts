@@ -4,6 +4,7 @@ import type { Messages } from "../../catalogues";
 import apiErrors from "./apiErrors.json";
 import auditor from "./auditor.json";
 import backoffice from "./backoffice.json";
+import backofficeApi from "./backofficeApi.json";
 import common from "./common.json";
 import complaints from "./complaints.json";
 import fieldApi from "./fieldApi.json";
@@ -26,6 +27,7 @@ const zhCN: Messages = {
   apiErrors,
   auditor,
   backoffice,
+  backofficeApi,
   common,
   complaints,
   fieldApi,

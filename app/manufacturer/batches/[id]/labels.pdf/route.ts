@@ -1,3 +1,4 @@
+import { localeOf } from "@/lib/queries/cookies";
 import { jsonResponse } from "@/lib/queries/json-request";
 import { labelSheet } from "@/lib/queries/label-sheet";
 import { partyFromCookieHeader } from "@/lib/queries/session";
@@ -11,6 +12,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     partyFromCookieHeader(request.headers.get("cookie")),
     id,
     new URL(request.url).searchParams,
+    localeOf(request),
   );
   if (sheet.status !== 200) return jsonResponse(sheet.status, sheet.body);
   return new Response(Buffer.from(sheet.pdf), {

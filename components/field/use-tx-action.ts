@@ -1,0 +1,33 @@
+"use client";
+
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { useHydrated } from "@/components/ui/use-hydrated";
+import { inFlight, postAction, type ActionState } from "./post-action";
+
+interface Confirmed {
+  txHash: string;
+  blockNumber: number;
+}
+
+/**
+ * One action of a back-office or regulator form (see post-action.ts), its progress kept for TxProgress.
+ * The server words its refusals in the reader's language (TxProgress words the browser's own failures).
+ * Once confirmed the page is read again, so it shows the new record: a form whose place the new record
+ * takes keeps its confirmation by staying mounted (see ReleaseButton). `busy` holds the buttons until
+ * the form is hydrated (useHydrated) and while a transaction is out.
+ */
+export function useTxAction<T extends Confirmed = Confirmed>() {
+  const router = useRouter();
+  const [state, setState] = useState<ActionState<T>>({ kind: "idle" });
+  const hydrated = useHydrated();
+
+  async function send(url: string, body: object): Promise<void> {
+    setState({ kind: "sending" });
+    const outcome = await postAction<T>(url, body, setState);
+    setState(outcome);
+    if (outcome.kind === "confirmed") router.refresh();
+  }
+
+  return { state, send, busy: !hydrated || inFlight(state) };
+}
