@@ -11,6 +11,7 @@
 import { test, expect, type Page } from "@playwright/test";
 import { PASSING_SURGICAL_RESULTS } from "../lib/domain/fixtures";
 import { readFirstLabel } from "./backoffice/label-sheet";
+import { actAs, typePassingResults, untilHydrated } from "./desks";
 
 test.use({ viewport: { width: 1280, height: 900 } });
 // Each test sends several transactions, each answered at the server's next receipt poll.
@@ -23,30 +24,6 @@ const SURGICAL = "09521234500018";
 /** A date in China time, `days` from today. */
 const chinaDate = (days: number) =>
   new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
-
-async function actAs(page: Page, party: string) {
-  await page
-    .context()
-    .addCookies([{ name: "medproof-act-as", value: party, url: test.info().project.use.baseURL! }]);
-}
-
-/** Until React has hydrated the form: values typed before that would be lost. */
-async function untilHydrated(page: Page, selector: string) {
-  await page.waitForFunction((s) => {
-    const form = document.querySelector(s);
-    return form !== null && Object.keys(form).some((key) => key.startsWith("__reactProps"));
-  }, selector);
-}
-
-const PASSING = {
-  "Bacterial filtration efficiency (BFE)": "98.6",
-  "Particle filtration efficiency (PFE)": "41",
-  "Differential pressure (Δp)": "38",
-  "Synthetic blood penetration (splash resistance)": "120",
-  "Flame after-burn time": "0",
-  "Microbial limit: bacterial colonies": "20",
-  "Ethylene oxide residue": "3.2",
-};
 
 let meltblownLot = 0;
 const released = `R${RUN}`;
@@ -128,7 +105,7 @@ test("a lab posts a passing report, the manufacturer releases the batch, and its
   await page.goto("/lab");
   await untilHydrated(page, '[data-form="test-report"]');
   await page.locator('select[name="batch"]').selectOption({ label: `Lot ${released} · GTIN ${SURGICAL}` });
-  for (const [metric, value] of Object.entries(PASSING)) await page.getByLabel(metric).fill(value);
+  await typePassingResults(page.locator('[data-form="test-report"]'));
   await expect(page.locator("[data-overall]")).toHaveText(
     "Every item meets the standard: the report passes.",
   );
@@ -238,7 +215,7 @@ test("a lab posts a failing result, judged as it is typed, and the verdict of th
   await page.goto("/lab");
   await untilHydrated(page, '[data-form="test-report"]');
   await page.locator('select[name="batch"]').selectOption({ label: `Lot ${held} · GTIN ${SURGICAL}` });
-  for (const [metric, value] of Object.entries(PASSING)) await page.getByLabel(metric).fill(value);
+  await typePassingResults(page.locator('[data-form="test-report"]'));
   const bfe = page.locator('[data-metric="bfe"]');
   await page.getByLabel("Bacterial filtration efficiency (BFE)").fill("91.2");
   await expect(bfe.locator("[data-mark]")).toHaveText(/Fails/);

@@ -60,7 +60,10 @@ test("a spec complaint is on the lab's list of retests, and a passing retest pos
   await expect(form.locator("[data-overall]")).toHaveAttribute("data-overall", "pass");
   await page.getByRole("button", { name: "Post the report" }).click();
   await afterTx(wanted).toHaveCount(0);
-  await expect(form.locator('[data-tx="confirmed"]')).toContainText("posted.");
+  await expect(form.locator('[data-tx="confirmed"]')).toContainText(
+    `Complaint ${complaintId} dismissed: the batch passes its retest.`,
+  );
+  await expect(form).not.toContainText(`It decides complaint ${complaintId}.`);
   await page.screenshot({ path: "test-results/lab-retest-posted.png", fullPage: true });
 
   expect(await complaintStatus(request, complaintId)).toMatchObject({ status: "dismissed", byRetest: true });
@@ -89,7 +92,7 @@ test("an inspector rules on an answered complaint: the confirmation stays in its
     .getByLabel("Reason for the ruling")
     .fill("The lab's records and retained samples meet YY 0469");
   await dismiss.click();
-  await afterTx(queued.locator('[data-tx="confirmed"]')).toContainText("Ruled.");
+  await afterTx(queued.locator('[data-tx="confirmed"]')).toContainText("Dismissed.");
   await expect(queued.getByRole("button")).toHaveCount(0);
   await queued.screenshot({ path: "test-results/inspector-ruled.png" });
   expect((await complaintStatus(request, complaintId)).status).toBe("dismissed");

@@ -3,6 +3,7 @@
 import { test, type Locator, type Page } from "@playwright/test";
 import { PASSING_SURGICAL_RESULTS } from "../lib/domain/fixtures";
 import { METRICS } from "../lib/domain/standards";
+import lab from "../lib/i18n/messages/en/lab.json";
 
 /** The demo "act as" cookie, as the header's switch sets it. */
 export async function actAs(page: Page, party: string): Promise<void> {
@@ -19,10 +20,10 @@ export async function untilHydrated(page: Page, selector: string): Promise<void>
   }, selector);
 }
 
-/** Types the demo's passing surgical-mask results into a lab's report form, as the lab reads them. */
+/** Types the demo's passing surgical-mask results into a lab's report form, each by its label. */
 export async function typePassingResults(form: Locator): Promise<void> {
   for (const { metric, value } of PASSING_SURGICAL_RESULTS) {
-    const { key, scale } = METRICS[metric]!;
-    await form.locator(`input[name="${key}"]`).fill(String(value / scale));
+    const label = lab.metrics[String(metric) as keyof typeof lab.metrics];
+    await form.getByLabel(label, { exact: true }).fill(String(value / METRICS[metric]!.scale));
   }
 }

@@ -7,6 +7,7 @@ import { useTxAction } from "@/components/field/use-tx-action";
 import { metricPasses, toFixedPoint } from "@/lib/domain/backoffice";
 import { formatMetricValue } from "@/lib/domain/format";
 import { METRICS, type MetricRule } from "@/lib/domain/standards";
+import type { ReportPosted } from "@/lib/queries/backoffice";
 import { BUTTON, CheckMark, Field, INPUT } from "./fields";
 
 export interface LabBatchChoice {
@@ -39,15 +40,14 @@ export function TestReportForm({
   initial: { batchId: string | null; complaintId: number | null };
 }) {
   const t = useTranslations("lab");
-  const { state, send, busy } = useTxAction<{
-    txHash: string;
-    blockNumber: number;
-    reportIndex: number;
-  }>();
+  const { state, send, busy } = useTxAction<ReportPosted>();
   const [batchId, setBatchId] = useState(initial.batchId ?? batches[0]?.batchId ?? "");
   const [values, setValues] = useState<Record<number, string>>({});
   const [retest, setRetest] = useState(initial.complaintId !== null);
-  const complaintId = initial.batchId === batchId ? initial.complaintId : null;
+  const ruling = state.kind === "confirmed" ? state.result.ruling : null;
+  // The complaint the page was opened for, until this form's retest has decided it.
+  const complaintId =
+    initial.batchId === batchId && ruling?.complaintId !== initial.complaintId ? initial.complaintId : null;
   const batch = batches.find((b) => b.batchId === batchId);
   const rules = batch?.rules ?? [];
 
@@ -177,7 +177,15 @@ export function TestReportForm({
         state={state}
 
         confirmedText={
-          state.kind === "confirmed" ? t("form.done", { index: state.result.reportIndex }) : undefined
+          state.kind !== "confirmed"
+            ? undefined
+            : ruling === null
+              ? t("form.done", { index: state.result.reportIndex })
+              : t("form.doneRuled", {
+                  index: state.result.reportIndex,
+                  id: ruling.complaintId,
+                  upheld: String(ruling.upheld),
+                })
         }
       />
     </form>

@@ -2,8 +2,8 @@
 
 import { useState } from "react";
 import { useTranslations } from "next-intl";
-import { inFlight, postAction, type ActionState } from "./post-action";
 import { TxProgress } from "./TxProgress";
+import { useTxAction } from "./use-tx-action";
 
 /**
  * An inspector's ruling on one complaint: uphold or dismiss, with the reason. Once ruled, the complaint
@@ -12,16 +12,17 @@ import { TxProgress } from "./TxProgress";
  */
 export function RulingForm({ complaintId }: { complaintId: number }) {
   const t = useTranslations("fieldDesk.ruling");
-  const [state, setState] = useState<ActionState>({ kind: "idle" });
+  const { state, send, busy } = useTxAction({ refresh: false });
   const [reason, setReason] = useState("");
+  const [upheld, setUpheld] = useState(false);
 
-  async function rule(upheld: boolean) {
-    setState({ kind: "sending" });
-    const outcome = await postAction(`/api/field/complaints/${complaintId}`, { upheld, reason }, setState);
-    setState(outcome);
+  function rule(uphold: boolean) {
+    setUpheld(uphold);
+    return send(`/api/field/complaints/${complaintId}`, { upheld: uphold, reason });
   }
 
-  if (state.kind === "confirmed") return <TxProgress state={state} confirmedText={t("ruled")} />;
+  if (state.kind === "confirmed")
+    return <TxProgress state={state} confirmedText={t("ruled", { upheld: String(upheld) })} />;
   return (
     <div className="space-y-2">
       <label className="flex flex-col gap-1 text-sm font-medium">
@@ -35,7 +36,7 @@ export function RulingForm({ complaintId }: { complaintId: number }) {
       <div className="flex gap-2">
         <button
           type="button"
-          disabled={inFlight(state) || reason.trim().length < 3}
+          disabled={busy || reason.trim().length < 3}
           onClick={() => rule(true)}
           className="flex-1 rounded-lg bg-red-700 px-3 py-2 font-medium text-white disabled:opacity-50"
         >
@@ -43,14 +44,14 @@ export function RulingForm({ complaintId }: { complaintId: number }) {
         </button>
         <button
           type="button"
-          disabled={inFlight(state) || reason.trim().length < 3}
+          disabled={busy || reason.trim().length < 3}
           onClick={() => rule(false)}
           className="flex-1 rounded-lg border border-slate-400 bg-white px-3 py-2 font-medium disabled:opacity-50"
         >
           {t("dismiss")}
         </button>
       </div>
-      <TxProgress state={state} confirmedText={t("ruled")} />
+      <TxProgress state={state} />
     </div>
   );
 }

@@ -11,13 +11,14 @@ interface Confirmed {
 }
 
 /**
- * One action of a back-office or regulator form (see post-action.ts), its progress kept for TxProgress.
- * The server words its refusals in the reader's language (TxProgress words the browser's own failures).
- * Once confirmed the page is read again, so it shows the new record: a form whose place the new record
- * takes keeps its confirmation by staying mounted (see ReleaseButton). `busy` holds the buttons until
- * the form is hydrated (useHydrated) and while a transaction is out.
+ * One action of a desk's form (see post-action.ts), its progress kept for TxProgress. The server words
+ * its refusals in the reader's language (TxProgress words the browser's own failures). Once confirmed
+ * the page is read again, so it shows the new record: a form whose place the new record takes keeps its
+ * confirmation by staying mounted (see ReleaseButton); one whose whole entry would leave the page asks
+ * for no refresh (see RulingForm). `busy` holds the buttons until the form is hydrated (useHydrated)
+ * and while a transaction is out.
  */
-export function useTxAction<T extends Confirmed = Confirmed>() {
+export function useTxAction<T extends Confirmed = Confirmed>({ refresh = true } = {}) {
   const router = useRouter();
   const [state, setState] = useState<ActionState<T>>({ kind: "idle" });
   const hydrated = useHydrated();
@@ -26,7 +27,7 @@ export function useTxAction<T extends Confirmed = Confirmed>() {
     setState({ kind: "sending" });
     const outcome = await postAction<T>(url, body, setState);
     setState(outcome);
-    if (outcome.kind === "confirmed") router.refresh();
+    if (outcome.kind === "confirmed" && refresh) router.refresh();
   }
 
   return { state, send, busy: !hydrated || inFlight(state) };

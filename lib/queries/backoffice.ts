@@ -29,6 +29,7 @@ import {
   type WorkshopView,
 } from "../chain/backoffice-desk";
 import { PARTIES, type PartyKey } from "../chain/demo/world";
+import { readComplaint } from "../chain/complaints";
 import { demoLabelKeyOfParty, keyedSecrets, possessionListFor } from "../chain/labels";
 import { possessionRoot } from "../chain/possession";
 import { rpcProvider } from "../chain/provider";
@@ -256,10 +257,16 @@ export async function releaseBatch(
   );
 }
 
+export interface RetestRuling extends Confirmed {
+  complaintId: number;
+  /** A failing retest upholds the complaint; a passing one dismisses it. */
+  upheld: boolean;
+}
+
 export interface ReportPosted extends Confirmed {
   reportIndex: number;
   /** The retest ruling on the complaint it answers, when one was named. */
-  ruling: Confirmed | null;
+  ruling: RetestRuling | null;
 }
 
 /** A lab posts a test report; a retest for a spec-failure complaint then rules on that complaint. */
@@ -285,16 +292,16 @@ export async function postTestReport(
         retest: report.retest || report.complaintId !== undefined,
       });
       const reportIndex = Number(posted.created.reportIndex);
-      const ruling =
-        report.complaintId === undefined
-          ? null
-          : confirmed(
-              await backoffice.ruleByRetest(deployment, actor, {
-                complaintId: report.complaintId,
-                reportIndex,
-                tracesToLot: false,
-              }),
-            );
+      const { complaintId } = report;
+      if (complaintId === undefined) return { ...confirmed(posted), reportIndex, ruling: null };
+      const ruled = await backoffice.ruleByRetest(deployment, actor, {
+        complaintId,
+        reportIndex,
+        tracesToLot: false,
+      });
+      // The contract judged the report; its ruling is read back rather than guessed from the values.
+      const decided = await readComplaint(provider(), deployment, complaintId);
+      const ruling = { ...confirmed(ruled), complaintId, upheld: decided?.status === "upheld" };
       return { ...confirmed(posted), reportIndex, ruling };
     },
     locale,
