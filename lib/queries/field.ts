@@ -15,7 +15,7 @@ import {
   type TxResult,
 } from "../chain/backoffice";
 import { awaitWalletTx, prepareCall, type PreparedTx } from "../chain/wallet";
-import { DemoKeysRefusedError } from "../chain/demo/accounts";
+import { DemoKeysRefusedError, LOCAL_CHAIN_ID } from "../chain/demo/accounts";
 import { describeError } from "../chain/errors";
 import type { PartyKey } from "../chain/demo/world";
 import {
@@ -83,7 +83,7 @@ function refusal(error: unknown, statuses: Record<string, FieldStatus>, locale: 
     return fieldError(
       403,
       "demo_keys_refused",
-      fieldWords(locale)("demoKeysRefused", { reason: error.message }),
+      fieldWords(locale)("demoKeysRefused", { local: LOCAL_CHAIN_ID, chain: String(error.chainId) }),
     );
   // A read before the transaction can fail too: every failure is answered in words, never a 500.
   const plain = error instanceof ActionError ? error.plainIn(locale) : describeError(error, locale);

@@ -12,7 +12,7 @@ import {
 import { recordPrice, decideShipment, finishWalletTx } from "./field";
 
 const otherChain = async () => {
-  throw new DemoKeysRefusedError("Demo keys are for the local chain (id 31337) only; this chain has id 1.");
+  throw new DemoKeysRefusedError(1n);
 };
 
 describe("Demo: act as …", () => {
@@ -21,7 +21,17 @@ describe("Demo: act as …", () => {
     assert.equal(outcome.status, 403);
     assert.ok("error" in outcome.body);
     assert.equal(outcome.body.error.code, "demo_keys_refused");
-    assert.match(outcome.body.error.message, /this chain has id 1/);
+    assert.match(outcome.body.error.message, /this chain has id 1\. Sign in with/);
+  });
+
+  it("says so in Chinese to a Chinese reader, with both chain ids", async () => {
+    const outcome = await chooseParty({ party: "inspector" }, otherChain, "zh-CN");
+    assert.ok("error" in outcome.body);
+    assert.equal(outcome.body.error.code, "demo_keys_refused");
+    assert.equal(
+      outcome.body.error.message,
+      "演示密钥仅限本地链（ID 31337）使用，当前链的 ID 为 1。请使用本单位自己的密钥登录。",
+    );
   });
 
   it("refuses a party that is not a seeded one before asking the chain", async () => {

@@ -6,7 +6,7 @@
 // the wallet signs every action itself, so the cookie grants nothing.
 import { z } from "zod";
 import { PARTIES, type PartyKey } from "../chain/demo/world";
-import { assertLocalChain, DemoKeysRefusedError, demoWallet } from "../chain/demo/accounts";
+import { assertLocalChain, DemoKeysRefusedError, demoWallet, LOCAL_CHAIN_ID } from "../chain/demo/accounts";
 import { actorFrom, type Actor } from "../chain/backoffice";
 import { readAccount, type Role } from "../chain/field";
 import { rpcProvider } from "../chain/provider";
@@ -115,7 +115,11 @@ export async function chooseParty(
     if (session !== null) return { status: 200, body: session };
   } catch (error) {
     if (error instanceof DemoKeysRefusedError)
-      return fieldError(403, "demo_keys_refused", t("demoKeysRefused", { reason: error.message }));
+      return fieldError(
+        403,
+        "demo_keys_refused",
+        t("demoKeysRefused", { local: LOCAL_CHAIN_ID, chain: String(error.chainId) }),
+      );
   }
   return fieldError(503, CHAIN_UNAVAILABLE.code, t("chainUnavailable"));
 }

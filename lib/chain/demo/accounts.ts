@@ -5,16 +5,18 @@ import { HDNodeWallet, Mnemonic, getBytes, id, type Provider } from "ethers";
 export const LOCAL_CHAIN_ID = 31337;
 const TEST_MNEMONIC = "test test test test test test test test test test test junk";
 
+/** Demo keys asked for on a chain that is not the local one; the ids let each caller word it. */
 export class DemoKeysRefusedError extends Error {
   override name = "DemoKeysRefusedError";
+  constructor(readonly chainId: bigint) {
+    super(`Demo keys are for the local chain (id ${LOCAL_CHAIN_ID}) only; this chain has id ${chainId}.`);
+  }
 }
 
 export async function assertLocalChain(provider: Provider): Promise<void> {
   const { chainId } = await provider.getNetwork();
   if (chainId !== BigInt(LOCAL_CHAIN_ID)) {
-    throw new DemoKeysRefusedError(
-      `Demo keys are for the local chain (id ${LOCAL_CHAIN_ID}) only; this chain has id ${chainId}.`,
-    );
+    throw new DemoKeysRefusedError(chainId);
   }
 }
 
