@@ -46,6 +46,8 @@ describe("the manufacturer's routes", () => {
     const anonymous = await postAs("/api/manufacturer/batches", batch());
     assert.equal(anonymous.status, 401);
     assert.equal(anonymous.body.error?.code, "not_signed_in");
+    // The back office signs with the demo switch only: no wallet to connect.
+    assert.equal(anonymous.body.error?.message, "Choose who acts first (Demo: act as …) on the local chain.");
   });
 
   it("names the field of malformed input (400) before anything is sent", async () => {

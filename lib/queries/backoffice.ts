@@ -89,8 +89,9 @@ export const backofficeWords = (locale: Locale) => translatorFor(locale, "backof
 type BackofficeRole = Extract<Role, "SUPPLIER" | "MANUFACTURER" | "LAB" | "AUDITOR">;
 
 /**
- * Acts as `party` when the record gives it `role`: 401 without a party, 403 role_required when the
- * party does not hold the role (the contract would refuse it anyway; this says so before sending).
+ * Acts as `party` when the record gives it `role`: 401 without a party (the back office has the demo
+ * switch, not a wallet), 403 role_required when the party does not hold the role (the contract would
+ * refuse it anyway; this says so before sending).
  */
 async function actWithRole<T>(
   party: PartyKey | null,
@@ -98,25 +99,22 @@ async function actWithRole<T>(
   action: (actor: Actor, party: PartyKey) => Promise<T>,
   locale: Locale,
 ): Promise<FieldResponse<T>> {
-  if (party !== null) {
-    let roles: Role[];
-    try {
-      roles = (await readSession(party))?.roles ?? [];
-    } catch {
-      const unavailable = chainUnavailable(locale);
-      return fieldError(503, unavailable.code, unavailable.message);
-    }
-    if (!roles.includes(role)) {
-      const t = backofficeWords(locale);
-      return fieldError(
-        403,
-        "role_required",
-        t("roleRequired", { role: t(`roles.${role}`), name: PARTIES[party].name }),
-      );
-    }
+  const t = backofficeWords(locale);
+  if (party === null) return fieldError(401, "not_signed_in", t("notSignedIn"));
+  let roles: Role[];
+  try {
+    roles = (await readSession(party))?.roles ?? [];
+  } catch {
+    const unavailable = chainUnavailable(locale);
+    return fieldError(503, unavailable.code, unavailable.message);
   }
-  // actAs answers 401 not_signed_in for no party, before calling the action.
-  return actAs(party, (actor) => action(actor, party as PartyKey), BACKOFFICE_STATUSES, locale);
+  if (!roles.includes(role))
+    return fieldError(
+      403,
+      "role_required",
+      t("roleRequired", { role: t(`roles.${role}`), name: PARTIES[party].name }),
+    );
+  return actAs(party, (actor) => action(actor, party), BACKOFFICE_STATUSES, locale);
 }
 
 /**

@@ -183,7 +183,7 @@ export async function labelSheet(
   locale: Locale,
 ): Promise<LabelSheet> {
   const t = backofficeWords(locale);
-  if (party === null) return fieldError(401, "not_signed_in", t("labels.notSignedIn"));
+  if (party === null) return fieldError(401, "not_signed_in", t("notSignedIn"));
   const fromText = query.get("from");
   const countText = query.get("count");
   if ((fromText !== null && !WHOLE.test(fromText)) || (countText !== null && !WHOLE.test(countText)))
