@@ -5,7 +5,11 @@
 // the record, so `npm test` runs them after the read-only HTTP and browser tests.
 import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { baseUrl, postAs, type ActionReply } from "./world";
+import { batchIdOf } from "../../lib/chain/backoffice";
+import { readDeployment } from "../../lib/chain/deployment";
+import { rpcProvider } from "../../lib/chain/provider";
+import { PASSING_SURGICAL_RESULTS } from "../../lib/domain/fixtures";
+import { baseUrl, deploymentFile, postAs, rpcUrl, scenario, type ActionReply } from "./world";
 
 const QINGHE = "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC";
 const RUN = Date.now().toString(36).slice(-5).toUpperCase();
@@ -165,6 +169,40 @@ describe("the manufacturer's routes", () => {
     );
     assert.equal(maker.status, 403);
     assert.equal(maker.body.error?.code, "role_required");
+  });
+
+  it("the lab's route refuses a retest for a complaint it cannot decide, before posting the report", async () => {
+    const path = `/api/lab/batches/${batchId}/reports`;
+    const results = PASSING_SURGICAL_RESULTS;
+    const unknown = await postAs(path, { results, complaintId: 999_999 }, "lab");
+    assert.equal(unknown.status, 404);
+    assert.deepEqual(
+      [unknown.body.error?.code, unknown.body.error?.field],
+      ["complaint_not_found", "complaintId"],
+    );
+    // The seeded complaint (number 1) is about the complaint-upheld scenario's batch, and was upheld.
+    const seeded = scenario("complaint-upheld");
+    const otherBatch = await postAs(path, { results, complaintId: 1 }, "lab");
+    assert.equal(otherBatch.status, 422);
+    assert.equal(otherBatch.body.error?.code, "complaint_of_other_batch");
+    assert.match(otherBatch.body.error!.message, new RegExp(`Complaint 1 is about lot ${seeded.lot}`));
+    const deployment = readDeployment(deploymentFile());
+    const seededBatch = await batchIdOf(
+      deployment,
+      rpcProvider(rpcUrl(), deployment.chainId),
+      seeded.gtin,
+      seeded.lot,
+    );
+    const ruled = await postAs(`/api/lab/batches/${seededBatch}/reports`, { results, complaintId: 1 }, "lab");
+    assert.equal(ruled.status, 409);
+    assert.equal(ruled.body.error?.code, "complaint_already_ruled");
+    assert.match(ruled.body.error!.message, /already been ruled on \(upheld\)/);
+
+    // Nothing was posted: the batch's first report is the one that follows.
+    const first = await postAs(path, { results }, "lab");
+    assert.equal(first.status, 200, JSON.stringify(first.body));
+    assert.equal(first.body.reportIndex, 0);
+    assert.equal(first.body.ruling, null);
   });
 });
 

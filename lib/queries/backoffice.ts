@@ -29,7 +29,7 @@ import {
   type WorkshopView,
 } from "../chain/backoffice-desk";
 import { PARTIES, type PartyKey } from "../chain/demo/world";
-import { readComplaint } from "../chain/complaints";
+import { readComplaint, type ComplaintRecord } from "../chain/complaints";
 import { demoLabelKeyOfParty, keyedSecrets, possessionListFor } from "../chain/labels";
 import { possessionRoot } from "../chain/possession";
 import { rpcProvider } from "../chain/provider";
@@ -47,7 +47,14 @@ import { translatorFor } from "../i18n/translator";
 import { actAs, confirmed, invalid, type Confirmed } from "./field";
 import { possessionStoreIn } from "./possession-store";
 import { runtime } from "./runtime";
-import { fieldError, readSession, type FieldResponse, type FieldStatus, type Role } from "./session";
+import {
+  fieldError,
+  readSession,
+  type ErrorReply,
+  type FieldResponse,
+  type FieldStatus,
+  type Role,
+} from "./session";
 import { chainUnavailable } from "./chain-unavailable";
 
 export type {
@@ -279,6 +286,10 @@ export async function postTestReport(
   if (!parsed.ok) return parsed.reply;
   const report = parsed.data;
   const { deployment } = runtime();
+  if (report.complaintId !== undefined) {
+    const refused = await retestRefusal(report.complaintId, batchId, locale);
+    if (refused !== null) return refused;
+  }
   return actWithRole(
     party,
     "LAB",
@@ -304,6 +315,41 @@ export async function postTestReport(
     },
     locale,
   );
+}
+
+/**
+ * Why a retest of `batchId` cannot decide complaint `id`, or null when it can. Checked before the report
+ * is posted: the report and the ruling are two transactions, and a ruling the contract would refuse
+ * must not leave a report behind that the lab would then post again.
+ */
+async function retestRefusal(id: number, batchId: string, locale: Locale): Promise<ErrorReply | null> {
+  let complaint: ComplaintRecord | null;
+  try {
+    complaint = await readComplaint(provider(), runtime().deployment, id);
+  } catch {
+    const unavailable = chainUnavailable(locale);
+    return fieldError(503, unavailable.code, unavailable.message);
+  }
+  const t = backofficeWords(locale);
+  if (complaint === null)
+    return fieldError(404, "complaint_not_found", t("retest.notFound", { id }), "complaintId");
+  if (complaint.batchId.toLowerCase() !== batchId.toLowerCase())
+    return fieldError(
+      422,
+      "complaint_of_other_batch",
+      t("retest.otherBatch", { id, lot: complaint.lot }),
+      "complaintId",
+    );
+  if (complaint.kind !== "spec-failure")
+    return fieldError(422, "RetestNotApplicable", t("retest.notSpecFailure", { id }), "complaintId");
+  if (complaint.status === "upheld" || complaint.status === "dismissed")
+    return fieldError(
+      409,
+      "complaint_already_ruled",
+      t("retest.alreadyRuled", { id, status: complaint.status }),
+      "complaintId",
+    );
+  return null;
 }
 
 export interface Attested extends Confirmed {
