@@ -196,7 +196,7 @@ describe("the manufacturer's routes", () => {
     const ruled = await postAs(`/api/lab/batches/${seededBatch}/reports`, { results, complaintId: 1 }, "lab");
     assert.equal(ruled.status, 409);
     assert.equal(ruled.body.error?.code, "complaint_already_ruled");
-    assert.match(ruled.body.error!.message, /already been ruled on \(upheld\)/);
+    assert.match(ruled.body.error!.message, /already been ruled on: it was upheld\./);
 
     // Nothing was posted: the batch's first report is the one that follows.
     const first = await postAs(path, { results }, "lab");
