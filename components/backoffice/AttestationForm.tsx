@@ -6,6 +6,7 @@ import { TxProgress } from "@/components/field/TxProgress";
 import { useTxAction } from "@/components/field/use-tx-action";
 import { WORKSHOP_LIMITS, workshopReadingPasses, type WorkshopReading } from "@/lib/domain/backoffice";
 import { formatInteger } from "@/lib/domain/format";
+import type { Attested } from "@/lib/queries/backoffice";
 import { BUTTON, CheckMark, Field, INPUT } from "./fields";
 
 const READINGS = Object.keys(WORKSHOP_LIMITS) as WorkshopReading[];
@@ -25,11 +26,7 @@ export function AttestationForm({
 }) {
   const t = useTranslations("auditor.form");
   const tb = useTranslations("backoffice");
-  const { state, send, busy } = useTxAction<{
-    txHash: string;
-    blockNumber: number;
-    attestationId: number;
-  }>();
+  const { state, send, busy } = useTxAction<Attested>();
   const [manufacturer, setManufacturer] = useState(manufacturers[0]?.address ?? "");
   const known = workshops.filter((w) => w.manufacturer.toLowerCase() === manufacturer.toLowerCase());
   const [workshop, setWorkshop] = useState(known[0]?.name ?? "");

@@ -6,6 +6,7 @@ import { TxProgress } from "@/components/field/TxProgress";
 import { useTxAction } from "@/components/field/use-tx-action";
 import { boxesFor, massBalance, masksPerKg, yieldWithinCeiling } from "@/lib/domain/backoffice";
 import { formatDecimal } from "@/lib/domain/format";
+import type { BatchRegistered } from "@/lib/queries/backoffice";
 import { BUTTON, CheckMark, Field, INPUT } from "./fields";
 
 export interface ProductChoice {
@@ -53,12 +54,7 @@ export function BatchForm({
   defaults: { produced: string; expiry: string; serialStart: number };
 }) {
   const t = useTranslations("manufacturer");
-  const { state, send, busy } = useTxAction<{
-    txHash: string;
-    blockNumber: number;
-    batchId: string;
-    boxes: number;
-  }>();
+  const { state, send, busy } = useTxAction<BatchRegistered>();
   const [gtin, setGtin] = useState(products[0]?.gtin ?? "");
   const [lot, setLot] = useState("");
   const [produced, setProduced] = useState(defaults.produced);

@@ -4,16 +4,13 @@ import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { TxProgress } from "@/components/field/TxProgress";
 import { useTxAction } from "@/components/field/use-tx-action";
+import type { LotRegistered } from "@/lib/queries/backoffice";
 import { BUTTON, Field, INPUT } from "./fields";
 
 /** A supplier registers a meltblown lot and delivers it to a manufacturer. */
 export function LotForm({ manufacturers }: { manufacturers: { address: string; name: string }[] }) {
   const t = useTranslations("manufacturer.supplier");
-  const { state, send, busy } = useTxAction<{
-    txHash: string;
-    blockNumber: number;
-    lotId: number;
-  }>();
+  const { state, send, busy } = useTxAction<LotRegistered>();
   const [code, setCode] = useState("");
   const [grade, setGrade] = useState("BFE99 25 g/m²");
   const [kg, setKg] = useState("");

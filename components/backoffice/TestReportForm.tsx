@@ -175,7 +175,6 @@ export function TestReportForm({
       </button>
       <TxProgress
         state={state}
-
         confirmedText={
           state.kind !== "confirmed"
             ? undefined
