@@ -48,6 +48,7 @@ import { actAs, confirmed, invalid, type Confirmed } from "./field";
 import { possessionStoreIn } from "./possession-store";
 import { runtime } from "./runtime";
 import {
+  chainUnavailableReply,
   fieldError,
   readSession,
   type ErrorReply,
@@ -55,7 +56,6 @@ import {
   type FieldStatus,
   type Role,
 } from "./session";
-import { chainUnavailable } from "./chain-unavailable";
 
 export type {
   AttestationView,
@@ -112,8 +112,7 @@ async function actWithRole<T>(
   try {
     roles = (await readSession(party))?.roles ?? [];
   } catch {
-    const unavailable = chainUnavailable(locale);
-    return fieldError(503, unavailable.code, unavailable.message);
+    return chainUnavailableReply(locale);
   }
   if (!roles.includes(role))
     return fieldError(
@@ -327,8 +326,7 @@ async function retestRefusal(id: number, batchId: string, locale: Locale): Promi
   try {
     complaint = await readComplaint(provider(), runtime().deployment, id);
   } catch {
-    const unavailable = chainUnavailable(locale);
-    return fieldError(503, unavailable.code, unavailable.message);
+    return chainUnavailableReply(locale);
   }
   const t = backofficeWords(locale);
   if (complaint === null)

@@ -16,8 +16,7 @@ import type { Locale } from "../domain/locale";
 import { backofficeWords, batchById } from "./backoffice";
 import { possessionStoreIn } from "./possession-store";
 import { runtime } from "./runtime";
-import { fieldError, readSession, type ErrorReply } from "./session";
-import { chainUnavailable } from "./chain-unavailable";
+import { chainUnavailableReply, fieldError, readSession, type ErrorReply } from "./session";
 
 const MM = 72 / 25.4;
 const PAGE = { width: 210 * MM, height: 297 * MM };
@@ -220,7 +219,6 @@ export async function labelSheet(
       filename,
     };
   } catch {
-    const unavailable = chainUnavailable(locale);
-    return fieldError(503, unavailable.code, unavailable.message);
+    return chainUnavailableReply(locale);
   }
 }

@@ -25,8 +25,14 @@ import { isoDateToSeconds, secondsToIsoDate, startOfDay } from "../domain/time";
 import { env } from "../env";
 import { runtime } from "./runtime";
 import { actAs, confirmed, invalid, type Confirmed } from "./field";
-import { fieldError, readSession, type FieldResponse, type FieldStatus } from "./session";
-import { CHAIN_UNAVAILABLE, chainUnavailable } from "./chain-unavailable";
+import {
+  chainUnavailableReply,
+  fieldError,
+  readSession,
+  type FieldResponse,
+  type FieldStatus,
+} from "./session";
+import { CHAIN_UNAVAILABLE } from "./chain-unavailable";
 import { translatorFor } from "../i18n/translator";
 import { FALLBACK_LOCALE, type Locale } from "../domain/locale";
 
@@ -60,8 +66,7 @@ async function asRegulator<T>(
   try {
     session = await readSession(party);
   } catch {
-    const unavailable = chainUnavailable(locale);
-    return fieldError(503, unavailable.code, unavailable.message);
+    return chainUnavailableReply(locale);
   }
   // Nobody acting (401) or off the local chain (403 demo_keys_refused): actAs answers.
   if (session !== null && !session.roles.includes("REGULATOR"))

@@ -13,7 +13,7 @@ import { rpcProvider } from "../chain/provider";
 import { env } from "../env";
 import { runtime } from "./runtime";
 import type { ApiError } from "./complaints";
-import { CHAIN_UNAVAILABLE } from "./chain-unavailable";
+import { CHAIN_UNAVAILABLE, chainUnavailable } from "./chain-unavailable";
 import { fieldWords } from "./field-words";
 import { cookieValue } from "./cookies";
 import type { Locale } from "../domain/locale";
@@ -40,6 +40,12 @@ export const fieldError = (
   status,
   body: { error: field === undefined ? { code, message } : { code, message, field } },
 });
+
+/** The 503 every desk answers when the chain does not, in the reader's language. */
+export function chainUnavailableReply(locale: Locale): ErrorReply {
+  const { code, message } = chainUnavailable(locale);
+  return fieldError(503, code, message);
+}
 
 export interface SessionView {
   /** The server signs with the party's demo key. */
