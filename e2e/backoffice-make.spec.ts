@@ -192,10 +192,8 @@ test("a release before the hold is refused with a plain message naming the earli
 
   // The same refusal for a reader of Chinese, in Chinese.
   const chinese = await browser.newContext({ locale: "zh-CN", baseURL: test.info().project.use.baseURL });
-  await chinese.addCookies([
-    { name: "medproof-act-as", value: "qinghe", url: test.info().project.use.baseURL! },
-  ]);
   const zhPage = await chinese.newPage();
+  await actAs(zhPage, "qinghe");
   await zhPage.goto("/manufacturer");
   await expect(zhPage.getByRole("heading", { level: 1 })).toHaveText("生产企业");
   await untilHydrated(zhPage, `[data-batch="${held}"] [data-action="release"]`);
