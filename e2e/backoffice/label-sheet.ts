@@ -9,7 +9,8 @@ import {
   type Result,
 } from "@zxing/library";
 
-const DPI = 300;
+/** A laser printer's resolution: at 300 dpi (5.9 pixels a module) the pure reading below also misses some. */
+const DPI = 600;
 const PX_PER_MM = DPI / 25.4;
 
 export interface FirstLabel {
@@ -36,8 +37,13 @@ export async function readFirstLabel(pdf: Uint8Array): Promise<FirstLabel> {
   const png = page.toPixmap(scale, mupdf.ColorSpace.DeviceRGB, false, true).asPNG();
   // The first label's QR code with its quiet zone, from the 10 mm margin (1 mm lower): about 30–33 mm square
   // by the symbol's version, its text column 1 mm to the right. The square grows until it decodes, so the
-  // text stays out of the crop.
-  const hints = new Map([[DecodeHintType.TRY_HARDER, true]]);
+  // text stays out of the crop. The rendering is exact and square to the page, so the crop is read as a
+  // pure barcode first: ZXing's finder-pattern detector fails on some symbols at every resolution (about
+  // 1 in 12 of these labels; measured over 200 random lots), where reading the pure symbol does not.
+  const readings = [
+    new Map([[DecodeHintType.PURE_BARCODE, true]]),
+    new Map([[DecodeHintType.TRY_HARDER, true]]),
+  ];
   let result: Result | null = null;
   let lastError: unknown;
   for (let sizeMm = 28; sizeMm <= 36 && result === null; sizeMm += 1) {
@@ -47,10 +53,13 @@ export async function readFirstLabel(pdf: Uint8Array): Promise<FirstLabel> {
       Math.round(sizeMm * PX_PER_MM),
       Math.round(sizeMm * PX_PER_MM),
     );
-    try {
-      result = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source)), hints);
-    } catch (error) {
-      lastError = error;
+    for (const hints of readings) {
+      if (result !== null) break;
+      try {
+        result = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source)), hints);
+      } catch (error) {
+        lastError = error;
+      }
     }
   }
   if (result === null) throw lastError;
