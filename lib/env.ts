@@ -1,6 +1,7 @@
 // Validated configuration: the only module that reads process.env. Fails at start with a message that
 // names the variable, instead of failing later somewhere deep.
 import { z } from "zod";
+import { parseRange, type AddressRange } from "./domain/client-address";
 
 const LOCAL_CHAIN_ID = 31337;
 
@@ -22,6 +23,27 @@ const schema = z.object({
     .string()
     .regex(/^0x[0-9a-fA-F]{64}$/, "RELAYER_PRIVATE_KEY must be 0x followed by 64 hex digits")
     .optional(),
+  TRUST_PROXY: z
+    .string()
+    .default("")
+    .transform((text, context) => {
+      const entries = text
+        .split(",")
+        .map((entry) => entry.trim())
+        .filter((entry) => entry !== "");
+      const ranges = entries.map(parseRange);
+      const bad = entries.find((_, i) => ranges[i] === null);
+      if (bad !== undefined) {
+        context.addIssue({
+          code: "custom",
+          message:
+            `"${bad}" is not an IP address or CIDR range ` +
+            "(give the proxies' addresses comma-separated, e.g. 10.0.0.0/8,127.0.0.1,::1)",
+        });
+        return z.NEVER;
+      }
+      return ranges.filter((range) => range !== null);
+    }),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
 });
 
@@ -51,6 +73,8 @@ export interface Env {
   relayerPrivateKey: string | null;
   /** How long a relayed transaction may take to be mined before the request is answered "pending". */
   relayConfirmationMs: number;
+  /** Proxies whose X-Forwarded-For is believed (TRUST_PROXY); from anyone else it could be made up. */
+  trustedProxies: AddressRange[];
 }
 
 export class ConfigError extends Error {
@@ -83,6 +107,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     production: e.NODE_ENV === "production",
     relayerPrivateKey: e.RELAYER_PRIVATE_KEY ?? null,
     relayConfirmationMs: e.RELAY_CONFIRMATION_SECONDS * 1000,
+    trustedProxies: e.TRUST_PROXY,
   };
 }
 

@@ -54,6 +54,10 @@ export interface ErrorResponse {
 export type DeskResponse<T> =
   { status: 200; body: T } | { status: 201; body: T } | { status: 202; body: PendingBody } | ErrorResponse;
 
+const HOUR_MS = 60 * 60_000;
+/** Enough for a person who mistypes the code inside the box a few times, on a few boxes. */
+export const WRONG_SECRETS_PER_HOUR = 10;
+
 /** The largest request body accepted: a phone photo (4 MB) in base64 plus the fields. */
 export const MAX_COMPLAINT_BODY_BYTES = 6 * 1024 * 1024;
 const MAX_PHOTO_BYTES = 4 * 1024 * 1024;
@@ -204,10 +208,16 @@ export interface DeskOptions {
 }
 
 export class ComplaintDesk {
-  /** Complete filings per client address: a person files a few complaints, not dozens. */
-  private readonly perClient = new RateLimiter(20, 60 * 60_000);
-  /** Attempts per box: the secret cannot be guessed, and a box needs one complaint, not a flood. */
-  private readonly perSerial = new RateLimiter(5, 60 * 60_000);
+  // Clients are keyed by IPv4 address or IPv6 /64 (lib/domain/client-address.ts).
+  /** Complete filings per client: a person files a few complaints, not dozens. */
+  private readonly perClient = new RateLimiter(20, HOUR_MS);
+  /**
+   * Wrong secrets per client: counted against whoever types them, never against the box, so that
+   * guesses (hopeless anyway at 128 bits) cannot lock the box's real holder out.
+   */
+  private readonly wrongSecrets = new RateLimiter(WRONG_SECRETS_PER_HOUR, HOUR_MS);
+  /** Filings per box by someone who holds its secret: a box needs one complaint, not a flood. */
+  private readonly perBox = new RateLimiter(5, HOUR_MS);
   /** Possession roots already checked against their published list, per batch. */
   private readonly checkedLists = new Map<string, string>();
   /** Complaints as last read (a dozen RPC calls each), until the chain changes. */
@@ -241,10 +251,8 @@ export class ComplaintDesk {
     if (code.lot === null || code.serial === null || !/^\d{1,19}$/.test(code.serial)) {
       return fail(400, "code_without_serial", t("codeWithoutSerial"), "code");
     }
-    const bySerial = this.perSerial.take(`${code.gtin}/${code.lot}/${code.serial}`);
-    if (!bySerial.allowed) {
-      return limited(t("tooManyForBox"), bySerial.retryAfterSeconds);
-    }
+    const guesses = this.wrongSecrets.peek(client);
+    if (!guesses.allowed) return limited(t("tooManyWrongSecrets"), guesses.retryAfterSeconds);
     let secret: Uint8Array;
     try {
       secret = parseBoxSecret(request.secret);
@@ -277,8 +285,14 @@ export class ComplaintDesk {
     }
     if (batch === null) return fail(404, "batch_not_found", t("batchNotFound"), "code");
     const proof = this.proofOf(t, batch, code, secret);
-    if ("code" in proof)
-      return fail(proof.code === "wrong_secret" ? 400 : 422, proof.code, proof.message, proof.field);
+    if ("code" in proof) {
+      if (proof.code !== "wrong_secret") return fail(422, proof.code, proof.message, proof.field);
+      this.wrongSecrets.take(client);
+      return fail(400, proof.code, proof.message, proof.field);
+    }
+    // The serial is a number: 0100030 and 100030 are one box, with one budget.
+    const byBox = this.perBox.take(`${code.gtin}/${code.lot}/${BigInt(code.serial)}`);
+    if (!byBox.allowed) return limited(t("tooManyForBox"), byBox.retryAfterSeconds);
 
     const evidence = prepareEvidence(request.description, photo);
     const filing = {

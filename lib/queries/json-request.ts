@@ -78,7 +78,10 @@ export function deskResponse<T>(outcome: DeskResponse<T>): Response {
   return jsonResponse(outcome.status, outcome.body, headers);
 }
 
-/** The client's address as the server saw it (set by scripts/lib/server.ts, never by the client). */
+/**
+ * The client's rate-limit key, its IPv4 address or IPv6 /64 (set by scripts/lib/server.ts, never by the
+ * client).
+ */
 export function clientOf(request: Request): string {
   return request.headers.get("x-medproof-client") ?? request.headers.get("x-medproof-device") ?? "unknown";
 }

@@ -14,4 +14,12 @@ describe("the rate limiter", () => {
     now += 45_000;
     assert.equal(limiter.take("a").allowed, true, "a new window starts");
   });
+
+  it("peeks without counting", () => {
+    const limiter = new RateLimiter(1, 60_000, () => 0);
+    assert.equal(limiter.peek("a").allowed, true);
+    assert.equal(limiter.peek("a").allowed, true);
+    assert.equal(limiter.take("a").allowed, true);
+    assert.deepEqual(limiter.peek("a"), { allowed: false, retryAfterSeconds: 60 });
+  });
 });

@@ -19,20 +19,32 @@ export class RateLimiter {
   /** Counts one attempt for `key`. */
   take(key: string): RateLimitVerdict {
     const now = this.now();
-    if (this.windows.size > 10_000) this.forgetExpired(now);
-    let window = this.windows.get(key);
-    if (window === undefined || now - window.startedAt >= this.windowMs) {
-      window = { startedAt: now, count: 0 };
+    const window = this.current(key, now);
+    const verdict = this.verdict(window, now);
+    if (verdict.allowed) {
+      window.count += 1;
       this.windows.set(key, window);
     }
-    if (window.count >= this.limit) {
-      return {
-        allowed: false,
-        retryAfterSeconds: Math.ceil((window.startedAt + this.windowMs - now) / 1000),
-      };
-    }
-    window.count += 1;
-    return { allowed: true, retryAfterSeconds: 0 };
+    return verdict;
+  }
+
+  /** Whether `key` has attempts left, without counting one: for limits counted only on some outcomes. */
+  peek(key: string): RateLimitVerdict {
+    const now = this.now();
+    return this.verdict(this.current(key, now), now);
+  }
+
+  private current(key: string, now: number): { startedAt: number; count: number } {
+    if (this.windows.size > 10_000) this.forgetExpired(now);
+    const window = this.windows.get(key);
+    return window === undefined || now - window.startedAt >= this.windowMs
+      ? { startedAt: now, count: 0 }
+      : window;
+  }
+
+  private verdict(window: { startedAt: number; count: number }, now: number): RateLimitVerdict {
+    if (window.count < this.limit) return { allowed: true, retryAfterSeconds: 0 };
+    return { allowed: false, retryAfterSeconds: Math.ceil((window.startedAt + this.windowMs - now) / 1000) };
   }
 
   private forgetExpired(now: number): void {

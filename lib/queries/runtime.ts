@@ -3,6 +3,7 @@
 // and must share one chain reader, one cache and one scan log.
 import { join } from "node:path";
 import { env } from "../env";
+import type { AddressRange } from "../domain/client-address";
 import { readDeployment, type Deployment } from "../chain/deployment";
 import { BoxReader } from "../chain/reader";
 import { ChainWatcher } from "../chain/watcher";
@@ -25,6 +26,8 @@ export interface Runtime {
   region: number;
   /** This app's public base URL (DIGITAL_LINK_BASE): absolute links and party identifiers start with it. */
   digitalLinkBase: string;
+  /** Proxies whose X-Forwarded-For names the client (TRUST_PROXY). */
+  trustedProxies: AddressRange[];
 }
 
 const KEY = Symbol.for("medproof.runtime");
@@ -79,6 +82,7 @@ function create(): Runtime {
     verifier: new Verifier(reader, scanLog),
     region: config.region,
     digitalLinkBase: config.digitalLinkBase,
+    trustedProxies: config.trustedProxies,
   };
 }
 

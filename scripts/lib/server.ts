@@ -14,6 +14,7 @@ import {
   verdictPageLinks,
 } from "../../lib/queries/verify-http";
 import { runtime } from "../../lib/queries/runtime";
+import { clientKey } from "../../lib/domain/client-address";
 import { isUnknownParticipantPath } from "../../lib/queries/participants";
 import { BrotliStatic } from "./static-brotli";
 import { cameOverHttps, HSTS, newNonce, pageCsp, RESOURCE_CSP } from "./security-headers";
@@ -93,8 +94,13 @@ export async function startWebServer(options: {
     }
     // Pages record scans too; the device fingerprint is set here, never taken from the client.
     req.headers["x-medproof-device"] = deviceOf(req);
-    // Rate limits count per client address; set here so a client cannot choose its own.
-    req.headers["x-medproof-client"] = req.socket.remoteAddress ?? "unknown";
+    // Rate limits count per client (IPv4 address or IPv6 /64, X-Forwarded-For believed only from
+    // TRUST_PROXY); set here so a client cannot choose its own.
+    req.headers["x-medproof-client"] = clientKey(
+      req.socket.remoteAddress,
+      req.headersDistinct["x-forwarded-for"] ?? [],
+      services.trustedProxies,
+    );
     // Whatever Next answers may be a page (its /api routes' 404 is one): the page policy, whose nonce
     // Next takes from the request's copy (never the client's: this one replaces it).
     const policy = pageCsp(newNonce(), { dev });

@@ -39,6 +39,9 @@ export async function startWorld(log: (message: string) => void = () => undefine
       PORT: String(port),
       HOST: host,
       DIGITAL_LINK_BASE: `http://${host}:${port}`,
+      // HTTP tests play a proxy from 127.0.0.2 to send as many clients; everything else connects from
+      // 127.0.0.1, whose X-Forwarded-For is not believed.
+      TRUST_PROXY: "127.0.0.2",
     };
     Object.assign(process.env, serverEnv);
     // Imported late: the server's configuration is read from process.env on first use.

@@ -1,0 +1,31 @@
+// The configuration's checks that are easy to get wrong when deploying: here, TRUST_PROXY.
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { ConfigError, parseEnv } from "./env";
+import { formatAddress } from "./domain/client-address";
+
+describe("TRUST_PROXY", () => {
+  it("trusts no proxy by default", () => {
+    assert.deepEqual(parseEnv({}).trustedProxies, []);
+  });
+
+  it("reads comma-separated addresses and CIDR ranges, IPv4 and IPv6", () => {
+    const ranges = parseEnv({ TRUST_PROXY: " 10.0.0.0/8, 127.0.0.1 ,::1,2001:db8::/32," }).trustedProxies;
+    assert.deepEqual(
+      ranges.map((r) => `${formatAddress(r.base)}/${r.prefix}`),
+      ["10.0.0.0/104", "127.0.0.1/128", "::1/128", "2001:db8::/32"],
+    );
+  });
+
+  it("refuses an entry that is not an address, naming the variable and the entry", () => {
+    for (const value of ["10.0.0.0/33", "proxy.internal", "10.0.0.1 10.0.0.2"]) {
+      assert.throws(
+        () => parseEnv({ TRUST_PROXY: `127.0.0.1,${value}` }),
+        (error: unknown) =>
+          error instanceof ConfigError &&
+          error.message.includes("TRUST_PROXY") &&
+          error.message.includes(`"${value}" is not an IP address or CIDR range`),
+      );
+    }
+  });
+});
