@@ -1,0 +1,73 @@
+// `npx tsx scripts/bench-views.ts`: measures the two public read-heavy pages, never asserts. On a production
+// build and a fresh seeded local chain (the server's RPC through a counting proxy), it records the JSON-RPC
+// requests one view of /regulator and of a participant's profile costs, first and then with nothing
+// changed, and autocannon's requests per second on each page (10 connections, 10 s). Writes bench/views.json.
+import { execFileSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { buildIfNeeded } from "./lib/build";
+import { startWorld, type World } from "./lib/world";
+
+const SECONDS = Number(process.env.BENCH_VIEWS_SECONDS ?? 10);
+const CONNECTIONS = 10;
+/** 便民大药房, a registered pharmacy of the demo. */
+const PROFILE = "/participants/0x23618e81E3f5cdF7f54C3d65f7FBc0aBf5B21E8f";
+
+function delta(before: Record<string, number>, after: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(after)
+      .map(([method, n]) => [method, n - (before[method] ?? 0)] as const)
+      .filter(([, n]) => n > 0),
+  );
+}
+
+async function requestsPerView(world: World, path: string): Promise<Record<string, number>> {
+  const before = world.rpc!.counts();
+  const response = await fetch(`${world.server.url}${path}`);
+  await response.text();
+  if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
+  return delta(before, world.rpc!.counts());
+}
+
+function autocannon(url: string): { requestsPerSecond: number; p50: number; p99: number; errors: number } {
+  const out = execFileSync(
+    "node_modules/.bin/autocannon",
+    ["-c", String(CONNECTIONS), "-d", String(SECONDS), "-j", url],
+    { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], maxBuffer: 64 * 1024 * 1024 },
+  );
+  const result = JSON.parse(out) as {
+    requests: { average: number };
+    latency: { p50: number; p99: number };
+    errors: number;
+    non2xx: number;
+  };
+  return {
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  };
+}
+
+async function main(): Promise<void> {
+  buildIfNeeded();
+  const world = await startWorld(undefined, { countRpc: true });
+  try {
+    // The watcher subscribes on the first request; give it a moment to be confirmed before measuring.
+    await fetch(`${world.server.url}/regulator`).then((r) => r.text());
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const figures: Record<string, unknown> = {};
+    for (const path of ["/regulator", PROFILE]) {
+      const first = await requestsPerView(world, path);
+      const second = await requestsPerView(world, path);
+      const load = autocannon(`${world.server.url}${path}`);
+      figures[path] = { rpcFirstView: first, rpcSecondView: second, connections: CONNECTIONS, ...load };
+      console.log(path, JSON.stringify(figures[path]));
+    }
+    mkdirSync("bench", { recursive: true });
+    writeFileSync("bench/views.json", JSON.stringify(figures, null, 2) + "\n");
+  } finally {
+    await world.stop();
+  }
+}
+
+void main();
