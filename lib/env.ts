@@ -22,6 +22,12 @@ const schema = z.object({
     .string()
     .regex(/^0x[0-9a-fA-F]{64}$/, "RELAYER_PRIVATE_KEY must be 0x followed by 64 hex digits")
     .optional(),
+  LOG_PAGE_BLOCKS: z.coerce
+    .number({ message: "LOG_PAGE_BLOCKS must be a whole number of blocks" })
+    .int("LOG_PAGE_BLOCKS must be a whole number of blocks")
+    .min(1, "LOG_PAGE_BLOCKS must be at least 1")
+    .max(1_000_000, "LOG_PAGE_BLOCKS must be at most 1,000,000")
+    .default(5000),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
 });
 
@@ -51,6 +57,8 @@ export interface Env {
   relayerPrivateKey: string | null;
   /** How long a relayed transaction may take to be mined before the request is answered "pending". */
   relayConfirmationMs: number;
+  /** Blocks per eth_getLogs request: nodes refuse (or time out on) a range of the whole chain. */
+  logPageBlocks: number;
 }
 
 export class ConfigError extends Error {
@@ -83,6 +91,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     production: e.NODE_ENV === "production",
     relayerPrivateKey: e.RELAYER_PRIVATE_KEY ?? null,
     relayConfirmationMs: e.RELAY_CONFIRMATION_SECONDS * 1000,
+    logPageBlocks: e.LOG_PAGE_BLOCKS,
   };
 }
 
