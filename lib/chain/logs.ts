@@ -72,7 +72,7 @@ export async function readEvents(
   provider: Provider,
   contract: ContractName,
   name: string,
-  indexed: readonly (unknown | null)[] = [],
+  indexed: readonly unknown[] = [],
   options: LogReadOptions = {},
 ): Promise<EventLog[]> {
   const iface = contractInterface(contract);

@@ -10,6 +10,8 @@ export interface RpcCounter {
   port: number;
   /** Requests per JSON-RPC method since the start (a batch counts each of its requests). */
   counts(): Record<string, number>;
+  /** HTTP requests since the start: a JSON-RPC batch is one. */
+  httpRequests(): number;
   close(): Promise<void>;
 }
 
@@ -25,6 +27,7 @@ function methodsOf(text: string): string[] {
 /** Listens on a free loopback port and forwards to the node at `nodeUrl` (http://host:port). */
 export async function startRpcCounter(nodeUrl: string): Promise<RpcCounter> {
   const counts: Record<string, number> = {};
+  let httpRequests = 0;
   const count = (text: string) => {
     for (const method of methodsOf(text)) counts[method] = (counts[method] ?? 0) + 1;
   };
@@ -38,6 +41,7 @@ export async function startRpcCounter(nodeUrl: string): Promise<RpcCounter> {
     const chunks: Buffer[] = [];
     for await (const chunk of incoming) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks);
+    httpRequests += 1;
     count(body.toString());
     const send = (retried: boolean) => {
       const upstream = request(
@@ -92,6 +96,7 @@ export async function startRpcCounter(nodeUrl: string): Promise<RpcCounter> {
     url: `http://127.0.0.1:${port}`,
     port,
     counts: () => ({ ...counts }),
+    httpRequests: () => httpRequests,
     async close() {
       for (const client of sockets.clients) client.terminate();
       sockets.close();
