@@ -71,7 +71,11 @@ async function main(): Promise<void> {
       rpcRepeatView: await requestsPerView(world, PROFILE),
     };
     for (const path of ["/regulator", PROFILE]) {
-      Object.assign(figures[path]!, await autocannon(`${world.server.url}${path}`));
+      Object.assign(
+        figures[path]!,
+        { connections: CONNECTIONS },
+        await autocannon(`${world.server.url}${path}`),
+      );
       console.log(path, JSON.stringify(figures[path]));
     }
     mkdirSync("bench", { recursive: true });

@@ -27,7 +27,7 @@ export interface LogQuery {
 }
 
 export interface LogReadOptions {
-  /** The last block to read (a view pins the block it names); the node's head when absent. */
+  /** The last block to read (reads that must agree end at the same block); the node's head when absent. */
   toBlock?: number;
   /** Blocks per request; LOG_PAGE_BLOCKS when absent. */
   pageSize?: number;
