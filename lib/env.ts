@@ -44,6 +44,12 @@ const schema = z.object({
       }
       return ranges.filter((range) => range !== null);
     }),
+  LOG_PAGE_BLOCKS: z.coerce
+    .number({ message: "LOG_PAGE_BLOCKS must be a whole number of blocks" })
+    .int("LOG_PAGE_BLOCKS must be a whole number of blocks")
+    .min(1, "LOG_PAGE_BLOCKS must be at least 1")
+    .max(1_000_000, "LOG_PAGE_BLOCKS must be at most 1,000,000")
+    .default(5000),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
 });
 
@@ -75,6 +81,8 @@ export interface Env {
   relayConfirmationMs: number;
   /** Proxies whose X-Forwarded-For is believed (TRUST_PROXY); from anyone else it could be made up. */
   trustedProxies: AddressRange[];
+  /** Blocks per eth_getLogs request: nodes refuse (or time out on) a range of the whole chain. */
+  logPageBlocks: number;
 }
 
 export class ConfigError extends Error {
@@ -108,6 +116,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     relayerPrivateKey: e.RELAYER_PRIVATE_KEY ?? null,
     relayConfirmationMs: e.RELAY_CONFIRMATION_SECONDS * 1000,
     trustedProxies: e.TRUST_PROXY,
+    logPageBlocks: e.LOG_PAGE_BLOCKS,
   };
 }
 

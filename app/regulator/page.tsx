@@ -82,6 +82,9 @@ export default async function RegulatorPage() {
         <header className="space-y-2">
           <h1 className="text-2xl font-bold">{t("heading")}</h1>
           <p className="max-w-3xl text-slate-700">{t("intro")}</p>
+          <p data-read-at-block={desk.block} className="text-xs text-slate-600">
+            {t("readAtBlock", { block: String(desk.block) })}
+          </p>
         </header>
         <div className="max-w-2xl space-y-3">
           <SessionPanel session={session} parties={demoParties()} demoAllowed={demoAllowed} />

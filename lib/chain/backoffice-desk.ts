@@ -2,9 +2,10 @@
 // workshops and batches with what their release waits for; every batch with the rule set its tests are
 // judged by; the spec-failure complaints a lab's retest can decide; the workshops' attestations. Plain
 // typed objects; the writes are backoffice.ts.
-import { id, zeroPadValue, type Provider, type Result } from "ethers";
-import { bindContracts, contractInterface } from "./contracts";
+import { id, type Provider, type Result } from "ethers";
+import { bindContracts } from "./contracts";
 import type { Deployment } from "./deployment";
+import { readEvents } from "./logs";
 import { allComplaints, batchLots, complaintKindOf, complaintStatusOf } from "./field";
 import type { MetricRule } from "../domain/standards";
 
@@ -88,13 +89,13 @@ export async function productsOf(
   manufacturer: string,
 ): Promise<ProductView[]> {
   const access = contractsOf(deployment, provider).AccessRegistry;
-  const logs = await access.queryFilter(
-    access.filters.ProductRegistered?.(null, manufacturer) ?? "ProductRegistered",
-    deployment.deployedAtBlock,
-  );
+  const registered = await readEvents(deployment, provider, "AccessRegistry", "ProductRegistered", [
+    null,
+    manufacturer,
+  ]);
   return Promise.all(
-    logs
-      .flatMap((log) => ("args" in log ? [log.args] : []))
+    registered
+      .map(({ args }) => args)
       .map(async (args) => {
         const gtin = args.getValue("gtin") as bigint;
         const product = (await access.getFunction("product")(gtin)) as Result;
@@ -150,14 +151,14 @@ export async function attestedWorkshops(
   manufacturer: string | null,
 ): Promise<WorkshopView[]> {
   const materials = contractsOf(deployment, provider).MaterialRegistry;
-  const logs = await materials.queryFilter(
-    materials.filters.WorkshopAttested?.(null, null, manufacturer) ?? "WorkshopAttested",
-    deployment.deployedAtBlock,
-  );
+  const attested = await readEvents(deployment, provider, "MaterialRegistry", "WorkshopAttested", [
+    null,
+    null,
+    manufacturer,
+  ]);
   const latest = new Map<string, number>();
-  for (const log of logs) {
-    if (!("args" in log)) continue;
-    latest.set(String(log.args.getValue("workshopId")), num(log.args.getValue("attestationId")));
+  for (const { args } of attested) {
+    latest.set(String(args.getValue("workshopId")), num(args.getValue("attestationId")));
   }
   return Promise.all(
     [...latest].map(async ([workshopId, attestationId]) => {
@@ -261,18 +262,12 @@ export async function batchIds(
   provider: Provider,
   manufacturer: string | null,
 ): Promise<string[]> {
-  const iface = contractInterface("BatchRegistry");
-  const logs = await provider.getLogs({
-    address: deployment.addresses.BatchRegistry,
-    topics: [
-      iface.getEvent("BatchRegistered")?.topicHash ?? "",
-      null,
-      null,
-      manufacturer === null ? null : zeroPadValue(manufacturer, 32),
-    ],
-    fromBlock: deployment.deployedAtBlock,
-  });
-  return logs.map((log) => String(log.topics[1])).reverse();
+  const registered = await readEvents(deployment, provider, "BatchRegistry", "BatchRegistered", [
+    null,
+    null,
+    manufacturer,
+  ]);
+  return registered.map(({ args }) => String(args.getValue("batchId"))).reverse();
 }
 
 /** What a batch's release also depends on now: the production licence, the workshop's attestation. */
@@ -371,14 +366,12 @@ export async function participantsWithRole(
   provider: Provider,
   role: string,
 ): Promise<ParticipantEntry[]> {
-  const access = contractsOf(deployment, provider).AccessRegistry;
-  const logs = await access.queryFilter(
-    access.filters.ParticipantRegistered?.(null, id(`${role}_ROLE`)) ?? "ParticipantRegistered",
-    deployment.deployedAtBlock,
-  );
-  return logs.flatMap((log) =>
-    "args" in log
-      ? [{ address: String(log.args.getValue("account")), name: String(log.args.getValue("name")) }]
-      : [],
-  );
+  const registered = await readEvents(deployment, provider, "AccessRegistry", "ParticipantRegistered", [
+    null,
+    id(`${role}_ROLE`),
+  ]);
+  return registered.map(({ args }) => ({
+    address: String(args.getValue("account")),
+    name: String(args.getValue("name")),
+  }));
 }

@@ -12,6 +12,7 @@ import {
 } from "ethers";
 import { bindContracts, contractInterface } from "./contracts";
 import type { Deployment } from "./deployment";
+import { readEvents, readLogs } from "./logs";
 import { RelayError, type Relayer } from "./relay";
 import type { ComplaintKind, ComplaintStatus } from "../domain/record";
 
@@ -177,21 +178,28 @@ export async function readComplaint(
   const batchId = String(c.batchId);
   const iface = contractInterface("ComplaintRegistry");
   const idTopic = zeroPadValue(toBeHex(id), 32);
+  // The three log reads end at the same block, so the history and the registration agree.
+  const head = { toBlock: await provider.getBlockNumber() };
   const [logs, payouts, registered, withdrawable, respondent] = await Promise.all([
-    provider.getLogs({
-      address: deployment.addresses.ComplaintRegistry,
-      topics: [HISTORY_EVENTS.map((name) => iface.getEvent(name)?.topicHash ?? ""), idTopic],
-      fromBlock: deployment.deployedAtBlock,
-    }),
-    provider.getLogs({
-      address: deployment.addresses.ComplaintRegistry,
-      topics: [iface.getEvent("PayoutWithdrawn")?.topicHash ?? "", zeroPadValue(String(c.complainant), 32)],
-      fromBlock: deployment.deployedAtBlock,
-    }),
-    contracts.BatchRegistry.queryFilter(
-      contracts.BatchRegistry.getEvent("BatchRegistered")(batchId),
-      deployment.deployedAtBlock,
+    readLogs(
+      deployment,
+      provider,
+      {
+        address: deployment.addresses.ComplaintRegistry,
+        topics: [HISTORY_EVENTS.map((name) => iface.getEvent(name)?.topicHash ?? ""), idTopic],
+      },
+      head,
     ),
+    readLogs(
+      deployment,
+      provider,
+      {
+        address: deployment.addresses.ComplaintRegistry,
+        topics: [iface.getEvent("PayoutWithdrawn")?.topicHash ?? "", zeroPadValue(String(c.complainant), 32)],
+      },
+      head,
+    ),
+    readEvents(deployment, provider, "BatchRegistry", "BatchRegistered", [batchId], head),
     registry.getFunction("withdrawable")(c.complainant) as Promise<bigint>,
     contracts.AccessRegistry.getFunction("participant")(c.respondent) as Promise<{ name: string }>,
   ]);
@@ -211,8 +219,7 @@ export async function readComplaint(
       args: plainArgs(parsed.args),
     });
   }
-  const registration = registered[0];
-  const registeredArgs = registration !== undefined && "args" in registration ? registration.args : null;
+  const registeredArgs = registered[0]?.args ?? null;
   return {
     id,
     batchId,

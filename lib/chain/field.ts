@@ -1,11 +1,13 @@
 // Reads for the field pages (inspectors and pharmacies): which roles an account holds, a seller's
 // standing (distribution filing, suspensions, price violations, bond), the shipments waiting for a
 // recipient, and the complaints still to be ruled on. Plain typed objects; the writes are backoffice.ts.
-import { id, zeroPadValue, type Provider, type Result } from "ethers";
-import { bindContracts, contractInterface } from "./contracts";
+import { id, type Provider, type Result } from "ethers";
+import { bindContracts } from "./contracts";
 import type { Deployment } from "./deployment";
+import { readEvents } from "./logs";
 import { bondOf, readOrder, type PurchaseOrder } from "./backoffice";
 import type { ComplaintKind, ComplaintStatus, ShipmentInfo, ShipmentStatus } from "../domain/record";
+import { isLicenceValidAt } from "../domain/verdict";
 
 export const ROLES = [
   "REGULATOR",
@@ -77,14 +79,14 @@ export interface SellerEntry {
 
 /** Every registered distributor and pharmacy, from the registrations on the record. */
 export async function listSellers(deployment: Deployment, provider: Provider): Promise<SellerEntry[]> {
-  const access = bindContracts(deployment.addresses, provider).AccessRegistry;
-  const sellerRoles = new Set(SELLER_ROLES.map(roleId));
-  const logs = await access.queryFilter("ParticipantRegistered", deployment.deployedAtBlock);
-  return logs.flatMap((log) =>
-    "args" in log && sellerRoles.has(String(log.args.getValue("role")))
-      ? [{ address: String(log.args.getValue("account")), name: String(log.args.getValue("name")) }]
-      : [],
-  );
+  const registered = await readEvents(deployment, provider, "AccessRegistry", "ParticipantRegistered", [
+    null,
+    SELLER_ROLES.map(roleId),
+  ]);
+  return registered.map(({ args }) => ({
+    address: String(args.getValue("account")),
+    name: String(args.getValue("name")),
+  }));
 }
 
 export interface LicenceView {
@@ -139,10 +141,7 @@ export async function readSellerStanding(
     bondOf(deployment, provider, address),
   ]);
   const licences = await Promise.all(
-    licenceIds.map(async (licenceId) => ({
-      licence: (await access.getFunction("licence")(licenceId)) as Result,
-      validNow: (await access.getFunction("isLicenceValidAt")(licenceId, now)) as boolean,
-    })),
+    licenceIds.map((licenceId) => access.getFunction("licence")(licenceId) as Promise<Result>),
   );
   const records = await Promise.all(
     violationIds.map(async (recordId) => {
@@ -158,7 +157,7 @@ export async function readSellerStanding(
     records.map(({ record }) => String(record.getValue("batchId"))),
   );
   const suspendedAt = optionalTime(participant.getValue("suspendedAt"));
-  const licenceViews = licences.map(({ licence, validNow }, index): LicenceView => ({
+  const licenceViews = licences.map((licence, index): LicenceView => ({
     id: Number(licenceIds[index]),
     kind: LICENCE_KINDS[num(licence.getValue("kind"))] ?? "production-licence",
     number: String(licence.getValue("number")),
@@ -167,29 +166,48 @@ export async function readSellerStanding(
     validUntil: num(licence.getValue("validUntil")),
     revokedAt: optionalTime(licence.getValue("revokedAt")),
     revocationReason: String(licence.getValue("revocationReason")),
-    validNow,
+    validNow: false,
+  }));
+  return licencesValidAt(
+    {
+      ...account,
+      licences: licenceViews,
+      filings: [],
+      suspension:
+        suspendedAt === null
+          ? null
+          : { at: suspendedAt, reason: String(participant.getValue("suspensionReason")) },
+      bondSuspendedAt: optionalTime(participant.getValue("bondSuspendedAt")),
+      bond: { bondFen: bond.bondFen, minimumFen: bond.minimumFen },
+      violations: records.map(({ recordId, record, cap }) => {
+        const batchId = String(record.getValue("batchId"));
+        return {
+          recordId: Number(recordId),
+          batchId,
+          lot: lots.get(batchId)?.lot ?? null,
+          fenPerPiece: num(record.getValue("fenPerPiece")),
+          capFenPerPiece: cap === null ? null : num(cap.getValue("fenPerPiece")),
+          observedAt: num(record.getValue("observedAt")),
+        };
+      }),
+    },
+    now,
+  );
+}
+
+/**
+ * The standing with each licence's `validNow` as of `now`: the contract's rule (within its dates, not
+ * yet revoked) applied to the licence as read, so a standing kept in memory stays right as time passes.
+ */
+export function licencesValidAt<S extends SellerStanding>(standing: S, now: number): S {
+  const licences = standing.licences.map((licence) => ({
+    ...licence,
+    validNow: licence.validUntil !== 0 && isLicenceValidAt(licence, now),
   }));
   return {
-    ...account,
-    licences: licenceViews,
-    filings: licenceViews.filter((licence) => licence.kind === "distribution-filing"),
-    suspension:
-      suspendedAt === null
-        ? null
-        : { at: suspendedAt, reason: String(participant.getValue("suspensionReason")) },
-    bondSuspendedAt: optionalTime(participant.getValue("bondSuspendedAt")),
-    bond: { bondFen: bond.bondFen, minimumFen: bond.minimumFen },
-    violations: records.map(({ recordId, record, cap }) => {
-      const batchId = String(record.getValue("batchId"));
-      return {
-        recordId: Number(recordId),
-        batchId,
-        lot: lots.get(batchId)?.lot ?? null,
-        fenPerPiece: num(record.getValue("fenPerPiece")),
-        capFenPerPiece: cap === null ? null : num(cap.getValue("fenPerPiece")),
-        observedAt: num(record.getValue("observedAt")),
-      };
-    }),
+    ...standing,
+    licences,
+    filings: licences.filter((licence) => licence.kind === "distribution-filing"),
   };
 }
 
@@ -225,22 +243,13 @@ export async function batchLots(
 ): Promise<Map<string, { gtin: string; lot: string }>> {
   const unique = [...new Set(batchIds)];
   if (unique.length === 0) return new Map();
-  const iface = contractInterface("BatchRegistry");
-  const logs = await provider.getLogs({
-    address: deployment.addresses.BatchRegistry,
-    topics: [iface.getEvent("BatchRegistered")?.topicHash ?? "", unique.map((b) => zeroPadValue(b, 32))],
-    fromBlock: deployment.deployedAtBlock,
-  });
-  const lots = new Map<string, { gtin: string; lot: string }>();
-  for (const log of logs) {
-    const parsed = iface.parseLog(log);
-    if (parsed === null) continue;
-    lots.set(String(parsed.args.getValue("batchId")), {
-      gtin: String(parsed.args.getValue("gtin")).padStart(14, "0"),
-      lot: String(parsed.args.getValue("lot")),
-    });
-  }
-  return lots;
+  const registered = await readEvents(deployment, provider, "BatchRegistry", "BatchRegistered", [unique]);
+  return new Map(
+    registered.map(({ args }) => [
+      String(args.getValue("batchId")),
+      { gtin: String(args.getValue("gtin")).padStart(14, "0"), lot: String(args.getValue("lot")) },
+    ]),
+  );
 }
 
 /** A shipment as the record keeps it (ShipmentInfo), with its id, batch and the sender's name. */
@@ -339,10 +348,10 @@ export async function pendingShipmentsTo(
   recipient: string,
 ): Promise<ShipmentView[]> {
   const custody = bindContracts(deployment.addresses, provider).CustodyRegistry;
-  const logs = await custody.queryFilter("Shipped", deployment.deployedAtBlock);
-  const mine = logs.flatMap((log) =>
-    "args" in log && String(log.args.getValue("to")).toLowerCase() === recipient.toLowerCase()
-      ? [Number(log.args.getValue("shipmentId"))]
+  const shipped = await readEvents(deployment, provider, "CustodyRegistry", "Shipped");
+  const mine = shipped.flatMap(({ args }) =>
+    String(args.getValue("to")).toLowerCase() === recipient.toLowerCase()
+      ? [Number(args.getValue("shipmentId"))]
       : [],
   );
   const shipments = await Promise.all(

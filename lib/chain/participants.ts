@@ -1,8 +1,9 @@
 // A participant's public record: its standing (as the inspector reads it in field.ts), plus the recalls
 // of batches it made, the complaints upheld against it and the purchase orders it settled.
-import { getAddress, isAddress, zeroPadValue, type Provider, type Result } from "ethers";
+import { getAddress, isAddress, type Provider, type Result } from "ethers";
 import { bindContracts } from "./contracts";
 import type { Deployment } from "./deployment";
+import { readEvents } from "./logs";
 import { allComplaints, batchLots, complaintKindOf, complaintStatusOf, readSellerStanding } from "./field";
 import type { SellerStanding } from "./field";
 import type { ComplaintKind } from "../domain/record";
@@ -62,29 +63,26 @@ export interface ParticipantRecord extends SellerStanding {
 
 /** Batches this manufacturer registered that were recalled, from the batches' events. */
 async function recallsOf(deployment: Deployment, provider: Provider, manufacturer: string) {
-  const batches = bindContracts(deployment.addresses, provider).BatchRegistry;
-  const registered = await batches.queryFilter(
-    batches.getEvent("BatchRegistered")(null, null, manufacturer),
-    deployment.deployedAtBlock,
+  const registered = await readEvents(deployment, provider, "BatchRegistry", "BatchRegistered", [
+    null,
+    null,
+    manufacturer,
+  ]);
+  const lots = new Map(
+    registered.map(({ args }) => [String(args.getValue("batchId")), String(args.getValue("lot"))]),
   );
-  const batchIds = registered.flatMap((log) => ("args" in log ? [String(log.args.getValue("batchId"))] : []));
-  if (batchIds.length === 0) return [];
-  const recalled = await batches.queryFilter(
-    batches.getEvent("BatchRecalled")(batchIds.map((batchId) => zeroPadValue(batchId, 32))),
-    deployment.deployedAtBlock,
-  );
-  const lots = await batchLots(deployment, provider, batchIds);
-  return recalled.flatMap((log): RecallView[] => {
-    if (!("args" in log)) return [];
-    const batchId = String(log.args.getValue("batchId"));
-    return [
-      {
-        batchId,
-        lot: lots.get(batchId)?.lot ?? null,
-        recalledAt: num(log.args.getValue("recalledAt")),
-        reason: String(log.args.getValue("reason")),
-      },
-    ];
+  if (lots.size === 0) return [];
+  const recalled = await readEvents(deployment, provider, "BatchRegistry", "BatchRecalled", [
+    [...lots.keys()],
+  ]);
+  return recalled.map(({ args }): RecallView => {
+    const batchId = String(args.getValue("batchId"));
+    return {
+      batchId,
+      lot: lots.get(batchId) ?? null,
+      recalledAt: num(args.getValue("recalledAt")),
+      reason: String(args.getValue("reason")),
+    };
   });
 }
 
@@ -107,36 +105,33 @@ async function upheldComplaintsAgainst(deployment: Deployment, provider: Provide
   }));
 }
 
-/** Orders it bought or sold that have settled, from OrderSettled (its parties are not indexed there). */
+/**
+ * Orders it bought or sold that have settled, from the events alone: its orders by OrderPlaced (buyer
+ * and seller are indexed there, and an order's boxes and amount never change), then their settlements.
+ */
 async function settledOrdersOf(deployment: Deployment, provider: Provider, party: string) {
-  const book = bindContracts(deployment.addresses, provider).OrderBook;
-  const settled = await book.queryFilter("OrderSettled", deployment.deployedAtBlock);
-  const orders = await Promise.all(
-    settled.flatMap((log) =>
-      "args" in log
-        ? [
-            (async () => ({
-              order: (await book.getFunction("order")(log.args.getValue("orderId"))) as Result,
-              accepted: num(log.args.getValue("rule")) === RECEIPT_ACCEPTED,
-            }))(),
-          ]
-        : [],
-    ),
+  const [bought, sold] = await Promise.all([
+    readEvents(deployment, provider, "OrderBook", "OrderPlaced", [null, party]),
+    readEvents(deployment, provider, "OrderBook", "OrderPlaced", [null, null, party]),
+  ]);
+  const placed = new Map(
+    [
+      ...bought.map(({ args }) => ({ args, role: "buyer" as const })),
+      ...sold.map(({ args }) => ({ args, role: "seller" as const })),
+    ].map(({ args, role }) => [num(args.getValue("orderId")), { args, role }]),
   );
-  return orders.flatMap(({ order, accepted }): SettledOrderView[] => {
-    const role = sameAddress(order.getValue("seller"), party)
-      ? "seller"
-      : sameAddress(order.getValue("buyer"), party)
-        ? "buyer"
-        : null;
-    if (role === null) return [];
+  if (placed.size === 0) return [];
+  const settled = await readEvents(deployment, provider, "OrderBook", "OrderSettled", [[...placed.keys()]]);
+  return settled.flatMap(({ args: settlement }): SettledOrderView[] => {
+    const order = placed.get(num(settlement.getValue("orderId")));
+    if (order === undefined) return [];
     return [
       {
-        id: num(order.getValue("id")),
-        role,
-        boxes: num(order.getValue("boxes")),
-        amountFen: num(order.getValue("amountFen")),
-        accepted,
+        id: num(order.args.getValue("orderId")),
+        role: order.role,
+        boxes: num(order.args.getValue("boxes")),
+        amountFen: num(order.args.getValue("amountFen")),
+        accepted: num(settlement.getValue("rule")) === RECEIPT_ACCEPTED,
       },
     ];
   });

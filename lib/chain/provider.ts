@@ -1,22 +1,38 @@
-// One JSON-RPC provider per URL. Caching disabled (cacheTimeout -1) so reads never see a stale block,
-// and the network is pinned after the first lookup so every call is a single request.
+// One JSON-RPC provider per URL (and per batching). Caching disabled (cacheTimeout -1) so reads never see
+// a stale block, and the network is pinned after the first lookup so every call is a single request.
 import { JsonRpcProvider, Network } from "ethers";
 
 const providers = new Map<string, JsonRpcProvider>();
 
-export function rpcProvider(url: string, chainId?: number): JsonRpcProvider {
-  const key = `${url}#${chainId ?? ""}`;
+/** Requests sent within this many milliseconds of each other go to the node as one JSON-RPC batch. */
+const BATCH_STALL_MS = 2;
+
+function cachedProvider(url: string, chainId: number | undefined, batchMaxCount: number): JsonRpcProvider {
+  const key = `${url}#${chainId ?? ""}#${batchMaxCount}`;
   let provider = providers.get(key);
   if (!provider) {
     const network = chainId === undefined ? undefined : Network.from(chainId);
     provider = new JsonRpcProvider(url, network, {
       cacheTimeout: -1,
       staticNetwork: network ?? false,
-      batchMaxCount: 1,
+      batchMaxCount,
+      batchStallTime: BATCH_STALL_MS,
     });
     providers.set(key, provider);
   }
   return provider;
+}
+
+export function rpcProvider(url: string, chainId?: number): JsonRpcProvider {
+  return cachedProvider(url, chainId, 1);
+}
+
+/**
+ * For reads that fan out (a page of the whole record: a call per participant, price record, complaint):
+ * the calls a step makes at once travel as one JSON-RPC batch, one HTTP request instead of hundreds.
+ */
+export function batchingProvider(url: string, chainId?: number): JsonRpcProvider {
+  return cachedProvider(url, chainId, 100);
 }
 
 /** Waits until the node answers eth_chainId, or throws after `timeoutMs`. */

@@ -4,6 +4,7 @@
 import type { Provider, Result } from "ethers";
 import { bindContracts } from "./contracts";
 import type { Deployment } from "./deployment";
+import { readEvents } from "./logs";
 import {
   allComplaints,
   batchLots,
@@ -23,11 +24,8 @@ export async function readParticipants(
   provider: Provider,
   now: number,
 ): Promise<SellerStanding[]> {
-  const access = bindContracts(deployment.addresses, provider).AccessRegistry;
-  const logs = await access.queryFilter("ParticipantRegistered", deployment.deployedAtBlock);
-  const addresses = [
-    ...new Set(logs.flatMap((log) => ("args" in log ? [String(log.args.getValue("account"))] : []))),
-  ];
+  const registered = await readEvents(deployment, provider, "AccessRegistry", "ParticipantRegistered");
+  const addresses = [...new Set(registered.map(({ args }) => String(args.getValue("account"))))];
   return Promise.all(addresses.map((address) => readSellerStanding(deployment, provider, address, now)));
 }
 
@@ -83,8 +81,8 @@ export async function readPriceObservations(
 ): Promise<PriceObservation[]> {
   const contracts = bindContracts(deployment.addresses, provider);
   const prices = contracts.PriceRegistry;
-  const logs = await prices.queryFilter("PriceRecorded", deployment.deployedAtBlock);
-  const ids = logs.flatMap((log) => ("args" in log ? [num(log.args.getValue("recordId"))] : []));
+  const recorded = await readEvents(deployment, provider, "PriceRegistry", "PriceRecorded");
+  const ids = recorded.map(({ args }) => num(args.getValue("recordId")));
   const records = await Promise.all(ids.map((id) => prices.getFunction("record")(id) as Promise<Result>));
   const batchIds = [...new Set(records.map((r) => String(r.getValue("batchId"))))];
   const sellers = [...new Set(records.map((r) => String(r.getValue("seller"))))];
@@ -182,24 +180,22 @@ export interface BatchEntry {
 /** Every registered batch with its release and recall, newest first, from the batch registry's events. */
 export async function readBatches(deployment: Deployment, provider: Provider): Promise<BatchEntry[]> {
   const contracts = bindContracts(deployment.addresses, provider);
-  const batches = contracts.BatchRegistry;
   const [registered, released, recalled] = await Promise.all(
     ["BatchRegistered", "BatchReleased", "BatchRecalled"].map((name) =>
-      batches.queryFilter(name, deployment.deployedAtBlock),
+      readEvents(deployment, provider, "BatchRegistry", name),
     ),
   );
-  const argsOf = (logs: NonNullable<typeof registered>) =>
-    logs.flatMap((log) => ("args" in log ? [log.args] : []));
+  const argsOf = (events: typeof registered) => (events ?? []).map(({ args }) => args);
   const releaseOf = new Map(
-    argsOf(released ?? []).map((a) => [String(a.getValue("batchId")), num(a.getValue("releasedAt"))]),
+    argsOf(released).map((a) => [String(a.getValue("batchId")), num(a.getValue("releasedAt"))]),
   );
   const recallOf = new Map(
-    argsOf(recalled ?? []).map((a) => [
+    argsOf(recalled).map((a) => [
       String(a.getValue("batchId")),
       { at: num(a.getValue("recalledAt")), reason: String(a.getValue("reason")) },
     ]),
   );
-  const makers = [...new Set(argsOf(registered ?? []).map((a) => String(a.getValue("manufacturer"))))];
+  const makers = [...new Set(argsOf(registered).map((a) => String(a.getValue("manufacturer"))))];
   const names = new Map(
     await Promise.all(
       makers.map(async (m) => {
@@ -209,20 +205,17 @@ export async function readBatches(deployment: Deployment, provider: Provider): P
     ),
   );
   return (registered ?? [])
-    .flatMap((log): BatchEntry[] => {
-      if (!("args" in log)) return [];
-      const batchId = String(log.args.getValue("batchId"));
-      return [
-        {
-          batchId,
-          gtin: String(log.args.getValue("gtin")).padStart(14, "0"),
-          lot: String(log.args.getValue("lot")),
-          manufacturerName: names.get(String(log.args.getValue("manufacturer"))) ?? "",
-          registeredBlock: log.blockNumber,
-          releasedAt: releaseOf.get(batchId) ?? null,
-          recall: recallOf.get(batchId) ?? null,
-        },
-      ];
+    .map(({ args, blockNumber }): BatchEntry => {
+      const batchId = String(args.getValue("batchId"));
+      return {
+        batchId,
+        gtin: String(args.getValue("gtin")).padStart(14, "0"),
+        lot: String(args.getValue("lot")),
+        manufacturerName: names.get(String(args.getValue("manufacturer"))) ?? "",
+        registeredBlock: blockNumber,
+        releasedAt: releaseOf.get(batchId) ?? null,
+        recall: recallOf.get(batchId) ?? null,
+      };
     })
     .reverse();
 }

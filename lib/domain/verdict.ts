@@ -777,7 +777,10 @@ export function sameAddress(a: string, b: string): boolean {
 }
 
 /** Valid on `at`: within its dates and not yet revoked (revocation takes effect at `revokedAt`). */
-export function isLicenceValidAt(licence: LicenceInfo, at: number): boolean {
+export function isLicenceValidAt(
+  licence: Pick<LicenceInfo, "validFrom" | "validUntil" | "revokedAt">,
+  at: number,
+): boolean {
   return (
     licence.validFrom <= at &&
     at <= licence.validUntil &&

@@ -8,10 +8,12 @@ import {
   type ParticipantRecord,
 } from "../chain/participants";
 import { describeError } from "../chain/errors";
-import { rpcProvider } from "../chain/provider";
+import { licencesValidAt } from "../chain/field";
+import { batchingProvider, rpcProvider } from "../chain/provider";
 import { creditSummary, type CreditSummary } from "../domain/credit";
 import { env } from "../env";
 import { runtime } from "./runtime";
+import type { BlockView } from "./view-cache";
 
 export type { ParticipantRecord };
 
@@ -20,11 +22,14 @@ export interface ParticipantProfile {
   credit: CreditSummary;
   /** The profile's absolute URL, as the shop QR carries it. */
   url: string;
+  /** Everything shown is as of this block or later. */
+  block: number;
 }
 
 export type ProfileOutcome = { status: 200; body: ParticipantProfile } | { status: 404 } | { status: 503 };
 
 const provider = () => rpcProvider(env().rpcUrl, runtime().deployment.chainId);
+const now = () => Math.floor(Date.now() / 1000);
 const PROFILE_PATH = /^\/participants\/([^/]+)(?:\/qr)?\/?$/;
 
 /**
@@ -37,6 +42,8 @@ export async function isUnknownParticipantPath(path: string): Promise<boolean> {
   if (!match) return false;
   const address = participantAddress(decodeURIComponent(match[1] ?? ""));
   if (address === null) return true;
+  const kept = runtime().views.profiles.peek(address);
+  if (kept !== undefined) return kept.value === null;
   try {
     return !(await isRegisteredParticipant(runtime().deployment, provider(), address));
   } catch {
@@ -48,32 +55,36 @@ export function profileUrl(address: string): string {
   return new URL(`/participants/${address}`, runtime().digitalLinkBase).toString();
 }
 
+/** Reads a participant's record (null when not registered), naming the block it starts at. */
+async function readProfile(address: string): Promise<BlockView<ParticipantRecord | null>> {
+  const chain = batchingProvider(env().rpcUrl, runtime().deployment.chainId);
+  const block = await chain.getBlockNumber();
+  return { block, value: await readParticipantRecord(runtime().deployment, chain, address, now()) };
+}
+
 /** The profile of a registered participant; 404 for a bad or unknown address, 503 when the chain is down. */
 export async function participantProfile(addressText: string): Promise<ProfileOutcome> {
   const address = participantAddress(addressText);
   if (address === null) return { status: 404 };
-  const { deployment } = runtime();
+  let view: BlockView<ParticipantRecord | null>;
   try {
-    const record = await readParticipantRecord(
-      deployment,
-      provider(),
-      address,
-      Math.floor(Date.now() / 1000),
-    );
-    if (record === null) return { status: 404 };
-    const credit = creditSummary({
-      revokedLicences: record.licences.filter((licence) => licence.revokedAt !== null).length,
-      upheldComplaints: record.upheldComplaints.length,
-      priceViolations: record.violations.length,
-      recalls: record.recalls.length,
-      suspended: record.suspension !== null || record.bondSuspendedAt !== null,
-      settledOrders: record.settledOrders.filter((order) => order.accepted).length,
-    });
-    return { status: 200, body: { record, credit, url: profileUrl(address) } };
+    view = await runtime().views.profiles.get(address, () => readProfile(address));
   } catch (error) {
     if (describeError(error).code === "chain_unavailable") return { status: 503 };
     throw error;
   }
+  if (view.value === null) return { status: 404 };
+  // A record kept in memory is as of its block; the licences' validity is as of now.
+  const record = licencesValidAt(view.value, now());
+  const credit = creditSummary({
+    revokedLicences: record.licences.filter((licence) => licence.revokedAt !== null).length,
+    upheldComplaints: record.upheldComplaints.length,
+    priceViolations: record.violations.length,
+    recalls: record.recalls.length,
+    suspended: record.suspension !== null || record.bondSuspendedAt !== null,
+    settledOrders: record.settledOrders.filter((order) => order.accepted).length,
+  });
+  return { status: 200, body: { record, credit, url: profileUrl(address), block: view.block } };
 }
 
 /** The profile URL as a QR code, an SVG data URL (the CSP allows data: images, not inline scripts). */

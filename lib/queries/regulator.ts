@@ -4,7 +4,7 @@
 // words under a named 4xx (see field.ts).
 import { z } from "zod";
 import { backoffice, batchIdOf } from "../chain/backoffice";
-import { LICENCE_KINDS, ROLES, type LicenceKind } from "../chain/field";
+import { LICENCE_KINDS, ROLES, licencesValidAt, type LicenceKind } from "../chain/field";
 import {
   readBatches,
   readComplaints,
@@ -18,12 +18,13 @@ import {
 } from "../chain/regulator";
 import type { SellerStanding } from "../chain/field";
 import type { PartyKey } from "../chain/demo/world";
-import { rpcProvider } from "../chain/provider";
+import { batchingProvider, rpcProvider } from "../chain/provider";
 import { describeError } from "../chain/errors";
 import { isCategoryId, type CategoryId } from "../domain/standards";
 import { isoDateToSeconds, secondsToIsoDate, startOfDay } from "../domain/time";
 import { env } from "../env";
 import { runtime } from "./runtime";
+import type { BlockView } from "./view-cache";
 import { actAs, confirmed, invalid, type Confirmed } from "./field";
 import {
   chainUnavailableReply,
@@ -40,6 +41,7 @@ export type { BatchEntry, ComplaintSummary, LicenceKind, PriceCapView, PriceObse
 export { LICENCE_KINDS, ROLES };
 
 const provider = () => rpcProvider(env().rpcUrl, runtime().deployment.chainId);
+const viewProvider = () => batchingProvider(env().rpcUrl, runtime().deployment.chainId);
 const now = () => Math.floor(Date.now() / 1000);
 
 /** The regulator's answers in the request's language (the regulatorApi catalogue). */
@@ -318,9 +320,8 @@ export async function changeSuspension(
 
 // ---- reads for the page ----------------------------------------------------------------------------
 
-export interface RegulatorDesk {
-  now: number;
-  today: string;
+/** What /regulator reads from the record: kept per block (see view-cache.ts) while nothing changes. */
+export interface DeskRecord {
   participants: SellerStanding[];
   caps: PriceCapView[];
   observations: PriceObservation[];
@@ -328,32 +329,44 @@ export interface RegulatorDesk {
   batches: BatchEntry[];
 }
 
-/** Everything /regulator shows, read at one moment; null when the chain does not answer. */
-export async function regulatorDesk(): Promise<RegulatorDesk | null> {
+export interface RegulatorDesk extends DeskRecord {
+  now: number;
+  today: string;
+  /** Everything shown is as of this block or later. */
+  block: number;
+}
+
+/** Reads the whole desk, naming the block it starts at (every read after it sees that block or later). */
+async function readDesk(): Promise<BlockView<DeskRecord>> {
   const { deployment } = runtime();
+  const chain = viewProvider();
+  const block = await chain.getBlockNumber();
+  const [participants, caps, complaints, batches] = await Promise.all([
+    readParticipants(deployment, chain, now()),
+    readPriceCaps(deployment, chain),
+    readComplaints(deployment, chain),
+    readBatches(deployment, chain),
+  ]);
+  const observations = await readPriceObservations(deployment, chain, caps);
+  return { block, value: { participants, caps, complaints, batches, observations } };
+}
+
+/** Everything /regulator shows, as of the block it names; null when the chain does not answer. */
+export async function regulatorDesk(): Promise<RegulatorDesk | null> {
   const at = now();
-  let read;
+  let view: BlockView<DeskRecord>;
   try {
-    const [participants, caps, complaints, batches] = await Promise.all([
-      readParticipants(deployment, provider(), at),
-      readPriceCaps(deployment, provider()),
-      readComplaints(deployment, provider()),
-      readBatches(deployment, provider()),
-    ]);
-    const observations = await readPriceObservations(deployment, provider(), caps);
-    read = { participants, caps, complaints, batches, observations };
+    view = await runtime().views.regulator.get("desk", readDesk);
   } catch (error) {
     if (describeError(error).code === CHAIN_UNAVAILABLE.code) return null;
     throw error;
   }
-  const { participants, caps, complaints, batches, observations } = read;
   return {
+    ...view.value,
+    // A view kept in memory is as of its block; the licences' validity is as of now.
+    participants: view.value.participants.map((participant) => licencesValidAt(participant, at)),
     now: at,
     today: secondsToIsoDate(startOfDay(at)),
-    participants,
-    caps,
-    observations,
-    complaints,
-    batches,
+    block: view.block,
   };
 }

@@ -14,6 +14,9 @@ import { Verifier } from "./verify";
 import { ComplaintDesk } from "./complaints";
 import { possessionStoreIn } from "./possession-store";
 import { evidenceStoreIn } from "./evidence-store";
+import { ViewCache } from "./view-cache";
+import type { DeskRecord } from "./regulator";
+import type { ParticipantRecord } from "../chain/participants";
 
 export interface Runtime {
   deployment: Deployment;
@@ -23,6 +26,8 @@ export interface Runtime {
   scanLog: ScanLog;
   verifier: Verifier;
   complaints: ComplaintDesk;
+  /** The whole-record views (/regulator, profiles by address), kept per block while the watcher is live. */
+  views: { regulator: ViewCache<DeskRecord>; profiles: ViewCache<ParticipantRecord | null> };
   region: number;
   /** This app's public base URL (DIGITAL_LINK_BASE): absolute links and party identifiers start with it. */
   digitalLinkBase: string;
@@ -37,11 +42,16 @@ function create(): Runtime {
   const config = env();
   const deployment = readDeployment(config.deploymentFile);
   let watcher: ChainWatcher | null = null;
+  const cacheIsSafe = () => watcher?.isLive() ?? false;
   const reader = new BoxReader({
     rpcUrl: config.rpcUrl,
     lensAddress: deployment.addresses.MedProofLens,
-    cacheIsSafe: () => watcher?.isLive() ?? false,
+    cacheIsSafe,
   });
+  const views = {
+    regulator: new ViewCache<DeskRecord>({ cacheIsSafe }),
+    profiles: new ViewCache<ParticipantRecord | null>({ cacheIsSafe }),
+  };
   if (config.rpcWsUrl) {
     watcher = new ChainWatcher({
       wsUrl: config.rpcWsUrl,
@@ -49,6 +59,8 @@ function create(): Runtime {
       onChange: () => {
         reader.invalidate();
         complaints.invalidate();
+        views.regulator.invalidate();
+        views.profiles.invalidate();
       },
     });
   }
@@ -59,7 +71,7 @@ function create(): Runtime {
     deployment,
     rpcUrl: config.rpcUrl,
     reader,
-    cacheIsSafe: () => watcher?.isLive() ?? false,
+    cacheIsSafe,
     possession: possessionStoreIn(config.dataDir),
     evidence: evidenceStoreIn(config.dataDir),
     relayer: () => {
@@ -75,6 +87,7 @@ function create(): Runtime {
   });
   return {
     complaints,
+    views,
     deployment,
     reader,
     watcher,

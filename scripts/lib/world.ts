@@ -5,11 +5,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startEmbeddedChain, type EmbeddedChain } from "./embedded";
 import { freePort } from "./ports";
+import { startRpcCounter, type RpcCounter } from "./rpc-counter";
 import type { WebServer } from "./server";
 
 export interface World {
   chain: EmbeddedChain;
   server: WebServer;
+  /** What the server asked the node, when the world was started with `countRpc`. */
+  rpc: RpcCounter | null;
   host: string;
   port: number;
   /** Variables a child process (Playwright, the CLI, HTTP tests) needs to reach this world. */
@@ -17,14 +20,23 @@ export interface World {
   stop(): Promise<void>;
 }
 
+export interface WorldOptions {
+  /** Put a counting proxy (rpc-counter.ts) between the server and the node. */
+  countRpc?: boolean;
+}
+
 /** Needs a production build (`next build`). The server reads its configuration from process.env. */
-export async function startWorld(log: (message: string) => void = () => undefined): Promise<World> {
+export async function startWorld(
+  log: (message: string) => void = () => undefined,
+  options: WorldOptions = {},
+): Promise<World> {
   const root = mkdtempSync(join(tmpdir(), "medproof-world-"));
   const dataDir = join(root, "data");
   const anvilPort = await freePort();
   const port = await freePort();
   const host = "127.0.0.1";
   let chain: EmbeddedChain | undefined;
+  let rpc: RpcCounter | null = null;
   try {
     chain = await startEmbeddedChain({
       dataDir,
@@ -43,14 +55,18 @@ export async function startWorld(log: (message: string) => void = () => undefine
       // 127.0.0.1, whose X-Forwarded-For is not believed.
       TRUST_PROXY: "127.0.0.2",
     };
-    Object.assign(process.env, serverEnv);
+    rpc = options.countRpc ? await startRpcCounter(chain.anvil.url) : null;
+    // Only the server goes through the proxy; the children reach the node itself.
+    Object.assign(process.env, serverEnv, rpc ? { ANVIL_PORT: String(rpc.port) } : {});
     // Imported late: the server's configuration is read from process.env on first use.
     const { startWebServer } = await import("./server");
     const server = await startWebServer({ host, port });
     const started = chain;
+    const counter = rpc;
     return {
       chain: started,
       server,
+      rpc: counter,
       host,
       port,
       env: {
@@ -61,11 +77,13 @@ export async function startWorld(log: (message: string) => void = () => undefine
       },
       async stop() {
         await server.close();
+        await counter?.close();
         await started.anvil.stop();
         rmSync(root, { recursive: true, force: true });
       },
     };
   } catch (error) {
+    await rpc?.close();
     await chain?.anvil.stop();
     rmSync(root, { recursive: true, force: true });
     throw error;

@@ -39,6 +39,9 @@ export default async function ParticipantPage({ params }: { params: Promise<{ ad
           })}
         </p>
         <p className="font-mono text-xs break-all text-slate-600">{record.address}</p>
+        <p data-read-at-block={outcome.body.block} className="text-xs text-slate-600">
+          {t("readAtBlock", { block: String(outcome.body.block) })}
+        </p>
       </header>
       <CreditSummaryCard credit={credit} />
       <ParticipantRecordSections record={record} />
