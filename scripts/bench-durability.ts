@@ -2,6 +2,11 @@
 // reply, never asserts. On a fresh seeded demo chain, bursts of transactions are sent at once; each is
 // timed from its send to its receipt (what a reply waited for before the barrier) and to its receipt and
 // settle() (the state holding it dumped, written, fsynced). Prints one line per burst size.
+//
+// 2026-12-06 on the seeded demo chain (2.6 MB of state JSON, 0.44 MB gzipped; 2 cores shared with other
+// runs): one reply 4.7 → 407 ms mean (p50 3.6 → 369 ms); bursts of 10, 21 → 720 ms; bursts of 50,
+// 53 → 671 ms, the burst sharing one or two dumps. anvil_dumpState is most of it (73–560 ms a dump);
+// gunzip ~10 ms, write + fsync + rename + folder fsync ~10–25 ms.
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
