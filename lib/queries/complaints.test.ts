@@ -34,6 +34,7 @@ function desk(): ComplaintDesk {
     relayer: () =>
       Promise.reject(new RelayError("unavailable", { code: "relay_unavailable", message: "down" })),
     cacheIsSafe: () => false,
+    durability: null,
   });
 }
 

@@ -22,6 +22,7 @@ import {
   type ComplaintRecord,
 } from "../chain/complaints";
 import type { Deployment } from "../chain/deployment";
+import { onDisk, type DurabilityBarrier } from "../chain/durability";
 import { rpcProvider } from "../chain/provider";
 import { prepareEvidence, type EvidencePhoto, type EvidenceStore, type PhotoType } from "./evidence-store";
 import type { PossessionStore } from "./possession-store";
@@ -203,6 +204,8 @@ export interface DeskOptions {
   possession: PossessionStore;
   evidence: EvidenceStore;
   relayer: () => Promise<Relayer>;
+  /** The embedded chain's barrier: a filing is answered once it is on disk (null on other chains). */
+  durability: DurabilityBarrier | null;
   /** True while every chain change is reported to invalidate(): only then are complaints cached. */
   cacheIsSafe: () => boolean;
 }
@@ -310,6 +313,8 @@ export class ComplaintDesk {
       const relayer = await this.options.relayer();
       // The evidence is kept only once the contract has accepted the filing in simulation.
       const filed = await fileComplaintRelayed(relayer, filing, () => this.options.evidence.save(evidence));
+      if (!(await onDisk(this.options.durability)))
+        return fail(503, CHAIN_UNAVAILABLE.code, t("chainUnavailable"));
       return {
         status: 201,
         body: {
@@ -413,10 +418,10 @@ export class ComplaintDesk {
     }
     try {
       const relayer = await this.options.relayer();
-      return {
-        status: 200,
-        body: await withdrawRelayed(relayer, parsed.data.claimKey, parsed.data.to ?? null),
-      };
+      const paid = await withdrawRelayed(relayer, parsed.data.claimKey, parsed.data.to ?? null);
+      if (!(await onDisk(this.options.durability)))
+        return fail(503, CHAIN_UNAVAILABLE.code, t("chainUnavailable"));
+      return { status: 200, body: paid };
     } catch (error) {
       if (error instanceof RelayError) return relayFailure(error);
       throw error;

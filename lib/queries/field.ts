@@ -15,6 +15,7 @@ import {
   type TxResult,
 } from "../chain/backoffice";
 import { awaitWalletTx, prepareCall, type PreparedTx } from "../chain/wallet";
+import { onDisk } from "../chain/durability";
 import { DemoKeysRefusedError, LOCAL_CHAIN_ID } from "../chain/demo/accounts";
 import { describeError } from "../chain/errors";
 import type { PartyKey } from "../chain/demo/world";
@@ -37,7 +38,14 @@ import {
 import { rpcProvider } from "../chain/provider";
 import { env } from "../env";
 import { runtime } from "./runtime";
-import { actorOf, fieldError, type ErrorReply, type FieldResponse, type FieldStatus } from "./session";
+import {
+  actorOf,
+  chainUnavailableReply,
+  fieldError,
+  type ErrorReply,
+  type FieldResponse,
+  type FieldStatus,
+} from "./session";
 import { fieldWords, type FieldWords } from "./field-words";
 import { FALLBACK_LOCALE, type Locale } from "../domain/locale";
 
@@ -100,7 +108,10 @@ export async function actAs<T>(
   if (party === null) return fieldError(401, "not_signed_in", fieldWords(locale)("notSignedIn"));
   try {
     const actor = await actorOf(party);
-    return { status: 200, body: await oneAtATime(actor.address, () => action(actor)) };
+    const body = await oneAtATime(actor.address, () => action(actor));
+    // Outside the account's queue, so its next action is sent while this one's state is saved.
+    if (!(await onDisk(runtime().durability))) return chainUnavailableReply(locale);
+    return { status: 200, body };
   } catch (error) {
     return refusal(error, statuses, locale);
   }
@@ -188,6 +199,7 @@ export async function finishWalletTx(
     const tx = await awaitWalletTx(runtime().deployment, provider(), parsed.data.txHash);
     const read = FINISH[tx.method];
     if (read === undefined) return fieldError(400, "not_a_field_action", t("notFieldAction"));
+    if (!(await onDisk(runtime().durability))) return chainUnavailableReply(locale);
     return { status: 200, body: await read(tx, tx.args) };
   } catch (error) {
     return refusal(error, {}, locale);

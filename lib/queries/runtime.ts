@@ -9,6 +9,8 @@ import { BoxReader } from "../chain/reader";
 import { ChainWatcher } from "../chain/watcher";
 import { createRelayer, type Relayer } from "../chain/relay";
 import { rpcProvider } from "../chain/provider";
+import { DurabilityBarrier } from "../chain/durability";
+import { embeddedStateFiles } from "../chain/durable-state";
 import { ScanLog } from "./scan-log";
 import { Verifier } from "./verify";
 import { ComplaintDesk } from "./complaints";
@@ -28,6 +30,12 @@ export interface Runtime {
   complaints: ComplaintDesk;
   /** The whole-record views (/regulator, profiles by address), kept per block while the watcher is live. */
   views: { regulator: ViewCache<DeskRecord>; profiles: ViewCache<ParticipantRecord | null> };
+  /**
+   * On the embedded chain, what every reply that says "confirmed" waits for: the state holding its
+   * transaction on disk. Null on a chain named by RPC_URL, which keeps its own state (and must never be
+   * sent anvil_* methods).
+   */
+  durability: DurabilityBarrier | null;
   region: number;
   /** This app's public base URL (DIGITAL_LINK_BASE): absolute links and party identifiers start with it. */
   digitalLinkBase: string;
@@ -64,6 +72,12 @@ function create(): Runtime {
       },
     });
   }
+  const durability = config.embedded
+    ? new DurabilityBarrier(
+        rpcProvider(config.rpcUrl, deployment.chainId),
+        embeddedStateFiles(config.dataDir),
+      )
+    : null;
   const scanLog = new ScanLog(join(config.dataDir, "scan-log.jsonl"));
   // Made on first use, so a chain that is down at start only fails the requests that need it.
   let relayer: Promise<Relayer> | null = null;
@@ -74,6 +88,7 @@ function create(): Runtime {
     cacheIsSafe,
     possession: possessionStoreIn(config.dataDir),
     evidence: evidenceStoreIn(config.dataDir),
+    durability,
     relayer: () => {
       relayer ??= createRelayer(
         rpcProvider(config.rpcUrl, deployment.chainId),
@@ -88,6 +103,7 @@ function create(): Runtime {
   return {
     complaints,
     views,
+    durability,
     deployment,
     reader,
     watcher,

@@ -1,10 +1,11 @@
 // Starts and stops the local chain (anvil). The binary is run directly: the npm wrapper is a Node
 // process, and killing it would leave anvil running.
 import { spawn, type ChildProcess } from "node:child_process";
-import { copyFileSync, existsSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { waitForRpc } from "../../lib/chain/provider";
+import { readWholeState, replaceDurably, stateFilesOf, type StateFiles } from "../../lib/chain/durable-state";
 import { portInUse } from "./ports";
 
 const require = createRequire(import.meta.url);
@@ -18,7 +19,10 @@ export function anvilBinary(): string {
 
 export interface AnvilOptions {
   port: number;
-  /** Persist the chain here: written every second and on SIGTERM/SIGINT, restored on start. */
+  /**
+   * Persist the chain here: written by anvil every second and on SIGTERM/SIGINT, copied whole beside it,
+   * restored on start (see lib/chain/durable-state.ts).
+   */
   stateFile?: string;
   /** Genesis timestamp for a new chain, so demo history can be written at its real dates. */
   genesisTimestamp?: number;
@@ -32,55 +36,56 @@ export interface AnvilHandle {
   stop(): Promise<void>;
 }
 
-// anvil rewrites its state file in place every second, so a kill -9 (or a power cut) in the middle of a
-// write leaves it cut short, and anvil then refuses to start. A copy of the last state file that was
-// whole is kept beside it (replaced atomically), and used when the file itself is damaged.
-const goodCopyOf = (stateFile: string) => `${stateFile}.good`;
-
-function readWholeState(path: string): string | null {
-  try {
-    const text = readFileSync(path, "utf8");
-    JSON.parse(text);
-    return text;
-  } catch {
-    return null;
-  }
-}
-
-/** Copies the state file aside if it is whole; returns whether it was. */
-export function saveStateCopy(stateFile: string): boolean {
-  const text = readWholeState(stateFile);
-  if (text === null) return false;
-  const good = goodCopyOf(stateFile);
-  writeFileSync(`${good}.tmp`, text);
-  renameSync(`${good}.tmp`, good);
-  return true;
-}
-
-/** Before anvil loads the state file: a damaged one is replaced by the last whole copy. */
-function recoverStateFile(stateFile: string): void {
-  if (!existsSync(stateFile) || readWholeState(stateFile) !== null) return;
-  const good = goodCopyOf(stateFile);
-  if (readWholeState(good) === null) {
+/**
+ * Before anvil loads its state file: the newer whole one of it and its spare copy (durable-state.ts).
+ * The spare is newer when replies were confirmed since anvil's last write, or when a crash cut that
+ * write short.
+ */
+async function loadNewestState(files: StateFiles): Promise<void> {
+  if (!existsSync(files.state) && !existsSync(files.spare)) return;
+  const state = readWholeState(files.state);
+  const spare = readWholeState(files.spare);
+  if (spare === null && state === null) {
     throw new Error(
-      `The chain's state file ${stateFile} was cut short by a crash and there is no whole copy: delete its folder to start a new demo chain.`,
+      `The chain's state file ${files.state} was cut short by a crash and there is no whole copy: delete its folder to start a new demo chain.`,
     );
   }
-  console.error(`The chain's state file was cut short by a crash: restoring its last whole copy.`);
-  copyFileSync(good, stateFile);
+  if (spare === null || (state !== null && state.block >= spare.block)) return;
+  console.error(
+    state === null
+      ? `The chain's state file was cut short by a crash: starting from its spare copy (block ${spare.block}).`
+      : `The chain's state file is at block ${state.block}, its spare copy at block ${spare.block}: starting from the copy.`,
+  );
+  await replaceDurably(files.state, spare.text);
 }
 
-/** Keeps the whole copy current while anvil runs; returns the function that stops it. */
-function keepStateCopy(stateFile: string): () => void {
+/** How often the copier looks for a new write of anvil's (once a second): well before the next one. */
+const COPY_POLL_MS = 100;
+
+/**
+ * Copies each whole write of anvil's to the spare, so a crash in the middle of the next write falls back
+ * to the state it is replacing. Returns the function that stops it.
+ */
+function keepSpareCopy(files: StateFiles): () => void {
   let copiedAt = 0;
+  let copying = false;
   const timer = setInterval(() => {
+    if (copying) return;
+    let mtimeMs: number;
     try {
-      const { mtimeMs } = statSync(stateFile);
-      if (mtimeMs !== copiedAt && saveStateCopy(stateFile)) copiedAt = mtimeMs;
+      mtimeMs = statSync(files.state).mtimeMs;
     } catch {
-      // Not written yet: the next tick looks again.
+      return; // not written yet: the next tick looks again
     }
-  }, 1000);
+    // Cut short (anvil is writing it right now): the next tick looks again.
+    const whole = mtimeMs === copiedAt ? null : readWholeState(files.state);
+    if (whole === null) return;
+    copying = true;
+    replaceDurably(files.spare, whole.text, whole.block)
+      .then(() => (copiedAt = mtimeMs))
+      .catch((error: Error) => console.error(`Could not copy the chain's state file: ${error.message}`))
+      .finally(() => (copying = false));
+  }, COPY_POLL_MS);
   timer.unref();
   return () => clearInterval(timer);
 }
@@ -103,9 +108,10 @@ export async function startAnvil(options: AnvilOptions): Promise<AnvilHandle> {
     "31337",
     "--silent",
   ];
-  if (options.stateFile) {
-    recoverStateFile(options.stateFile);
-    args.push("--state", options.stateFile, "--state-interval", "1");
+  const files = options.stateFile ? stateFilesOf(options.stateFile) : null;
+  if (files) {
+    await loadNewestState(files);
+    args.push("--state", files.state, "--state-interval", "1");
   }
   if (options.genesisTimestamp !== undefined) args.push("--timestamp", String(options.genesisTimestamp));
   // Not "inherit": an anvil left running by a killed parent would hold the parent's output pipes open,
@@ -125,7 +131,7 @@ export async function startAnvil(options: AnvilOptions): Promise<AnvilHandle> {
     child.kill("SIGTERM");
     throw error;
   }
-  const stopCopying = options.stateFile ? keepStateCopy(options.stateFile) : () => undefined;
+  const stopCopying = files ? keepSpareCopy(files) : () => undefined;
   return {
     url,
     process: child,

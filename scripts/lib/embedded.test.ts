@@ -1,4 +1,5 @@
-// The embedded chain survives a hard kill: every confirmed record is there after `npm start` again.
+// The embedded chain survives a hard kill: every confirmed record is there after `npm start` again, and a
+// chain that comes back without a block the app confirmed is refused.
 import { describe, it, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync, readFileSync } from "node:fs";
@@ -6,6 +7,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startEmbeddedChain, type EmbeddedChain } from "./embedded";
 import { BoxReader } from "../../lib/chain/reader";
+import { rpcProvider } from "../../lib/chain/provider";
+import { embeddedStateFiles } from "../../lib/chain/durable-state";
+import { DurabilityBarrier } from "../../lib/chain/durability";
 import { freePort } from "./ports";
 
 const dataDir = mkdtempSync(join(tmpdir(), "medproof-embedded-"));
@@ -26,6 +30,25 @@ async function readGenuine(chain: EmbeddedChain) {
     lensAddress: chain.deployment.addresses.MedProofLens,
   });
   return reader.read({ gtin: genuine.gtin, lot: genuine.lot, serial: genuine.serial });
+}
+
+const files = embeddedStateFiles(join(dataDir, "chain"));
+
+async function rpc(url: string, method: string, params: unknown[] = []): Promise<unknown> {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
+  });
+  return ((await response.json()) as { result: unknown }).result;
+}
+
+/** A transfer between two of anvil's unlocked accounts, saved by the durability barrier. */
+async function sendAndSettle(chain: EmbeddedChain): Promise<string> {
+  const [from, to] = (await rpc(chain.anvil.url, "eth_accounts")) as string[];
+  const hash = (await rpc(chain.anvil.url, "eth_sendTransaction", [{ from, to, value: "0x1" }])) as string;
+  await new DurabilityBarrier(rpcProvider(chain.anvil.url), files).settle();
+  return hash;
 }
 
 after(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -95,5 +118,36 @@ describe("the embedded chain", () => {
     } finally {
       await chain.anvil.stop();
     }
+  });
+
+  it("keeps a transaction the barrier saved when the chain is killed right after", async () => {
+    const first = await start();
+    const hash = await sendAndSettle(first);
+    first.anvil.process.kill("SIGKILL");
+    await new Promise((resolve) => first.anvil.process.once("exit", resolve));
+
+    const second = await start();
+    try {
+      assert.ok(
+        await rpc(second.anvil.url, "eth_getTransactionReceipt", [hash]),
+        "the saved transaction is there",
+      );
+    } finally {
+      await second.anvil.stop();
+    }
+  });
+
+  it("refuses a chain that comes back without a block the app confirmed", async () => {
+    const first = await start();
+    const older = readFileSync(files.spare, "utf8");
+    await sendAndSettle(first);
+    await first.anvil.stop();
+    // Both state files lose the confirmed block, as a crash before the barrier existed lost them.
+    writeFileSync(files.state, older);
+    writeFileSync(files.spare, older);
+
+    // A chain that starts anyway is stopped, so the failing test leaves no anvil behind.
+    const started = start().then((chain) => chain.anvil.stop());
+    await assert.rejects(started, /The local chain came back at block \d+, behind block \d+/);
   });
 });

@@ -1,11 +1,13 @@
 // The embedded default: a local chain under the data folder, deployed once, seeded once.
 // A chain whose seeding never finished is thrown away and made again, so no half-written demo survives.
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, renameSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, renameSync } from "node:fs";
 import { join } from "node:path";
 import QRCode from "qrcode";
-import { saveStateCopy, startAnvil, type AnvilHandle } from "./anvil";
+import { startAnvil, type AnvilHandle } from "./anvil";
 import { rpcProvider } from "../../lib/chain/provider";
 import { deploySystem } from "../../lib/chain/deploy";
+import { embeddedStateFiles, readHead } from "../../lib/chain/durable-state";
+import { assertChainHolds, DurabilityBarrier } from "../../lib/chain/durability";
 import { readDeployment, writeDeployment, type Deployment } from "../../lib/chain/deployment";
 import { demoWallet } from "../../lib/chain/demo/accounts";
 import { DEMO_GENESIS, seedDemo, type Scenario } from "../../lib/chain/demo/seed";
@@ -47,7 +49,7 @@ function writeAtomically(path: string, text: string): void {
 
 export async function startEmbeddedChain(options: EmbeddedOptions): Promise<EmbeddedChain> {
   const log = options.log ?? (() => undefined);
-  const stateFile = join(options.dataDir, "anvil-state.json");
+  const files = embeddedStateFiles(options.dataDir);
   const deploymentFile = join(options.dataDir, "deployment.json");
   const seedFile = join(options.dataDir, "seed.json");
 
@@ -60,11 +62,11 @@ export async function startEmbeddedChain(options: EmbeddedOptions): Promise<Embe
     rmSync(options.dataDir, { recursive: true, force: true });
   }
   mkdirSync(options.dataDir, { recursive: true });
-  const fresh = !existsSync(stateFile);
+  const fresh = !existsSync(files.state) && !existsSync(files.spare);
 
   const anvil = await startAnvil({
     port: options.port,
-    stateFile,
+    stateFile: files.state,
     genesisTimestamp: fresh ? DEMO_GENESIS - DAY : undefined,
   });
   try {
@@ -84,13 +86,13 @@ export async function startEmbeddedChain(options: EmbeddedOptions): Promise<Embe
       );
       const store = possessionStoreIn(options.dataDir);
       for (const { batchId, ...list } of possession) store.write(batchId, list);
-      await waitForStateWrite(stateFile, Date.now());
-      // The whole copy must hold the seeded demo before seed.json says it is there.
-      if (!saveStateCopy(stateFile))
-        throw new Error(`anvil's state file ${stateFile} could not be read back`);
+      // The state on disk must hold the seeded demo before seed.json says it is there.
+      await new DurabilityBarrier(provider, files).settle();
       // Written last: its presence says the chain state on disk holds the whole deployment and demo.
       writeAtomically(seedFile, JSON.stringify({ seededAt, scenarios }, null, 2) + "\n");
     } else {
+      // A chain that lost blocks the app confirmed would issue their ids again: refuse it.
+      await assertChainHolds(provider, readHead(files.head));
       // After a restart anvil takes wall-clock time; never let it go behind the last block.
       const latest = await provider.getBlock("latest");
       const now = Math.floor(Date.now() / 1000);
@@ -104,21 +106,6 @@ export async function startEmbeddedChain(options: EmbeddedOptions): Promise<Embe
     await anvil.stop();
     throw error;
   }
-}
-
-/**
- * Waits until anvil has written its state file after `since` (it writes every second), so a crash
- * right after setup cannot lose the end of the seeding while seed.json says it is done.
- */
-async function waitForStateWrite(stateFile: string, since: number): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline) {
-    // Written after `since`, whole, and copied aside (the copy a crash mid-write falls back to).
-    if (existsSync(stateFile) && statSync(stateFile).mtimeMs > since + 1100 && saveStateCopy(stateFile))
-      return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`anvil did not write ${stateFile} within 10 s`);
 }
 
 /** public/demo/scenarios.json and one QR image per scenario (the code printed on that box). */
