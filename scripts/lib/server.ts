@@ -14,7 +14,7 @@ import {
   verdictPageLinks,
 } from "../../lib/queries/verify-http";
 import { runtime } from "../../lib/queries/runtime";
-import { isUnknownParticipantPath } from "../../lib/queries/participants";
+import { isMissingPage } from "../../lib/queries/missing-pages";
 import { BrotliStatic } from "./static-brotli";
 import { cameOverHttps, HSTS, newNonce, pageCsp, RESOURCE_CSP } from "./security-headers";
 import { decodedPath, guarded, refusedAtTheDoor, refuseConnect } from "./request-guard";
@@ -105,8 +105,8 @@ export async function startWebServer(options: {
     const policy = pageCsp(newNonce(), { dev });
     req.headers["content-security-policy"] = policy;
     res.setHeader("content-security-policy", policy);
-    // An unknown participant's profile gets Next's not-found page under a real 404 (see the query).
-    if (await isUnknownParticipantPath((req.url ?? "").split("?")[0] ?? "")) req.url = "/_not-found";
+    // An unknown participant's profile or complaint gets Next's not-found page under a real 404.
+    if (await isMissingPage((req.url ?? "").split("?")[0] ?? "")) req.url = "/_not-found";
     await handleNext(req, res);
   };
   // Scanned text arrives in the URL; allow long (hostile) ones to reach the handler, which answers 400.
