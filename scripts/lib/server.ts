@@ -7,6 +7,7 @@ import { join, normalize } from "node:path";
 import next from "next";
 import {
   deviceOf,
+  DIGITAL_LINK_VARY,
   handleLinkset,
   handleVerify,
   isLinksetRequest,
@@ -52,6 +53,19 @@ function serveDemoFile(req: IncomingMessage, res: ServerResponse): boolean {
   return true;
 }
 
+/**
+ * Adds `names` to the Vary header Next writes: Next replaces a Vary set before it runs, so the names go
+ * in as the response head is written (Node writes an implicit head through writeHead too).
+ */
+function varyAlso(res: ServerResponse, names: string): void {
+  const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
+  res.writeHead = ((...args: unknown[]) => {
+    const current = res.getHeader("vary");
+    res.setHeader("vary", current === undefined ? names : `${String(current)}, ${names}`);
+    return writeHead(...args);
+  }) as typeof res.writeHead;
+}
+
 export interface WebServer {
   server: Server;
   url: string;
@@ -95,6 +109,7 @@ export async function startWebServer(options: {
     if ((req.url ?? "").startsWith("/01/")) {
       const links = verdictPageLinks(req, services.digitalLinkBase);
       if (links !== null) res.setHeader("link", links);
+      varyAlso(res, DIGITAL_LINK_VARY);
     }
     // Pages record scans too; the device fingerprint is set here, never taken from the client.
     req.headers["x-medproof-device"] = deviceOf(req);
