@@ -249,9 +249,10 @@ function report(start: { rssMb: number; heapMb: number }, rounds: Round[], hosti
     [
       `\`npm run soak\` on ${new Date().toISOString().slice(0, 10)}: ${MINUTES} min of mixed traffic from ${CONNECTIONS} clients`,
       "(16 verifications, 2 complaint pages, 1 complaint refused for a wrong secret or by the rate limit, 1 invalid",
-      "code in every 20 requests), then one minute of the same mix with hostile traffic beside it: " +
-        `${HOSTILE_CONNECTIONS} clients sending broken %-escapes, verifications of random serials and /regulator views, and`,
-      `${LABEL_CONNECTIONS} printing whole label sheets back to back. Server and chain on the same two cores as the load generators.`,
+      "code in every 20 requests), then one minute of the same mix with hostile traffic beside it:",
+      `${HOSTILE_CONNECTIONS} clients sending broken %-escapes, verifications of random serials and /regulator views,`,
+      `and ${LABEL_CONNECTIONS} printing whole label sheets back to back. Server and chain on the same two cores as the`,
+      "load generators.",
       "",
       "| figure | value | goal |",
       "| --- | --- | --- |",
@@ -264,6 +265,7 @@ function report(start: { rssMb: number; heapMb: number }, rounds: Round[], hosti
       `| hostile minute: verification p95 / normal minutes' median | ${hostileVerifyP95} ms / ${normalVerifyP95} ms = ${ratio.toFixed(2)}× | ≤ ${P95_GOAL_RATIO}× |`,
       `| hostile minute: hung requests (no answer in ${HUNG_AFTER_MS / 1000} s) | ${hung} | 0 |`,
       `| hostile minute: 5xx (normal mix, hostile mix, label sheets) | ${all.map((r) => fiveHundreds(r.statuses)).join(", ")} | 0 |`,
+      `| hostile minute: connections closed without an answer (same order) | ${all.map((r) => (r.statuses["0"] ?? 0) - r.hung).join(", ")} | 0 |`,
       `| hostile minute: inbound connections open before → after (settled in) | ${hostile.before.connections} → ${hostile.after.connections} (${hostile.after.settledSeconds} s) | 0 after |`,
       `| hostile minute: process file descriptors before → after (incl. RPC sockets) | ${hostile.before.fds} → ${hostile.after.fds} | |`,
       `| hostile minute: RSS, V8 heap after GC at its end | ${hostile.memory.rssMb} MB, ${hostile.memory.heapMb} MB | flat |`,
