@@ -1,4 +1,5 @@
-// Writes e2e/http/bad-inputs.json: a fixed corpus of hostile and broken scanned texts, by category.
+// Writes e2e/http/bad-inputs.json: a fixed corpus of hostile and broken scanned texts, by category, and
+// of whole requests (broken %-escapes in every kind of path, methods no route serves).
 // Deterministic (no randomness). Each entry says what the HTTP test must see: "refused" (a 4xx with a
 // named error) for text that is not a GS1 code, "answered" (a 200 verdict, nothing reflected unescaped)
 // for hostile-looking text that is nevertheless valid GS1 — e.g. `<` and `;` are legal in a lot number.
@@ -207,12 +208,83 @@ add("not a code at all", [
   "tel:123",
 ]);
 
-const entries = corpus.map((entry) => ({
-  ...entry,
-  expect: parseScannedCode(entry.text).ok ? ("answered" as const) : ("refused" as const),
-}));
+// Whole requests the front server refuses before any handler (scripts/lib/request-guard.ts): each is
+// answered with its named error, never left hanging or answered by a page.
+interface RequestEntry {
+  category: string;
+  method: string;
+  path: string;
+  accept?: string;
+  expect: "refused";
+  status: number;
+  code: string;
+}
+const requests: RequestEntry[] = [];
+const refuse = (category: string, status: number, code: string, list: [string, string, string?][]) =>
+  list.forEach(([method, path, accept]) =>
+    requests.push({ category, method, path, ...(accept ? { accept } : {}), expect: "refused", status, code }),
+  );
+
+const BATCH = `0x${"ab".repeat(32)}`;
+const DL = `/01/${GTIN}/10/240315A/21/100321`;
+// %zz is not hex; a lone % ends the path; %C0%AF is overlong UTF-8 and %ED%A0%80 a lone surrogate.
+const BROKEN = ["%zz", "%", "%%", "%4", "%C0%AF", "%ED%A0%80", "%E4%B8"];
+refuse("malformed escape in a path", 400, "malformed_path", [
+  ...BROKEN.map((bad): [string, string] => ["GET", `/demo/${bad}.png`]),
+  ...BROKEN.map((bad): [string, string] => ["GET", `/participants/${bad}`]),
+  ["GET", "/participants/%zz/qr"],
+  ["GET", "/complaints/%zz"],
+  ["GET", "/%zz"],
+  ["GET", "/scan/%zz"],
+  ["GET", "/regulator%zz"],
+  ["GET", `/01/%zz`, "text/html"],
+  ["GET", `/01/${GTIN}/10/%zz`, "text/html"],
+  ["GET", `${DL}%zz`, "text/html"],
+  ["GET", `/manufacturer/batches/%zz/labels.pdf`],
+  ["GET", "/_next/static/%zz.js"],
+  ["GET", "/api/complaints/%zz"],
+  ["POST", "/api/complaints/%zz/withdraw"],
+  ["POST", "/api/field/shipments/%zz"],
+  ["POST", "/api/lab/batches/%zz/reports"],
+  ["POST", "/api/manufacturer/batches/%zz/release"],
+  ["POST", "/api/regulator/licences/%zz/revocation"],
+  ["GET", "/api/epcis%zz"],
+]);
+// The Digital Link route's own answer names the broken part of the code.
+refuse("malformed escape in a Digital Link asked for JSON", 400, "invalid_code", [
+  ["GET", "/01/%zz", "application/json"],
+  ["GET", `${DL}%zz`, "application/json"],
+  ["GET", "/01/%zz?linkType=all"],
+]);
+refuse("unsupported method", 405, "method_not_allowed", [
+  ...["/", "/scan", DL, "/regulator", "/complaints/1", "/demo/scenarios.json", "/api/complaints"].map(
+    (path): [string, string] => ["TRACE", path],
+  ),
+  ["TRACE", `/api/verify?code=${GTIN}`],
+  ["TRACE", `/manufacturer/batches/${BATCH}/labels.pdf`],
+  ...["PUT", "DELETE", "PATCH", "POST", "OPTIONS"].flatMap((method) =>
+    ["/", "/scan", "/regulator", "/complaints/new", DL].map((path): [string, string] => [method, path]),
+  ),
+  ["POST", `/manufacturer/batches/${BATCH}/labels.pdf`],
+  ["PUT", "/demo/scenarios.json"],
+  ["DELETE", "/_next/static/chunks/x.js"],
+  ["PROPFIND", "/"],
+  ["MKCOL", "/api/complaints"],
+  ["PURGE", DL],
+  ["CONNECT", "127.0.0.1:80"],
+  ["POST", `/api/verify?code=${GTIN}`],
+]);
+
+const entries = [
+  ...corpus.map((entry) => ({
+    ...entry,
+    expect: parseScannedCode(entry.text).ok ? ("answered" as const) : ("refused" as const),
+  })),
+  ...requests,
+];
 writeFileSync("e2e/http/bad-inputs.json", JSON.stringify(entries, null, 1) + "\n");
 const refused = entries.filter((e) => e.expect === "refused").length;
 console.log(
-  `Wrote ${entries.length} bad inputs (${refused} to refuse, ${entries.length - refused} valid but hostile).`,
+  `Wrote ${entries.length} bad inputs (${refused} to refuse, ${entries.length - refused} valid but hostile; ` +
+    `${requests.length} whole requests).`,
 );

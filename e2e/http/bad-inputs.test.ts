@@ -1,20 +1,77 @@
 // The bad-input corpus (e2e/http/bad-inputs.json, made by scripts/gen-bad-inputs.ts) against /api/verify,
 // the Digital Link route and /api/complaints (each text as the code, as the secret and as the
 // description): a named 4xx for every text that is not a code, never a 5xx, nothing reflected
-// unescaped, and nothing written on chain or to disk.
+// unescaped, and nothing written on chain or to disk. Its whole requests (broken %-escapes in every
+// kind of path, methods no route serves) are each answered with their named 400 or 405, none left hanging.
 import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync, statSync, existsSync } from "node:fs";
+import { connect } from "node:net";
 import { dirname, join } from "node:path";
 import { baseUrl, deploymentFile, rpcUrl, scenario } from "./world";
 
-interface Entry {
+interface TextEntry {
   category: string;
   text: string;
   expect: "refused" | "answered";
 }
 
-const corpus = JSON.parse(readFileSync("e2e/http/bad-inputs.json", "utf8")) as Entry[];
+/** A whole request the front server must refuse with `status` and the named error `code`. */
+interface RequestEntry {
+  category: string;
+  method: string;
+  path: string;
+  accept?: string;
+  expect: "refused";
+  status: number;
+  code: string;
+}
+
+const corpus = JSON.parse(readFileSync("e2e/http/bad-inputs.json", "utf8")) as (TextEntry | RequestEntry)[];
+const texts = corpus.filter((entry): entry is TextEntry => "text" in entry);
+const requests = corpus.filter((entry): entry is RequestEntry => "path" in entry);
+
+/** Well past any answer the server gives; Node's own request timeout is 300 s. */
+const HUNG_AFTER_MS = 15_000;
+
+/**
+ * Sends the request byte for byte on a socket of its own (fetch would normalise the path and refuses
+ * TRACE and CONNECT): the status line, the headers and the body, or "hung" when nothing comes back.
+ */
+function rawRequest(
+  entry: RequestEntry,
+): Promise<{ status: number; headers: Map<string, string>; body: string } | "hung"> {
+  const { hostname, port } = new URL(baseUrl());
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname);
+    let received = "";
+    const timer = setTimeout(() => {
+      socket.destroy();
+      resolve("hung");
+    }, HUNG_AFTER_MS);
+    socket.setEncoding("utf8");
+    socket.on("data", (chunk: string) => (received += chunk));
+    socket.on("error", reject);
+    socket.on("close", () => {
+      clearTimeout(timer);
+      const [head = "", ...rest] = received.split("\r\n\r\n");
+      const [statusLine = "", ...lines] = head.split("\r\n");
+      const headers = new Map(
+        lines.map((line) => [
+          line.slice(0, line.indexOf(":")).toLowerCase(),
+          line.slice(line.indexOf(":") + 1).trim(),
+        ]),
+      );
+      resolve({ status: Number(statusLine.split(" ")[1]), headers, body: rest.join("\r\n\r\n") });
+    });
+    socket.write(
+      `${entry.method} ${entry.path} HTTP/1.1\r\nhost: ${hostname}:${port}\r\n` +
+        (entry.accept ? `accept: ${entry.accept}\r\n` : "") +
+        (entry.method === "POST" || entry.method === "PUT" ? "content-length: 0\r\n" : "") +
+        "connection: close\r\n\r\n",
+    );
+  });
+}
 const scanLog = () => join(process.env.DATA_DIR ?? "", "scan-log.jsonl");
 const scanLogSize = () => (existsSync(scanLog()) ? statSync(scanLog()).size : 0);
 const evidenceDir = () => join(dirname(deploymentFile()), "evidence");
@@ -45,7 +102,7 @@ async function blockNumber(): Promise<number> {
 
 const HOSTILE = /<script|<img|<svg|<iframe|onerror=|javascript:/i;
 
-describe(`the bad-input corpus (${corpus.length} texts)`, () => {
+describe(`the bad-input corpus (${texts.length} texts, ${requests.length} requests)`, () => {
   let blockBefore = 0;
   let logBefore = 0;
   let evidenceBefore = 0;
@@ -60,7 +117,7 @@ describe(`the bad-input corpus (${corpus.length} texts)`, () => {
     assert.ok(new Set(corpus.map((e) => e.category)).size >= 10);
   });
 
-  for (const [i, entry] of corpus.entries()) {
+  for (const [i, entry] of texts.entries()) {
     it(`#${i} ${entry.category}: ${entry.expect}`, async () => {
       const response = await fetch(`${baseUrl()}/api/verify?code=${encodeURIComponent(entry.text)}`);
       const body = await response.text();
@@ -106,6 +163,20 @@ describe(`the bad-input corpus (${corpus.length} texts)`, () => {
         if (HOSTILE.test(entry.text))
           assert.ok(!reply.text.includes(entry.text), "reflected in the complaint reply");
       }
+    });
+  }
+
+  for (const [i, entry] of requests.entries()) {
+    it(`request #${i} ${entry.category}: ${entry.method} ${entry.path} → ${entry.status} ${entry.code}`, async () => {
+      const reply = await rawRequest(entry);
+      assert.notEqual(reply, "hung", `no answer within ${HUNG_AFTER_MS / 1000} s`);
+      if (reply === "hung") return;
+      assert.equal(reply.status, entry.status, reply.body);
+      assert.match(reply.headers.get("content-type") ?? "", /^application\/json/);
+      const json = JSON.parse(reply.body) as { error?: { code: string; message: string } };
+      assert.equal(json.error?.code, entry.code);
+      assert.ok((json.error?.message.length ?? 0) > 0);
+      if (entry.status === 405) assert.match(reply.headers.get("allow") ?? "", /\bGET\b/);
     });
   }
 

@@ -148,3 +148,24 @@ describe("Strict-Transport-Security", () => {
     }
   });
 });
+
+describe("a verdict page's Vary", () => {
+  // The same Digital Link answers HTML, JSON or a linkset by Accept, in the cookie's or the browser's
+  // language: a shared cache must keep one answer per combination, and never serve one for another.
+  const path = pathOf(scenario("genuine").code);
+  const names = (vary: string | null) =>
+    (vary ?? "")
+      .split(",")
+      .map((name) => name.trim().toLowerCase())
+      .filter((name) => name !== "");
+
+  for (const accept of ["text/html", "application/json", "application/linkset+json"]) {
+    it(`names Accept, Accept-Language and Cookie when asked for ${accept}`, async () => {
+      const { response } = await get(path, { accept });
+      assert.equal(response.status, 200);
+      const vary = names(response.headers.get("vary"));
+      for (const name of ["accept", "accept-language", "cookie"])
+        assert.ok(vary.includes(name), `${name}: ${vary}`);
+    });
+  }
+});

@@ -122,6 +122,14 @@ describe("POST /api/locale (the header's language switch)", () => {
     assert.equal(response.status, 303);
     assert.equal(response.headers.get("location"), "/");
   });
+
+  it("goes home when the Referer's path would lead to another site (//evil, /\\evil)", async () => {
+    for (const path of ["//evil.example/phish", "/\\evil.example/phish", "//evil.example"]) {
+      const response = await post("locale=en", { referer: `${baseUrl()}${path}` });
+      assert.equal(response.status, 303);
+      assert.equal(response.headers.get("location"), "/", path);
+    }
+  });
 });
 
 describe("pages and manifest", () => {

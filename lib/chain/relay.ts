@@ -122,6 +122,21 @@ export class Relayer {
     return run;
   }
 
+  /**
+   * A forwarded call that failed after its simulation passed: another request changed the state in
+   * between (two filings of the same box at once). The forwarder says only "FailedCall"; simulating
+   * again names the target's own refusal (ComplaintAlreadyOpen), as a request made a moment later gets.
+   */
+  private async targetRefusal(signer: string, target: ContractName, data: string, error: unknown) {
+    if (describeError(error).code !== "FailedCall") return failureOf(error, "refused");
+    try {
+      await this.simulate(signer, target, data);
+    } catch (refusal) {
+      if (refusal instanceof RelayError) return refusal;
+    }
+    return failureOf(error, "refused");
+  }
+
   private async submit(signer: Signer, target: ContractName, data: string, gasEstimate: bigint) {
     const { addresses, chainId } = this.deployment;
     const forwarder = bindContracts(addresses, this.account).MedProofForwarder;
@@ -149,14 +164,15 @@ export class Relayer {
       );
       tx = await forwarder.getFunction("execute")({ ...request, signature });
     } catch (error) {
-      throw failureOf(error, "refused");
+      throw await this.targetRefusal(signer.address, target, data, error);
     }
     let receipt: TransactionReceipt | null;
     try {
       receipt = await confirmation(tx, this.confirmationTimeoutMs);
     } catch (error) {
       // Mined and reverted (the state changed between simulation and inclusion): refused, with the reason.
-      if (isError(error, "CALL_EXCEPTION")) throw failureOf(error, "refused");
+      if (isError(error, "CALL_EXCEPTION"))
+        throw await this.targetRefusal(signer.address, target, data, error);
       receipt = null;
     }
     if (receipt === null) {

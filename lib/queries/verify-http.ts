@@ -83,6 +83,13 @@ export function deviceOf(req: IncomingMessage): string {
   return createHash("sha256").update(`medproof-device|${ip}|${agent}`).digest("base64url").slice(0, 16);
 }
 
+/**
+ * What a Digital Link path's answer depends on: Accept picks the page, the JSON verdict or the linkset,
+ * and the language switch's cookie or Accept-Language the language. Every answer on the path names all
+ * three, so a cache never hands one representation to a request that asked for another.
+ */
+export const DIGITAL_LINK_VARY = "Accept, Accept-Language, Cookie";
+
 function send(
   res: ServerResponse,
   status: number,
@@ -92,10 +99,16 @@ function send(
   locale: Locale | null = null,
 ): void {
   const text = JSON.stringify(body);
+  const vary = pathOf(res.req).startsWith("/01/")
+    ? DIGITAL_LINK_VARY
+    : locale === null
+      ? null
+      : "Accept-Language, Cookie";
   res.writeHead(status, {
     "content-type": contentType,
     "cache-control": "no-store",
-    ...(locale === null ? {} : { "content-language": locale, vary: "accept-language, cookie" }),
+    ...(locale === null ? {} : { "content-language": locale }),
+    ...(vary === null ? {} : { vary }),
     "content-length": Buffer.byteLength(text),
   });
   res.end(text);

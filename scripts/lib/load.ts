@@ -10,6 +10,17 @@ export interface LoadRequest {
   method?: "GET" | "POST";
   body?: string;
   headers?: Record<string, string>;
+  /** Requests with the same label get figures of their own (LoadResult.byLabel). */
+  label?: string;
+}
+
+/** The figures of one label's requests. */
+export interface LabelFigures {
+  requests: number;
+  latencyMs: { p50: number; p95: number; max: number };
+  statuses: Record<string, number>;
+  /** Requests not answered within the timeout. */
+  hung: number;
 }
 
 export interface Sample {
@@ -29,7 +40,11 @@ export interface LoadResult {
   latencyMs: { p50: number; p95: number; p99: number; max: number };
   /** Responses with status ≥ 500 or no response at all. */
   errors: number;
+  /** Requests not answered within the timeout (counted in errors too, as status 0). */
+  hung: number;
   statuses: Record<string, number>;
+  /** Per LoadRequest.label, for requests that have one. */
+  byLabel: Record<string, LabelFigures>;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -49,6 +64,8 @@ export interface LoadOptions {
   keepSamples?: boolean;
   /** Stop after this many requests, even before the time is up. */
   maxRequests?: number;
+  /** A request not answered within this many ms is given up and counted as hung (default 30 s). */
+  timeoutMs?: number;
 }
 
 export async function runLoad(options: LoadOptions): Promise<{ result: LoadResult; samples: Sample[] }> {
@@ -56,12 +73,15 @@ export async function runLoad(options: LoadOptions): Promise<{ result: LoadResul
   const latencies: number[] = [];
   const samples: Sample[] = [];
   const statuses: Record<string, number> = {};
+  const labelled = new Map<string, { latencies: number[]; statuses: Record<string, number>; hung: number }>();
   let errors = 0;
+  let hung = 0;
   let counter = 0;
   const deadline = performance.now() + options.seconds * 1000;
 
-  const send = (req: LoadRequest): Promise<{ status: number; body: string }> =>
+  const send = (req: LoadRequest): Promise<{ status: number; body: string; timedOut: boolean }> =>
     new Promise((resolve) => {
+      let timedOut = false;
       const r = request(
         {
           agent,
@@ -70,19 +90,22 @@ export async function runLoad(options: LoadOptions): Promise<{ result: LoadResul
           path: req.path,
           method: req.method ?? "GET",
           headers: { ...(req.body ? { "content-type": "application/json" } : {}), ...req.headers },
-          timeout: 30_000,
+          timeout: options.timeoutMs ?? 30_000,
         },
         (res) => {
           const chunks: Buffer[] = [];
           res.on("data", (c: Buffer) => chunks.push(c));
           res.on("end", () =>
-            resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }),
+            resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString(), timedOut: false }),
           );
-          res.on("error", () => resolve({ status: 0, body: "" }));
+          res.on("error", () => resolve({ status: 0, body: "", timedOut }));
         },
       );
-      r.on("error", () => resolve({ status: 0, body: "" }));
-      r.on("timeout", () => r.destroy());
+      r.on("error", () => resolve({ status: 0, body: "", timedOut }));
+      r.on("timeout", () => {
+        timedOut = true;
+        r.destroy();
+      });
       r.end(req.body);
     });
 
@@ -91,11 +114,19 @@ export async function runLoad(options: LoadOptions): Promise<{ result: LoadResul
     while (performance.now() < deadline && counter < limit) {
       const req = options.requests[counter++ % options.requests.length] as LoadRequest;
       const startedAt = performance.now();
-      const { status, body } = await send(req);
+      const { status, body, timedOut } = await send(req);
       const endedAt = performance.now();
       latencies.push(endedAt - startedAt);
       statuses[status] = (statuses[status] ?? 0) + 1;
       if (status === 0 || status >= 500) errors += 1;
+      if (timedOut) hung += 1;
+      if (req.label !== undefined) {
+        const figures = labelled.get(req.label) ?? { latencies: [], statuses: {}, hung: 0 };
+        figures.latencies.push(endedAt - startedAt);
+        figures.statuses[status] = (figures.statuses[status] ?? 0) + 1;
+        if (timedOut) figures.hung += 1;
+        labelled.set(req.label, figures);
+      }
       if (options.keepSamples) {
         const verdict = /"verdict":"([a-z_]+)"/.exec(body)?.[1] ?? null;
         samples.push({
@@ -125,7 +156,26 @@ export async function runLoad(options: LoadOptions): Promise<{ result: LoadResul
         max: percentile(latencies, 100),
       },
       errors,
+      hung,
       statuses,
+      byLabel: Object.fromEntries(
+        [...labelled].map(([label, figures]) => {
+          const sorted = figures.latencies.sort((a, b) => a - b);
+          return [
+            label,
+            {
+              requests: sorted.length,
+              latencyMs: {
+                p50: percentile(sorted, 50),
+                p95: percentile(sorted, 95),
+                max: percentile(sorted, 100),
+              },
+              statuses: figures.statuses,
+              hung: figures.hung,
+            },
+          ];
+        }),
+      ),
     },
     samples,
   };

@@ -7,6 +7,7 @@ import { join, normalize } from "node:path";
 import next from "next";
 import {
   deviceOf,
+  DIGITAL_LINK_VARY,
   handleLinkset,
   handleVerify,
   isLinksetRequest,
@@ -15,9 +16,10 @@ import {
 } from "../../lib/queries/verify-http";
 import { runtime } from "../../lib/queries/runtime";
 import { clientKey } from "../../lib/domain/client-address";
-import { isUnknownParticipantPath } from "../../lib/queries/participants";
+import { isMissingPage } from "../../lib/queries/missing-pages";
 import { BrotliStatic } from "./static-brotli";
 import { cameOverHttps, HSTS, newNonce, pageCsp, RESOURCE_CSP } from "./security-headers";
+import { decodedPath, guarded, refusedAtTheDoor, refuseConnect } from "./request-guard";
 
 const DEMO_DIR = join(process.cwd(), "public", "demo");
 const DEMO_TYPES: Record<string, string> = {
@@ -32,10 +34,11 @@ export const SECURITY_HEADERS: Record<string, string> = {
   "permissions-policy": "camera=(self), microphone=(), geolocation=()",
 };
 
+/** Serves /demo/<file>; its path was checked to decode before (refusedAtTheDoor). */
 function serveDemoFile(req: IncomingMessage, res: ServerResponse): boolean {
-  const path = (req.url ?? "").split("?")[0] ?? "";
+  const path = decodedPath(req.url) ?? "";
   if (!path.startsWith("/demo/")) return false;
-  const name = normalize(decodeURIComponent(path.slice("/demo/".length)));
+  const name = normalize(path.slice("/demo/".length));
   const type = DEMO_TYPES[name.slice(name.lastIndexOf("."))];
   const file = join(DEMO_DIR, name);
   if (!type || name.includes("..") || name.includes("/") || !existsSync(file)) return false;
@@ -44,8 +47,24 @@ function serveDemoFile(req: IncomingMessage, res: ServerResponse): boolean {
     "content-length": statSync(file).size,
     "cache-control": "no-cache",
   });
-  createReadStream(file).pipe(res);
+  // A file removed between the check and the read ends the response instead of crashing the server.
+  createReadStream(file)
+    .on("error", () => res.destroy())
+    .pipe(res);
   return true;
+}
+
+/**
+ * Adds `names` to the Vary header Next writes: Next replaces a Vary set before it runs, so the names go
+ * in as the response head is written (Node writes an implicit head through writeHead too).
+ */
+function varyAlso(res: ServerResponse, names: string): void {
+  const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
+  res.writeHead = ((...args: unknown[]) => {
+    const current = res.getHeader("vary");
+    res.setHeader("vary", current === undefined ? names : `${String(current)}, ${names}`);
+    return writeHead(...args);
+  }) as typeof res.writeHead;
 }
 
 export interface WebServer {
@@ -71,8 +90,7 @@ export async function startWebServer(options: {
   const services = runtime();
   const brotli = dev ? null : new BrotliStatic(join(process.cwd(), ".next", "static"));
 
-  // Scanned text arrives in the URL; allow long (hostile) ones to reach the handler, which answers 400.
-  const server = createServer({ maxHeaderSize: 256 * 1024 }, (req, res) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     if (cameOverHttps(req)) res.setHeader("strict-transport-security", HSTS);
     res.setHeader("content-security-policy", RESOURCE_CSP);
@@ -82,15 +100,17 @@ export async function startWebServer(options: {
       return;
     }
     if (isVerifyRequest(req)) {
-      void handleVerify(req, res, services.verifier, services.region);
+      await handleVerify(req, res, services.verifier, services.region);
       return;
     }
+    if (refusedAtTheDoor(req, res)) return;
     if (serveDemoFile(req, res)) return;
     if (brotli?.serve(req, res)) return;
     // A verdict page tells a GS1 resolver's client where its linkset and the batch's EPCIS events are.
     if ((req.url ?? "").startsWith("/01/")) {
       const links = verdictPageLinks(req, services.digitalLinkBase);
       if (links !== null) res.setHeader("link", links);
+      varyAlso(res, DIGITAL_LINK_VARY);
     }
     // Pages record scans too; the device fingerprint is set here, never taken from the client.
     req.headers["x-medproof-device"] = deviceOf(req);
@@ -106,12 +126,13 @@ export async function startWebServer(options: {
     const policy = pageCsp(newNonce(), { dev });
     req.headers["content-security-policy"] = policy;
     res.setHeader("content-security-policy", policy);
-    void (async () => {
-      // An unknown participant's profile gets Next's not-found page under a real 404 (see the query).
-      if (await isUnknownParticipantPath((req.url ?? "").split("?")[0] ?? "")) req.url = "/_not-found";
-      await handleNext(req, res);
-    })();
-  });
+    // An unknown participant's profile or complaint gets Next's not-found page under a real 404.
+    if (await isMissingPage((req.url ?? "").split("?")[0] ?? "")) req.url = "/_not-found";
+    await handleNext(req, res);
+  };
+  // Scanned text arrives in the URL; allow long (hostile) ones to reach the handler, which answers 400.
+  const server = createServer({ maxHeaderSize: 256 * 1024 }, guarded(handle));
+  server.on("connect", refuseConnect);
   // A request Node cannot even parse (over the header limit, malformed) still gets a JSON 4xx.
   server.on("clientError", (error: NodeJS.ErrnoException, socket) => {
     if (!socket.writable) return;

@@ -13,7 +13,9 @@ function backPath(request: Request): string {
     // The Host the browser asked for: behind scripts/lib/server.ts, request.url names the address the
     // server listens on (0.0.0.0, 127.0.0.1), not the one in the address bar.
     const host = request.headers.get("host") ?? new URL(request.url).host;
-    return from.host === host ? `${from.pathname}${from.search}` : "/";
+    // "//evil.example" (or "/\evil.example", which browsers read the same way) is another site.
+    if (from.host !== host || /^\/[/\\]/.test(from.pathname)) return "/";
+    return `${from.pathname}${from.search}`;
   } catch {
     return "/";
   }
