@@ -24,10 +24,12 @@ contract ComplaintRelayTest is ComplaintFixture, RelaySigner {
 
     // ---------------------------------------------------------------- helpers
 
+    /// @dev The consumer key's filing about box `serial`, with the box's possession signature for that key.
     function fileData(uint64 serial) internal view returns (bytes memory) {
+        bytes memory signature = possessionFor(consumerKey, serial);
         return abi.encodeCall(
             complaints.fileComplaint,
-            (GTIN, LOT, serial, SPEC, possessionFor(consumerKey, serial), proofOf(serial), PRICE, pharmacy, keccak256("photo"))
+            (GTIN, LOT, serial, SPEC, signature, proofOf(serial), PRICE, pharmacy, keccak256("photo"))
         );
     }
 
