@@ -4,11 +4,14 @@ pragma solidity ^0.8.24;
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {ERC2771Context} from "@openzeppelin/contracts/metatx/ERC2771Context.sol";
+import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
+import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
 import {MerkleProof} from "@openzeppelin/contracts/utils/cryptography/MerkleProof.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {IAccessRegistry} from "./interfaces/IAccessRegistry.sol";
 import {IBatchRegistry} from "./interfaces/IBatchRegistry.sol";
+import {ICustodyRegistry} from "./interfaces/ICustodyRegistry.sol";
 import {ITestRegistry} from "./interfaces/ITestRegistry.sol";
 import {IMaterialRegistry} from "./interfaces/IMaterialRegistry.sol";
 import {IComplaintRegistry} from "./interfaces/IComplaintRegistry.sol";
@@ -26,7 +29,9 @@ import {RegistryBase} from "./utils/RegistryBase.sol";
 /// bond slot: the evidence, answer and ruling documents are hashes kept in the events only, the ruling's
 /// amounts go in a fourth slot written when it is ruled, and the batch's complaints are a linked list
 /// threaded through the complaints (each names the previous one of its batch).
-contract ComplaintRegistry is RegistryBase, ERC2771Context, ReentrancyGuardTransient, IComplaintRegistry {
+/// Possession is proved by a signature over the complainant rather than by the secret itself, so a filing
+/// waiting in a public mempool gives a copier nothing to claim the box with (see fileComplaint).
+contract ComplaintRegistry is RegistryBase, ERC2771Context, EIP712, ReentrancyGuardTransient, IComplaintRegistry {
     using SafeERC20 for IERC20;
 
     /// @notice withdrawTo was given the zero address or this contract.
@@ -35,6 +40,12 @@ contract ComplaintRegistry is RegistryBase, ERC2771Context, ReentrancyGuardTrans
     /// @dev The largest minimum compensation or fine accepted, so that every award and shortfall fits in
     /// 64 bits (a compensation from the price is below 2^49).
     uint64 internal constant MAX_TERM_AMOUNT = 2 ** 62;
+
+    /// @dev What a box's possession key signs (EIP-712): the complainant it lets file, and the box.
+    /// keccak256("Possession(address complainant,bytes32 batchId,uint64 serial)"), written out because the
+    /// type string is longer than a word; test_PossessionDigest_IsEip712OverComplainantBatchAndSerial checks it.
+    bytes32 internal constant POSSESSION_TYPEHASH =
+        0x245352c92ebc1c4f6ee5ffc8d157989fc95ddd448d59ea8446bd45c8090852dd;
 
     struct ComplaintRecord {
         // slot 0
@@ -73,7 +84,7 @@ contract ComplaintRegistry is RegistryBase, ERC2771Context, ReentrancyGuardTrans
 
     struct SerialRecord {
         uint64 openId; // its open complaint, 0 if none
-        address claimant; // its first complainant: the secret is public from then on
+        address claimant; // its first complainant, the only one who may file about it again
         bool compensated; // a complaint about it was upheld
     }
 
@@ -91,6 +102,7 @@ contract ComplaintRegistry is RegistryBase, ERC2771Context, ReentrancyGuardTrans
     uint64 private _complaintCount;
     ITestRegistry private _tests;
     IMaterialRegistry private _materials;
+    ICustodyRegistry private _custody;
     address private _treasury;
     Terms private _terms;
     BondMinimums private _minimums;
@@ -110,6 +122,7 @@ contract ComplaintRegistry is RegistryBase, ERC2771Context, ReentrancyGuardTrans
     constructor(IAccessRegistry access_, IERC20 token_, address forwarder_, address treasury_)
         RegistryBase(access_)
         ERC2771Context(forwarder_)
+        EIP712("MedProofComplaintRegistry", "1")
     {
         if (address(token_) == address(0) || treasury_ == address(0)) revert ZeroAddress();
         _token = token_;
@@ -175,25 +188,26 @@ contract ComplaintRegistry is RegistryBase, ERC2771Context, ReentrancyGuardTrans
 
     /// @inheritdoc IComplaintRegistry
     /// @dev Checks in this order: the batch (BatchNotFound), its possession commitment, the serial's range,
-    /// the proof; the seller; the price; then the serial's state (open, compensated, claimed by another).
+    /// the signature and proof; the seller (its role, then its custody of the batch); the price; then the
+    /// serial's state (open, compensated, claimed by another).
     function fileComplaint(
         uint64 gtin,
         string calldata lot,
         uint64 serial,
         ComplaintKind kind,
-        bytes16 secret,
+        bytes calldata possessionSignature,
         bytes32[] calldata proof,
         uint64 pricePaidFen,
         address seller,
         bytes32 evidenceHash
     ) external returns (uint256 complaintId) {
         bytes32 batchId = keccak256(abi.encode(gtin, lot));
-        address respondent = _checkPossession(batchId, serial, secret, proof);
+        address respondent = _checkPossession(batchId, serial, possessionSignature, proof);
         if (kind != ComplaintKind.SpecFailure) {
             if (seller == address(0)) revert SellerRequired(kind);
             respondent = seller;
         }
-        if (seller != address(0)) _checkSeller(seller);
+        if (seller != address(0)) _checkSeller(batchId, seller);
         if (pricePaidFen > type(uint32).max) revert PricePaidTooHigh(pricePaidFen);
         complaintId = _open(batchId, serial, kind, respondent, uint32(pricePaidFen));
         _emitFiled(complaintId, seller, evidenceHash);
@@ -291,6 +305,11 @@ contract ComplaintRegistry is RegistryBase, ERC2771Context, ReentrancyGuardTrans
     // ---------------------------------------------------------------- views
 
     /// @inheritdoc IComplaintRegistry
+    function possessionDigest(bytes32 batchId, uint64 serial, address complainant) public view returns (bytes32) {
+        return _hashTypedDataV4(keccak256(abi.encode(POSSESSION_TYPEHASH, complainant, batchId, serial)));
+    }
+
+    /// @inheritdoc IComplaintRegistry
     function settlementToken() external view returns (IERC20) {
         return _token;
     }
@@ -384,8 +403,10 @@ contract ComplaintRegistry is RegistryBase, ERC2771Context, ReentrancyGuardTrans
 
     // ---------------------------------------------------------------- filing internals
 
-    /// @dev Returns the batch's manufacturer, the respondent of a spec failure.
-    function _checkPossession(bytes32 batchId, uint64 serial, bytes16 secret, bytes32[] calldata proof)
+    /// @dev Returns the batch's manufacturer, the respondent of a spec failure. The leaf is recomputed from the
+    /// address the signature recovers to, so a wrong secret, a signature for another complainant or a
+    /// malformed signature all fail the Merkle check (or recovery) with the same named error.
+    function _checkPossession(bytes32 batchId, uint64 serial, bytes calldata signature, bytes32[] calldata proof)
         private
         returns (address manufacturer)
     {
@@ -395,15 +416,20 @@ contract ComplaintRegistry is RegistryBase, ERC2771Context, ReentrancyGuardTrans
         (manufacturer, root, serialStart, boxes) = _batchRegistry().possessionTerms(batchId);
         if (root == bytes32(0)) revert PossessionNotCommitted(batchId);
         if (serial < serialStart || serial - serialStart >= boxes) revert SerialNotInBatch(batchId, serial);
-        bytes32 leaf = keccak256(bytes.concat(keccak256(abi.encode(serial, keccak256(abi.encode(secret))))));
+        (address possessor, ECDSA.RecoverError error,) =
+            ECDSA.tryRecoverCalldata(possessionDigest(batchId, serial, _msgSender()), signature);
+        if (error != ECDSA.RecoverError.NoError) revert InvalidPossessionProof(batchId, serial);
+        bytes32 leaf = keccak256(bytes.concat(keccak256(abi.encode(serial, possessor))));
         if (!MerkleProof.verifyCalldata(proof, root, leaf)) revert InvalidPossessionProof(batchId, serial);
     }
 
-    /// @dev A seller is a distributor or a pharmacy, suspended or not (a complaint may be about a past sale).
-    function _checkSeller(address seller) private view {
+    /// @dev A seller is a distributor or a pharmacy, suspended or not (a complaint may be about a past sale),
+    /// that has held boxes of the batch.
+    function _checkSeller(bytes32 batchId, address seller) private {
         if (!_access.hasRole(Roles.PHARMACY, seller) && !_access.hasRole(Roles.DISTRIBUTOR, seller)) {
             revert NotASeller(seller);
         }
+        if (!_custodyRegistry().hasHeld(batchId, seller)) revert SellerNeverHeldBatch(batchId, seller);
     }
 
     function _open(bytes32 batchId, uint64 serial, ComplaintKind kind, address respondent, uint32 pricePaidFen)
@@ -656,6 +682,14 @@ contract ComplaintRegistry is RegistryBase, ERC2771Context, ReentrancyGuardTrans
         if (address(t) == address(0)) {
             t = ITestRegistry(_directory().tests);
             _tests = t;
+        }
+    }
+
+    function _custodyRegistry() private returns (ICustodyRegistry c) {
+        c = _custody;
+        if (address(c) == address(0)) {
+            c = ICustodyRegistry(_directory().custody);
+            _custody = c;
         }
     }
 

@@ -203,6 +203,13 @@ contract CustodyRegistry is RegistryBase, ICustodyRegistry {
     }
 
     /// @inheritdoc ICustodyRegistry
+    /// @dev A holder is listed when it is first credited (or, for the manufacturer, when the batch opens) and
+    /// never unlisted.
+    function hasHeld(bytes32 batchId, address holder) external view returns (bool) {
+        return _accounts[batchId][holder].listed;
+    }
+
+    /// @inheritdoc ICustodyRegistry
     /// @dev Empty (seller zero) when the serial has not been sold.
     function sale(bytes32 batchId, uint64 serial) external view returns (Sale memory) {
         return _sales[batchId][serial];

@@ -45,6 +45,22 @@ contract ComplaintRegistryTest is ComplaintFixture {
         });
     }
 
+    /// @dev A licensed pharmacy (registered, with a distribution filing) that has received nothing yet.
+    function _pharmacyWithAFiling(string memory name) internal returns (address account) {
+        account = makeAddr(name);
+        vm.startPrank(regulator);
+        access.registerParticipant(account, PHARMACY_ROLE, name, "91320500MA1X0099", SUZHOU);
+        access.grantLicence(
+            IAccessRegistry.LicenceKind.DistributionFiling,
+            account,
+            unicode"苏苏食药监械经营备20200099号",
+            ALL_CATEGORIES,
+            D2020,
+            D2030
+        );
+        vm.stopPrank();
+    }
+
     function _setTerms(IComplaintRegistry.Terms memory t) internal {
         vm.prank(regulator);
         complaints.setTerms(t);
@@ -290,11 +306,11 @@ contract ComplaintRegistryTest is ComplaintFixture {
 
     function test_FileComplaint_SpecFailureNamesTheManufacturer() public {
         bytes32[] memory proof = proofOf(5);
-        bytes16 secret = secretOf(5);
+        bytes memory signature = possessionFor(consumer, 5);
         vm.expectEmit();
         emit IComplaintRegistry.ComplaintFiled(1, batchId, manufacturer, 5, SPEC, consumer, pharmacy, PRICE, EVIDENCE);
         vm.prank(consumer);
-        uint256 id = complaints.fileComplaint(GTIN, LOT, 5, SPEC, secret, proof, PRICE, pharmacy, EVIDENCE);
+        uint256 id = complaints.fileComplaint(GTIN, LOT, 5, SPEC, signature, proof, PRICE, pharmacy, EVIDENCE);
         assertEq(id, 1);
         IComplaintRegistry.Complaint memory c = complaints.complaint(id);
         assertEq(c.id, 1);
@@ -343,82 +359,202 @@ contract ComplaintRegistryTest is ComplaintFixture {
 
     function test_RevertWhen_SellerRequired() public {
         bytes32[] memory proof = proofOf(5);
+        bytes memory signature = possessionFor(consumer, 5);
         vm.prank(consumer);
         vm.expectRevert(abi.encodeWithSelector(IComplaintRegistry.SellerRequired.selector, COUNTERFEIT));
-        complaints.fileComplaint(GTIN, LOT, 5, COUNTERFEIT, secretOf(5), proof, PRICE, address(0), EVIDENCE);
+        complaints.fileComplaint(GTIN, LOT, 5, COUNTERFEIT, signature, proof, PRICE, address(0), EVIDENCE);
         vm.prank(consumer);
         vm.expectRevert(abi.encodeWithSelector(IComplaintRegistry.SellerRequired.selector, PRICE_ABOVE_CAP));
-        complaints.fileComplaint(GTIN, LOT, 5, PRICE_ABOVE_CAP, secretOf(5), proof, PRICE, address(0), EVIDENCE);
+        complaints.fileComplaint(GTIN, LOT, 5, PRICE_ABOVE_CAP, signature, proof, PRICE, address(0), EVIDENCE);
     }
 
     function test_RevertWhen_NotASeller() public {
         bytes32[] memory proof = proofOf(5);
+        bytes memory signature = possessionFor(consumer, 5);
         address[2] memory notSellers = [manufacturer, stranger];
         for (uint256 i; i < 2; ++i) {
             vm.prank(consumer);
             vm.expectRevert(abi.encodeWithSelector(IComplaintRegistry.NotASeller.selector, notSellers[i]));
-            complaints.fileComplaint(GTIN, LOT, 5, COUNTERFEIT, secretOf(5), proof, PRICE, notSellers[i], EVIDENCE);
+            complaints.fileComplaint(GTIN, LOT, 5, COUNTERFEIT, signature, proof, PRICE, notSellers[i], EVIDENCE);
         }
         // Also checked when given with a spec failure.
         vm.prank(consumer);
         vm.expectRevert(abi.encodeWithSelector(IComplaintRegistry.NotASeller.selector, stranger));
-        complaints.fileComplaint(GTIN, LOT, 5, SPEC, secretOf(5), proof, PRICE, stranger, EVIDENCE);
+        complaints.fileComplaint(GTIN, LOT, 5, SPEC, signature, proof, PRICE, stranger, EVIDENCE);
+    }
+
+    /// @dev A licensed pharmacy that never received the batch cannot be named: it could not have sold the box,
+    /// and an open complaint would block its bond.
+    function test_RevertWhen_SellerNeverHeldBatch() public {
+        address elsewhere = _pharmacyWithAFiling(unicode"别处药房");
+        bytes32[] memory proof = proofOf(5);
+        bytes memory signature = possessionFor(consumer, 5);
+        IComplaintRegistry.ComplaintKind[3] memory kinds = [COUNTERFEIT, PRICE_ABOVE_CAP, SPEC];
+        for (uint256 i; i < 3; ++i) {
+            vm.prank(consumer);
+            vm.expectRevert(
+                abi.encodeWithSelector(IComplaintRegistry.SellerNeverHeldBatch.selector, batchId, elsewhere)
+            );
+            complaints.fileComplaint(GTIN, LOT, 5, kinds[i], signature, proof, PRICE, elsewhere, EVIDENCE);
+        }
+        assertEq(complaints.openComplaintsAgainst(elsewhere), 0);
+    }
+
+    function test_RevertWhen_SellerNeverHeldBatch_ShipmentStillPending() public {
+        address elsewhere = _pharmacyWithAFiling(unicode"别处药房");
+        vm.prank(pharmacy);
+        uint256 shipment = custody.ship(batchId, elsewhere, 1);
+        bytes32[] memory proof = proofOf(5);
+        bytes memory signature = possessionFor(consumer, 5);
+        vm.prank(consumer);
+        vm.expectRevert(abi.encodeWithSelector(IComplaintRegistry.SellerNeverHeldBatch.selector, batchId, elsewhere));
+        complaints.fileComplaint(GTIN, LOT, 5, COUNTERFEIT, signature, proof, PRICE, elsewhere, EVIDENCE);
+        // Once it accepts the boxes it has held the batch, and stays so after selling them all.
+        vm.prank(elsewhere);
+        custody.acceptShipment(shipment);
+        vm.prank(elsewhere);
+        custody.decommission(batchId, 9);
+        assertEq(custody.balanceOf(batchId, elsewhere), 0);
+        assertEq(complaints.complaint(fileAs(consumer, COUNTERFEIT, 5, elsewhere)).respondent, elsewhere);
+    }
+
+    function test_RevertWhen_SellerNeverHeldBatch_HeldAnotherBatchOnly() public {
+        // The distributor and pharmacy hold 240315A, not 240316B.
+        bytes32 other = releasedCommittedBatch("240316B");
+        bytes32[] memory proof = proofOf(5);
+        bytes memory signature = Possession.sign(secretOf(5), complaints.possessionDigest(other, 5, consumer));
+        vm.prank(consumer);
+        vm.expectRevert(abi.encodeWithSelector(IComplaintRegistry.SellerNeverHeldBatch.selector, other, pharmacy));
+        complaints.fileComplaint(GTIN, "240316B", 5, PRICE_ABOVE_CAP, signature, proof, PRICE, pharmacy, EVIDENCE);
     }
 
     function test_RevertWhen_InvalidPossessionProof_WrongSecret() public {
         bytes32[] memory proof = proofOf(5);
+        bytes memory signature = Possession.sign(secretOf(6), complaints.possessionDigest(batchId, 5, consumer));
         vm.prank(consumer);
         vm.expectRevert(abi.encodeWithSelector(IComplaintRegistry.InvalidPossessionProof.selector, batchId, 5));
-        complaints.fileComplaint(GTIN, LOT, 5, SPEC, secretOf(6), proof, PRICE, pharmacy, EVIDENCE);
+        complaints.fileComplaint(GTIN, LOT, 5, SPEC, signature, proof, PRICE, pharmacy, EVIDENCE);
     }
 
     function test_RevertWhen_InvalidPossessionProof_ProofOfAnotherBox() public {
         bytes32[] memory proof = proofOf(6);
+        bytes memory signature = possessionFor(consumer, 5);
         vm.prank(consumer);
         vm.expectRevert(abi.encodeWithSelector(IComplaintRegistry.InvalidPossessionProof.selector, batchId, 5));
-        complaints.fileComplaint(GTIN, LOT, 5, SPEC, secretOf(5), proof, PRICE, pharmacy, EVIDENCE);
+        complaints.fileComplaint(GTIN, LOT, 5, SPEC, signature, proof, PRICE, pharmacy, EVIDENCE);
     }
 
-    function test_RevertWhen_InvalidPossessionProof_RightSecretOfAnotherSerial() public {
-        // The secret of box 6 with box 6's proof, claimed for serial 5: the serial is part of the leaf.
+    function test_RevertWhen_InvalidPossessionProof_RightKeyOfAnotherSerial() public {
+        // Box 6's key signing for serial 5, with box 6's proof: the serial is part of the leaf.
         bytes32[] memory proof = proofOf(6);
+        bytes memory signature = Possession.sign(secretOf(6), complaints.possessionDigest(batchId, 5, consumer));
         vm.prank(consumer);
         vm.expectRevert(abi.encodeWithSelector(IComplaintRegistry.InvalidPossessionProof.selector, batchId, 5));
-        complaints.fileComplaint(GTIN, LOT, 5, SPEC, secretOf(6), proof, PRICE, pharmacy, EVIDENCE);
+        complaints.fileComplaint(GTIN, LOT, 5, SPEC, signature, proof, PRICE, pharmacy, EVIDENCE);
+    }
+
+    function test_RevertWhen_InvalidPossessionProof_SignedForAnotherSerial() public {
+        // Box 5's own key, but over serial 6's digest: the signature names the box it is for.
+        bytes32[] memory proof = proofOf(5);
+        bytes memory signature = Possession.sign(secretOf(5), complaints.possessionDigest(batchId, 6, consumer));
+        vm.prank(consumer);
+        vm.expectRevert(abi.encodeWithSelector(IComplaintRegistry.InvalidPossessionProof.selector, batchId, 5));
+        complaints.fileComplaint(GTIN, LOT, 5, SPEC, signature, proof, PRICE, pharmacy, EVIDENCE);
     }
 
     function test_RevertWhen_InvalidPossessionProof_EmptyProof() public {
         bytes32[] memory none = new bytes32[](0);
+        bytes memory signature = possessionFor(consumer, 5);
         vm.prank(consumer);
         vm.expectRevert(abi.encodeWithSelector(IComplaintRegistry.InvalidPossessionProof.selector, batchId, 5));
-        complaints.fileComplaint(GTIN, LOT, 5, SPEC, secretOf(5), none, PRICE, pharmacy, EVIDENCE);
+        complaints.fileComplaint(GTIN, LOT, 5, SPEC, signature, none, PRICE, pharmacy, EVIDENCE);
     }
 
-    function test_RevertWhen_InvalidPossessionProof_SecretHashInsteadOfSecret() public {
-        // Publishing leaves (hashes of secrets) must not let anyone file: the contract hashes what it gets.
+    function test_RevertWhen_InvalidPossessionProof_SignatureMalformed() public {
         bytes32[] memory proof = proofOf(5);
-        bytes16 hashed = bytes16(Possession.secretHash(secretOf(5)));
+        bytes memory good = possessionFor(consumer, 5);
+        bytes[3] memory malformed = [bytes(""), new bytes(65), bytes.concat(good, hex"00")];
+        for (uint256 i; i < 3; ++i) {
+            vm.prank(consumer);
+            vm.expectRevert(abi.encodeWithSelector(IComplaintRegistry.InvalidPossessionProof.selector, batchId, 5));
+            complaints.fileComplaint(GTIN, LOT, 5, SPEC, malformed[i], proof, PRICE, pharmacy, EVIDENCE);
+        }
+    }
+
+    /// @dev The front-run: the consumer's filing waits in a public mempool, and a copier sends the very same
+    /// calldata (signature, proof, seller) from its own address to be first and take the compensation.
+    /// Under the secret-in-calldata design this filing succeeded and bound the box to the copier
+    /// (PossessionClaimedByAnother then refused the consumer); the signature names its complainant.
+    function test_RevertWhen_FrontRun_CopierReplaysThePendingFiling() public {
+        bytes memory pending = abi.encodeCall(
+            complaints.fileComplaint,
+            (GTIN, LOT, 5, COUNTERFEIT, possessionFor(consumer, 5), proofOf(5), PRICE, pharmacy, EVIDENCE)
+        );
+        address copier = makeAddr("copier");
+        vm.prank(copier);
+        (bool ok, bytes memory reason) = address(complaints).call(pending);
+        assertFalse(ok, "the copier filed with the consumer's possession proof");
+        assertEq(
+            keccak256(reason),
+            keccak256(abi.encodeWithSelector(IComplaintRegistry.InvalidPossessionProof.selector, batchId, 5))
+        );
+        // The consumer's own transaction, mined after, still files, and the box is the consumer's.
         vm.prank(consumer);
-        vm.expectRevert(abi.encodeWithSelector(IComplaintRegistry.InvalidPossessionProof.selector, batchId, 5));
-        complaints.fileComplaint(GTIN, LOT, 5, SPEC, hashed, proof, PRICE, pharmacy, EVIDENCE);
+        (ok,) = address(complaints).call(pending);
+        assertTrue(ok);
+        assertEq(complaints.complaint(1).complainant, consumer);
+    }
+
+    function testFuzz_RevertWhen_FrontRun_AnyCopierAnyBox(address copier, uint64 serial) public {
+        vm.assume(copier != consumer && copier != address(0) && copier != address(forwarder));
+        serial = uint64(bound(serial, 1, BOXES));
+        bytes32[] memory proof = proofOf(serial);
+        bytes memory signature = possessionFor(consumer, serial);
+        vm.prank(copier);
+        vm.expectRevert(abi.encodeWithSelector(IComplaintRegistry.InvalidPossessionProof.selector, batchId, serial));
+        complaints.fileComplaint(GTIN, LOT, serial, SPEC, signature, proof, PRICE, address(0), EVIDENCE);
+        vm.prank(consumer);
+        complaints.fileComplaint(GTIN, LOT, serial, SPEC, signature, proof, PRICE, address(0), EVIDENCE);
+        assertEq(complaints.openComplaintOf(batchId, serial), 1);
     }
 
     function testFuzz_RevertWhen_SecretIsWrong(bytes16 secret) public {
         vm.assume(secret != secretOf(5));
         bytes32[] memory proof = proofOf(5);
+        bytes memory signature = Possession.sign(secret, complaints.possessionDigest(batchId, 5, consumer));
         vm.prank(consumer);
         vm.expectRevert(abi.encodeWithSelector(IComplaintRegistry.InvalidPossessionProof.selector, batchId, 5));
-        complaints.fileComplaint(GTIN, LOT, 5, SPEC, secret, proof, PRICE, pharmacy, EVIDENCE);
+        complaints.fileComplaint(GTIN, LOT, 5, SPEC, signature, proof, PRICE, pharmacy, EVIDENCE);
+    }
+
+    function test_PossessionDigest_IsEip712OverComplainantBatchAndSerial() public view {
+        bytes32 domain = keccak256(
+            abi.encode(
+                keccak256("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)"),
+                keccak256("MedProofComplaintRegistry"),
+                keccak256("1"),
+                block.chainid,
+                address(complaints)
+            )
+        );
+        bytes32 structHash = keccak256(
+            abi.encode(keccak256("Possession(address complainant,bytes32 batchId,uint64 serial)"), consumer, batchId, 5)
+        );
+        assertEq(
+            complaints.possessionDigest(batchId, 5, consumer),
+            keccak256(abi.encodePacked("\x19\x01", domain, structHash))
+        );
     }
 
     function test_RevertWhen_SerialNotInBatch() public {
         bytes32[] memory proof = proofOf(5);
+        bytes memory signature = possessionFor(consumer, 5);
         vm.prank(consumer);
         vm.expectRevert(abi.encodeWithSelector(IComplaintRegistry.SerialNotInBatch.selector, batchId, 0));
-        complaints.fileComplaint(GTIN, LOT, 0, SPEC, secretOf(0), proof, PRICE, pharmacy, EVIDENCE);
+        complaints.fileComplaint(GTIN, LOT, 0, SPEC, signature, proof, PRICE, pharmacy, EVIDENCE);
         vm.prank(consumer);
         vm.expectRevert(abi.encodeWithSelector(IComplaintRegistry.SerialNotInBatch.selector, batchId, BOXES + 1));
-        complaints.fileComplaint(GTIN, LOT, BOXES + 1, SPEC, secretOf(BOXES + 1), proof, PRICE, pharmacy, EVIDENCE);
+        complaints.fileComplaint(GTIN, LOT, BOXES + 1, SPEC, signature, proof, PRICE, pharmacy, EVIDENCE);
     }
 
     function test_RevertWhen_PossessionNotCommitted() public {
@@ -426,39 +562,43 @@ contract ComplaintRegistryTest is ComplaintFixture {
         input.possessionRoot = bytes32(0);
         bytes32 id = register(input);
         bytes32[] memory proof = proofOf(5);
+        bytes memory signature = possessionFor(consumer, 5);
         vm.prank(consumer);
         vm.expectRevert(abi.encodeWithSelector(IComplaintRegistry.PossessionNotCommitted.selector, id));
-        complaints.fileComplaint(GTIN, "NOROOT", 5, SPEC, secretOf(5), proof, PRICE, pharmacy, EVIDENCE);
+        complaints.fileComplaint(GTIN, "NOROOT", 5, SPEC, signature, proof, PRICE, pharmacy, EVIDENCE);
     }
 
     function test_RevertWhen_FileComplaintAboutUnknownBatch() public {
         bytes32[] memory proof = proofOf(5);
+        bytes memory signature = possessionFor(consumer, 5);
         bytes32 unknown = keccak256(abi.encode(GTIN, "NOPE"));
         vm.prank(consumer);
         vm.expectRevert(abi.encodeWithSelector(IBatchRegistry.BatchNotFound.selector, unknown));
-        complaints.fileComplaint(GTIN, "NOPE", 5, SPEC, secretOf(5), proof, PRICE, pharmacy, EVIDENCE);
+        complaints.fileComplaint(GTIN, "NOPE", 5, SPEC, signature, proof, PRICE, pharmacy, EVIDENCE);
     }
 
     function test_RevertWhen_PricePaidTooHigh() public {
         bytes32[] memory proof = proofOf(5);
+        bytes memory signature = possessionFor(consumer, 5);
         uint64 price = uint64(type(uint32).max) + 1;
         vm.prank(consumer);
         vm.expectRevert(abi.encodeWithSelector(IComplaintRegistry.PricePaidTooHigh.selector, price));
-        complaints.fileComplaint(GTIN, LOT, 5, SPEC, secretOf(5), proof, price, pharmacy, EVIDENCE);
+        complaints.fileComplaint(GTIN, LOT, 5, SPEC, signature, proof, price, pharmacy, EVIDENCE);
     }
 
     function test_RevertWhen_ComplaintAlreadyOpen() public {
         uint256 id = fileSpec(5);
         bytes32[] memory proof = proofOf(5);
+        bytes memory signature = possessionFor(consumer, 5);
         vm.prank(consumer);
         vm.expectRevert(abi.encodeWithSelector(IComplaintRegistry.ComplaintAlreadyOpen.selector, batchId, 5, id));
-        complaints.fileComplaint(GTIN, LOT, 5, COUNTERFEIT, secretOf(5), proof, PRICE, pharmacy, EVIDENCE);
+        complaints.fileComplaint(GTIN, LOT, 5, COUNTERFEIT, signature, proof, PRICE, pharmacy, EVIDENCE);
         // Answered is still open.
         vm.prank(manufacturer);
         complaints.answer(id, keccak256("answer"));
         vm.prank(consumer);
         vm.expectRevert(abi.encodeWithSelector(IComplaintRegistry.ComplaintAlreadyOpen.selector, batchId, 5, id));
-        complaints.fileComplaint(GTIN, LOT, 5, SPEC, secretOf(5), proof, PRICE, pharmacy, EVIDENCE);
+        complaints.fileComplaint(GTIN, LOT, 5, SPEC, signature, proof, PRICE, pharmacy, EVIDENCE);
     }
 
     function test_FileComplaint_OtherSerialsWhileOneIsOpen() public {
@@ -482,21 +622,24 @@ contract ComplaintRegistryTest is ComplaintFixture {
         uint256 first = fileSpec(5);
         vm.warp(T0 + 8 days);
         ruleAs(first, false);
-        // The secret went public with the first filing: nobody else may use it.
+        // One box, one complainant: someone who later learns the box's secret (and so can sign for itself)
+        // may not file about it.
         bytes32[] memory proof = proofOf(5);
+        bytes memory signature = possessionFor(consumer2, 5);
         vm.prank(consumer2);
         vm.expectRevert(
             abi.encodeWithSelector(IComplaintRegistry.PossessionClaimedByAnother.selector, batchId, 5, consumer)
         );
-        complaints.fileComplaint(GTIN, LOT, 5, SPEC, secretOf(5), proof, PRICE, pharmacy, EVIDENCE);
+        complaints.fileComplaint(GTIN, LOT, 5, SPEC, signature, proof, PRICE, pharmacy, EVIDENCE);
     }
 
     function test_RevertWhen_SerialAlreadyCompensated() public {
         upheldSpec(5);
         bytes32[] memory proof = proofOf(5);
+        bytes memory signature = possessionFor(consumer, 5);
         vm.prank(consumer);
         vm.expectRevert(abi.encodeWithSelector(IComplaintRegistry.SerialAlreadyCompensated.selector, batchId, 5));
-        complaints.fileComplaint(GTIN, LOT, 5, COUNTERFEIT, secretOf(5), proof, PRICE, pharmacy, EVIDENCE);
+        complaints.fileComplaint(GTIN, LOT, 5, COUNTERFEIT, signature, proof, PRICE, pharmacy, EVIDENCE);
     }
 
     // ---------------------------------------------------------------- answer
@@ -616,8 +759,9 @@ contract ComplaintRegistryTest is ComplaintFixture {
 
     function test_Rule_CompensationIsFourTimesThePriceAboveTheFloor() public {
         bytes32[] memory proof = proofOf(5);
+        bytes memory signature = possessionFor(consumer, 5);
         vm.prank(consumer);
-        uint256 id = complaints.fileComplaint(GTIN, LOT, 5, SPEC, secretOf(5), proof, 30_000, pharmacy, EVIDENCE);
+        uint256 id = complaints.fileComplaint(GTIN, LOT, 5, SPEC, signature, proof, 30_000, pharmacy, EVIDENCE);
         vm.warp(T0 + 8 days);
         ruleAs(id, true);
         assertEq(uint256(complaints.complaint(id).compensationFen), 120_000);
@@ -1048,8 +1192,9 @@ contract ComplaintRegistryTest is ComplaintFixture {
         bytes32 other = releasedCommittedBatch("240316B"); // same secrets, another batch
         fileSpec(5); // 1
         bytes32[] memory proof = proofOf(5);
+        bytes memory signature = Possession.sign(secretOf(5), complaints.possessionDigest(other, 5, consumer));
         vm.prank(consumer);
-        complaints.fileComplaint(GTIN, "240316B", 5, SPEC, secretOf(5), proof, PRICE, address(0), EVIDENCE); // 2
+        complaints.fileComplaint(GTIN, "240316B", 5, SPEC, signature, proof, PRICE, address(0), EVIDENCE); // 2
         fileAs(consumer2, COUNTERFEIT, 6, pharmacy); // 3
         IComplaintRegistry.Complaint[] memory list = complaints.complaintsOf(batchId);
         assertEq(list.length, 2);
@@ -1100,8 +1245,9 @@ contract ComplaintRegistryTest is ComplaintFixture {
 
         uint256 held = token.balanceOf(address(complaints));
         bytes32[] memory proof = proofOf(5);
+        bytes memory signature = possessionFor(consumer, 5);
         vm.prank(consumer);
-        uint256 id = complaints.fileComplaint(GTIN, LOT, 5, COUNTERFEIT, secretOf(5), proof, price, pharmacy, EVIDENCE);
+        uint256 id = complaints.fileComplaint(GTIN, LOT, 5, COUNTERFEIT, signature, proof, price, pharmacy, EVIDENCE);
         vm.warp(T0 + 8 days);
         ruleAs(id, true);
 
@@ -1154,7 +1300,7 @@ contract ComplaintRegistryTest is ComplaintFixture {
         ComplaintRegistry registry = new ComplaintRegistry(bare, token, address(forwarder), treasury);
         bytes32[] memory proof = proofOf(5);
         vm.expectRevert(RegistryBase.DirectoryNotSet.selector);
-        registry.fileComplaint(GTIN, LOT, 5, SPEC, secretOf(5), proof, PRICE, address(0), EVIDENCE);
+        registry.fileComplaint(GTIN, LOT, 5, SPEC, "", proof, PRICE, address(0), EVIDENCE);
     }
 }
 

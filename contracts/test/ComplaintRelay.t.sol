@@ -4,6 +4,7 @@ pragma solidity ^0.8.24;
 import {ERC2771Forwarder} from "@openzeppelin/contracts/metatx/ERC2771Forwarder.sol";
 import {Errors} from "@openzeppelin/contracts/utils/Errors.sol";
 import {ComplaintFixture} from "./utils/ComplaintFixture.sol";
+import {Possession} from "./utils/Possession.sol";
 import {RelaySigner} from "./utils/RelaySigner.sol";
 import {IComplaintRegistry} from "../src/interfaces/IComplaintRegistry.sol";
 
@@ -23,10 +24,12 @@ contract ComplaintRelayTest is ComplaintFixture, RelaySigner {
 
     // ---------------------------------------------------------------- helpers
 
+    /// @dev The consumer key's filing about box `serial`, with the box's possession signature for that key.
     function fileData(uint64 serial) internal view returns (bytes memory) {
+        bytes memory signature = possessionFor(consumerKey, serial);
         return abi.encodeCall(
             complaints.fileComplaint,
-            (GTIN, LOT, serial, SPEC, secretOf(serial), proofOf(serial), PRICE, pharmacy, keccak256("photo"))
+            (GTIN, LOT, serial, SPEC, signature, proofOf(serial), PRICE, pharmacy, keccak256("photo"))
         );
     }
 
@@ -118,10 +121,11 @@ contract ComplaintRelayTest is ComplaintFixture, RelaySigner {
 
     function test_FileComplaint_FailedCallRevertsTheRelay() public {
         // A relayed filing that the registry refuses (wrong secret) reverts the whole relay, nonce included.
+        bytes memory wrongKey = Possession.sign(secretOf(6), complaints.possessionDigest(batchId, 5, consumerKey));
         // OpenZeppelin's forwarder does not pass the reason on (FailedCall): a relayer learns it by calling
         // the registry directly from the signer's address (eth_call), which is what the relay would do.
         bytes memory data = abi.encodeCall(
-            complaints.fileComplaint, (GTIN, LOT, 5, SPEC, secretOf(6), proofOf(5), PRICE, pharmacy, keccak256("photo"))
+            complaints.fileComplaint, (GTIN, LOT, 5, SPEC, wrongKey, proofOf(5), PRICE, pharmacy, keccak256("photo"))
         );
         ERC2771Forwarder.ForwardRequestData memory request =
             signed(CONSUMER_KEY, consumerKey, data, uint48(block.timestamp + 1 hours));
@@ -152,9 +156,43 @@ contract ComplaintRelayTest is ComplaintFixture, RelaySigner {
     function test_DirectCallByTheRelayerIsItsOwn() public {
         // Without the forwarder the relayer is only itself: a direct call files in its own name.
         bytes32[] memory proof = proofOf(5);
+        bytes memory signature = possessionFor(relayer, 5);
         vm.prank(relayer);
         uint256 id =
-            complaints.fileComplaint(GTIN, LOT, 5, SPEC, secretOf(5), proof, PRICE, pharmacy, keccak256("photo"));
+            complaints.fileComplaint(GTIN, LOT, 5, SPEC, signature, proof, PRICE, pharmacy, keccak256("photo"));
         assertEq(complaints.complaint(id).complainant, relayer);
+    }
+
+    // ---------------------------------------------------------------- front-running a relayed filing
+
+    /// @dev A copier who sees the relayer's pending transaction takes the filing's calldata and relays it
+    /// under its own key: the possession signature names the consumer's key, so the copy is refused.
+    function test_RevertWhen_FrontRun_CopierRelaysTheFilingUnderItsOwnKey() public {
+        ERC2771Forwarder.ForwardRequestData memory pending =
+            signed(CONSUMER_KEY, consumerKey, fileData(5), uint48(block.timestamp + 1 hours));
+        uint256 copierKey = 0xBAD;
+        ERC2771Forwarder.ForwardRequestData memory copy =
+            signed(copierKey, vm.addr(copierKey), pending.data, uint48(block.timestamp + 1 hours));
+        vm.prank(relayer);
+        vm.expectRevert(Errors.FailedCall.selector);
+        forwarder.execute(copy);
+        vm.prank(vm.addr(copierKey));
+        (bool ok, bytes memory reason) = address(complaints).call(pending.data);
+        assertFalse(ok);
+        assertEq(
+            keccak256(reason),
+            keccak256(abi.encodeWithSelector(IComplaintRegistry.InvalidPossessionProof.selector, batchId, 5))
+        );
+        relay(pending);
+        assertEq(complaints.complaint(1).complainant, consumerKey);
+    }
+
+    /// @dev Replaying the consumer's own forward request first only files it for the consumer (and pays its gas).
+    function test_FrontRun_ReplayedForwardRequestFilesForTheConsumer() public {
+        ERC2771Forwarder.ForwardRequestData memory pending =
+            signed(CONSUMER_KEY, consumerKey, fileData(5), uint48(block.timestamp + 1 hours));
+        vm.prank(makeAddr("copier"));
+        forwarder.execute(pending);
+        assertEq(complaints.complaint(1).complainant, consumerKey);
     }
 }

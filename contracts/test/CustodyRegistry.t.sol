@@ -335,6 +335,25 @@ contract CustodyRegistryTest is Fixture {
         assertEq(uint256(custody.balanceOf(batchId, distributor)), 10);
     }
 
+    // ---------------------------------------------------------------- held
+
+    function test_HasHeld_FromAcceptanceOnAndAfterPassingEverythingOn() public {
+        assertFalse(custody.hasHeld(batchId, manufacturer)); // not opened yet
+        uint256 id = _ship(manufacturer, distributor, 500);
+        assertTrue(custody.hasHeld(batchId, manufacturer));
+        assertFalse(custody.hasHeld(batchId, distributor)); // pending
+        _accept(distributor, id);
+        assertTrue(custody.hasHeld(batchId, distributor));
+        id = _ship(distributor, pharmacy, 500);
+        assertEq(uint256(custody.balanceOf(batchId, distributor)), 0);
+        assertTrue(custody.hasHeld(batchId, distributor)); // passed everything on, still held it
+        vm.prank(pharmacy);
+        custody.rejectShipment(id, "damaged");
+        assertFalse(custody.hasHeld(batchId, pharmacy)); // refused the delivery: never held it
+        assertFalse(custody.hasHeld(batchId, stranger));
+        assertFalse(custody.hasHeld(keccak256("another batch"), distributor));
+    }
+
     // ---------------------------------------------------------------- decommission
 
     function test_Decommission_RecordsTheSale() public {

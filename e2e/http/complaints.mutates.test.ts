@@ -11,6 +11,8 @@ import { baseUrl, deploymentFile, rpcUrl, scenario, verify } from "./world";
 
 const QINGHE = "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC";
 const BIANMIN = "0x23618e81E3f5cdF7f54C3d65f7FBc0aBf5B21E8f";
+// 仁心 sells other batches but never received the price-gouging one.
+const RENXIN = "0x14dC79964da2C08b23698B3D3cc7Ca32193d9955";
 const evidenceDir = () => join(dirname(deploymentFile()), "evidence");
 // A 1×1 PNG: a real image, as the phone would send it.
 const PHOTO =
@@ -217,6 +219,22 @@ describe("a price complaint upheld by an inspector", () => {
     });
     assert.equal(missingSeller.status, 400);
     assert.equal(missingSeller.body.error?.field, "seller");
+
+    // A licensed pharmacy that never had the batch cannot be named: it could not have sold the box, and
+    // an open complaint would lock its bond.
+    const evidenceBefore = evidenceFiles();
+    const wrongSeller = await post("/api/complaints", {
+      code: box.code,
+      secret: box.secret,
+      kind: "price-above-cap",
+      description: "Charged 150 yuan for a box of 50",
+      pricePaid: 150,
+      seller: RENXIN,
+    });
+    assert.equal(wrongSeller.status, 400, JSON.stringify(wrongSeller.body));
+    assert.equal(wrongSeller.body.error?.code, "SellerNeverHeldBatch");
+    assert.match(wrongSeller.body.error!.message, /never received this batch/);
+    assert.deepEqual(evidenceFiles(), evidenceBefore);
 
     const filed = await post("/api/complaints", {
       code: box.code,

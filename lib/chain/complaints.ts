@@ -1,6 +1,8 @@
 // Complaints on chain, for people without a wallet: each complaint gets a fresh key of its own (the
 // complainant's identity on chain), which signs the relayed filing and, later, the withdrawal of the
 // compensation. The server never keeps that key: it is handed to the complainant once, as a claim key.
+// The box's secret stays here too: the filing carries the box's possession signature for that new key
+// (possession.ts), which a copier watching the mempool cannot re-sign for itself.
 import {
   Wallet,
   ZeroAddress,
@@ -13,6 +15,7 @@ import {
 import { bindContracts, contractInterface } from "./contracts";
 import type { Deployment } from "./deployment";
 import { readEvents, readLogs } from "./logs";
+import { signPossession } from "./possession";
 import { RelayError, type Relayer } from "./relay";
 import type { ComplaintKind, ComplaintStatus } from "../domain/record";
 
@@ -23,8 +26,11 @@ const STATUSES: ComplaintStatus[] = ["open", "answered", "upheld", "dismissed"];
 export interface ComplaintFiling {
   gtin: string;
   lot: string;
+  /** keccak256(abi.encode(gtin, lot)), as the batch registry names the batch. */
+  batchId: string;
   serial: number;
   kind: ComplaintKind;
+  /** The secret from inside the box: it signs for the complainant and is never sent. */
   secret: Uint8Array;
   proof: string[];
   pricePaidFen: number;
@@ -41,13 +47,25 @@ export interface FiledComplaint {
   complainant: string;
 }
 
-function fileComplaintData(filing: ComplaintFiling): string {
+/** The fileComplaint call by `complainant`, with the box's possession signature for it. */
+export function fileComplaintData(
+  deployment: Deployment,
+  filing: ComplaintFiling,
+  complainant: string,
+): string {
+  const possessionSignature = signPossession(filing.secret, {
+    complainant,
+    batchId: filing.batchId,
+    serial: filing.serial,
+    chainId: deployment.chainId,
+    registry: deployment.addresses.ComplaintRegistry,
+  });
   return contractInterface("ComplaintRegistry").encodeFunctionData("fileComplaint", [
     BigInt(filing.gtin),
     filing.lot,
     filing.serial,
     KIND_INDEX[filing.kind],
-    hexlify(filing.secret),
+    possessionSignature,
     filing.proof,
     filing.pricePaidFen,
     filing.seller ?? ZeroAddress,
@@ -62,6 +80,7 @@ function fileComplaintData(filing: ComplaintFiling): string {
  */
 export async function fileComplaintRelayed(
   relayer: Relayer,
+  deployment: Deployment,
   filing: ComplaintFiling,
   beforeSend: () => void = () => undefined,
 ): Promise<FiledComplaint> {
@@ -69,7 +88,7 @@ export async function fileComplaintRelayed(
   const relayed = await relayer.relay(
     complainant,
     "ComplaintRegistry",
-    fileComplaintData(filing),
+    fileComplaintData(deployment, filing, complainant.address),
     beforeSend,
   );
   const filed = relayed.events.find((e) => e.name === "ComplaintFiled");

@@ -155,6 +155,8 @@ export const MESSAGES: Record<string, Template> = {
     `Someone else already filed a complaint with box ${serial}'s inside code; only they can file about it again.`,
   SellerRequired: () => "Say which seller you bought the box from: the complaint is against them.",
   NotASeller: () => "That is not a registered seller.",
+  SellerNeverHeldBatch: () =>
+    "By the custody record that seller never received this batch, so the box cannot have been bought there. Name the seller you bought it from.",
   PricePaidTooHigh: ([price]) => `A price paid of ${fen(price)} for one box is not plausible.`,
   ComplaintNotFound: ([id]) => `There is no complaint ${id}.`,
   NotRespondent: ([id]) => `Only the party complaint ${id} is against can answer it.`,

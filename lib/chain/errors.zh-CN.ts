@@ -132,6 +132,8 @@ export const MESSAGES_ZH: Record<string, Template> = {
     `已有他人用第 ${serial} 盒的盒内码提交过投诉；只有此人可以就这一盒再次投诉。`,
   SellerRequired: () => "请说明您是从哪家销售方买到这一盒的：投诉针对的是他们。",
   NotASeller: () => "这不是已登记的销售方。",
+  SellerNeverHeldBatch: () =>
+    "流通记录显示该销售方从未收到过这一批次，这一盒不可能是从那里买的。请填写您实际购买的销售方。",
   PricePaidTooHigh: ([price]) => `一盒支付 ${fen(price)} 不合常理。`,
   ComplaintNotFound: ([id]) => `没有投诉 ${id}。`,
   NotRespondent: ([id]) => `只有投诉 ${id} 所针对的一方可以答复。`,

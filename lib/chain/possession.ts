@@ -1,17 +1,38 @@
-// The possession commitment of a batch (IBatchRegistry.possessionTerms): a Merkle tree whose leaves bind
-// each box's serial to the hash of the secret printed inside it. The manufacturer registers the root and
-// publishes the leaves (they reveal nothing: a leaf holds only a hash of a 128-bit secret); whoever
-// files a complaint for a box proves possession with its secret and the leaf's Merkle path.
+// The possession commitment of a batch (IBatchRegistry.possessionTerms) and the proof a complaint carries.
+// Each box has a possession key derived from the secret printed inside it; the Merkle tree's leaves bind
+// each box's serial to that key's address. The manufacturer registers the root and publishes the leaves
+// (they reveal nothing: finding a secret behind an address takes about 2^128 tries). Whoever files a
+// complaint proves possession with the key's signature over the complainant's address and the leaf's
+// Merkle path, never with the secret itself: a filing copied from a public mempool cannot be re-signed
+// for the copier (IComplaintRegistry.fileComplaint).
 //
-// Encoding, as contracts/test/utils/Possession.sol and OpenZeppelin's MerkleProof (sorted pairs) agree:
-//   secretHash = keccak256(abi.encode(bytes16 secret))
-//   leaf       = keccak256(keccak256(abi.encode(uint64 serial, secretHash)))
+// Encoding, as contracts/test/utils/Possession.sol and the contracts agree:
+//   key        = 1 + (keccak256("MedProof possession" ‖ secret) mod (n − 1)), n the secp256k1 group order
+//   leaf       = keccak256(keccak256(abi.encode(uint64 serial, address(key))))
 //   node       = keccak256(min(a, b) ‖ max(a, b)); an odd last node is carried up unchanged.
-// The encodings are written out by hand (not AbiCoder): a batch has thousands of boxes.
-import { getBytes, hexlify, keccak256, randomBytes } from "ethers";
+//   signature  = the key's 65-byte signature of the EIP-712 Possession(complainant, batchId, serial) under
+//                the ComplaintRegistry's domain ("MedProofComplaintRegistry", "1", chain id, registry).
+// The encodings are written out by hand (not AbiCoder): a batch has thousands of boxes, and the key's
+// public point (one secp256k1 multiplication) is already most of a leaf's cost.
+import {
+  SigningKey,
+  TypedDataEncoder,
+  concat,
+  getAddress,
+  getBytes,
+  hexlify,
+  keccak256,
+  randomBytes,
+  toBeHex,
+  toUtf8Bytes,
+} from "ethers";
 import { BOX_SECRET_BYTES } from "../domain/box-secret";
 
 const WORD = 32;
+const ADDRESS_BYTES = 20;
+/** The order of secp256k1's group. */
+const CURVE_ORDER = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n;
+const KEY_DOMAIN = toUtf8Bytes("MedProof possession");
 
 export interface PossessionList {
   serialStart: number;
@@ -19,23 +40,67 @@ export interface PossessionList {
   leaves: string[];
 }
 
+/** What a possession signature is for: the complainant it lets file about box `serial` of the batch. */
+export interface PossessionClaim {
+  complainant: string;
+  batchId: string;
+  serial: number;
+  chainId: number;
+  /** The ComplaintRegistry's address (the EIP-712 verifying contract). */
+  registry: string;
+}
+
+const POSSESSION_TYPES = {
+  Possession: [
+    { name: "complainant", type: "address" },
+    { name: "batchId", type: "bytes32" },
+    { name: "serial", type: "uint64" },
+  ],
+};
+
 /** A fresh random secret for one box (what a manufacturer prints inside it). */
 export function randomBoxSecret(): Uint8Array {
   return randomBytes(BOX_SECRET_BYTES);
 }
 
-export function secretHash(secret: Uint8Array): Uint8Array {
-  const word = new Uint8Array(WORD);
-  word.set(secret, 0); // bytesN is left-aligned in its word
-  return getBytes(keccak256(word));
+/** The box's possession key (0x-hex, 32 bytes): never 0, always below the group order. */
+export function possessionKey(secret: Uint8Array): string {
+  const hash = BigInt(keccak256(concat([KEY_DOMAIN, secret])));
+  return toBeHex(1n + (hash % (CURVE_ORDER - 1n)), WORD);
+}
+
+/** The possession key's address, as 20 bytes (the leaf's and ecrecover's form). */
+function possessorBytes(secret: Uint8Array): Uint8Array {
+  const publicKey = getBytes(SigningKey.computePublicKey(possessionKey(secret), false));
+  return getBytes(keccak256(publicKey.subarray(1))).subarray(WORD - ADDRESS_BYTES);
+}
+
+/** The address the contract recovers from the box's possession signature. */
+export function possessionAddress(secret: Uint8Array): string {
+  return getAddress(hexlify(possessorBytes(secret)));
 }
 
 export function possessionLeaf(serial: number, secret: Uint8Array): string {
   const encoded = new Uint8Array(2 * WORD);
   const view = new DataView(encoded.buffer);
   view.setBigUint64(WORD - 8, BigInt(serial)); // uint64, right-aligned
-  encoded.set(secretHash(secret), WORD);
+  encoded.set(possessorBytes(secret), 2 * WORD - ADDRESS_BYTES); // address, right-aligned
   return keccak256(getBytes(keccak256(encoded)));
+}
+
+/** The box's signature letting `claim.complainant` file about it (r ‖ s ‖ v, 0x-hex, 65 bytes). */
+export function signPossession(secret: Uint8Array, claim: PossessionClaim): string {
+  const digest = TypedDataEncoder.hash(
+    {
+      name: "MedProofComplaintRegistry",
+      version: "1",
+      chainId: claim.chainId,
+      verifyingContract: claim.registry,
+    },
+    POSSESSION_TYPES,
+    { complainant: claim.complainant, batchId: claim.batchId, serial: claim.serial },
+  );
+  return new SigningKey(possessionKey(secret)).sign(digest).serialized;
 }
 
 function pair(a: Uint8Array, b: Uint8Array): Uint8Array {

@@ -152,7 +152,13 @@ const limited = (message: string, retryAfter: number): ErrorResponse => ({
 
 /** Contract refusals that are about the state of the box rather than the request. */
 const CONFLICTS = new Set(["ComplaintAlreadyOpen", "SerialAlreadyCompensated", "PossessionClaimedByAnother"]);
-const BAD_REQUEST = new Set(["SellerRequired", "NotASeller", "PricePaidTooHigh", "InvalidPossessionProof"]);
+const BAD_REQUEST = new Set([
+  "SellerRequired",
+  "NotASeller",
+  "SellerNeverHeldBatch",
+  "PricePaidTooHigh",
+  "InvalidPossessionProof",
+]);
 
 /**
  * A relayed transaction that failed. The contract's refusals are lib/chain/errors.ts's sentences, in
@@ -301,6 +307,7 @@ export class ComplaintDesk {
     const filing = {
       gtin: code.gtin,
       lot: code.lot,
+      batchId: batch.id,
       serial: Number(code.serial),
       kind: request.kind as ComplaintKind,
       secret,
@@ -312,7 +319,9 @@ export class ComplaintDesk {
     try {
       const relayer = await this.options.relayer();
       // The evidence is kept only once the contract has accepted the filing in simulation.
-      const filed = await fileComplaintRelayed(relayer, filing, () => this.options.evidence.save(evidence));
+      const filed = await fileComplaintRelayed(relayer, this.options.deployment, filing, () =>
+        this.options.evidence.save(evidence),
+      );
       if (!(await onDisk(this.options.durability)))
         return fail(503, CHAIN_UNAVAILABLE.code, t("chainUnavailable"));
       return {

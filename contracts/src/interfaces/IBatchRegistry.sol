@@ -109,8 +109,9 @@ interface IBatchRegistry {
     /// @notice What a complaint about a box of the batch needs, in one call (BatchNotFound for an unknown
     /// batch): the manufacturer, the serial range [serialStart, serialStart + boxes), and `possessionRoot`,
     /// the root of a Merkle tree (OpenZeppelin MerkleProof, sorted pairs) whose leaves are
-    /// keccak256(bytes.concat(keccak256(abi.encode(uint64 serial, bytes32 secretHash)))) with
-    /// secretHash = keccak256(abi.encode(bytes16 secret)), the secret printed inside each box.
+    /// keccak256(bytes.concat(keccak256(abi.encode(uint64 serial, address possessor)))), where possessor is the
+    /// address of the box's possession key, derived from the secret printed inside it (see
+    /// IComplaintRegistry.fileComplaint).
     function possessionTerms(bytes32 batchId)
         external
         view

@@ -6,9 +6,11 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 /// @title Bonds, consumer complaints, rulings and payouts
 /// @notice Manufacturers, meltblown suppliers and sellers (distributors, pharmacies) post a bond in the
 /// settlement ERC-20, at least the minimum the regulator sets for their role. A consumer who holds a box
-/// files a complaint about it (spec failure, counterfeit, price above cap), proving possession with the
-/// secret printed inside the box. The responsible party is named by rule: spec failure → the batch's
-/// manufacturer; counterfeit or price above cap → the seller the consumer bought from. It may answer
+/// files a complaint about it (spec failure, counterfeit, price above cap), proving possession with a
+/// signature by the key derived from the secret printed inside the box, over the complainant's address
+/// (the secret itself never goes on chain). The responsible party is named by rule: spec failure → the
+/// batch's manufacturer; counterfeit or price above cap → the seller the consumer bought from, which must
+/// have held the batch by the custody record. It may answer
 /// within the answer window; then an inspector rules, or a lab's retest of the batch decides by itself
 /// (failing the batch's on-chain rule set upholds, passing dismisses), and the lab may trace the failure
 /// to the batch's meltblown lot, which makes its supplier responsible instead.
@@ -76,16 +78,21 @@ interface IComplaintRegistry {
     error RespondentOfOpenComplaint(address party, uint256 openComplaints);
     error PartySuspendedForBond(address party);
     error PossessionNotCommitted(bytes32 batchId);
+    /// @notice The signature and Merkle path do not prove possession of the box for this complainant: a wrong
+    /// secret, a path of another box, or a signature made for another complainant (a copied filing).
     error InvalidPossessionProof(bytes32 batchId, uint64 serial);
     error SerialNotInBatch(bytes32 batchId, uint64 serial);
     error ComplaintAlreadyOpen(bytes32 batchId, uint64 serial, uint256 complaintId);
     /// @notice One box, one compensation: a serial with an upheld complaint takes no further complaint.
     error SerialAlreadyCompensated(bytes32 batchId, uint64 serial);
-    /// @notice Filing reveals the box's secret, so after the first complaint about a serial only its first
-    /// complainant may file about it again.
+    /// @notice One box, one complainant: after the first complaint about a serial only its first complainant
+    /// may file about it again, even if the secret inside the box later reaches someone else.
     error PossessionClaimedByAnother(bytes32 batchId, uint64 serial, address claimant);
     error SellerRequired(ComplaintKind kind);
     error NotASeller(address seller);
+    /// @notice The named seller never received boxes of the batch (CustodyRegistry.hasHeld), so it cannot
+    /// have sold this box; naming it would only block its bond.
+    error SellerNeverHeldBatch(bytes32 batchId, address seller);
     error PricePaidTooHigh(uint64 pricePaidFen);
     error ComplaintNotFound(uint256 complaintId);
     error NotRespondent(uint256 complaintId, address caller);
@@ -146,21 +153,26 @@ interface IComplaintRegistry {
     function withdrawBond(uint256 amount) external;
 
     // ---- complaints ----
-    /// @notice Anyone holding the box. `secret` is the 128-bit secret printed inside the box with serial
-    /// `serial` of (gtin, lot); `proof` its Merkle proof against the batch's possessionRoot (see
-    /// IBatchRegistry.possessionTerms). `seller` is the registered seller the box was bought from: required
-    /// for a counterfeit or price complaint (it is then the respondent), optional (zero) for a spec failure.
+    /// @notice Anyone holding the box. `possessionSignature` (65 bytes, r ‖ s ‖ v) is the box's possession key's
+    /// signature of possessionDigest(batchId, serial, complainant), where the complainant is the caller (the
+    /// forward request's signer when relayed); `proof` is the Merkle path of the box's leaf against the
+    /// batch's possessionRoot (see IBatchRegistry.possessionTerms). The possession key is derived from the
+    /// 128-bit secret printed inside the box with serial `serial` of (gtin, lot): private key
+    /// 1 + (keccak256("MedProof possession" ‖ secret) mod (n − 1)), n the secp256k1 group order. `seller` is
+    /// the registered seller the box was bought from: required for a counterfeit or price complaint (it is
+    /// then the respondent), optional (zero) for a spec failure; when named it must have held the batch.
     /// One open complaint per serial. Complaint ids start at 1.
-    /// @dev Possession cannot be faked from public data: the root and even every leaf can be published,
-    /// since a leaf holds only keccak256 of the secret and finding a secret that hashes to it takes about
-    /// 2^128 tries per box. Filing reveals the secret, so afterwards the serial is bound to its first
-    /// complainant (PossessionClaimedByAnother).
+    /// @dev Possession cannot be faked from public data: the root and every leaf can be published, since a
+    /// leaf holds only the key's address and finding a secret that derives it takes about 2^128 tries per
+    /// box. Nor can it be copied from a pending filing: the signature names its complainant, so a copier
+    /// replaying the calldata from its own address fails (InvalidPossessionProof), and the secret is never
+    /// revealed.
     function fileComplaint(
         uint64 gtin,
         string calldata lot,
         uint64 serial,
         ComplaintKind kind,
-        bytes16 secret,
+        bytes calldata possessionSignature,
         bytes32[] calldata proof,
         uint64 pricePaidFen,
         address seller,
@@ -198,6 +210,10 @@ interface IComplaintRegistry {
     function setTreasury(address treasury) external;
 
     // ---- views ----
+    /// @notice The EIP-712 digest a box's possession key signs to let `complainant` file about it: the typed
+    /// data Possession(address complainant, bytes32 batchId, uint64 serial) under this contract's domain
+    /// (name "MedProofComplaintRegistry", version "1", the chain id, this contract).
+    function possessionDigest(bytes32 batchId, uint64 serial, address complainant) external view returns (bytes32);
     function settlementToken() external view returns (IERC20);
     function treasury() external view returns (address);
     function terms() external view returns (Terms memory);

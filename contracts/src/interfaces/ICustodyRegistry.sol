@@ -68,5 +68,9 @@ interface ICustodyRegistry {
     function shipmentsOf(bytes32 batchId) external view returns (Shipment[] memory);
     function holdings(bytes32 batchId) external view returns (Holding[] memory);
     function balanceOf(bytes32 batchId, address holder) external view returns (uint32);
+    /// @notice True once `holder` has held boxes of the batch: it accepted a shipment of it, or it is the
+    /// manufacturer of a batch it has shipped. A pending shipment does not count until it is accepted, and
+    /// holding stays true after the boxes are sold or passed on (a complaint may be about a past sale).
+    function hasHeld(bytes32 batchId, address holder) external view returns (bool);
     function sale(bytes32 batchId, uint64 serial) external view returns (Sale memory);
 }

@@ -141,9 +141,11 @@ contract ComplaintHandler is Base {
         address seller = atDistributor ? p.distributor : p.pharmacy;
         bool wasOpen = complaints.openComplaintOf(batchId, serial) != 0;
         bytes32[] memory proof = Possession.proof(leaves, serial - 1);
-        bytes16 secret = Possession.secretOf(seed, serial);
+        bytes memory signature = Possession.sign(
+            Possession.secretOf(seed, serial), complaints.possessionDigest(batchId, serial, consumer)
+        );
         vm.prank(consumer);
-        try complaints.fileComplaint(gtin, lot, serial, kind, secret, proof, price, seller, bytes32(0)) returns (
+        try complaints.fileComplaint(gtin, lot, serial, kind, signature, proof, price, seller, bytes32(0)) returns (
             uint256 id
         ) {
             _expect(!wasOpen, "second open complaint on a serial");

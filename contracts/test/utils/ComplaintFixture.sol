@@ -8,8 +8,9 @@ import {IComplaintRegistry} from "../../src/interfaces/IComplaintRegistry.sol";
 import {ITestRegistry} from "../../src/interfaces/ITestRegistry.sol";
 
 /// @notice The Fixture's world plus a released batch "240315A" of 16 boxes (serials 1..16) whose possession
-/// root commits to a secret per box, bonds at their minimums' double for the manufacturer, the supplier and
-/// both sellers, and a consumer.
+/// root commits to a key per box (derived from the box's secret), stocked at both sellers (8 boxes to the
+/// distributor, 4 of them on to the pharmacy, all accepted), bonds at their minimums' double for the
+/// manufacturer, the supplier and both sellers, and a consumer.
 abstract contract ComplaintFixture is Fixture {
     string internal constant LOT = "240315A";
     uint64 internal constant BOXES = 16;
@@ -38,6 +39,7 @@ abstract contract ComplaintFixture is Fixture {
         consumer = makeAddr("consumer");
         consumer2 = makeAddr("consumer 2");
         batchId = releasedCommittedBatch(LOT);
+        stockSellers(batchId);
         bond(manufacturer, 2 * MANUFACTURER_MIN);
         bond(supplier, 2 * SUPPLIER_MIN);
         bond(distributor, 2 * DISTRIBUTOR_MIN);
@@ -59,8 +61,25 @@ abstract contract ComplaintFixture is Fixture {
         batches.release(id);
     }
 
+    /// @dev manufacturer -> distributor (8 boxes, accepted) -> pharmacy (4, accepted): both sellers held it.
+    function stockSellers(bytes32 id) internal {
+        vm.prank(manufacturer);
+        uint256 shipment = custody.ship(id, distributor, 8);
+        vm.prank(distributor);
+        custody.acceptShipment(shipment);
+        vm.prank(distributor);
+        shipment = custody.ship(id, pharmacy, 4);
+        vm.prank(pharmacy);
+        custody.acceptShipment(shipment);
+    }
+
     function secretOf(uint64 serial) internal pure returns (bytes16) {
         return Possession.secretOf(SEED, serial);
+    }
+
+    /// @dev What box `serial` of 240315A's possession key signs to let `who` file about it.
+    function possessionFor(address who, uint64 serial) internal view returns (bytes memory) {
+        return Possession.sign(secretOf(serial), complaints.possessionDigest(batchId, serial, who));
     }
 
     function proofOf(uint64 serial) internal view returns (bytes32[] memory) {
@@ -86,9 +105,10 @@ abstract contract ComplaintFixture is Fixture {
         returns (uint256 id)
     {
         bytes32[] memory proof = proofOf(serial);
+        bytes memory signature = possessionFor(who, serial);
         vm.prank(who);
         id = complaints.fileComplaint(
-            GTIN, LOT, serial, kind, secretOf(serial), proof, PRICE, seller_, keccak256("photo of the box")
+            GTIN, LOT, serial, kind, signature, proof, PRICE, seller_, keccak256("photo of the box")
         );
     }
 

@@ -15,7 +15,13 @@ import { bindContracts, CONTRACT_NAMES, contractInterface, type ContractName } f
 import type { Deployment } from "../deployment";
 import { assertLocalChain, demoBoxSecret, demoSerialSigner, demoWallet } from "./accounts";
 import { signSerial } from "../serials";
-import { possessionList, possessionProof, possessionRoot, type PossessionList } from "../possession";
+import {
+  possessionList,
+  possessionProof,
+  possessionRoot,
+  signPossession,
+  type PossessionList,
+} from "../possession";
 import {
   CERTIFICATES,
   FILINGS,
@@ -608,8 +614,8 @@ export async function seedDemo(
   const complained = relative("complaint-upheld", "surgical", 100, 180_000, 170, 50);
   ship(complained, "qinghe", "distributor", 3000, day(-80));
   ship(complained, "distributor", "renxin", 300, day(-70));
-  // A shopper bought box 100149 at 仁心 for 75 yuan; its ear loops came off. She files with the secret
-  // from inside the box, 青禾 answers, an inspector upholds: 500 yuan to her (the legal minimum beats
+  // A shopper bought box 100149 at 仁心 for 75 yuan; its ear loops came off. She files with the box's
+  // possession signature for her address (made from the secret inside the box), 青禾 answers, an inspector upholds: 500 yuan to her (the legal minimum beats
   // 4 × 75), a 1,000-yuan fine to the treasury, both from 青禾's bond, and both withdrawn.
   const shopper = demoWallet(DEMO_SHOPPER_ACCOUNT, provider);
   const complainedSerial = 100149;
@@ -620,12 +626,19 @@ export async function seedDemo(
     () => {
       const list = need(possession.get(complained.key), `possession list of ${complained.key}`);
       const gtin = PRODUCTS[complained.product].gtin;
+      const possessionSignature = signPossession(demoBoxSecret(gtin, complained.lot, complainedSerial), {
+        complainant: shopper.address,
+        batchId: complained.batchId(),
+        serial: complainedSerial,
+        chainId: deployment.chainId,
+        registry: deployment.addresses.ComplaintRegistry,
+      });
       return bindContracts(deployment.addresses, shopper).ComplaintRegistry.getFunction("fileComplaint")(
         BigInt(gtin),
         complained.lot,
         complainedSerial,
         0, // SpecFailure
-        demoBoxSecret(gtin, complained.lot, complainedSerial),
+        possessionSignature,
         possessionProof(list.leaves, complainedSerial - list.serialStart),
         7500,
         wallets.renxin.address,
