@@ -122,7 +122,7 @@ describe("the scan log", () => {
     await first.append(KEY, scan(1_000));
     first.close();
     appendFileSync(path, '{"k":"' + KEY + '","at":2000,"pla'); // the crash cut the write short
-    const second = await opened(path);
+    const second = new ScanLog(path); // a log of one chunk is read before the constructor returns
     assert.equal((await historyOf(second, KEY, null)).count, 1, "the torn scan was never acknowledged");
     await second.append(KEY, scan(3_000));
     second.close();

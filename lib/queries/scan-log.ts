@@ -123,7 +123,8 @@ export class ScanLog implements ScanStore {
         const end = bytes.lastIndexOf(NEWLINE);
         if (end >= 0) for (const line of bytes.toString("utf8", 0, end).split("\n")) this.replay(line);
         carried = Buffer.from(bytes.subarray(end + 1));
-        await new Promise((resolve) => setImmediate(resolve)); // let requests in between chunks
+        // Let requests in between chunks; a log of one chunk is read before the constructor returns.
+        if (position < size) await new Promise((resolve) => setImmediate(resolve));
       }
       for (const [key, entry] of this.appendedWhileLoading) this.remember(key, entry);
       this.state = "ready";
