@@ -71,7 +71,7 @@ export class ScanLog implements ScanStore {
   private olderGen = new Map<string, SerialScans>();
   private recentGenScans = 0;
   private olderGenScans = 0;
-  /** Region names repeat on every line; one copy each keeps the index small. */
+  /** Region names repeat on every line read back; one copy each keeps the index small. */
   private readonly places = new Map<string, string>();
   private readonly fd: number;
   private state: "loading" | "ready" | "unreadable" | "closed" = "loading";
@@ -147,10 +147,10 @@ export class ScanLog implements ScanStore {
     }
     const { k, at, place, device } = parsed as Record<string, unknown>;
     if (typeof k !== "string" || typeof at !== "number" || typeof device !== "string") return;
-    this.remember(k, { at, place: typeof place === "string" ? place : null, device });
+    this.remember(k, { at, place: typeof place === "string" ? this.intern(place) : null, device });
   }
 
-  private remember(key: string, scan: ScanEntry): void {
+  private remember(key: string, entry: ScanEntry): void {
     // Forgetting a serial costs its next scan the "checked before" note, no more: a sale is on chain.
     if (
       this.recentGenScans >= this.maxScans / 2 ||
@@ -161,7 +161,6 @@ export class ScanLog implements ScanStore {
       this.recentGen = new Map();
       this.recentGenScans = 0;
     }
-    const entry = { ...scan, place: scan.place === null ? null : this.intern(scan.place) };
     const scans = this.lookup(key);
     if (!scans) {
       this.recentGen.set(key, { count: 1, first: entry, recent: [entry], forgottenUntil: null });
