@@ -433,7 +433,7 @@ export function makeScannedCode(overrides: Partial<ScannedCode> = {}): ScannedCo
 }
 
 export function makeScanHistory(overrides: Partial<ScanHistory> = {}): ScanHistory {
-  return { count: 0, firstVerifiedAt: null, firstPlace: null, devicesAfterSale: 0, ...overrides };
+  return { count: 0, firstVerifiedAt: null, firstPlace: null, devices: 0, ...overrides };
 }
 
 export interface VerdictInputOverrides {

@@ -230,13 +230,20 @@ export interface BoxRecord {
   caps: PriceCapInfo[];
 }
 
-/** What the scan log knows about earlier verifications of the same serial. */
+/**
+ * What the scan log knows about earlier verifications of the same serial that count: those since the
+ * box was sold, or since its lot was delivered (lib/domain/scan-window.ts). Earlier ones are left out,
+ * so pre-scanning a lot's serials cannot make a later buyer's box look checked by someone else.
+ */
 export interface ScanHistory {
-  /** Verifications before this one. */
+  /**
+   * Verifications before this one. Exact unless the serial was scanned in bulk: then at least this many,
+   * and the first one is no longer known (null time and place).
+   */
   count: number;
   firstVerifiedAt: number | null;
   /** A plain place name, e.g. "苏州", or null when the scan gave none. */
   firstPlace: string | null;
-  /** Distinct devices that verified the serial after it was sold. */
-  devicesAfterSale: number;
+  /** Distinct devices among the latest of those verifications. */
+  devices: number;
 }

@@ -749,7 +749,7 @@ describe("clone check", () => {
   it("mentions checks from several devices after the sale", () => {
     const check = checkOf("clone", {
       record: { serial: { sale: { seller: makePharmacy(), soldAt } } },
-      scans: makeScanHistory({ count: 4, devicesAfterSale: 3 }),
+      scans: makeScanHistory({ count: 4, devices: 3 }),
     });
     assertCheck(check, "fail", "3 different devices");
   });
@@ -776,6 +776,31 @@ describe("clone check", () => {
     const verdict = verdictOf({ scans: null });
     assertCheck(checkIn(verdict, "clone"), "unknown", "Scan history unavailable");
     assert.equal(verdict.verdict, "genuine");
+  });
+
+  it("counts an unsold box's checks from its lot's latest delivery, and says so", () => {
+    const scans = makeScanHistory({ count: 2, firstVerifiedAt: FIXTURE_NOW - HOUR, firstPlace: "苏州" });
+    assertCheck(
+      checkOf("clone", { scans }),
+      "pass",
+      "This code was checked twice since its lot was delivered on 2026-10-26, first on 2026-11-24 09:00 in 苏州.",
+      "Checks before the delivery are not counted",
+    );
+    assertCheck(
+      checkOf("clone"),
+      "pass",
+      "No one has checked this code since its lot was delivered on 2026-10-26",
+    );
+    const undelivered = { batch: { shipments: [] }, serial: {} };
+    assertCheck(
+      checkOf("clone", { scans, record: undelivered }),
+      "pass",
+      "This code was checked twice before, first on",
+    );
+  });
+
+  it("is unknown for a serial the batch never issued", () => {
+    assertCheck(checkOf("clone", { record: { serial: { inRange: false } } }), "unknown", "no registered box");
   });
 
   it("is unknown without a serial or a batch", () => {

@@ -23,6 +23,7 @@ import type {
   TestReportInfo,
 } from "./record";
 import { DAY, daysBetween, startOfDay } from "./time";
+import { scanWindowStart } from "./scan-window";
 import {
   categoryName,
   formatBoxes,
@@ -155,6 +156,10 @@ function reasonSuffix(reason: string): string {
 function basisSuffix(basis: string): string {
   return basis.trim() ? ` (${basis.trim()})` : "";
 }
+
+/** Why an unsold box's earlier checks are counted from its lot's delivery (scan-window.ts). */
+const PRE_DELIVERY_SCANS =
+  "Checks before the delivery are not counted: anyone can scan a lot's codes before its boxes reach a shop.";
 
 function joinAfter(sentences: Sentence[]): string {
   return sentences.length === 0 ? "" : ` ${sentences.join(" ")}`;
@@ -626,21 +631,28 @@ const en = {
         "The box has not been sold through a registered pharmacy. The scan history is unavailable right " +
         "now, so earlier checks of this code cannot be shown.",
     }),
-    firstCheck: (): Outcome => ({
+    firstCheck: (deliveredAt: number | null): Outcome => ({
       title: "First check of this box",
-      detail: "No one has checked this code before, and it has not been sold through a registered pharmacy.",
+      detail:
+        deliveredAt === null
+          ? "No one has checked this code before, and it has not been sold through a registered pharmacy."
+          : `No one has checked this code since its lot was delivered on ${formatDate(deliveredAt)}, and it ` +
+            "has not been sold through a registered pharmacy. " +
+            PRE_DELIVERY_SCANS,
     }),
-    checkedBefore: (scans: ScanHistory): Outcome => ({
+    checkedBefore: (scans: ScanHistory, deliveredAt: number | null): Outcome => ({
       title:
         `Checked ${formatTimes(scans.count)} before` +
         (scans.firstVerifiedAt === null ? "" : `; first on ${formatDate(scans.firstVerifiedAt)}`) +
         (scans.firstPlace ? `, ${scans.firstPlace}` : ""),
       detail:
-        `This code was checked ${formatTimes(scans.count)} before` +
+        `This code was checked ${formatTimes(scans.count)} ` +
+        (deliveredAt === null ? "before" : `since its lot was delivered on ${formatDate(deliveredAt)}`) +
         (scans.firstVerifiedAt === null ? "" : `, first on ${formatDateTime(scans.firstVerifiedAt)}`) +
         (scans.firstPlace ? ` in ${scans.firstPlace}` : "") +
         ". It has not been sold through a registered pharmacy. If those checks were not yours, someone " +
-        "else has seen this code.",
+        "else has seen this code." +
+        (deliveredAt === null ? "" : ` ${PRE_DELIVERY_SCANS}`),
     }),
   },
   price: {
@@ -1160,13 +1172,18 @@ function checkCustody({ batch, product, now, nameOf, text }: Context): Result {
 function checkClone({ code, batch, record, scans, text }: Context): Result {
   if (code.serial === null || batch === null) return unknown(text.clone.noSerial());
   if (record.serial === null) return unknown(text.clone.saleUnknown());
+  // A serial the batch never issued is no box's: it has no history to compare (the registered check fails it).
+  if (!record.serial.inRange) return unknown(text.clone.noSerial());
   const sale = record.serial.sale;
   // A sold serial is final for the box that was sold: any other box with the code is a copy. The
-  // shopper must be told when and where, so their own second scan is not mistaken for a copy.
-  if (sale !== null) return fail(text.clone.sold(sale.seller, sale.soldAt, scans?.devicesAfterSale ?? null));
+  // shopper must be told when and where, so their own second scan is not mistaken for a copy. The scans
+  // counted are those since the sale (scan-window.ts).
+  if (sale !== null) return fail(text.clone.sold(sale.seller, sale.soldAt, scans?.devices ?? null));
   if (scans === null) return unknown(text.clone.historyUnavailable());
-  if (scans.count <= 0) return pass(text.clone.firstCheck());
-  return pass(text.clone.checkedBefore(scans));
+  // Unsold: the scans counted are those since the lot's latest delivery, if it has one.
+  const deliveredAt = scanWindowStart(record);
+  if (scans.count <= 0) return pass(text.clone.firstCheck(deliveredAt));
+  return pass(text.clone.checkedBefore(scans, deliveredAt));
 }
 
 function checkPrice({ product, batch, record, region, now, text }: Context): Result {

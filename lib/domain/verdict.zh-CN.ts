@@ -33,6 +33,9 @@ function basisSuffix(basis: string): string {
   return basis.trim() ? `（${basis.trim()}）` : "";
 }
 
+/** Why an unsold box's earlier checks are counted from its lot's delivery (scan-window.ts). */
+const PRE_DELIVERY_SCANS = "到货前的查验不计入：任何人都可以在包装盒上架前扫描一个批次的码。";
+
 const DIVERTED = "未放行批次的产品一律不得销售：市场上出现的该批次产品是在放行前流出的。";
 
 const CHANNEL: Record<PriceCapInfo["channel"], string> = {
@@ -425,20 +428,26 @@ export const zhCN: VerdictMessages = {
       title: "无法读取查验记录",
       detail: "这一盒尚未经登记药店售出。查验记录暂时无法读取，因此无法显示此码此前的查验情况。",
     }),
-    firstCheck: () => ({
+    firstCheck: (deliveredAt) => ({
       title: "首次查验这一盒",
-      detail: "此前没有人查验过此码，它也尚未经登记药店售出。",
+      detail:
+        deliveredAt === null
+          ? "此前没有人查验过此码，它也尚未经登记药店售出。"
+          : `自该批次于 ${date(deliveredAt)} 到货以来，没有人查验过此码，它也尚未经登记药店售出。` +
+            PRE_DELIVERY_SCANS,
     }),
-    checkedBefore: (scans) => ({
+    checkedBefore: (scans, deliveredAt) => ({
       title:
         `此前已被查验 ${formatTimes(scans.count, ZH)}` +
         (scans.firstVerifiedAt === null ? "" : `；首次于 ${date(scans.firstVerifiedAt)}`) +
         (scans.firstPlace ? `，在${scans.firstPlace}` : ""),
       detail:
-        `此码此前已被查验 ${formatTimes(scans.count, ZH)}` +
+        (deliveredAt === null ? "此码此前" : `自该批次于 ${date(deliveredAt)} 到货以来，此码`) +
+        `已被查验 ${formatTimes(scans.count, ZH)}` +
         (scans.firstVerifiedAt === null ? "" : `，首次是 ${dateTime(scans.firstVerifiedAt)}`) +
         (scans.firstPlace ? `，在${scans.firstPlace}` : "") +
-        "。它尚未经登记药店售出。如果那些查验不是您做的，说明别人也见过此码。",
+        "。它尚未经登记药店售出。如果那些查验不是您做的，说明别人也见过此码。" +
+        (deliveredAt === null ? "" : PRE_DELIVERY_SCANS),
     }),
   },
   price: {

@@ -9,7 +9,8 @@ import { gs1ErrorMessage } from "../domain/gs1-messages";
 import type { Locale } from "../domain/locale";
 import { BoxReader, ChainUnavailableError } from "../chain/reader";
 import { recoverSerialSigner } from "../chain/serials";
-import type { ScanLog } from "./scan-log";
+import { scanWindowStart } from "../domain/scan-window";
+import type { ScanStore } from "./scan-log";
 import { chainUnavailable } from "./chain-unavailable";
 
 export interface VerifyResponse {
@@ -51,8 +52,8 @@ export interface VerifyContext {
 
 export class Verifier {
   constructor(
-    private readonly reader: BoxReader,
-    private readonly scanLog: ScanLog | null,
+    private readonly reader: Pick<BoxReader, "read">,
+    private readonly scanLog: ScanStore | null,
   ) {}
 
   async verify(text: string, given: VerifyContext): Promise<VerifyOutcome> {
@@ -100,11 +101,15 @@ export class Verifier {
     return { status: 200, body: toResponse(code, record, verdict, context) };
   }
 
-  /** Returns the history before this scan and records the scan (durably) for the next one. */
+  /**
+   * Returns the history that counts before this scan and records the scan (durably) for the next one.
+   * Only serials the batch issued are logged: any other is no box's, and logging it would let anyone
+   * grow the log without bound by typing numbers.
+   */
   private async logScan(code: ScannedCode, record: BoxRecord, context: Required<VerifyContext>) {
-    if (!this.scanLog || code.lot === null || code.serial === null || record.batch === null) return null;
+    if (!this.scanLog || code.lot === null || code.serial === null || !record.serial?.inRange) return null;
     const key = `${code.gtin}/${code.lot}/${code.serial}`;
-    const history = this.scanLog.history(key, record.serial?.sale?.soldAt ?? null);
+    const history = await this.scanLog.history(key, scanWindowStart(record));
     await this.scanLog.append(key, {
       at: context.now,
       place: regionName(context.region),
