@@ -2,7 +2,7 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import type { IncomingMessage } from "node:http";
 
-import { isLinksetRequest, isVerifyRequest } from "./verify-http";
+import { deviceOf, isLinksetRequest, isVerifyRequest } from "./verify-http";
 
 const DIGITAL_LINK = "/01/09521234500018/10/260925A/21/100123?17=280923";
 const request = (url: string, accept?: string) =>
@@ -33,5 +33,20 @@ describe("which /01/ requests get the linkset, the JSON verdict or the page", ()
   it("never answers a linkset off the Digital Link paths", () => {
     assert.equal(isLinksetRequest(request("/scan", "application/linkset+json")), false);
     assert.equal(isLinksetRequest(request("/api/verify?code=x&linkType=all")), false);
+  });
+});
+
+describe("the scan log's device fingerprint", () => {
+  // Behind a proxy every request comes from the proxy's socket: the device is the client the server
+  // believed (TRUST_PROXY), or all shoppers would be one device and every second scan a copy.
+  const viaProxy = { socket: { remoteAddress: "10.0.0.1" }, headers: { "user-agent": "Phone" } };
+  it("tells two clients behind one proxy apart", () => {
+    const req = viaProxy as unknown as IncomingMessage;
+    assert.notEqual(deviceOf(req, "203.0.113.7"), deviceOf(req, "198.51.100.4"));
+  });
+  it("is the same for the same client and browser, and never shows the address", () => {
+    const req = viaProxy as unknown as IncomingMessage;
+    assert.equal(deviceOf(req, "203.0.113.7"), deviceOf(req, "203.0.113.7"));
+    assert.doesNotMatch(deviceOf(req, "203.0.113.7"), /203/);
   });
 });

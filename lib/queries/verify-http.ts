@@ -76,11 +76,14 @@ export function isVerifyRequest(req: IncomingMessage): boolean {
   return path === "/api/verify" || (path.startsWith("/01/") && wantsJson(req) && !isLinksetRequest(req));
 }
 
-/** An opaque fingerprint of the client for the scan log: a hash, never the raw address. */
-export function deviceOf(req: IncomingMessage): string {
-  const ip = req.socket.remoteAddress ?? "";
+/**
+ * An opaque fingerprint of the client for the scan log: a hash, never the raw address. `client` is the
+ * front server's client key (X-Forwarded-For believed only from TRUST_PROXY), so behind a proxy every
+ * device is not the proxy.
+ */
+export function deviceOf(req: IncomingMessage, client: string): string {
   const agent = req.headers["user-agent"] ?? "";
-  return createHash("sha256").update(`medproof-device|${ip}|${agent}`).digest("base64url").slice(0, 16);
+  return createHash("sha256").update(`medproof-device|${client}|${agent}`).digest("base64url").slice(0, 16);
 }
 
 /**
@@ -161,6 +164,7 @@ export async function handleVerify(
   res: ServerResponse,
   verifier: Verifier,
   defaultRegion: number,
+  client: string,
 ): Promise<void> {
   const locale = requestLocale(req);
   if (req.method !== "GET" && req.method !== "HEAD") return methodNotAllowed(res, locale);
@@ -172,7 +176,7 @@ export async function handleVerify(
   try {
     const outcome = await verifier.verify(text, {
       region: defaultRegion,
-      device: deviceOf(req),
+      device: deviceOf(req, client),
       locale,
     });
     send(res, outcome.status, outcome.body, undefined, locale);

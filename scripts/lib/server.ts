@@ -91,6 +91,13 @@ export async function startWebServer(options: {
   const brotli = dev ? null : new BrotliStatic(join(process.cwd(), ".next", "static"));
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    // Rate limits and the scan log's device count per client (IPv4 address or IPv6 /64, X-Forwarded-For
+    // believed only from TRUST_PROXY); set by the server so a client cannot choose its own.
+    const client = clientKey(
+      req.socket.remoteAddress,
+      req.headersDistinct["x-forwarded-for"] ?? [],
+      services.trustedProxies,
+    );
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     if (cameOverHttps(req)) res.setHeader("strict-transport-security", HSTS);
     res.setHeader("content-security-policy", RESOURCE_CSP);
@@ -100,7 +107,7 @@ export async function startWebServer(options: {
       return;
     }
     if (isVerifyRequest(req)) {
-      await handleVerify(req, res, services.verifier, services.region);
+      await handleVerify(req, res, services.verifier, services.region, client);
       return;
     }
     if (refusedAtTheDoor(req, res)) return;
@@ -113,14 +120,8 @@ export async function startWebServer(options: {
       varyAlso(res, DIGITAL_LINK_VARY);
     }
     // Pages record scans too; the device fingerprint is set here, never taken from the client.
-    req.headers["x-medproof-device"] = deviceOf(req);
-    // Rate limits count per client (IPv4 address or IPv6 /64, X-Forwarded-For believed only from
-    // TRUST_PROXY); set here so a client cannot choose its own.
-    req.headers["x-medproof-client"] = clientKey(
-      req.socket.remoteAddress,
-      req.headersDistinct["x-forwarded-for"] ?? [],
-      services.trustedProxies,
-    );
+    req.headers["x-medproof-device"] = deviceOf(req, client);
+    req.headers["x-medproof-client"] = client;
     // Whatever Next answers may be a page (its /api routes' 404 is one): the page policy, whose nonce
     // Next takes from the request's copy (never the client's: this one replaces it).
     const policy = pageCsp(newNonce(), { dev });
