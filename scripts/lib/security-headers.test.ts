@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import type { IncomingMessage } from "node:http";
 import { Socket } from "node:net";
 import { cameOverHttps, pageCsp } from "./security-headers";
+import { parseRange } from "../../lib/domain/client-address";
 
 /** A request as the server sees it, from `remoteAddress`, with these X-Forwarded-Proto headers. */
 function request(remoteAddress: string, forwardedProto: string[] = []): IncomingMessage {
@@ -24,6 +25,13 @@ describe("cameOverHttps", () => {
     for (const address of ["203.0.113.7", "192.168.1.20", "::ffff:10.0.0.1", "2001:db8::1", "::12"]) {
       assert.equal(cameOverHttps(request(address, ["https"])), false, address);
     }
+  });
+
+  it("believes it from a proxy named in TRUST_PROXY, and from no other address of that network", () => {
+    const trusted = [parseRange("10.0.0.0/24")!];
+    assert.equal(cameOverHttps(request("10.0.0.5", ["https"]), trusted), true);
+    assert.equal(cameOverHttps(request("::ffff:10.0.0.5", ["https"]), trusted), true);
+    assert.equal(cameOverHttps(request("10.0.1.5", ["https"]), trusted), false);
   });
 
   it("is false for plain http without the header", () => {

@@ -3,6 +3,7 @@
 import type { IncomingMessage } from "node:http";
 import { randomBytes } from "node:crypto";
 import { TLSSocket } from "node:tls";
+import { inRange, parseAddress, type AddressRange } from "../../lib/domain/client-address";
 
 /** For responses that are never a page: nothing may load or run, and nobody may frame them. */
 export const RESOURCE_CSP = "default-src 'none'; frame-ancestors 'none'";
@@ -46,14 +47,18 @@ export function pageCsp(nonce: string, options: { dev: boolean }): string {
 const LOOPBACK = /^(?:127\.|::ffff:127\.|::1$)/;
 
 /**
- * Whether the browser reached us over https: our own socket is TLS, or a TLS-terminating proxy on this
- * machine says so in X-Forwarded-Proto. The header is believed only from a loopback peer, where the
- * proxy of this deployment runs; from anyone else it could be made up. A proxy on another machine
- * should send HSTS itself. Plain http never gets HSTS: it would pin local development to https.
+ * Whether the browser reached us over https: our own socket is TLS, or a TLS-terminating proxy says so
+ * in X-Forwarded-Proto. The header is believed only from a loopback peer (a proxy on this machine) or a
+ * proxy named in TRUST_PROXY; from anyone else it could be made up. Plain http never gets HSTS: it would
+ * pin local development to https.
  */
-export function cameOverHttps(req: IncomingMessage): boolean {
+export function cameOverHttps(req: IncomingMessage, trustedProxies: readonly AddressRange[] = []): boolean {
   if (req.socket instanceof TLSSocket) return true;
-  if (!LOOPBACK.test(req.socket.remoteAddress ?? "")) return false;
+  const peer = req.socket.remoteAddress ?? "";
+  const address = parseAddress(peer);
+  const trusted =
+    LOOPBACK.test(peer) || (address !== null && trustedProxies.some((range) => inRange(address, range)));
+  if (!trusted) return false;
   // Proxies append: the last entry is the one our own proxy wrote.
   const forwarded = (req.headersDistinct["x-forwarded-proto"] ?? []).flatMap((value) => value.split(","));
   return forwarded.at(-1)?.trim().toLowerCase() === "https";

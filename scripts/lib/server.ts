@@ -99,7 +99,7 @@ export async function startWebServer(options: {
       services.trustedProxies,
     );
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
-    if (cameOverHttps(req)) res.setHeader("strict-transport-security", HSTS);
+    if (cameOverHttps(req, services.trustedProxies)) res.setHeader("strict-transport-security", HSTS);
     res.setHeader("content-security-policy", RESOURCE_CSP);
     // The linkset first: its media type, application/linkset+json, must not be taken for JSON.
     if (isLinksetRequest(req)) {
