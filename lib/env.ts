@@ -22,6 +22,14 @@ const schema = z.object({
     .string()
     .regex(/^0x[0-9a-fA-F]{64}$/, "RELAYER_PRIVATE_KEY must be 0x followed by 64 hex digits")
     .optional(),
+  DEMO_PASSWORD: z
+    .string()
+    .min(
+      8,
+      "DEMO_PASSWORD must be at least 8 characters (or unset: then the demo switch is served on loopback only)",
+    )
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
 });
 
@@ -49,8 +57,21 @@ export interface Env {
    * the local demo chain uses its demo relayer account and any other chain cannot relay.
    */
   relayerPrivateKey: string | null;
+  /**
+   * The password "Demo: act as …" asks for; null without one, and then the switch is served only when
+   * the server listens on loopback (`hostIsLoopback`), where nobody else can reach it.
+   */
+  demoPassword: string | null;
+  /** True when HOST is a loopback address (127.x.x.x, ::1, localhost): only this machine can connect. */
+  hostIsLoopback: boolean;
   /** How long a relayed transaction may take to be mined before the request is answered "pending". */
   relayConfirmationMs: number;
+}
+
+/** Literal loopback addresses only: a name could resolve elsewhere, and 0.0.0.0 listens everywhere. */
+function isLoopback(host: string): boolean {
+  const bare = host.replace(/^\[(.*)\]$/, "$1").toLowerCase();
+  return bare === "localhost" || bare === "::1" || /^(::ffff:)?127(\.\d{1,3}){3}$/.test(bare);
 }
 
 export class ConfigError extends Error {
@@ -83,6 +104,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     production: e.NODE_ENV === "production",
     relayerPrivateKey: e.RELAYER_PRIVATE_KEY ?? null,
     relayConfirmationMs: e.RELAY_CONFIRMATION_SECONDS * 1000,
+    demoPassword: e.DEMO_PASSWORD ?? null,
+    hostIsLoopback: isLoopback(e.HOST),
   };
 }
 
