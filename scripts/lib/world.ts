@@ -17,19 +17,27 @@ export interface World {
   stop(): Promise<void>;
 }
 
-/** Needs a production build (`next build`). The server reads its configuration from process.env. */
-export async function startWorld(log: (message: string) => void = () => undefined): Promise<World> {
+/**
+ * Needs a production build (`next build`). The server reads its configuration from process.env. It
+ * listens on loopback unless told otherwise (`host: "0.0.0.0"`: as a server other machines can reach).
+ */
+export async function startWorld(
+  log: (message: string) => void = () => undefined,
+  options: { host?: string } = {},
+): Promise<World> {
   const root = mkdtempSync(join(tmpdir(), "medproof-world-"));
   const dataDir = join(root, "data");
   const anvilPort = await freePort();
   const port = await freePort();
-  const host = "127.0.0.1";
+  const host = options.host ?? "127.0.0.1";
+  // Links need an address to reach, which a wildcard is not.
+  const linkHost = host === "0.0.0.0" ? "127.0.0.1" : host;
   let chain: EmbeddedChain | undefined;
   try {
     chain = await startEmbeddedChain({
       dataDir,
       port: anvilPort,
-      digitalLinkBase: `http://${host}:${port}`,
+      digitalLinkBase: `http://${linkHost}:${port}`,
       demoDir: join("public", "demo"),
       log,
     });
@@ -38,7 +46,7 @@ export async function startWorld(log: (message: string) => void = () => undefine
       ANVIL_PORT: String(anvilPort),
       PORT: String(port),
       HOST: host,
-      DIGITAL_LINK_BASE: `http://${host}:${port}`,
+      DIGITAL_LINK_BASE: `http://${linkHost}:${port}`,
     };
     Object.assign(process.env, serverEnv);
     // Imported late: the server's configuration is read from process.env on first use.
