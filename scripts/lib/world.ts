@@ -19,11 +19,12 @@ export interface World {
 
 /**
  * Needs a production build (`next build`). The server reads its configuration from process.env. It
- * listens on loopback unless told otherwise (`host: "0.0.0.0"`: as a server other machines can reach).
+ * listens on loopback with no demo password unless told otherwise (`host: "0.0.0.0"`: as a server other
+ * machines can reach), whatever the shell that runs the tests has set.
  */
 export async function startWorld(
   log: (message: string) => void = () => undefined,
-  options: { host?: string } = {},
+  options: { host?: string; demoPassword?: string } = {},
 ): Promise<World> {
   const root = mkdtempSync(join(tmpdir(), "medproof-world-"));
   const dataDir = join(root, "data");
@@ -46,6 +47,8 @@ export async function startWorld(
       ANVIL_PORT: String(anvilPort),
       PORT: String(port),
       HOST: host,
+      // Empty is no password (lib/env.ts).
+      DEMO_PASSWORD: options.demoPassword ?? "",
       DIGITAL_LINK_BASE: `http://${linkHost}:${port}`,
     };
     Object.assign(process.env, serverEnv);
