@@ -11,7 +11,7 @@ const SECRET_FILE = "session-secret";
 const SECRET_BYTES = 32;
 
 /**
- * The install's secret, made with crypto.randomBytes on first start. It is written to a private temporary
+ * The install's secret, made with crypto.randomBytes on first use. It is written to a private temporary
  * file and then linked into place: linking never replaces a file, so two processes starting together
  * agree on one secret, and a crash mid-write leaves no half-written secret behind.
  */

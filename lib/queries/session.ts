@@ -254,8 +254,8 @@ export async function readWalletSession(address: string | undefined): Promise<Wa
 export async function currentSession(cookies: {
   get(name: string): { value: string } | undefined;
 }): Promise<FieldSession | null> {
-  const wallet = sessionSeal().open(WALLET_COOKIE, cookies.get(WALLET_COOKIE)?.value) ?? undefined;
-  if (wallet !== undefined && ADDRESS.test(wallet)) return readWalletSession(wallet);
+  const wallet = sessionSeal().open(WALLET_COOKIE, cookies.get(WALLET_COOKIE)?.value);
+  if (wallet !== null && ADDRESS.test(wallet)) return readWalletSession(wallet);
   return readSession(partyOf(cookies.get(ACT_AS_COOKIE)?.value));
 }
 
