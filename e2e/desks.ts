@@ -1,15 +1,19 @@
 // At the desks in the browser tests: acting as a demo party, waiting for a form to hydrate before typing
 // into it, typing a lab's results.
-import { test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { PASSING_SURGICAL_RESULTS } from "../lib/domain/fixtures";
 import { METRICS } from "../lib/domain/standards";
 import lab from "../lib/i18n/messages/en/lab.json";
 
-/** The demo "act as" cookie, as the header's switch sets it. */
+/**
+ * Acts as a demo party as the switch does, by POST /api/session from the page's context (which keeps
+ * the sealed cookie it sets): a cookie written by hand would name nobody.
+ */
 export async function actAs(page: Page, party: string): Promise<void> {
-  await page
+  const response = await page
     .context()
-    .addCookies([{ name: "medproof-act-as", value: party, url: test.info().project.use.baseURL! }]);
+    .request.post(new URL("/api/session", test.info().project.use.baseURL!).href, { data: { party } });
+  expect(response.status(), await response.text()).toBe(200);
 }
 
 /** Until React has hydrated the element: what is typed or clicked before that would be lost. */

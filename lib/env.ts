@@ -50,6 +50,14 @@ const schema = z.object({
     .min(1, "LOG_PAGE_BLOCKS must be at least 1")
     .max(1_000_000, "LOG_PAGE_BLOCKS must be at most 1,000,000")
     .default(5000),
+  DEMO_PASSWORD: z
+    .string()
+    .min(
+      8,
+      "DEMO_PASSWORD must be at least 8 characters (or unset: then the demo switch is served on loopback only)",
+    )
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
 });
 
@@ -77,12 +85,25 @@ export interface Env {
    * the local demo chain uses its demo relayer account and any other chain cannot relay.
    */
   relayerPrivateKey: string | null;
+  /**
+   * The password "Demo: act as …" asks for; null without one, and then the switch is served only when
+   * the server listens on loopback (`hostIsLoopback`), where nobody else can reach it.
+   */
+  demoPassword: string | null;
+  /** True when HOST is a loopback address (127.x.x.x, ::1, localhost): only this machine can connect. */
+  hostIsLoopback: boolean;
   /** How long a relayed transaction may take to be mined before the request is answered "pending". */
   relayConfirmationMs: number;
   /** Proxies whose X-Forwarded-For is believed (TRUST_PROXY); from anyone else it could be made up. */
   trustedProxies: AddressRange[];
   /** Blocks per eth_getLogs request: nodes refuse (or time out on) a range of the whole chain. */
   logPageBlocks: number;
+}
+
+/** Literal loopback addresses only: a name could resolve elsewhere, and 0.0.0.0 listens everywhere. */
+function isLoopback(host: string): boolean {
+  const bare = host.replace(/^\[(.*)\]$/, "$1").toLowerCase();
+  return bare === "localhost" || bare === "::1" || /^(::ffff:)?127(\.\d{1,3}){3}$/.test(bare);
 }
 
 export class ConfigError extends Error {
@@ -117,6 +138,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     relayConfirmationMs: e.RELAY_CONFIRMATION_SECONDS * 1000,
     trustedProxies: e.TRUST_PROXY,
     logPageBlocks: e.LOG_PAGE_BLOCKS,
+    demoPassword: e.DEMO_PASSWORD ?? null,
+    hostIsLoopback: isLoopback(e.HOST),
   };
 }
 

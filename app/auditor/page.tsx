@@ -8,7 +8,7 @@ import { ClientMessages } from "@/components/ui/ClientMessages";
 import { CheckMark } from "@/components/backoffice/fields";
 import { DAY, secondsToIsoDate } from "@/lib/domain/time";
 import { auditorDesk, currentTime } from "@/lib/queries/backoffice";
-import { ACT_AS_COOKIE, demoKeysAllowed, demoParties, partyOf, readSession } from "@/lib/queries/session";
+import { ACT_AS_COOKIE, demoSwitch, demoParties, partyOf, readSession } from "@/lib/queries/session";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("auditor");
@@ -19,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AuditorPage() {
   const [t, tb] = await Promise.all([getTranslations("auditor"), getTranslations("backoffice")]);
   const party = partyOf((await cookies()).get(ACT_AS_COOKIE)?.value);
-  const [demoAllowed, session] = await Promise.all([demoKeysAllowed(), readSession(party)]);
+  const [demo, session] = await Promise.all([demoSwitch(), readSession(party)]);
   const isAuditor = session?.roles.includes("AUDITOR") ?? false;
   const desk = isAuditor ? await auditorDesk() : null;
   const now = currentTime();
@@ -27,7 +27,7 @@ export default async function AuditorPage() {
 
   return (
     <BackofficeFrame current="auditor" title={t("title")} intro={t("intro")}>
-      <SessionPanel session={session} parties={demoParties()} demoAllowed={demoAllowed} />
+      <SessionPanel session={session} parties={demoParties()} demo={demo} />
       {desk === null ? (
         <p data-role-missing="AUDITOR">
           {session === null

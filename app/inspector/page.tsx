@@ -9,7 +9,7 @@ import { PriceForm } from "@/components/field/PriceForm";
 import { RulingForm } from "@/components/field/RulingForm";
 import { formatDate } from "@/lib/domain/format";
 import { complaintQueue, sellers, sellerStanding } from "@/lib/queries/field";
-import { currentSession, demoKeysAllowed, demoParties } from "@/lib/queries/session";
+import { currentSession, demoSwitch, demoParties } from "@/lib/queries/session";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("fieldPages.inspector");
@@ -23,12 +23,12 @@ export default async function InspectorPage({
   searchParams: Promise<{ seller?: string }>;
 }) {
   const cookieStore = await cookies();
-  const [t, demoAllowed, session] = await Promise.all([
+  const [t, demo, session] = await Promise.all([
     getTranslations("fieldPages.inspector"),
-    demoKeysAllowed(),
+    demoSwitch(),
     currentSession(cookieStore),
   ]);
-  const panel = <SessionPanel session={session} parties={demoParties()} demoAllowed={demoAllowed} />;
+  const panel = <SessionPanel session={session} parties={demoParties()} demo={demo} />;
   if (session === null || !session.roles.includes("INSPECTOR")) {
     return (
       <div className="space-y-4">

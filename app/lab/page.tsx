@@ -8,7 +8,7 @@ import { ClientMessages } from "@/components/ui/ClientMessages";
 import { TestReportForm } from "@/components/backoffice/TestReportForm";
 import { secondsToIsoDate } from "@/lib/domain/time";
 import { labDesk } from "@/lib/queries/backoffice";
-import { ACT_AS_COOKIE, demoKeysAllowed, demoParties, partyOf, readSession } from "@/lib/queries/session";
+import { ACT_AS_COOKIE, demoSwitch, demoParties, partyOf, readSession } from "@/lib/queries/session";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("lab");
@@ -23,7 +23,7 @@ export default async function LabPage({
 }) {
   const [t, tb] = await Promise.all([getTranslations("lab"), getTranslations("backoffice")]);
   const party = partyOf((await cookies()).get(ACT_AS_COOKIE)?.value);
-  const [demoAllowed, session] = await Promise.all([demoKeysAllowed(), readSession(party)]);
+  const [demo, session] = await Promise.all([demoSwitch(), readSession(party)]);
   const isLab = session?.roles.includes("LAB") ?? false;
   const desk = isLab ? await labDesk() : null;
   const { batch = null, complaint = null } = await searchParams;
@@ -31,7 +31,7 @@ export default async function LabPage({
 
   return (
     <BackofficeFrame current="lab" title={t("title")} intro={t("intro")}>
-      <SessionPanel session={session} parties={demoParties()} demoAllowed={demoAllowed} />
+      <SessionPanel session={session} parties={demoParties()} demo={demo} />
       {desk === null ? (
         <p data-role-missing="LAB">
           {session === null

@@ -19,7 +19,7 @@ import {
   supplierDesk,
   type BatchDesk,
 } from "@/lib/queries/backoffice";
-import { ACT_AS_COOKIE, demoKeysAllowed, demoParties, partyOf, readSession } from "@/lib/queries/session";
+import { ACT_AS_COOKIE, demoSwitch, demoParties, partyOf, readSession } from "@/lib/queries/session";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("manufacturer");
@@ -133,7 +133,7 @@ export default async function ManufacturerPage() {
     getLocale(),
   ]);
   const party = partyOf((await cookies()).get(ACT_AS_COOKIE)?.value);
-  const [demoAllowed, session] = await Promise.all([demoKeysAllowed(), readSession(party)]);
+  const [demo, session] = await Promise.all([demoSwitch(), readSession(party)]);
   const roles = session?.roles ?? [];
   const isMaker = roles.includes("MANUFACTURER");
   const isSupplier = roles.includes("SUPPLIER");
@@ -153,7 +153,7 @@ export default async function ManufacturerPage() {
 
   return (
     <BackofficeFrame current="manufacturer" title={t("title")} intro={t("intro")}>
-      <SessionPanel session={session} parties={demoParties()} demoAllowed={demoAllowed} />
+      <SessionPanel session={session} parties={demoParties()} demo={demo} />
       {!isMaker && !isSupplier && (
         <p data-role-missing="MANUFACTURER">
           {session === null

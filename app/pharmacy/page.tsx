@@ -8,7 +8,7 @@ import { SaleCounter } from "@/components/field/SaleCounter";
 import { SALE_DELAY_SECONDS } from "@/components/field/sale-delay";
 import { formatDate } from "@/lib/domain/format";
 import { pendingShipments } from "@/lib/queries/field";
-import { currentSession, demoKeysAllowed, demoParties } from "@/lib/queries/session";
+import { currentSession, demoSwitch, demoParties } from "@/lib/queries/session";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("fieldPages.pharmacy");
@@ -18,12 +18,12 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The pharmacy's desk: deliveries to receive, and boxes sold at the counter. */
 export default async function PharmacyPage() {
   const cookieStore = await cookies();
-  const [t, demoAllowed, session] = await Promise.all([
+  const [t, demo, session] = await Promise.all([
     getTranslations("fieldPages.pharmacy"),
-    demoKeysAllowed(),
+    demoSwitch(),
     currentSession(cookieStore),
   ]);
-  const panel = <SessionPanel session={session} parties={demoParties()} demoAllowed={demoAllowed} />;
+  const panel = <SessionPanel session={session} parties={demoParties()} demo={demo} />;
   if (session === null || !session.roles.includes("PHARMACY")) {
     return (
       <div className="space-y-4">

@@ -17,7 +17,7 @@ import { categoryLabel, regionLabel } from "@/components/regulator/labels";
 import { groupPriceSeries } from "@/lib/domain/price-chart";
 import { formatDate } from "@/lib/domain/format";
 import { CATEGORIES } from "@/lib/domain/standards";
-import { ACT_AS_COOKIE, demoKeysAllowed, demoParties, partyOf, readSession } from "@/lib/queries/session";
+import { ACT_AS_COOKIE, demoSwitch, demoParties, partyOf, readSession } from "@/lib/queries/session";
 import { LICENCE_KINDS, ROLES, regulatorDesk } from "@/lib/queries/regulator";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -55,10 +55,10 @@ export default async function RegulatorPage() {
   const party = partyOf((await cookies()).get(ACT_AS_COOKIE)?.value);
   const desk = await regulatorDesk();
   if (desk === null) return <ChainUnavailable />;
-  const [t, messages, demoAllowed, session] = await Promise.all([
+  const [t, messages, demo, session] = await Promise.all([
     getTranslations("regulator"),
     getMessages(),
-    demoKeysAllowed(),
+    demoSwitch(),
     readSession(party),
   ]);
   const canAct = session?.roles.includes("REGULATOR") ?? false;
@@ -87,10 +87,10 @@ export default async function RegulatorPage() {
           </p>
         </header>
         <div className="max-w-2xl space-y-3">
-          <SessionPanel session={session} parties={demoParties()} demoAllowed={demoAllowed} />
+          <SessionPanel session={session} parties={demoParties()} demo={demo} />
           {!canAct && (
             <p data-role-missing="REGULATOR">
-              {!demoAllowed
+              {demo === "other_chain"
                 ? t("offChain")
                 : session === null
                   ? t("notRegulatorNobody")

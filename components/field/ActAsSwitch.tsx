@@ -9,11 +9,23 @@ interface PartyOption {
   name: string;
 }
 
-/** "Demo: act as …": picks a seeded party; the server keeps its key and signs for it. */
-export function ActAsSwitch({ parties, current }: { parties: PartyOption[]; current: string | null }) {
+/**
+ * "Demo: act as …": picks a seeded party; the server keeps its key and signs for it. Asks for the demo
+ * password when the server has one (DEMO_PASSWORD).
+ */
+export function ActAsSwitch({
+  parties,
+  current,
+  askPassword,
+}: {
+  parties: PartyOption[];
+  current: string | null;
+  askPassword: boolean;
+}) {
   const router = useRouter();
   const t = useTranslations("fieldDesk.actAs");
   const [party, setParty] = useState(current ?? "");
+  const [password, setPassword] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -25,7 +37,7 @@ export function ActAsSwitch({ parties, current }: { parties: PartyOption[]; curr
       const response = await fetch("/api/session", {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ party }),
+        body: JSON.stringify(askPassword ? { party, password } : { party }),
       });
       const answer = (await response.json()) as { error?: { message: string } };
       if (answer.error) setError(answer.error.message);
@@ -59,6 +71,20 @@ export function ActAsSwitch({ parties, current }: { parties: PartyOption[]; curr
             ))}
           </select>
         </label>
+        {askPassword && (
+          <label className="flex min-w-0 flex-1 flex-col gap-1 text-sm font-medium">
+            {t("password")}
+            <input
+              type="password"
+              name="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(event) => setPassword(event.target.value)}
+              required
+              className="rounded-lg border border-slate-300 bg-white px-2 py-2 text-base"
+            />
+          </label>
+        )}
         <button
           type="submit"
           disabled={busy || party === ""}

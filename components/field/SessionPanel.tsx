@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { Role } from "@/lib/queries/session";
+import type { DemoSwitch, Role } from "@/lib/queries/session";
 import { shortAddress } from "@/lib/domain/format";
 import { ActAsSwitch } from "./ActAsSwitch";
 import { ClientMessages } from "@/components/ui/ClientMessages";
@@ -14,20 +14,30 @@ interface Session {
   roles: Role[];
 }
 
+/** What the panel says under the switch, for each way the server offers it. */
+const DEMO_NOTES = {
+  open: "demoNote",
+  password: "demoPasswordNote",
+  closed: "demoClosed",
+  other_chain: "notDemoChain",
+} as const;
+
 /**
  * Who acts on this page, with the roles the chain records for it: a connected browser wallet (which
- * signs), or on the local chain the demo switch. Off the local chain there is no switch: demo keys are
- * refused there.
+ * signs), or on the local chain the demo switch. There is no switch off the local chain (demo keys are
+ * refused there) nor when other machines can reach the server and no demo password is set; with one,
+ * the switch asks for it.
  */
 export async function SessionPanel({
   session,
   parties,
-  demoAllowed,
+  demo,
 }: {
   session: Session | null;
   parties: { key: string; name: string }[];
-  demoAllowed: boolean;
+  demo: DemoSwitch;
 }) {
+  const offered = demo === "open" || demo === "password";
   const t = await getTranslations("fieldPages.session");
   const name = session === null ? "" : session.name || t("unregistered");
   return (
@@ -56,10 +66,12 @@ export async function SessionPanel({
       )}
       <ClientMessages namespaces={["fieldDesk"]}>
         <WalletConnect connected={session?.signer === "wallet" ? session.address : null} />
-        {demoAllowed && <ActAsSwitch parties={parties} current={session?.party ?? null} />}
+        {offered && (
+          <ActAsSwitch parties={parties} current={session?.party ?? null} askPassword={demo === "password"} />
+        )}
       </ClientMessages>
-      <p className={demoAllowed ? "text-xs text-amber-900" : "text-sm"}>
-        {demoAllowed ? t("demoNote") : t("notDemoChain")}
+      <p className={offered ? "text-xs text-amber-900" : "text-sm"} data-demo-switch={demo}>
+        {t(DEMO_NOTES[demo])}
       </p>
     </section>
   );

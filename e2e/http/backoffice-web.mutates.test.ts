@@ -9,7 +9,7 @@ import { batchIdOf } from "../../lib/chain/backoffice";
 import { readDeployment } from "../../lib/chain/deployment";
 import { rpcProvider } from "../../lib/chain/provider";
 import { PASSING_SURGICAL_RESULTS } from "../../lib/domain/fixtures";
-import { baseUrl, deploymentFile, postAs, rpcUrl, scenario, type ActionReply } from "./world";
+import { actAsCookie, baseUrl, deploymentFile, postAs, rpcUrl, scenario, type ActionReply } from "./world";
 
 const QINGHE = "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC";
 const RUN = Date.now().toString(36).slice(-5).toUpperCase();
@@ -126,7 +126,7 @@ describe("the manufacturer's routes", () => {
 
   it("serves the label sheet to the batch's maker only, and names bad ranges", async () => {
     const path = `${baseUrl()}/manufacturer/batches/${batchId}/labels.pdf`;
-    const sheet = await fetch(path, { headers: { cookie: "medproof-act-as=qinghe" } });
+    const sheet = await fetch(path, { headers: { cookie: await actAsCookie("qinghe") } });
     assert.equal(sheet.status, 200);
     assert.equal(sheet.headers.get("content-type"), "application/pdf");
     assert.equal(
@@ -136,7 +136,7 @@ describe("the manufacturer's routes", () => {
       "%PDF-",
     );
     const statusOf = async (url: string, party?: string) => {
-      const response = await fetch(url, { headers: party ? { cookie: `medproof-act-as=${party}` } : {} });
+      const response = await fetch(url, { headers: party ? { cookie: await actAsCookie(party) } : {} });
       return { status: response.status, code: ((await response.json()) as ActionReply["body"]).error?.code };
     };
     assert.deepEqual(await statusOf(path), { status: 401, code: "not_signed_in" });
@@ -297,7 +297,7 @@ describe("in the reader's language (Accept-Language: zh-CN), under the same code
 
   it("the label sheet's refusals in Chinese", async () => {
     const unknown = await fetch(`${baseUrl()}/manufacturer/batches/0x${"ab".repeat(32)}/labels.pdf`, {
-      headers: { cookie: "medproof-act-as=qinghe", "accept-language": "zh-CN" },
+      headers: { cookie: await actAsCookie("qinghe"), "accept-language": "zh-CN" },
     });
     assert.equal(unknown.status, 404);
     assert.deepEqual(((await unknown.json()) as ActionReply["body"]).error, {

@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { dirname, join } from "node:path";
 import { startWorld, type World } from "../../scripts/lib/world";
 import { startAnvil, type AnvilHandle } from "../../scripts/lib/anvil";
+import { actAsCookie } from "./world";
 
 let world: World;
 let restarted: AnvilHandle | undefined;
@@ -75,6 +76,8 @@ describe("when the chain stops and comes back", () => {
   it("answers 503 chain_unavailable while the node is down, and a plain page", async () => {
     const genuine = world.chain.scenarios.find((s) => s.id === "genuine")!;
     assert.equal((await verify(genuine.code)).body.verdict, "genuine");
+    // Chosen while the chain is up: choosing reads the party's roles from it.
+    const regulator = await actAsCookie("regulator", world.server.url);
     await world.chain.anvil.stop();
 
     const down = await verify(genuine.code);
@@ -92,7 +95,7 @@ describe("when the chain stops and comes back", () => {
 
     const recall = await fetch(`${world.server.url}/api/regulator/recalls`, {
       method: "POST",
-      headers: { "content-type": "application/json", cookie: "medproof-act-as=regulator" },
+      headers: { "content-type": "application/json", cookie: regulator },
       body: JSON.stringify({ gtin: genuine.gtin, lot: genuine.lot, reason: "链不可用时的召回" }),
     });
     assert.equal(recall.status, 503);

@@ -4,11 +4,11 @@
 // These change the record, so `npm test` runs them after the read-only HTTP and browser tests.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { baseUrl, postAs, verify } from "./world";
+import { actAsCookie, baseUrl, postAs, verify } from "./world";
 import { boxCode, shipFromDistributor } from "../field/boxes";
 
 async function page(path: string, party: string): Promise<string> {
-  const response = await fetch(`${baseUrl()}${path}`, { headers: { cookie: `medproof-act-as=${party}` } });
+  const response = await fetch(`${baseUrl()}${path}`, { headers: { cookie: await actAsCookie(party) } });
   assert.equal(response.status, 200);
   return response.text();
 }
@@ -19,11 +19,11 @@ const PHOTO_HASH = "0x" + "ab".repeat(32);
 const BATCH = "complaint-upheld";
 
 describe("acting as a demo party", () => {
-  it("sets an httpOnly, SameSite=Lax cookie naming the party, and reads its roles from the chain", async () => {
+  it("sets an httpOnly, SameSite=Lax cookie sealing the party, and reads its roles from the chain", async () => {
     const chosen = await postAs("/api/session", { party: "inspector" });
     assert.equal(chosen.status, 200, JSON.stringify(chosen.body));
     const cookie = chosen.headers.get("set-cookie") ?? "";
-    assert.match(cookie, /^medproof-act-as=inspector;/);
+    assert.match(cookie, /^medproof-act-as=inspector\.\d+\.[\w-]{43};/);
     assert.match(cookie, /HttpOnly/);
     assert.match(cookie, /SameSite=Lax/);
     assert.doesNotMatch(cookie, /0x[0-9a-f]{64}/i, "the key never leaves the server");

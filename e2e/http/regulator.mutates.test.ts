@@ -5,11 +5,11 @@
 // supplier's licences, the auditor's roles and suspension). 503 is in faults.world.test.ts.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { baseUrl, medproof, postAs, scenario } from "./world";
+import { actAsCookie, baseUrl, medproof, postAs, scenario } from "./world";
 
 async function rolesOf(party: string): Promise<string[]> {
   const response = await fetch(`${baseUrl()}/api/session`, {
-    headers: { cookie: `medproof-act-as=${party}` },
+    headers: { cookie: await actAsCookie(party) },
   });
   return ((await response.json()) as { session: { roles: string[] } }).session.roles;
 }
@@ -140,7 +140,7 @@ describe("malformed input is a 400 naming the field", () => {
     assert.equal(badId.body.error?.code, "invalid_id");
     const response = await fetch(`${baseUrl()}/api/regulator/recalls`, {
       method: "POST",
-      headers: { "content-type": "text/plain", cookie: "medproof-act-as=regulator" },
+      headers: { "content-type": "text/plain", cookie: await actAsCookie("regulator") },
       body: "recall everything",
     });
     assert.equal(response.status, 415);

@@ -5,6 +5,7 @@
 import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startWorld, type World } from "../../scripts/lib/world";
+import { actAsCookie } from "./world";
 
 let world: World;
 
@@ -75,7 +76,10 @@ describe("views of the whole record", () => {
     assert.ok(!dashboard.html.includes(REASON) && !profile.html.includes(REASON));
     const response = await fetch(`${world.server.url}/api/regulator/suspensions`, {
       method: "POST",
-      headers: { "content-type": "application/json", cookie: "medproof-act-as=regulator" },
+      headers: {
+        "content-type": "application/json",
+        cookie: await actAsCookie("regulator", world.server.url),
+      },
       body: JSON.stringify({ action: "suspend", account: BIANMIN, reason: REASON }),
     });
     assert.equal(response.status, 200, await response.text());

@@ -39,13 +39,40 @@ export async function verify(code: string): Promise<{ status: number; body: Reco
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
+const sealedCookies = new Map<string, Promise<string>>();
+
+/**
+ * The act-as cookie (`medproof-act-as=<sealed value>`) as "Demo: act as …" sets it, through
+ * POST /api/session: a cookie typed by hand names nobody. Asked once per server and party.
+ */
+export function actAsCookie(party: string, base: string = baseUrl()): Promise<string> {
+  const key = `${base} ${party}`;
+  let cookie = sealedCookies.get(key);
+  if (cookie === undefined) {
+    cookie = (async () => {
+      const response = await fetch(`${base}/api/session`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ party }),
+      });
+      const setCookie = response.headers.get("set-cookie") ?? "";
+      if (response.status !== 200 || !setCookie.startsWith("medproof-act-as="))
+        throw new Error(`could not act as ${party}: ${response.status} ${await response.text()}`);
+      return setCookie.split(";")[0]!;
+    })();
+    cookie.catch(() => sealedCookies.delete(key));
+    sealedCookies.set(key, cookie);
+  }
+  return cookie;
+}
+
 export interface ActionReply {
   status: number;
   headers: Headers;
   body: Record<string, unknown> & { error?: { code: string; message: string; field?: string } };
 }
 
-/** POSTs JSON as a demo party (the act-as cookie), in a language when one is named. */
+/** POSTs JSON as a demo party (its sealed act-as cookie), in a language when one is named. */
 export async function postAs(
   path: string,
   body: unknown,
@@ -56,7 +83,7 @@ export async function postAs(
     method: "POST",
     headers: {
       "content-type": "application/json",
-      ...(party ? { cookie: `medproof-act-as=${party}` } : {}),
+      ...(party ? { cookie: await actAsCookie(party) } : {}),
       ...(language ? { "accept-language": language } : {}),
     },
     body: JSON.stringify(body),

@@ -1,23 +1,39 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { DemoKeysRefusedError } from "../chain/demo/accounts";
 import {
   ACT_AS_COOKIE,
   chooseParty,
   chooseWallet,
+  currentSession,
+  demoSwitch,
   partyFromCookieHeader,
   sessionCookie,
+  WALLET_COOKIE,
   walletCookie,
 } from "./session";
 import { recordPrice, decideShipment, finishWalletTx } from "./field";
 
+// The install's session secret is made here, not in the working copy's .data/ (env is read on first use).
+process.env.DATA_DIR = mkdtempSync(join(tmpdir(), "medproof-session-"));
+
 const otherChain = async () => {
   throw new DemoKeysRefusedError(1n);
 };
+const localChain = async () => undefined;
+const LOOPBACK = { hostIsLoopback: true, demoPassword: null };
+const EXPOSED = { hostIsLoopback: false, demoPassword: null };
+const WITH_PASSWORD = { hostIsLoopback: false, demoPassword: "correct horse" };
+
+/** The name=value part of a Set-Cookie line, as a browser sends it back. */
+const sent = (setCookie: string) => setCookie.split(";")[0]!;
 
 describe("Demo: act as …", () => {
   it("is refused with 403 demo_keys_refused on any chain but the local one", async () => {
-    const outcome = await chooseParty({ party: "inspector" }, otherChain);
+    const outcome = await chooseParty({ party: "inspector" }, { check: otherChain, exposure: LOOPBACK });
     assert.equal(outcome.status, 403);
     assert.ok("error" in outcome.body);
     assert.equal(outcome.body.error.code, "demo_keys_refused");
@@ -25,7 +41,10 @@ describe("Demo: act as …", () => {
   });
 
   it("says so in Chinese to a Chinese reader, with both chain ids", async () => {
-    const outcome = await chooseParty({ party: "inspector" }, otherChain, "zh-CN");
+    const outcome = await chooseParty(
+      { party: "inspector" },
+      { check: otherChain, exposure: LOOPBACK, locale: "zh-CN" },
+    );
     assert.ok("error" in outcome.body);
     assert.equal(outcome.body.error.code, "demo_keys_refused");
     assert.equal(
@@ -35,27 +54,107 @@ describe("Demo: act as …", () => {
   });
 
   it("refuses a party that is not a seeded one before asking the chain", async () => {
-    const outcome = await chooseParty({ party: "constructor" }, otherChain);
+    const outcome = await chooseParty({ party: "constructor" }, { check: otherChain });
     assert.equal(outcome.status, 400);
     assert.ok("error" in outcome.body);
     assert.equal(outcome.body.error.code, "unknown_party");
   });
 
-  it("keeps only the party's name in an httpOnly, SameSite=Lax cookie, and reads it back", () => {
+  it("seals the party's name in an httpOnly, SameSite=Lax cookie, and reads it back", () => {
     const cookie = sessionCookie("renxin", true);
-    assert.match(cookie, /^medproof-act-as=renxin; Path=\/; Max-Age=\d+; HttpOnly; SameSite=Lax; Secure$/);
-    assert.equal(partyFromCookieHeader(`a=1; ${ACT_AS_COOKIE}=renxin`), "renxin");
-    assert.equal(partyFromCookieHeader(`${ACT_AS_COOKIE}=toString`), null);
+    assert.match(
+      cookie,
+      /^medproof-act-as=renxin\.\d+\.[\w-]{43}; Path=\/; Max-Age=\d+; HttpOnly; SameSite=Lax; Secure$/,
+    );
+    assert.equal(partyFromCookieHeader(`a=1; ${sent(cookie)}`), "renxin");
     assert.equal(partyFromCookieHeader(null), null);
+  });
+
+  it("treats a hand-made cookie naming a party as nobody acting", () => {
+    assert.equal(partyFromCookieHeader(`${ACT_AS_COOKIE}=regulator`), null);
+    assert.equal(partyFromCookieHeader(`${ACT_AS_COOKIE}=toString`), null);
+  });
+
+  it("treats a tampered seal as nobody acting: another party, a changed MAC, another cookie's seal", () => {
+    const value = sent(sessionCookie("qinghe", false)).slice(ACT_AS_COOKIE.length + 1);
+    const [, expiry, mac] = value.split(".") as [string, string, string];
+    const flipped = (mac[0] === "A" ? "B" : "A") + mac.slice(1);
+    assert.equal(partyFromCookieHeader(`${ACT_AS_COOKIE}=regulator.${expiry}.${mac}`), null);
+    assert.equal(partyFromCookieHeader(`${ACT_AS_COOKIE}=qinghe.${expiry}.${flipped}`), null);
+    const wallet = sent(walletCookie("0x00000000000000000000000000000000000000aa", false));
+    assert.equal(partyFromCookieHeader(`${ACT_AS_COOKIE}=${wallet.slice(WALLET_COOKIE.length + 1)}`), null);
+  });
+});
+
+describe("who may reach the demo switch", () => {
+  it("offers it on loopback, behind the password when one is set, and not otherwise", async () => {
+    assert.equal(await demoSwitch(localChain, LOOPBACK), "open");
+    assert.equal(await demoSwitch(localChain, WITH_PASSWORD), "password");
+    assert.equal(await demoSwitch(localChain, EXPOSED), "closed");
+    assert.equal(await demoSwitch(otherChain, EXPOSED), "other_chain");
+  });
+
+  it("refuses the switch with 403 demo_switch_closed off loopback without a password, in both languages", async () => {
+    const english = await chooseParty({ party: "regulator" }, { check: localChain, exposure: EXPOSED });
+    const chinese = await chooseParty(
+      { party: "regulator" },
+      { check: localChain, exposure: EXPOSED, locale: "zh-CN" },
+    );
+    assert.equal(english.status, 403);
+    assert.ok("error" in english.body && "error" in chinese.body);
+    assert.equal(english.body.error.code, "demo_switch_closed");
+    assert.match(english.body.error.message, /^The demo switch is off: other machines can reach this server/);
+    assert.equal(chinese.body.error.code, "demo_switch_closed");
+    assert.match(chinese.body.error.message, /^演示身份切换已关闭/);
+  });
+
+  it("asks for the demo password when one is set, and lets the right one through", async () => {
+    const options = { check: otherChain, exposure: WITH_PASSWORD, client: "192.0.2.1" };
+    for (const password of [undefined, "wrong horse", "correct horse "]) {
+      const refused = await chooseParty({ party: "regulator", password }, options);
+      assert.equal(refused.status, 403, String(password));
+      assert.ok("error" in refused.body);
+      assert.deepEqual(refused.body.error, {
+        code: "demo_password_wrong",
+        message: "That is not the demo password. Ask whoever runs this server for it.",
+        field: "password",
+      });
+    }
+    // Past the password, the chain is asked: here it is not the local one.
+    const through = await chooseParty({ party: "regulator", password: "correct horse" }, options);
+    assert.ok("error" in through.body);
+    assert.equal(through.body.error.code, "demo_keys_refused");
+  });
+
+  it("stops counting tries at the password after 20 from one client, with 429 rate_limited", async () => {
+    const options = { check: otherChain, exposure: WITH_PASSWORD, client: "192.0.2.2" };
+    for (let i = 0; i < 20; i += 1) {
+      const outcome = await chooseParty({ party: "regulator", password: `guess ${i}` }, options);
+      assert.equal(outcome.status, 403);
+    }
+    const limited = await chooseParty({ party: "regulator", password: "correct horse" }, options);
+    assert.equal(limited.status, 429);
+    assert.ok("error" in limited.body);
+    assert.equal(limited.body.error.code, "rate_limited");
+    const elsewhere = await chooseParty(
+      { party: "regulator", password: "correct horse" },
+      { ...options, client: "192.0.2.3" },
+    );
+    assert.notEqual(elsewhere.status, 429);
   });
 });
 
 describe("a browser wallet", () => {
-  it("keeps only the wallet's account in an httpOnly cookie, which signs nothing", () => {
+  it("keeps only the wallet's account in a sealed httpOnly cookie, which signs nothing", () => {
     assert.match(
       walletCookie("0x00000000000000000000000000000000000000aa", false),
-      /^medproof-wallet=0x0{38}aa; Path=\/; Max-Age=\d+; HttpOnly; SameSite=Lax$/,
+      /^medproof-wallet=0x0{38}aa\.\d+\.[\w-]{43}; Path=\/; Max-Age=\d+; HttpOnly; SameSite=Lax$/,
     );
+  });
+
+  it("treats a hand-made wallet cookie as nobody, without asking the chain", async () => {
+    const cookies = new Map([[WALLET_COOKIE, { value: "0x00000000000000000000000000000000000000aa" }]]);
+    assert.equal(await currentSession(cookies), null);
   });
 
   it("refuses an account that is not an address, in the reader's language", async () => {
@@ -81,7 +180,7 @@ describe("field answers in the request's language", () => {
     const shipment = await decideShipment(null, "x", { decision: "accept" }, "zh-CN");
     assert.ok("error" in shipment.body);
     assert.equal(shipment.body.error.message, "发货单号应为整数，例如 12。");
-    const unknown = await chooseParty({ party: "constructor" }, otherChain, "zh-CN");
+    const unknown = await chooseParty({ party: "constructor" }, { check: otherChain, locale: "zh-CN" });
     assert.ok("error" in unknown.body);
     assert.match(unknown.body.error.message, /^没有名为“constructor”的演示身份/);
   });

@@ -1,21 +1,25 @@
 // Who acts on the field pages. On the local demo chain (id 31337) "Demo: act as …" picks one of the
-// seeded parties; the choice is a cookie holding only the party's name (httpOnly, SameSite=Lax) and the
-// server signs with that party's demo key, which never leaves it. On any other chain the switch is
-// refused (403 demo_keys_refused): an organisation there acts with its own key, in a browser wallet
-// (EIP-1193). A connected wallet's account is kept in a cookie too, only to show what its roles allow:
-// the wallet signs every action itself, so the cookie grants nothing.
+// seeded parties; the choice is a sealed cookie (the party's name, an expiry and an HMAC: see
+// session-seal.ts; httpOnly, SameSite=Lax) and the server signs with that party's demo key, which never
+// leaves it. The switch is served only where nobody else can reach it (the server listens on loopback)
+// or behind DEMO_PASSWORD; reachable from other machines without one it is closed (403
+// demo_switch_closed). On any other chain it is refused (403 demo_keys_refused): an organisation there
+// acts with its own key, in a browser wallet (EIP-1193). A connected wallet's account is kept in a
+// cookie sealed the same way, only to show what its roles allow: the wallet signs every action itself.
 import { z } from "zod";
 import { PARTIES, type PartyKey } from "../chain/demo/world";
 import { assertLocalChain, DemoKeysRefusedError, demoWallet, LOCAL_CHAIN_ID } from "../chain/demo/accounts";
 import { actorFrom, type Actor } from "../chain/backoffice";
 import { readAccount, type Role } from "../chain/field";
 import { rpcProvider } from "../chain/provider";
-import { env } from "../env";
+import { env, type Env } from "../env";
 import { runtime } from "./runtime";
+import { CookieSeal, loadSessionSecret, sameSecret } from "./session-seal";
 import type { ApiError } from "./complaints";
 import { CHAIN_UNAVAILABLE, chainUnavailable } from "./chain-unavailable";
 import { fieldWords } from "./field-words";
 import { cookieValue } from "./cookies";
+import { RateLimiter } from "./rate-limit";
 import type { Locale } from "../domain/locale";
 
 export type { Role };
@@ -24,7 +28,14 @@ export const ACT_AS_COOKIE = "medproof-act-as";
 export const WALLET_COOKIE = "medproof-wallet";
 const SESSION_SECONDS = 8 * 3600;
 
-export type FieldStatus = 400 | 401 | 403 | 404 | 409 | 422 | 503;
+let seal: CookieSeal | undefined;
+/** This install's seal, made on first use (each copy of this module reads the one secret file). */
+function sessionSeal(): CookieSeal {
+  seal ??= new CookieSeal(loadSessionSecret(env().dataDir), env().demoPassword);
+  return seal;
+}
+
+export type FieldStatus = 400 | 401 | 403 | 404 | 409 | 422 | 429 | 503;
 export interface ErrorReply {
   status: FieldStatus;
   body: { error: ApiError };
@@ -84,8 +95,8 @@ const nodeProvider = () => rpcProvider(env().rpcUrl);
 export type LocalChainCheck = () => Promise<void>;
 const checkLocalChain: LocalChainCheck = () => assertLocalChain(nodeProvider());
 
-/** True on the local demo chain, where the demo switch is offered. */
-export async function demoKeysAllowed(check: LocalChainCheck = checkLocalChain): Promise<boolean> {
+/** True on the local demo chain, where demo keys may sign. */
+async function demoKeysAllowed(check: LocalChainCheck): Promise<boolean> {
   try {
     await check();
     return true;
@@ -95,18 +106,62 @@ export async function demoKeysAllowed(check: LocalChainCheck = checkLocalChain):
   }
 }
 
-/** "Demo: act as …": the party, checked to exist and the chain to be the local one. */
+/** What decides who may reach the demo switch: where the server listens, and the demo password. */
+export type DemoExposure = Pick<Env, "hostIsLoopback" | "demoPassword">;
+
+/**
+ * How this server offers "Demo: act as …": `open` on loopback (only this machine connects), `password`
+ * when DEMO_PASSWORD is set (the switch asks for it), `closed` when other machines can connect and no
+ * password is set, `other_chain` off the local chain (demo keys are refused there).
+ */
+export type DemoSwitch = "open" | "password" | "closed" | "other_chain";
+
+function exposureGate(exposure: DemoExposure): Exclude<DemoSwitch, "other_chain"> {
+  if (exposure.demoPassword !== null) return "password";
+  return exposure.hostIsLoopback ? "open" : "closed";
+}
+
+/** The demo switch as the pages show it; the chain is asked first, since off it the switch is moot. */
+export async function demoSwitch(
+  check: LocalChainCheck = checkLocalChain,
+  exposure: DemoExposure = env(),
+): Promise<DemoSwitch> {
+  return (await demoKeysAllowed(check)) ? exposureGate(exposure) : "other_chain";
+}
+
+/** Tries at the demo password per client address: enough for a presenter, too few to guess one. */
+const passwordTries = new RateLimiter(20, 15 * 60_000);
+
+export interface ChooseOptions {
+  locale?: Locale;
+  check?: LocalChainCheck;
+  exposure?: DemoExposure;
+  /** The client's address, to count its tries at the demo password. */
+  client?: string;
+}
+
+/**
+ * "Demo: act as …" `{party, password?}`: the party checked to exist, the switch to be open to this
+ * request (loopback, or the demo password given) and the chain to be the local one.
+ */
 export async function chooseParty(
   input: unknown,
-  check: LocalChainCheck = checkLocalChain,
-  locale?: Locale,
+  { locale, check = checkLocalChain, exposure = env(), client = "unknown" }: ChooseOptions = {},
 ): Promise<FieldResponse<SessionView>> {
   const t = fieldWords(locale);
-  const chooseSchema = z.object({ party: z.string({ error: t("party") }).max(40, t("party")) });
+  const chooseSchema = z.object({
+    party: z.string({ error: t("party") }).max(40, t("party")),
+    password: z
+      .string({ error: t("demoPassword") })
+      .max(200, t("demoPassword"))
+      .optional(),
+  });
   const parsed = chooseSchema.safeParse(input);
-  if (!parsed.success)
-    return fieldError(400, "invalid_request", parsed.error.issues[0]?.message ?? "", "party");
-  const party = parsed.data.party;
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return fieldError(400, "invalid_request", issue?.message ?? "", String(issue?.path[0] ?? "party"));
+  }
+  const { party, password } = parsed.data;
   if (!isPartyKey(party)) {
     return fieldError(
       400,
@@ -114,6 +169,19 @@ export async function chooseParty(
       t("unknownParty", { party, parties: Object.keys(PARTIES).join(", ") }),
       "party",
     );
+  }
+  if (exposureGate(exposure) === "closed")
+    return fieldError(403, "demo_switch_closed", t("demoSwitchClosed"));
+  if (exposure.demoPassword !== null) {
+    const tries = passwordTries.take(client);
+    if (!tries.allowed)
+      return fieldError(
+        429,
+        "rate_limited",
+        t("demoPasswordTries", { minutes: Math.ceil(tries.retryAfterSeconds / 60) }),
+      );
+    if (password === undefined || !sameSecret(password, exposure.demoPassword))
+      return fieldError(403, "demo_password_wrong", t("demoPasswordWrong"), "password");
   }
   try {
     await check();
@@ -130,21 +198,30 @@ export async function chooseParty(
   return fieldError(503, CHAIN_UNAVAILABLE.code, t("chainUnavailable"));
 }
 
-/** The party named by the request's act-as cookie, if it names one. */
+/** The party the request's act-as cookie vouches for, if its seal holds. */
 export function partyFromCookieHeader(header: string | null): PartyKey | null {
   return partyOf(cookieValue(header, ACT_AS_COOKIE));
 }
 
+/**
+ * The party an act-as cookie's value vouches for: null when unsigned, forged, tampered with or expired
+ * (a stranger wrote it), or when the switch is closed (no demo party acts on an exposed server).
+ */
 export function partyOf(value: string | undefined): PartyKey | null {
-  return value !== undefined && isPartyKey(value) ? value : null;
+  if (exposureGate(env()) === "closed") return null;
+  const party = sessionSeal().open(ACT_AS_COOKIE, value);
+  return party !== null && isPartyKey(party) ? party : null;
 }
 
+const attributes = (secure: boolean) =>
+  `Path=/; Max-Age=${SESSION_SECONDS}; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`;
+
 export function sessionCookie(party: PartyKey, secure: boolean): string {
-  return `${ACT_AS_COOKIE}=${party}; Path=/; Max-Age=${SESSION_SECONDS}; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`;
+  return `${ACT_AS_COOKIE}=${sessionSeal().seal(ACT_AS_COOKIE, party, SESSION_SECONDS)}; ${attributes(secure)}`;
 }
 
 export function walletCookie(address: string, secure: boolean): string {
-  return `${WALLET_COOKIE}=${address}; Path=/; Max-Age=${SESSION_SECONDS}; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`;
+  return `${WALLET_COOKIE}=${sessionSeal().seal(WALLET_COOKIE, address, SESSION_SECONDS)}; ${attributes(secure)}`;
 }
 
 export const clearedSessionCookie = () => `${ACT_AS_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax`;
@@ -152,7 +229,7 @@ export const clearedWalletCookie = () => `${WALLET_COOKIE}=; Path=/; Max-Age=0; 
 
 /** The acting party with its roles as the chain records them; null without one or off the local chain. */
 export async function readSession(party: PartyKey | null): Promise<SessionView | null> {
-  if (party === null || !(await demoKeysAllowed())) return null;
+  if (party === null || !(await demoKeysAllowed(checkLocalChain))) return null;
   const address = demoWallet(PARTIES[party].account).address;
   const account = await readAccount(runtime().deployment, nodeProvider(), address);
   return { signer: "demo", party, name: account.name || PARTIES[party].name, address, roles: account.roles };
@@ -177,8 +254,8 @@ export async function readWalletSession(address: string | undefined): Promise<Wa
 export async function currentSession(cookies: {
   get(name: string): { value: string } | undefined;
 }): Promise<FieldSession | null> {
-  const wallet = cookies.get(WALLET_COOKIE)?.value;
-  if (wallet !== undefined && ADDRESS.test(wallet)) return readWalletSession(wallet);
+  const wallet = sessionSeal().open(WALLET_COOKIE, cookies.get(WALLET_COOKIE)?.value);
+  if (wallet !== null && ADDRESS.test(wallet)) return readWalletSession(wallet);
   return readSession(partyOf(cookies.get(ACT_AS_COOKIE)?.value));
 }
 

@@ -23,6 +23,10 @@ export interface World {
 export interface WorldOptions {
   /** Put a counting proxy (rpc-counter.ts) between the server and the node. */
   countRpc?: boolean;
+  /** Where the server listens: loopback unless told otherwise ("0.0.0.0": as one other machines reach). */
+  host?: string;
+  /** The demo switch's password; none unless given, whatever the shell that runs the tests has set. */
+  demoPassword?: string;
 }
 
 /** Needs a production build (`next build`). The server reads its configuration from process.env. */
@@ -34,14 +38,16 @@ export async function startWorld(
   const dataDir = join(root, "data");
   const anvilPort = await freePort();
   const port = await freePort();
-  const host = "127.0.0.1";
+  const host = options.host ?? "127.0.0.1";
+  // Links need an address to reach, which a wildcard is not.
+  const linkHost = host === "0.0.0.0" ? "127.0.0.1" : host;
   let chain: EmbeddedChain | undefined;
   let rpc: RpcCounter | null = null;
   try {
     chain = await startEmbeddedChain({
       dataDir,
       port: anvilPort,
-      digitalLinkBase: `http://${host}:${port}`,
+      digitalLinkBase: `http://${linkHost}:${port}`,
       demoDir: join("public", "demo"),
       log,
     });
@@ -50,7 +56,9 @@ export async function startWorld(
       ANVIL_PORT: String(anvilPort),
       PORT: String(port),
       HOST: host,
-      DIGITAL_LINK_BASE: `http://${host}:${port}`,
+      // Empty is no password (lib/env.ts).
+      DEMO_PASSWORD: options.demoPassword ?? "",
+      DIGITAL_LINK_BASE: `http://${linkHost}:${port}`,
       // HTTP tests play a proxy from 127.0.0.2 to send as many clients; everything else connects from
       // 127.0.0.1, whose X-Forwarded-For is not believed.
       TRUST_PROXY: "127.0.0.2",

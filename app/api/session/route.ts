@@ -1,4 +1,4 @@
-import { jsonResponse, readJsonBody } from "@/lib/queries/json-request";
+import { clientOf, jsonResponse, readJsonBody } from "@/lib/queries/json-request";
 import { cookieOf } from "@/lib/queries/field-http";
 import { localeOf } from "@/lib/queries/cookies";
 import { fieldWords } from "@/lib/queries/field-words";
@@ -35,7 +35,9 @@ export async function GET(request: Request): Promise<Response> {
 }
 
 /**
- * "Demo: act as …" `{party}` → 200 and the act-as cookie; 400 unknown_party; 403 demo_keys_refused.
+ * "Demo: act as …" `{party, password?}` → 200 and the act-as cookie; 400 unknown_party; 403
+ * demo_switch_closed (other machines can reach this server and no DEMO_PASSWORD is set),
+ * demo_password_wrong, demo_keys_refused; 429 after too many tries at the password.
  * A connected wallet `{wallet: address}` → 200 and the wallet cookie (the wallet signs; any chain).
  * Either one replaces the other.
  */
@@ -52,7 +54,7 @@ export async function POST(request: Request): Promise<Response> {
       ["set-cookie", clearedSessionCookie()],
     ]);
   }
-  const outcome = await chooseParty(body.value, undefined, localeOf(request));
+  const outcome = await chooseParty(body.value, { locale: localeOf(request), client: clientOf(request) });
   if (outcome.status !== 200) return jsonResponse(outcome.status, outcome.body);
   return jsonResponse(200, { session: outcome.body }, [
     ["set-cookie", sessionCookie(outcome.body.party, secure)],

@@ -9,7 +9,7 @@ import { ReceivingDesk } from "@/components/field/ReceivingDesk";
 import { OrderSummary } from "@/components/field/OrderSummary";
 import { formatDate } from "@/lib/domain/format";
 import { shipment as readShipment, shipmentOrder } from "@/lib/queries/field";
-import { currentSession, demoKeysAllowed, demoParties } from "@/lib/queries/session";
+import { currentSession, demoSwitch, demoParties } from "@/lib/queries/session";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("fieldPages.receive");
@@ -20,9 +20,9 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ReceivePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const cookieStore = await cookies();
-  const [t, demoAllowed, session, shipment, order] = await Promise.all([
+  const [t, demo, session, shipment, order] = await Promise.all([
     getTranslations("fieldPages.receive"),
-    demoKeysAllowed(),
+    demoSwitch(),
     currentSession(cookieStore),
     readShipment(id),
     shipmentOrder(id),
@@ -38,7 +38,7 @@ export default async function ReceivePage({ params }: { params: Promise<{ id: st
         </Link>
       </p>
       <h1 className="text-2xl font-bold">{t("heading", { id: shipment.id })}</h1>
-      <SessionPanel session={session} parties={demoParties()} demoAllowed={demoAllowed} />
+      <SessionPanel session={session} parties={demoParties()} demo={demo} />
       <p>
         {t("summary", {
           boxes: shipment.boxes,
