@@ -99,6 +99,16 @@ function refusal(error: unknown, statuses: Record<string, FieldStatus>, locale: 
 }
 
 /** Signs `action` as the acting party; a refusal is answered under STATUS_OF, then `statuses`, else 422. */
+/**
+ * After a confirmed write: its state on disk (on the embedded chain), and no cached read older than it,
+ * so the page reloaded next shows it. False when the state could not be saved.
+ */
+async function settled(): Promise<boolean> {
+  if (!(await onDisk(runtime().durability))) return false;
+  runtime().forgetCachedReads();
+  return true;
+}
+
 export async function actAs<T>(
   party: PartyKey | null,
   action: (actor: Actor) => Promise<T>,
@@ -110,7 +120,7 @@ export async function actAs<T>(
     const actor = await actorOf(party);
     const body = await oneAtATime(actor.address, () => action(actor));
     // Outside the account's queue, so its next action is sent while this one's state is saved.
-    if (!(await onDisk(runtime().durability))) return chainUnavailableReply(locale);
+    if (!(await settled())) return chainUnavailableReply(locale);
     return { status: 200, body };
   } catch (error) {
     return refusal(error, statuses, locale);
@@ -199,7 +209,7 @@ export async function finishWalletTx(
     const tx = await awaitWalletTx(runtime().deployment, provider(), parsed.data.txHash);
     const read = FINISH[tx.method];
     if (read === undefined) return fieldError(400, "not_a_field_action", t("notFieldAction"));
-    if (!(await onDisk(runtime().durability))) return chainUnavailableReply(locale);
+    if (!(await settled())) return chainUnavailableReply(locale);
     return { status: 200, body: await read(tx, tx.args) };
   } catch (error) {
     return refusal(error, {}, locale);

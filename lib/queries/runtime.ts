@@ -41,6 +41,12 @@ export interface Runtime {
   digitalLinkBase: string;
   /** Proxies whose X-Forwarded-For names the client (TRUST_PROXY). */
   trustedProxies: AddressRange[];
+  /**
+   * Forgets every cached read: the watcher calls it on any MedProof event, and a desk calls it once its
+   * own transaction is confirmed, so the page it reloads next shows the change without waiting for the
+   * event to arrive.
+   */
+  forgetCachedReads(): void;
 }
 
 const KEY = Symbol.for("medproof.runtime");
@@ -60,16 +66,17 @@ function create(): Runtime {
     regulator: new ViewCache<DeskRecord>({ cacheIsSafe }),
     profiles: new ViewCache<ParticipantRecord | null>({ cacheIsSafe }),
   };
+  const forgetCachedReads = () => {
+    reader.invalidate();
+    complaints.invalidate();
+    views.regulator.invalidate();
+    views.profiles.invalidate();
+  };
   if (config.rpcWsUrl) {
     watcher = new ChainWatcher({
       wsUrl: config.rpcWsUrl,
       addresses: Object.values(deployment.addresses),
-      onChange: () => {
-        reader.invalidate();
-        complaints.invalidate();
-        views.regulator.invalidate();
-        views.profiles.invalidate();
-      },
+      onChange: forgetCachedReads,
     });
   }
   const durability = config.embedded
@@ -112,6 +119,7 @@ function create(): Runtime {
     region: config.region,
     digitalLinkBase: config.digitalLinkBase,
     trustedProxies: config.trustedProxies,
+    forgetCachedReads,
   };
 }
 

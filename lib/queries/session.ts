@@ -93,7 +93,18 @@ function isPartyKey(value: string): value is PartyKey {
 const nodeProvider = () => rpcProvider(env().rpcUrl);
 
 export type LocalChainCheck = () => Promise<void>;
-const checkLocalChain: LocalChainCheck = () => assertLocalChain(nodeProvider());
+/**
+ * A node's chain id does not change while it runs, so it is asked once per process (every desk view used
+ * to cost an eth_chainId); a node that did not answer is asked again next time.
+ */
+let localChain: Promise<void> | null = null;
+const checkLocalChain: LocalChainCheck = () => {
+  localChain ??= assertLocalChain(nodeProvider()).catch((error: unknown) => {
+    if (!(error instanceof DemoKeysRefusedError)) localChain = null;
+    throw error;
+  });
+  return localChain;
+};
 
 /** True on the local demo chain, where demo keys may sign. */
 async function demoKeysAllowed(check: LocalChainCheck): Promise<boolean> {
