@@ -22,6 +22,8 @@ const schema = z.object({
     .string()
     .regex(/^0x[0-9a-fA-F]{64}$/, "RELAYER_PRIVATE_KEY must be 0x followed by 64 hex digits")
     .optional(),
+  LABEL_WORKERS: z.coerce.number().int().min(1).max(16).default(1),
+  LABEL_QUEUE: z.coerce.number().int().min(0).max(100).default(4),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
 });
 
@@ -51,6 +53,12 @@ export interface Env {
   relayerPrivateKey: string | null;
   /** How long a relayed transaction may take to be mined before the request is answered "pending". */
   relayConfirmationMs: number;
+  /**
+   * Label sheets rendered at once, one worker thread each (default 1: on 2 cores the other one keeps
+   * answering verifications), and how many more may wait; beyond that a request gets 503 labels_busy.
+   */
+  labelWorkers: number;
+  labelQueue: number;
 }
 
 export class ConfigError extends Error {
@@ -83,6 +91,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     production: e.NODE_ENV === "production",
     relayerPrivateKey: e.RELAYER_PRIVATE_KEY ?? null,
     relayConfirmationMs: e.RELAY_CONFIRMATION_SECONDS * 1000,
+    labelWorkers: e.LABEL_WORKERS,
+    labelQueue: e.LABEL_QUEUE,
   };
 }
 
