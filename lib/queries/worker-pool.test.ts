@@ -37,7 +37,6 @@ describe("a worker pool", () => {
   it("runs jobs on a worker and answers their results", async () => {
     const { workers } = pool(1, 2);
     assert.deepEqual(await Promise.all([1, 2, 3].map((value) => workers.run({ value }))), [1, 2, 3]);
-    await workers.close();
   });
 
   it("refuses a job beyond the running ones and the queue bound, with a retry estimate", async () => {
@@ -52,7 +51,6 @@ describe("a worker pool", () => {
     assert.deepEqual([workers.running, workers.queued], [1, 1]);
     release();
     assert.deepEqual(await Promise.all([running, waiting]), [1, 2]);
-    await workers.close();
   });
 
   it("drops an abandoned waiting job, and stops and replaces the worker of an abandoned running one", async () => {
@@ -69,7 +67,6 @@ describe("a worker pool", () => {
     // The held worker was terminated: the next job runs on a new one at once.
     assert.equal(await workers.run({ value: 3 }), 3);
     assert.equal(spawned(), 2);
-    await workers.close();
   });
 
   it("fails the job of a worker that crashes, and carries on with a new worker", async () => {
@@ -77,6 +74,5 @@ describe("a worker pool", () => {
     await assert.rejects(workers.run({ fail: true }), /broken/);
     assert.equal(await workers.run({ value: 4 }), 4);
     assert.equal(spawned(), 2);
-    await workers.close();
   });
 });

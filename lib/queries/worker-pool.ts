@@ -94,20 +94,6 @@ export class WorkerPool<J, R> {
     });
   }
 
-  /** Refuses what waits and stops every worker (the server is closing). */
-  async close(): Promise<void> {
-    for (const job of this.queue.splice(0)) job.reject(new JobAbortedError());
-    await Promise.all(
-      this.slots.map((slot) => {
-        const { worker, job } = slot;
-        slot.worker = null;
-        slot.job = null;
-        job?.reject(new JobAbortedError());
-        return worker?.terminate();
-      }),
-    );
-  }
-
   /** Seconds until a place is likely free: the jobs ahead, shared between the workers. */
   private retryAfterSeconds(): number {
     const ahead = this.queue.length + this.running;
@@ -117,13 +103,14 @@ export class WorkerPool<J, R> {
   private start(slot: Slot<J, R>, job: Job<J, R>): void {
     slot.job = job;
     slot.startedAt = Date.now();
-    (slot.worker ?? this.hire(slot)).postMessage(job.input);
+    const worker = slot.worker ?? this.hire(slot);
+    // Held while it works for a caller; an idle worker must not keep the process alive.
+    worker.ref();
+    worker.postMessage(job.input);
   }
 
   private hire(slot: Slot<J, R>): Worker {
     const worker = this.spawn();
-    // An idle worker must not keep the process alive.
-    worker.unref();
     worker.on("message", (answer: WorkerAnswer<R>) => {
       const job = slot.job;
       if (slot.worker !== worker || job === null) return;
@@ -150,6 +137,7 @@ export class WorkerPool<J, R> {
     slot.job = null;
     const waiting = this.queue.shift();
     if (waiting !== undefined) this.start(slot, waiting);
+    else slot.worker?.unref();
   }
 
   private abandon(job: Job<J, R>): void {
