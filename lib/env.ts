@@ -58,6 +58,8 @@ const schema = z.object({
     )
     .optional()
     .or(z.literal("").transform(() => undefined)),
+  LABEL_WORKERS: z.coerce.number().int().min(1).max(16).default(1),
+  LABEL_QUEUE: z.coerce.number().int().min(0).max(100).default(4),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
 });
 
@@ -98,6 +100,12 @@ export interface Env {
   trustedProxies: AddressRange[];
   /** Blocks per eth_getLogs request: nodes refuse (or time out on) a range of the whole chain. */
   logPageBlocks: number;
+  /**
+   * Label sheets rendered at once, one worker thread each (default 1: on 2 cores the other one keeps
+   * answering verifications), and how many more may wait; beyond that a request gets 503 labels_busy.
+   */
+  labelWorkers: number;
+  labelQueue: number;
 }
 
 /** Literal loopback addresses only: a name could resolve elsewhere, and 0.0.0.0 listens everywhere. */
@@ -140,6 +148,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     logPageBlocks: e.LOG_PAGE_BLOCKS,
     demoPassword: e.DEMO_PASSWORD ?? null,
     hostIsLoopback: isLoopback(e.HOST),
+    labelWorkers: e.LABEL_WORKERS,
+    labelQueue: e.LABEL_QUEUE,
   };
 }
 

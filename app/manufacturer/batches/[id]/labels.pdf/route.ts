@@ -13,8 +13,16 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     id,
     new URL(request.url).searchParams,
     localeOf(request),
+    // Aborts when the client disconnects: its sheet is abandoned and its place in the queue freed.
+    request.signal,
   );
-  if (sheet.status !== 200) return jsonResponse(sheet.status, sheet.body);
+  if (sheet.status === 499) return new Response(null, { status: 499 });
+  if (sheet.status !== 200)
+    return jsonResponse(
+      sheet.status,
+      sheet.body,
+      "retryAfterSeconds" in sheet ? { "retry-after": String(sheet.retryAfterSeconds) } : {},
+    );
   return new Response(Buffer.from(sheet.pdf), {
     status: 200,
     headers: {
