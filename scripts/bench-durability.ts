@@ -19,15 +19,6 @@ import { DurabilityBarrier } from "../lib/chain/durability";
 const BURSTS = [1, 10, 50];
 const ROUNDS = 5;
 
-async function rpc(url: string, method: string, params: unknown[] = []): Promise<unknown> {
-  const response = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
-  });
-  return ((await response.json()) as { result: unknown }).result;
-}
-
 const ms = (values: number[], q: number) =>
   [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))]!.toFixed(1);
 
@@ -43,10 +34,10 @@ async function main(): Promise<void> {
   try {
     const files = embeddedStateFiles(dataDir);
     const barrier = new DurabilityBarrier(rpcProvider(chain.anvil.url), files);
-    const [from, to] = (await rpc(chain.anvil.url, "eth_accounts")) as string[];
+    const [from, to] = (await rpcProvider(chain.anvil.url).send("eth_accounts", [])) as string[];
     const reply = async (durable: boolean) => {
       const started = performance.now();
-      await rpc(chain.anvil.url, "eth_sendTransaction", [{ from, to, value: "0x1" }]);
+      await rpcProvider(chain.anvil.url).send("eth_sendTransaction", [{ from, to, value: "0x1" }]);
       if (durable) await barrier.settle();
       return performance.now() - started;
     };
