@@ -4,6 +4,7 @@
 // sheet takes. A verification stuck behind a sheet is what the label worker exists to prevent.
 import { performance } from "node:perf_hooks";
 import { startWorld } from "./lib/world";
+import { demoSessionCookie } from "./lib/demo-session";
 import { batchIdOf } from "../lib/chain/backoffice";
 import { rpcProvider } from "../lib/chain/provider";
 
@@ -42,7 +43,7 @@ async function main(): Promise<void> {
     const sheetStarted = performance.now();
     let sheetMs = 0;
     const sheet = fetch(`${world.server.url}/manufacturer/batches/${batchId}/labels.pdf?count=480`, {
-      headers: { cookie: "medproof-act-as=qinghe" },
+      headers: { cookie: await demoSessionCookie(world.server.url, "qinghe") },
     }).then(async (response) => {
       const bytes = (await response.arrayBuffer()).byteLength;
       sheetMs = performance.now() - sheetStarted;

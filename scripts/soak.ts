@@ -11,6 +11,7 @@
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { buildIfNeeded } from "./lib/build";
 import { startWorld, type World } from "./lib/world";
+import { demoSessionCookie } from "./lib/demo-session";
 import { runLoadApart, type LoadRequest, type LoadResult } from "./lib/load";
 import { writeBenchmarksSection } from "./lib/report";
 import { batchIdOf } from "../lib/chain/backoffice";
@@ -101,18 +102,6 @@ function median(values: number[]): number {
     : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
-/** The maker's session cookie, as its browser gets it from the demo switch. */
-async function makerCookie(base: string): Promise<string> {
-  const response = await fetch(`${base}/api/session`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ party: "qinghe" }),
-  });
-  const cookies = response.headers.getSetCookie().map((cookie) => cookie.split(";")[0] ?? "");
-  if (response.status !== 200) throw new Error(`POST /api/session answered ${response.status}`);
-  return cookies.filter((cookie) => !cookie.endsWith("=")).join("; ");
-}
-
 async function main(): Promise<void> {
   buildIfNeeded();
   const world = await startWorld((m) => console.log(m));
@@ -163,7 +152,7 @@ async function main(): Promise<void> {
   const labels: LoadRequest[] = [
     {
       path: `/manufacturer/batches/${await batchIdOf(world.chain.deployment, provider, genuine.gtin, genuine.lot)}/labels.pdf`,
-      headers: { cookie: await makerCookie(url.origin) },
+      headers: { cookie: await demoSessionCookie(url.origin, "qinghe") },
       label: "label sheet",
     },
   ];

@@ -10,17 +10,18 @@ import { readDeployment } from "../../lib/chain/deployment";
 import { rpcProvider } from "../../lib/chain/provider";
 import { parseEnv } from "../../lib/env";
 import { readFirstLabel } from "../backoffice/label-sheet";
-import { baseUrl, deploymentFile, rpcUrl, scenario, scenarios, verify } from "./world";
+import { actAsCookie, baseUrl, deploymentFile, rpcUrl, scenario, scenarios, verify } from "./world";
 
 // The seeded genuine batch: 4,000 boxes from serial 100001, made by 青禾.
 const genuine = scenario("genuine");
 const FULL = "count=480";
 let path = "";
+let cookie = "";
 
 function sheet(query: string, options: { signal?: AbortSignal; language?: string } = {}) {
   return fetch(`${path}?${query}`, {
     headers: {
-      cookie: "medproof-act-as=qinghe",
+      cookie,
       ...(options.language ? { "accept-language": options.language } : {}),
     },
     signal: options.signal,
@@ -30,6 +31,7 @@ function sheet(query: string, options: { signal?: AbortSignal; language?: string
 before(async () => {
   const deployment = readDeployment(deploymentFile());
   const provider = rpcProvider(rpcUrl(), deployment.chainId);
+  cookie = await actAsCookie("qinghe");
   path = `${baseUrl()}/manufacturer/batches/${await batchIdOf(deployment, provider, genuine.gtin, genuine.lot)}/labels.pdf`;
 });
 

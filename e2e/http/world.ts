@@ -2,6 +2,7 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { demoSessionCookie } from "../../scripts/lib/demo-session";
 
 export interface ScenarioFixture {
   id: string;
@@ -49,17 +50,7 @@ export function actAsCookie(party: string, base: string = baseUrl()): Promise<st
   const key = `${base} ${party}`;
   let cookie = sealedCookies.get(key);
   if (cookie === undefined) {
-    cookie = (async () => {
-      const response = await fetch(`${base}/api/session`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ party }),
-      });
-      const setCookie = response.headers.get("set-cookie") ?? "";
-      if (response.status !== 200 || !setCookie.startsWith("medproof-act-as="))
-        throw new Error(`could not act as ${party}: ${response.status} ${await response.text()}`);
-      return setCookie.split(";")[0]!;
-    })();
+    cookie = demoSessionCookie(base, party);
     cookie.catch(() => sealedCookies.delete(key));
     sealedCookies.set(key, cookie);
   }
