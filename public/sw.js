@@ -1,4 +1,4 @@
-// MedProof's service worker: the app shell and the verdicts opened before, offline (README, "Offline").
+// MedProof's service worker: the app shell and the verdicts opened before, offline (docs/architecture.md, "Installing and offline").
 //
 // - Pages: always the network first, so a verdict is fresh whenever there is a network. The shell
 //   pages (home, scanner) are kept up to date from it. When the network fails — and only then — a

@@ -1,6 +1,6 @@
-// `npm test`: every check, fastest first — format, lint, types, unit tests, contract tests, binding
-// drift, production build, then HTTP and browser tests against a real local chain and server started
-// here (and stopped by PID at the end). Ends with one line CI reads: "N passed, M failed".
+// `npm test`: every check, fastest first — format, lint, types, unit tests, contract lint, format and
+// tests, binding drift, production build, then HTTP and browser tests against a real local chain and
+// server started here (and stopped by PID at the end). Ends with one line CI reads: "N passed, M failed".
 //
 // `npm test -- unit|contracts|http|e2e` runs one group (http and e2e still start the chain and server);
 // words after the group narrow it: `npm test -- e2e verdict.spec.ts` (Playwright's own filters),
@@ -190,6 +190,8 @@ async function main(): Promise<void> {
     await nodeTests("unit", narrowed(findFiles("lib", ".test.ts").concat(findFiles("scripts", ".test.ts"))));
   if (all || only === "contracts") {
     await step("contracts lint", "npx", ["solhint", "--max-warnings", "0", "contracts/src/**/*.sol"]);
+    // forge's own formatter, as Prettier is for the TypeScript: src, test and script per foundry.toml.
+    await step("contracts format", FORGE, ["fmt", "--check"]);
     await contractTests();
     await step("bindings up to date", "npx", ["tsx", "scripts/gen-bindings.ts", "--check"]);
   }

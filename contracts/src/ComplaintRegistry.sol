@@ -44,8 +44,7 @@ contract ComplaintRegistry is RegistryBase, ERC2771Context, EIP712, ReentrancyGu
     /// @dev What a box's possession key signs (EIP-712): the complainant it lets file, and the box.
     /// keccak256("Possession(address complainant,bytes32 batchId,uint64 serial)"), written out because the
     /// type string is longer than a word; test_PossessionDigest_IsEip712OverComplainantBatchAndSerial checks it.
-    bytes32 internal constant POSSESSION_TYPEHASH =
-        0x245352c92ebc1c4f6ee5ffc8d157989fc95ddd448d59ea8446bd45c8090852dd;
+    bytes32 internal constant POSSESSION_TYPEHASH = 0x245352c92ebc1c4f6ee5ffc8d157989fc95ddd448d59ea8446bd45c8090852dd;
 
     struct ComplaintRecord {
         // slot 0

@@ -230,9 +230,8 @@ contract CustodyRegistry is RegistryBase, ICustodyRegistry {
     /// @dev The sender's role, standing and filing, then the recipient's, as AccessRegistry.shipmentTerms
     /// reports them: CallerLacksRole / ParticipantIsSuspended / SenderNotLicensed, then RecipientNotLicensed.
     function _checkParties(address manufacturer, address to, uint8 category_) private view {
-        AccessRegistry.ShipmentTerms memory t = AccessRegistry(address(_access)).shipmentTerms(
-            msg.sender, manufacturer, to, category_, uint64(block.timestamp)
-        );
+        AccessRegistry.ShipmentTerms memory t = AccessRegistry(address(_access))
+            .shipmentTerms(msg.sender, manufacturer, to, category_, uint64(block.timestamp));
         if (!t.senderHasRole) revert IAccessRegistry.CallerLacksRole(t.senderRole, msg.sender);
         if (t.senderSuspended) revert IAccessRegistry.ParticipantIsSuspended(msg.sender);
         if (t.senderRole != Roles.MANUFACTURER && !t.senderLicensed) revert SenderNotLicensed(msg.sender);

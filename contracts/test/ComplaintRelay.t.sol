@@ -158,8 +158,7 @@ contract ComplaintRelayTest is ComplaintFixture, RelaySigner {
         bytes32[] memory proof = proofOf(5);
         bytes memory signature = possessionFor(relayer, 5);
         vm.prank(relayer);
-        uint256 id =
-            complaints.fileComplaint(GTIN, LOT, 5, SPEC, signature, proof, PRICE, pharmacy, keccak256("photo"));
+        uint256 id = complaints.fileComplaint(GTIN, LOT, 5, SPEC, signature, proof, PRICE, pharmacy, keccak256("photo"));
         assertEq(complaints.complaint(id).complainant, relayer);
     }
 

@@ -1,5 +1,5 @@
 // Test fixtures: the chain's record of one genuine box, as lib/chain would hand it over, with helpers to
-// change one fact at a time. Modelled on the demo's genuine box (DESIGN.md, "Demo scenarios"): surgical
+// change one fact at a time. Modelled on the demo's genuine box (README.md, "Demo scenarios"): surgical
 // masks 09521234500018, lot 260925A, made 60 days before FIXTURE_NOW. Fixed dates, so tests never go stale.
 //
 // Every builder returns fresh objects: a test may mutate what it gets without affecting another test.

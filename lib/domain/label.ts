@@ -1,8 +1,8 @@
 /**
  * How MedProof's codes are printed on a box, so that a phone held about 20 cm away still reads them.
- * The demo QR images, the browser-test fixtures and the README's label guidance all use these numbers.
+ * The demo QR images, the browser-test fixtures and the label guidance of docs/desks.md all use these numbers.
  *
- * Why these numbers (measured with the in-browser decoder, see README "Label printing"): at 20 cm a
+ * Why these numbers (measured with the in-browser decoder, see docs/desks.md, "Label printing"): at 20 cm a
  * phone's main camera (~70° wide) sees about 28 cm across; on the 1920-pixel stream the scanner asks
  * for, that is 0.146 mm per pixel. The decoder reads codes reliably from about 2.7 pixels per module
  * with focus blur, hence a module of at least 0.4 mm.

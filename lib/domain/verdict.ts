@@ -1,7 +1,7 @@
 // One scan, one verdict: a pure function of (scanned code, chain record, scan history, now, region).
 // Each of the 14 checks reads one part of the record and says pass, warn, fail or unknown with a plain
 // sentence and the facts behind it; the overall verdict follows from the checks alone, so what the page
-// shows and why can never disagree. See DESIGN.md, "One scan, one verdict".
+// shows and why can never disagree. See docs/architecture.md, "One scan, one verdict".
 //
 // The record comes from the chain and the code from a stranger's camera: nothing here throws, and a
 // check that cannot be completed says so (unknown) instead of guessing.

@@ -4,7 +4,7 @@ import { createTranslator } from "next-intl";
 import type { Locale } from "@/lib/domain/locale";
 import { CATALOGUES, type Messages } from "./catalogues";
 
-/** Dates on the pages and in answers are China time whatever the reader's language (DESIGN.md). */
+/** Dates on the pages and in answers are China time whatever the reader's language (docs/architecture.md, "Time"). */
 export const TIME_ZONE = "Asia/Shanghai";
 
 export function translatorFor<Namespace extends keyof Messages>(locale: Locale, namespace: Namespace) {

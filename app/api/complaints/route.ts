@@ -5,7 +5,7 @@ import { localeOf } from "@/lib/queries/cookies";
 
 export const dynamic = "force-dynamic";
 
-/** Files a complaint without a wallet: see README, "Complaints". Errors in the request's language. */
+/** Files a complaint without a wallet: see docs/api.md, "Complaints". Errors in the request's language. */
 export async function POST(request: Request): Promise<Response> {
   const body = await readJsonBody(request, MAX_COMPLAINT_BODY_BYTES);
   if (!body.ok) return jsonResponse(body.status, { error: body.error });

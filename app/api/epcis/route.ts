@@ -4,7 +4,7 @@ import { jsonResponse } from "@/lib/queries/json-request";
 
 export const dynamic = "force-dynamic";
 
-/** A batch's events as an EPCIS 2.0 JSON-LD document: see README, "EPCIS 2.0 and the Digital Link resolver". */
+/** A batch's events as an EPCIS 2.0 JSON-LD document: see docs/api.md, "EPCIS 2.0 and the Digital Link resolver". */
 export async function GET(request: Request): Promise<Response> {
   const services = runtime();
   const outcome = await readEpcisDocument(services.reader, new URL(request.url).searchParams, {

@@ -119,8 +119,13 @@ interface IAccessRegistry {
     function setDirectory(Directory calldata directory) external;
 
     /// @notice Registers an organisation and grants it `role`. Regulator only.
-    function registerParticipant(address account, bytes32 role, string calldata name, string calldata creditCode, uint32 region)
-        external;
+    function registerParticipant(
+        address account,
+        bytes32 role,
+        string calldata name,
+        string calldata creditCode,
+        uint32 region
+    ) external;
 
     /// @notice Grants another role to a registered participant. Regulator only.
     function addRole(address account, bytes32 role) external;

@@ -78,7 +78,13 @@ interface IBatchRegistry {
     error EmptyReason();
 
     event BatchRegistered(
-        bytes32 indexed batchId, uint64 indexed gtin, address indexed manufacturer, string lot, uint32 masks, uint64 serialStart, uint32 boxes
+        bytes32 indexed batchId,
+        uint64 indexed gtin,
+        address indexed manufacturer,
+        string lot,
+        uint32 masks,
+        uint64 serialStart,
+        uint32 boxes
     );
     event BatchSterilised(bytes32 indexed batchId, string sterilizer, string method, uint64 startedAt, uint64 endedAt);
     event BatchReleased(bytes32 indexed batchId, uint64 releasedAt, uint64 heldDays);

@@ -61,7 +61,11 @@ interface IMaterialRegistry {
     event LotTransferred(uint256 indexed lotId, address indexed from, address indexed to);
     event LotConsumed(uint256 indexed lotId, bytes32 indexed batchId, uint64 grams, uint64 consumedGrams);
     event WorkshopAttested(
-        uint256 indexed attestationId, bytes32 indexed workshopId, address indexed manufacturer, uint64 validFrom, uint64 validUntil
+        uint256 indexed attestationId,
+        bytes32 indexed workshopId,
+        address indexed manufacturer,
+        uint64 validFrom,
+        uint64 validUntil
     );
 
     /// @notice Supplier only. Lot ids start at 1.
@@ -83,5 +87,8 @@ interface IMaterialRegistry {
     function attestation(uint256 attestationId) external view returns (Attestation memory);
     function attestationCount() external view returns (uint256);
     /// @notice The latest attestation of `workshopId` whose period covers `at`.
-    function attestationCovering(bytes32 workshopId, uint64 at) external view returns (bool found, uint256 attestationId);
+    function attestationCovering(bytes32 workshopId, uint64 at)
+        external
+        view
+        returns (bool found, uint256 attestationId);
 }

@@ -37,24 +37,48 @@ interface IPriceRegistry {
     error CapNotFound(uint256 capId);
     error SellerNotRegistered(address seller);
 
-    event PriceCapSet(uint256 indexed capId, uint8 indexed category, uint32 indexed region, Channel channel, uint64 fenPerPiece, uint64 effectiveFrom);
-    event PriceRecorded(uint256 indexed recordId, address indexed seller, bytes32 indexed batchId, uint64 fenPerPiece, bool violation);
-    event ViolationRecorded(uint256 indexed recordId, address indexed seller, uint64 fenPerPiece, uint64 capFenPerPiece);
+    event PriceCapSet(
+        uint256 indexed capId,
+        uint8 indexed category,
+        uint32 indexed region,
+        Channel channel,
+        uint64 fenPerPiece,
+        uint64 effectiveFrom
+    );
+    event PriceRecorded(
+        uint256 indexed recordId, address indexed seller, bytes32 indexed batchId, uint64 fenPerPiece, bool violation
+    );
+    event ViolationRecorded(
+        uint256 indexed recordId, address indexed seller, uint64 fenPerPiece, uint64 capFenPerPiece
+    );
 
     /// @notice Regulator only. Cap ids start at 1.
-    function setPriceCap(uint8 category, uint32 region, Channel channel, uint64 fenPerPiece, uint64 effectiveFrom, string calldata legalBasis)
-        external
-        returns (uint256 capId);
+    function setPriceCap(
+        uint8 category,
+        uint32 region,
+        Channel channel,
+        uint64 fenPerPiece,
+        uint64 effectiveFrom,
+        string calldata legalBasis
+    ) external returns (uint256 capId);
 
     /// @notice Inspector only. Record ids start at 1.
-    function recordPrice(address seller, bytes32 batchId, uint32 region, Channel channel, uint64 fenPerPiece, bytes32 evidenceHash)
-        external
-        returns (uint256 recordId);
+    function recordPrice(
+        address seller,
+        bytes32 batchId,
+        uint32 region,
+        Channel channel,
+        uint64 fenPerPiece,
+        bytes32 evidenceHash
+    ) external returns (uint256 recordId);
 
     function cap(uint256 capId) external view returns (PriceCap memory);
     function capCount() external view returns (uint256);
     /// @notice The cap with the latest effectiveFrom <= `at` for the key.
-    function capInForce(uint8 category, uint32 region, Channel channel, uint64 at) external view returns (bool found, uint256 capId);
+    function capInForce(uint8 category, uint32 region, Channel channel, uint64 at)
+        external
+        view
+        returns (bool found, uint256 capId);
     function capsOfCategory(uint8 category) external view returns (uint256[] memory);
     function record(uint256 recordId) external view returns (PriceRecord memory);
     function recordsOfBatch(bytes32 batchId) external view returns (uint256[] memory);

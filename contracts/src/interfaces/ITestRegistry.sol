@@ -51,7 +51,12 @@ interface ITestRegistry {
 
     event RuleSetAdded(uint256 indexed ruleSetId, uint8 indexed category, string standard, uint64 effectiveFrom);
     event TestReportPosted(
-        bytes32 indexed batchId, uint256 indexed reportIndex, address indexed lab, bool passed, uint16 firstFailedMetric, bool retest
+        bytes32 indexed batchId,
+        uint256 indexed reportIndex,
+        address indexed lab,
+        bool passed,
+        uint16 firstFailedMetric,
+        bool retest
     );
 
     /// @notice Regulator only. Rule set ids start at 1.

@@ -141,9 +141,8 @@ contract ComplaintHandler is Base {
         address seller = atDistributor ? p.distributor : p.pharmacy;
         bool wasOpen = complaints.openComplaintOf(batchId, serial) != 0;
         bytes32[] memory proof = Possession.proof(leaves, serial - 1);
-        bytes memory signature = Possession.sign(
-            Possession.secretOf(seed, serial), complaints.possessionDigest(batchId, serial, consumer)
-        );
+        bytes memory signature =
+            Possession.sign(Possession.secretOf(seed, serial), complaints.possessionDigest(batchId, serial, consumer));
         vm.prank(consumer);
         try complaints.fileComplaint(gtin, lot, serial, kind, signature, proof, price, seller, bytes32(0)) returns (
             uint256 id

@@ -1,4 +1,4 @@
-// Seeds the demo scenarios of DESIGN.md on the local chain, as a history: each action is a transaction
+// Seeds the demo scenarios (README.md, "Demo scenarios") on the local chain, as a history: each action is a transaction
 // by the party accountable for it, at the time it happened (anvil's next-block timestamp), so the record
 // reads like years of real use. Dates that matter for expiry and release are relative to the seed day.
 import {
@@ -474,7 +474,7 @@ export async function seedDemo(
   });
   const twoYears = (produced: number) => produced + 2 * 365 * DAY - DAY;
 
-  // expired: the 2024 batch of DESIGN.md — 500,000 masks from MB-2403-07, released 2024-03-29.
+  // expired: the 2024 batch of README.md, "Demo scenarios" — 500,000 masks from MB-2403-07, released 2024-03-29.
   materialLot("MB-2403-07", 500, isoDateToSeconds("2024-03-05") + 9 * HOUR, "qinghe");
   const expiredProduced = isoDateToSeconds("2024-03-15");
   const expired = batch({
