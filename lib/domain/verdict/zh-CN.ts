@@ -1,8 +1,8 @@
 // The verdict's sentences in Chinese: the same catalogue as `en` in verdict.ts, built from the same record
 // facts, with the same type (a sentence missing here fails the type check). Only words change: check ids,
 // statuses and the verdict level are decided in verdict.ts, the same for every language.
-import type { VerdictMessages } from "./verdict";
-import type { ComplaintInfo, PriceCapInfo, PriceRecordInfo, ShipmentInfo } from "./record";
+import type { VerdictMessages } from "./index";
+import type { ComplaintInfo, PriceCapInfo, PriceRecordInfo, ShipmentInfo } from "../record";
 import {
   categoryName,
   formatCleanClass,
@@ -17,8 +17,8 @@ import {
   shortAddress,
   shortPartyName,
   formattersIn,
-} from "./format";
-import { regionName } from "./regions";
+} from "../format";
+import { regionName } from "../regions";
 
 const ZH = "zh-CN";
 const { date, dateTime, integer, boxes, days, kg, yuan, yuanPerPiece, method } = formattersIn(ZH);

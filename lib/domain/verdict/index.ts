@@ -5,7 +5,7 @@
 //
 // The record comes from the chain and the code from a stranger's camera: nothing here throws, and a
 // check that cannot be completed says so (unknown) instead of guessing.
-import type { ScannedCode } from "./gs1";
+import type { ScannedCode } from "../gs1";
 import type {
   BatchInfo,
   BoxRecord,
@@ -21,9 +21,9 @@ import type {
   ShipmentInfo,
   SterilisationInfo,
   TestReportInfo,
-} from "./record";
-import { DAY, daysBetween, startOfDay } from "./time";
-import { scanWindowStart } from "./scan-window";
+} from "../record";
+import { DAY, daysBetween, startOfDay } from "../time";
+import { scanWindowStart } from "../scan-window";
 import {
   categoryName,
   formatBoxes,
@@ -50,10 +50,10 @@ import {
   shortAddress,
   shortPartyName,
   sterilisationMethodName,
-} from "./format";
-import { regionName } from "./regions";
-import type { Locale } from "./locale";
-import { zhCN } from "./verdict.zh-CN";
+} from "../format";
+import { regionName } from "../regions";
+import type { Locale } from "../locale";
+import { zhCN } from "./zh-CN";
 
 export const CHECK_IDS = [
   "code",
