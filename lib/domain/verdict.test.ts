@@ -6,7 +6,6 @@ import {
   CHECK_IDS,
   HEADLINE_PRIORITY,
   ESSENTIAL_CHECKS,
-  capInForce,
   evaluateVerdict,
   type Check,
   type CheckId,
@@ -42,6 +41,7 @@ import {
   surgicalResults,
   type VerdictInputOverrides,
 } from "./fixtures";
+import { capInForce } from "./price-caps";
 import { DAY, isoDateToSeconds, startOfDay } from "./time";
 import { formatDate } from "./format";
 import type { BatchInfo, BoxRecord, ComplaintInfo } from "./record";
