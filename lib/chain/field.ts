@@ -7,7 +7,7 @@ import type { Deployment } from "./deployment";
 import { readEvents } from "./logs";
 import { bondOf, readOrder, type PurchaseOrder } from "./backoffice";
 import type { ComplaintKind, ComplaintStatus, ShipmentInfo, ShipmentStatus } from "../domain/record";
-import { isLicenceValidAt } from "../domain/verdict";
+import { isLicenceValidAt } from "../domain/licences";
 
 export const ROLES = [
   "REGULATOR",

@@ -5,10 +5,9 @@
 import { z } from "zod";
 import { checkGs1Fields } from "./gs1";
 import { gs1ErrorMessage } from "./gs1-messages";
-import { formatInteger } from "./format";
+import { capitalised, formatInteger } from "./format";
 import type { Locale } from "./locale";
 import { METRICS } from "./standards";
-import { capitalised } from "./verdict";
 import { zhCN } from "./backoffice-input.zh-CN";
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -14,7 +14,8 @@
 import type { BatchInfo, BoxRecord, PartyInfo, ShipmentInfo, TestReportInfo } from "./record";
 import { toDigitalLink } from "./gs1";
 import { formatMetricValue, metricShortName } from "./format";
-import { heldDays, knownParties } from "./verdict";
+import { heldDays, isRecalled, isReleased } from "./batch-status";
+import { knownParties } from "./parties";
 import { CST_OFFSET_ISO, inTimeOrder, secondsToIsoDate, secondsToIsoDateTime } from "./time";
 
 export const EPCIS_CONTEXT = "https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld";
@@ -302,8 +303,8 @@ function inspection(report: TestReportInfo, batch: BatchInfo, ids: Identifiers):
  * fulfilment) with "sellable_accessible" is the closest: the hold is over and the boxes may be sold.
  */
 function release(batch: BatchInfo, ids: Identifiers): Dated[] {
+  if (!isReleased(batch)) return [];
   const releasedAt = batch.releasedAt;
-  if (releasedAt === null) return [];
   const sterilisation = batch.sterilisation;
   return [
     {
@@ -400,8 +401,8 @@ function decommissioning(record: BoxRecord, ids: Identifiers): Dated[] {
  * as a persistent disposition, which stays with the boxes whatever later events say.
  */
 function recall(batch: BatchInfo, ids: Identifiers): Dated[] {
+  if (!isRecalled(batch)) return [];
   const recalled = batch.recall;
-  if (recalled === null) return [];
   const reason = recalled.reason.trim();
   return [
     {

@@ -362,6 +362,11 @@ export function formatSerialRange(serialStart: number, boxes: number, locale: Lo
   return `${serialStart}–${serialStart + boxes - 1}`;
 }
 
+/** "Production licence" from "production licence": a phrase that starts a sentence. */
+export function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** ["a", "b", "c"] → "a, b and c" ("a、b和c"). */
 export function formatList(items: readonly string[], locale: Locale = "en"): string {
   if (items.length <= 1) return items[0] ?? "";

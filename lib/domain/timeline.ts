@@ -15,7 +15,7 @@ import type {
   SterilisationInfo,
   TestReportInfo,
 } from "./record";
-import { DAY, inTimeOrder } from "./time";
+import { inTimeOrder } from "./time";
 import {
   formatBoxes,
   formatCleanClass,
@@ -34,7 +34,17 @@ import {
   shortPartyName,
   sterilisationMethodName,
 } from "./format";
-import { describeFirstFailure, describeResults, heldDays, minHoldDaysOf, partyDirectory } from "./verdict";
+import { describeFirstFailure, describeResults } from "./lab-results";
+import {
+  attestationCovers,
+  heldDays,
+  isRecalled,
+  isReleased,
+  isReleasedEarly,
+  minHoldDaysOf,
+} from "./batch-status";
+import { revocationInForce } from "./licences";
+import { partyDirectory } from "./parties";
 import type { Locale } from "./locale";
 import { zhCN } from "./timeline.zh-CN";
 
@@ -244,10 +254,10 @@ function releaseEvent(
   product: ProductInfo | null,
   text: TimelineMessages,
 ): TimelineEvent | null {
-  if (batch.releasedAt === null) return null;
+  if (!isReleased(batch)) return null;
   if (batch.sterilisation === null) return event(batch.releasedAt, "release", text.release(), "pass");
   const minHoldDays = minHoldDaysOf(product);
-  const early = batch.releasedAt < batch.sterilisation.endedAt + minHoldDays * DAY;
+  const early = isReleasedEarly(batch.releasedAt, batch.sterilisation, minHoldDays);
   const held = heldDays(batch.sterilisation, batch.releasedAt);
   return event(
     batch.releasedAt,
@@ -266,11 +276,13 @@ function revocationEvents(record: BoxRecord, batch: BatchInfo, text: TimelineMes
     { name: "production", licence: batch.productionLicence },
     { name: "certificate", licence: record.product?.certificate ?? null },
   ];
+  // A record read without a block time is told as of the latest revocation on it.
+  const asOf = record.blockTimestamp > 0 ? record.blockTimestamp : Infinity;
   const events: TimelineEvent[] = [];
   for (const { name, licence } of documents) {
-    const revokedAt = licence?.revokedAt ?? null;
+    const revokedAt = licence === null ? null : revocationInForce(licence, asOf);
+    // One in force before the batch was made is not news: the licence check fails the batch for it.
     if (licence === null || revokedAt === null || revokedAt <= batch.productionDate) continue;
-    if (record.blockTimestamp > 0 && revokedAt > record.blockTimestamp) continue;
     events.push(event(revokedAt, "licence", text.licenceRevoked(name, licence), "warn"));
   }
   return events;
@@ -302,7 +314,7 @@ export function buildTimeline(record: BoxRecord, locale: Locale = "en"): Timelin
   tell(() => {
     const a = batch.attestation;
     if (a === null) return null;
-    const covers = a.validFrom <= batch.productionDate && batch.productionDate <= a.validUntil;
+    const covers = attestationCovers(a, batch.productionDate);
     return event(
       a.attestedAt,
       "workshop",
@@ -345,7 +357,7 @@ export function buildTimeline(record: BoxRecord, locale: Locale = "en"): Timelin
   );
   tell(() => revocationEvents(record, batch, text));
   tell(() =>
-    batch.recall === null ? null : event(batch.recall.at, "recall", text.recall(batch.recall.reason), "fail"),
+    isRecalled(batch) ? event(batch.recall.at, "recall", text.recall(batch.recall.reason), "fail") : null,
   );
   tell(() =>
     batch.complaints.list.flatMap((c) => [

@@ -1,7 +1,8 @@
 // One verification: parse the scanned text, read the box's record (one eth_call), consult the scan log,
 // apply the verdict rules. Used by the lean /api/verify handler and by the verdict page alike.
 import { parseScannedCode, type ScannedCode } from "../domain/gs1";
-import { capInForce, evaluateVerdict, type Check, type VerdictLevel } from "../domain/verdict";
+import { capInForce } from "../domain/price-caps";
+import { evaluateVerdict, type Check, type VerdictLevel } from "../domain/verdict";
 import { buildTimeline, type TimelineEvent } from "../domain/timeline";
 import type { BoxRecord, PriceCapInfo, PriceRecordInfo } from "../domain/record";
 import { regionName } from "../domain/regions";
