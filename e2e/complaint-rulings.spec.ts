@@ -100,3 +100,28 @@ test("an inspector rules on an answered complaint: the confirmation stays in its
   await page.reload();
   await expect(page.locator(`[data-complaint="${complaintId}"]`)).toHaveCount(0);
 });
+
+test("a complainant waiting on the complaint's page sees the maker's answer when they come back to it, without a reload", async ({
+  page,
+  request,
+}) => {
+  const complaintId = await fileComplaint(request, 3);
+  await page.goto(`/complaints/${complaintId}`);
+  const status = page.getByRole("heading", { name: `Complaint ${complaintId}` }).locator("xpath=..");
+  await expect(status).toContainText("Open");
+  await untilHydrated(page, "#claimKey");
+  // Survives only as long as this very document does: a reload would take it away.
+  await page.evaluate(() => Object.assign(window, { samePage: true }));
+
+  const maker = await actorFrom(chain().provider, { demoParty: "qinghe" });
+  await backoffice.answerComplaint(chain().deployment, maker, {
+    complaintId,
+    response: "Retained samples pass",
+  });
+  expect((await complaintStatus(request, complaintId)).status).toBe("answered");
+  // The tab comes back into view, as when the complainant returns to it.
+  await page.evaluate(() => window.dispatchEvent(new Event("visibilitychange")));
+  await afterTx(status).toContainText("Answered");
+  await expect(page.locator("ol li").last()).toContainText("answered");
+  expect(await page.evaluate(() => (window as { samePage?: boolean }).samePage)).toBe(true);
+});

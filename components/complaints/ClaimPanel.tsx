@@ -2,13 +2,16 @@
 
 import { useState, useSyncExternalStore } from "react";
 import { useTranslations } from "next-intl";
+import { useQueryClient } from "@tanstack/react-query";
+import { queryKeys } from "@/lib/queries/client/keys";
 import { claimKeyStorage } from "./ComplaintForm";
 
 const noSubscription = () => () => undefined;
 
 /**
  * The complainant's side of the complaint page: the claim key kept in this browser at filing (shown
- * so it can be saved elsewhere), and collecting the compensation once the complaint is upheld.
+ * so it can be saved elsewhere), and collecting the compensation once the complaint is upheld. A
+ * payout changes the complaint (its history, nothing left to collect): it is read again after one.
  */
 export function ClaimPanel({ id, withdrawableFen }: { id: number; withdrawableFen: number }) {
   const t = useTranslations("complaints.claim");
@@ -20,6 +23,7 @@ export function ClaimPanel({ id, withdrawableFen }: { id: number; withdrawableFe
   const [typedKey, setTypedKey] = useState("");
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
   const [sending, setSending] = useState(false);
+  const queryClient = useQueryClient();
   const claimKey = storedKey ?? typedKey.trim();
 
   async function collect() {
@@ -36,6 +40,7 @@ export function ClaimPanel({ id, withdrawableFen }: { id: number; withdrawableFe
           ? { ok: true, text: t("paid", { amount: (body.amountFen ?? 0) / 100 }) }
           : { ok: false, text: body.error?.message ?? t("failed") },
       );
+      if (response.ok) await queryClient.invalidateQueries({ queryKey: queryKeys.complaint(id) });
     } catch {
       setOutcome({ ok: false, text: t("offline") });
     } finally {

@@ -1,4 +1,6 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+"use client";
+
+import { useFormatter, useTranslations } from "next-intl";
 import type { ComplaintView } from "@/lib/queries/complaints";
 
 const TONE: Record<ComplaintView["status"], string> = {
@@ -8,7 +10,7 @@ const TONE: Record<ComplaintView["status"], string> = {
   dismissed: "bg-slate-200 text-slate-800",
 };
 
-type Translate = Awaited<ReturnType<typeof getTranslations<"complaints.status">>>;
+type Translate = ReturnType<typeof useTranslations<"complaints.status">>;
 
 const yuanOf = (fen: string | number | undefined) => Number(fen ?? 0) / 100;
 const dateOf = (seconds: number) => new Date(seconds * 1000);
@@ -45,9 +47,13 @@ function historyLine(
   }
 }
 
-/** A complaint's status, what it is about, and what happened to it, from the chain. */
-export async function ComplaintStatus({ complaint }: { complaint: ComplaintView }) {
-  const [t, format] = await Promise.all([getTranslations("complaints.status"), getFormatter()]);
+/**
+ * A complaint's status, what it is about, and what happened to it, from the chain. A client component:
+ * ComplaintLive renders it again when the complaint is read anew.
+ */
+export function ComplaintStatus({ complaint }: { complaint: ComplaintView }) {
+  const t = useTranslations("complaints.status");
+  const format = useFormatter();
   return (
     <div className="space-y-5">
       <div className="space-y-2">

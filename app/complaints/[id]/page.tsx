@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { ComplaintStatus } from "@/components/complaints/ComplaintStatus";
-import { ClaimPanel } from "@/components/complaints/ClaimPanel";
+import { ComplaintLive } from "@/components/complaints/ComplaintLive";
 import { ClientMessages } from "@/components/ui/ClientMessages";
+import { QueryProvider } from "@/components/ui/QueryProvider";
 import { ChainUnavailable } from "@/components/verdict/ChainUnavailable";
 import { runtime } from "@/lib/queries/runtime";
 
@@ -32,9 +32,10 @@ export default async function ComplaintPage({ params, searchParams }: Props) {
           {t("filed", { id: complaint.id })}
         </p>
       )}
-      <ComplaintStatus complaint={complaint} />
       <ClientMessages namespaces={["complaints"]}>
-        <ClaimPanel id={complaint.id} withdrawableFen={complaint.withdrawableFen} />
+        <QueryProvider>
+          <ComplaintLive initial={complaint} />
+        </QueryProvider>
       </ClientMessages>
     </div>
   );
