@@ -1,6 +1,6 @@
 import { runtime } from "@/lib/queries/runtime";
 import { MAX_COMPLAINT_BODY_BYTES } from "@/lib/queries/complaints";
-import { clientOf, deskResponse, jsonResponse, readJsonBody } from "@/lib/queries/json-request";
+import { clientOf, deskResponse, jsonResponse, readJsonBody } from "@/server/json-request";
 import { localeOf } from "@/lib/queries/cookies";
 
 export const dynamic = "force-dynamic";

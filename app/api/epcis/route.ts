@@ -1,6 +1,6 @@
 import { runtime } from "@/lib/queries/runtime";
 import { EPCIS_MEDIA_TYPE, readEpcisDocument } from "@/lib/queries/epcis";
-import { jsonResponse } from "@/lib/queries/json-request";
+import { jsonResponse } from "@/server/json-request";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
-import { clientOf, jsonResponse, readJsonBody } from "@/lib/queries/json-request";
-import { cookieOf } from "@/lib/queries/field-http";
+import { clientOf, jsonResponse, readJsonBody } from "@/server/json-request";
+import { cookieOf } from "@/server/field-http";
 import { localeOf } from "@/lib/queries/cookies";
 import { fieldWords } from "@/lib/queries/field-words";
 import {

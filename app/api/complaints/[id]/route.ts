@@ -1,5 +1,5 @@
 import { runtime } from "@/lib/queries/runtime";
-import { deskResponse } from "@/lib/queries/json-request";
+import { deskResponse } from "@/server/json-request";
 import { localeOf } from "@/lib/queries/cookies";
 
 export const dynamic = "force-dynamic";

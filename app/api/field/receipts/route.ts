@@ -1,4 +1,4 @@
-import { fieldReply } from "@/lib/queries/field-http";
+import { fieldReply } from "@/server/field-http";
 import { finishWalletTx } from "@/lib/queries/field";
 
 export const dynamic = "force-dynamic";

@@ -1,4 +1,4 @@
-import { fieldReply } from "@/lib/queries/field-http";
+import { fieldReply } from "@/server/field-http";
 import { changeRole } from "@/lib/queries/regulator";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 import { runtime } from "@/lib/queries/runtime";
-import { deskResponse, jsonResponse, readJsonBody } from "@/lib/queries/json-request";
+import { deskResponse, jsonResponse, readJsonBody } from "@/server/json-request";
 import { localeOf } from "@/lib/queries/cookies";
 
 export const dynamic = "force-dynamic";

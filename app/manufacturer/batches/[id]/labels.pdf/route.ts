@@ -1,5 +1,5 @@
 import { localeOf } from "@/lib/queries/cookies";
-import { jsonResponse } from "@/lib/queries/json-request";
+import { jsonResponse } from "@/server/json-request";
 import { labelSheet } from "@/lib/queries/label-sheet";
 import { partyFromCookieHeader } from "@/lib/queries/session";
 

@@ -1,4 +1,4 @@
-import { fieldReply } from "@/lib/queries/field-http";
+import { fieldReply } from "@/server/field-http";
 import { postTestReport } from "@/lib/queries/backoffice";
 
 export const dynamic = "force-dynamic";

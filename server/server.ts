@@ -13,10 +13,10 @@ import {
   isLinksetRequest,
   isVerifyRequest,
   verdictPageLinks,
-} from "../../lib/queries/verify-http";
-import { runtime } from "../../lib/queries/runtime";
-import { clientKey } from "../../lib/domain/client-address";
-import { isMissingPage } from "../../lib/queries/missing-pages";
+} from "./verify-http";
+import { runtime } from "../lib/queries/runtime";
+import { clientKey } from "../lib/domain/client-address";
+import { isMissingPage } from "./missing-pages";
 import { BrotliStatic } from "./static-brotli";
 import { cameOverHttps, HSTS, newNonce, pageCsp, RESOURCE_CSP } from "./security-headers";
 import { decodedPath, guarded, refusedAtTheDoor, refuseConnect } from "./request-guard";

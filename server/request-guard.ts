@@ -5,8 +5,8 @@
 // with a 500 and PUT on a page with the page.
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
-import type { Locale } from "../../lib/domain/locale";
-import { requestLocale } from "../../lib/queries/verify-http";
+import type { Locale } from "../lib/domain/locale";
+import { requestLocale } from "./verify-http";
 
 const SENTENCES = {
   en: {

@@ -1,10 +1,10 @@
 // The field actions' HTTP side: the acting party from the act-as cookie, the JSON body, the language
 // of the answer (the language switch's cookie, then Accept-Language), the answer.
-import type { PartyKey } from "../chain/demo/world";
-import type { Locale } from "../domain/locale";
-import { cookieValue, localeOf } from "./cookies";
+import type { PartyKey } from "../lib/chain/demo/world";
+import type { Locale } from "../lib/domain/locale";
+import { cookieValue, localeOf } from "../lib/queries/cookies";
 import { jsonResponse, readJsonBody } from "./json-request";
-import { partyFromCookieHeader, type FieldResponse } from "./session";
+import { partyFromCookieHeader, type FieldResponse } from "../lib/queries/session";
 
 const MAX_BODY_BYTES = 16 * 1024;
 

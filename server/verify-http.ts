@@ -4,13 +4,13 @@
 // Accept: application/linkset+json or ?linkType=all, see lib/domain/linkset.ts).
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createHash } from "node:crypto";
-import { parseScannedCode, type ScannedCode } from "../domain/gs1";
-import { buildLinkset, linkHeader, LINKSET_MEDIA_TYPE } from "../domain/linkset";
-import { gs1ErrorMessage } from "../domain/gs1-messages";
-import type { Locale } from "../domain/locale";
-import type { Verifier, VerifyOutcome } from "./verify";
-import { chainUnavailable } from "./chain-unavailable";
-import { localeFromHeaders } from "./cookies";
+import { parseScannedCode, type ScannedCode } from "../lib/domain/gs1";
+import { buildLinkset, linkHeader, LINKSET_MEDIA_TYPE } from "../lib/domain/linkset";
+import { gs1ErrorMessage } from "../lib/domain/gs1-messages";
+import type { Locale } from "../lib/domain/locale";
+import type { Verifier, VerifyOutcome } from "../lib/queries/verify";
+import { chainUnavailable } from "../lib/queries/chain-unavailable";
+import { localeFromHeaders } from "../lib/queries/cookies";
 
 const MAX_URL_LENGTH = 4096;
 

@@ -1,8 +1,8 @@
 // Reading a JSON request body in a route handler with a size limit, and answering in JSON; every
 // failure is a named 4xx the client can show, in the request's language.
-import { translatorFor } from "../i18n/translator";
-import { localeOf } from "./cookies";
-import type { ApiError, DeskResponse } from "./complaints";
+import { translatorFor } from "../lib/i18n/translator";
+import { localeOf } from "../lib/queries/cookies";
+import type { ApiError, DeskResponse } from "../lib/queries/complaints";
 
 export type BodyResult =
   { ok: true; value: unknown } | { ok: false; status: 400 | 413 | 415; error: ApiError };
@@ -79,7 +79,7 @@ export function deskResponse<T>(outcome: DeskResponse<T>): Response {
 }
 
 /**
- * The client's rate-limit key, its IPv4 address or IPv6 /64 (set by scripts/lib/server.ts, never by the
+ * The client's rate-limit key, its IPv4 address or IPv6 /64 (set by server/server.ts, never by the
  * client).
  */
 export function clientOf(request: Request): string {
