@@ -1,5 +1,5 @@
 // The form controls the regulator's forms share: a text input, a select of options, a submit button
-// (the labelled field around them is the back office's, components/backoffice/fields.tsx).
+// (the labelled field around them is the back office's, components/forms/fields.tsx).
 export interface Option {
   value: string;
   label: string;

@@ -1,4 +1,5 @@
-// Form controls shared by the back-office islands: a labelled field whose error is tied to it.
+// The desks' form kit: a labelled field whose error is tied to it, its controls and buttons, and a
+// pass/fail mark; the back office and the regulator's forms use it alike.
 export const INPUT =
   "w-full rounded-lg border border-slate-400 bg-white px-2 py-2 text-base aria-[invalid=true]:border-red-600";
 export const BUTTON =
