@@ -43,3 +43,54 @@ export function CheckMark({ ok, text }: { ok: boolean | null; text: string }) {
     </span>
   );
 }
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+export function TextInput(props: React.InputHTMLAttributes<HTMLInputElement>) {
+  return <input {...props} className={INPUT} />;
+}
+
+export function Select({
+  options,
+  placeholder,
+  ...props
+}: React.SelectHTMLAttributes<HTMLSelectElement> & { options: Option[]; placeholder?: string }) {
+  return (
+    <select {...props} className={INPUT}>
+      {placeholder !== undefined && (
+        <option value="" disabled>
+          {placeholder}
+        </option>
+      )}
+      {options.map((option) => (
+        <option key={option.value} value={option.value}>
+          {option.label}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+export function SubmitButton({
+  children,
+  disabled,
+  tone = "primary",
+  ...props
+}: React.ButtonHTMLAttributes<HTMLButtonElement> & { tone?: "primary" | "danger" | "plain" }) {
+  const tones = {
+    primary: BUTTON,
+    danger: "rounded-lg bg-red-700 px-4 py-2 font-medium text-white disabled:opacity-50",
+    plain: "rounded-lg border border-slate-400 bg-white px-4 py-2 font-medium disabled:opacity-50",
+  };
+  return (
+    <button type="submit" disabled={disabled} {...props} className={tones[tone]}>
+      {children}
+    </button>
+  );
+}
+
+/** The value of a named control of the submitted form, trimmed. */
+export const formValue = (form: FormData, name: string) => String(form.get(name) ?? "").trim();
