@@ -1,8 +1,12 @@
 // Lint rules, including the one-way import rule of the architecture:
-//   app → components → lib/queries → lib/chain → lib/domain
+//   app → components → server → lib/queries (lib/stores beside it) → lib/chain → lib/domain
+// app may import every layer but lib/chain (it reads through lib/queries); components import no routes,
+// no server and no lib/chain. server/ is the production HTTP server and its helpers (one reply helper);
+// lib/stores holds the file and memory stores the read models use, and imports no read model.
 // lib/i18n (message catalogues, next-intl's request config) sits beside lib/domain: it reads the
 // request's language and imports lib/domain only.
-// A layer imports only layers to its right, and only lib/chain imports ethers.
+// A layer imports only layers to its right, only lib/chain imports ethers, and production code never
+// imports the demo module (lib/chain/demo: its keys, its act-as parties) but for DEMO_IMPORTERS below.
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
@@ -13,19 +17,62 @@ const ETHERS_ONLY_IN_CHAIN = {
 };
 const NODE_IO = ["fs", "node:fs", "fs/promises", "node:fs/promises", "http", "node:http", "net", "node:net"];
 
-/** Files in `files` may not import the `forbidden` layers (by alias or relative path), nor `paths`. */
-function layer(files, forbidden, message, paths = [ETHERS_ONLY_IN_CHAIN]) {
+/** The demo module, by alias or relative path from any depth. */
+const DEMO_GROUP = {
+  group: ["@/lib/chain/demo", "@/lib/chain/demo/**", "**/chain/demo", "**/chain/demo/**"],
+  message: "Production code never imports the demo module (lib/chain/demo): go through lib/queries/session.",
+};
+
+/**
+ * The production modules that import the demo module today, each for a reason the identity work of
+ * issue #19 removes (real accounts and signers in place of the demo's). The list only shrinks: a new
+ * importer fails the lint.
+ */
+const DEMO_IMPORTERS = [
+  // The act-as session: the demo parties to choose from, their keys, and the local-chain check that
+  // refuses demo keys on any other chain (assertLocalChain, DemoKeysRefusedError, LOCAL_CHAIN_ID).
+  "lib/queries/session.ts",
+  // The back-office desk signs with the acting demo party's key and lists the demo parties.
+  "lib/queries/backoffice.ts",
+  // The label signer: serials are signed with the demo manufacturer's registered signing key.
+  "lib/queries/label-sheet.ts",
+  // The field desks: a demo key refused off the local chain becomes a named 403 (DemoKeysRefusedError).
+  "lib/queries/field.ts",
+  // The regulator's view names the acting party by its demo key (type PartyKey only).
+  "lib/queries/regulator.ts",
+  // A field action is done as the act-as cookie's party (type PartyKey only).
+  "server/field-http.ts",
+];
+
+/** The import patterns that name the `forbidden` layers (by alias or relative path). */
+function layerGroup(forbidden) {
   // Relative forms too: "../chain/x" from lib/domain names the layer by its last folder.
-  const group = forbidden.flatMap((dir) => {
+  return forbidden.flatMap((dir) => {
     const last = dir.split("/").pop();
     return [`@/${dir}`, `@/${dir}/**`, `**/${dir}/**`, `../${last}`, `../${last}/**`];
   });
-  return {
-    files,
-    rules: {
-      "no-restricted-imports": ["error", { paths, patterns: group.length ? [{ group, message }] : [] }],
-    },
-  };
+}
+
+function restrict(paths, patterns) {
+  return { "no-restricted-imports": ["error", { paths, patterns }] };
+}
+
+/**
+ * Files in `files` may not import the `forbidden` layers, nor `paths`. With `production`, nor the
+ * demo module: tests and DEMO_IMPORTERS are held to the layer rule alone.
+ */
+function layer(files, forbidden, message, paths = [ETHERS_ONLY_IN_CHAIN], production = false) {
+  const group = layerGroup(forbidden);
+  const patterns = group.length ? [{ group, message }] : [];
+  if (!production) return [{ files, rules: restrict(paths, patterns) }];
+  const tests = files.map((glob) => glob.replace(/\*\*$/, "**/*.test.ts"));
+  const allowed = DEMO_IMPORTERS.filter((file) =>
+    files.some((glob) => file.startsWith(glob.replace("**", ""))),
+  );
+  return [
+    { files, ignores: [...tests, ...DEMO_IMPORTERS], rules: restrict(paths, [...patterns, DEMO_GROUP]) },
+    { files: [...tests, ...allowed], rules: restrict(paths, patterns) },
+  ];
 }
 
 // Words a reader sees come from the catalogues (lib/i18n/messages), never from the markup itself.
@@ -99,28 +146,47 @@ export default tseslint.config(
     files: ["app/**/*.tsx", "components/**/*.tsx"],
     rules: NO_HARD_CODED_TEXT,
   },
-  layer(
+  ...layer(
     ["lib/domain/**"],
-    ["app", "components", "lib/queries", "lib/chain", "lib/env", "server"],
+    ["app", "components", "server", "lib/queries", "lib/stores", "lib/chain", "lib/env"],
     "lib/domain is pure: it imports no other layer.",
     [ETHERS_ONLY_IN_CHAIN, ...NODE_IO.map((name) => ({ name, message: "lib/domain is pure: no I/O." }))],
   ),
-  layer(
+  ...layer(
     ["lib/chain/**"],
-    ["app", "components", "lib/queries", "server"],
+    ["app", "components", "server", "lib/queries", "lib/stores"],
     "lib/chain imports only lib/domain and lib/env.",
     [],
   ),
-  layer(
+  ...layer(
+    ["lib/stores/**"],
+    ["app", "components", "server", "lib/queries"],
+    "lib/stores imports no read model: only lib/chain's types, lib/domain and lib/env.",
+    [ETHERS_ONLY_IN_CHAIN],
+    true,
+  ),
+  // A store's test may drive it through the read model that uses it (the scan log under the verifier).
+  ...layer(["lib/stores/**/*.test.ts"], ["app", "components", "server"], "A store's test imports no route."),
+  ...layer(
     ["lib/queries/**"],
     ["app", "components", "server"],
-    "lib/queries imports only lib/chain, lib/domain, lib/i18n and lib/env.",
+    "lib/queries imports only lib/stores, lib/chain, lib/domain, lib/i18n and lib/env.",
+    [ETHERS_ONLY_IN_CHAIN],
+    true,
   ),
-  layer(
+  ...layer(
     ["lib/i18n/**"],
-    ["app", "components", "lib/queries", "lib/chain", "server"],
+    ["app", "components", "server", "lib/queries", "lib/stores", "lib/chain"],
     "lib/i18n imports only lib/domain.",
   ),
-  layer(["components/**"], ["app", "server"], "components import no routes."),
-  layer(["app/**", "server/**", "scripts/**", "e2e/**", "lib/env.ts"], [], ""),
+  ...layer(["server/**"], ["app", "components"], "server/ imports no routes or components.", undefined, true),
+  ...layer(
+    ["components/**"],
+    ["app", "server", "lib/chain"],
+    "components import no routes, no server and no lib/chain: read through lib/queries.",
+    undefined,
+    true,
+  ),
+  ...layer(["app/**"], ["lib/chain"], "Routes read through lib/queries, never lib/chain.", undefined, true),
+  ...layer(["scripts/**", "e2e/**", "lib/env.ts"], [], ""),
 );

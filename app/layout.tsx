@@ -20,7 +20,7 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1, them
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   // Every page is rendered per request: its scripts carry that request's CSP nonce, which a page
-  // prerendered at build time could not (scripts/lib/security-headers.ts).
+  // prerendered at build time could not (server/security-headers.ts).
   await connection();
   const [locale, t] = await Promise.all([getLocale(), getTranslations("common")]);
   return (

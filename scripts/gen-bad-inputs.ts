@@ -208,7 +208,7 @@ add("not a code at all", [
   "tel:123",
 ]);
 
-// Whole requests the front server refuses before any handler (scripts/lib/request-guard.ts): each is
+// Whole requests the front server refuses before any handler (server/request-guard.ts): each is
 // answered with its named error, never left hanging or answered by a page.
 interface RequestEntry {
   category: string;

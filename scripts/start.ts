@@ -4,7 +4,7 @@
 import { join } from "node:path";
 import { env } from "../lib/env";
 import { startEmbeddedChain } from "./lib/embedded";
-import { startWebServer } from "./lib/server";
+import { startWebServer } from "../server/server";
 import { buildIfNeeded } from "./lib/build";
 import { waitForRpc } from "../lib/chain/provider";
 

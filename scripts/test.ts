@@ -187,7 +187,10 @@ async function main(): Promise<void> {
     await step("types", "npx", ["tsc", "--noEmit", "-p", "."]);
   }
   if (all || only === "unit")
-    await nodeTests("unit", narrowed(findFiles("lib", ".test.ts").concat(findFiles("scripts", ".test.ts"))));
+    await nodeTests(
+      "unit",
+      narrowed(["lib", "server", "scripts"].flatMap((dir) => findFiles(dir, ".test.ts"))),
+    );
   if (all || only === "contracts") {
     await step("contracts lint", "npx", ["solhint", "--max-warnings", "0", "contracts/src/**/*.sol"]);
     // forge's own formatter, as Prettier is for the TypeScript: src, test and script per foundry.toml.

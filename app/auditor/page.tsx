@@ -5,7 +5,7 @@ import { SessionPanel } from "@/components/field/SessionPanel";
 import { AttestationForm } from "@/components/backoffice/AttestationForm";
 import { BackofficeFrame } from "@/components/backoffice/BackofficeFrame";
 import { ClientMessages } from "@/components/ui/ClientMessages";
-import { CheckMark } from "@/components/backoffice/fields";
+import { CheckMark } from "@/components/forms/fields";
 import { DAY, secondsToIsoDate } from "@/lib/domain/time";
 import { auditorDesk, currentTime } from "@/lib/queries/backoffice";
 import { ACT_AS_COOKIE, demoSwitch, demoParties, partyOf, readSession } from "@/lib/queries/session";

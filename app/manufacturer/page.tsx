@@ -5,7 +5,7 @@ import { SessionPanel } from "@/components/field/SessionPanel";
 import { BackofficeFrame } from "@/components/backoffice/BackofficeFrame";
 import { ClientMessages } from "@/components/ui/ClientMessages";
 import { BatchForm } from "@/components/backoffice/BatchForm";
-import { CheckMark } from "@/components/backoffice/fields";
+import { CheckMark } from "@/components/forms/fields";
 import { LotForm } from "@/components/backoffice/LotForm";
 import { ReleaseButton } from "@/components/backoffice/ReleaseButton";
 import { SterilisationForm } from "@/components/backoffice/SterilisationForm";

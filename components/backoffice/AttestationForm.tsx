@@ -7,7 +7,7 @@ import { useTxAction } from "@/components/field/use-tx-action";
 import { WORKSHOP_LIMITS, workshopReadingPasses, type WorkshopReading } from "@/lib/domain/backoffice";
 import { formatInteger } from "@/lib/domain/format";
 import type { Attested } from "@/lib/queries/backoffice";
-import { BUTTON, CheckMark, Field, INPUT } from "./fields";
+import { BUTTON, CheckMark, Field, INPUT } from "@/components/forms/fields";
 
 const READINGS = Object.keys(WORKSHOP_LIMITS) as WorkshopReading[];
 

@@ -7,7 +7,7 @@ import { useTxAction } from "@/components/field/use-tx-action";
 import { boxesFor, massBalance, masksPerKg, yieldWithinCeiling } from "@/lib/domain/backoffice";
 import { formatDecimal } from "@/lib/domain/format";
 import type { BatchRegistered } from "@/lib/queries/backoffice";
-import { BUTTON, CheckMark, Field, INPUT } from "./fields";
+import { BUTTON, CheckMark, Field, INPUT } from "@/components/forms/fields";
 
 export interface ProductChoice {
   gtin: string;

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { TxProgress } from "@/components/field/TxProgress";
 import { useTxAction } from "@/components/field/use-tx-action";
 import type { LotRegistered } from "@/lib/queries/backoffice";
-import { BUTTON, Field, INPUT } from "./fields";
+import { BUTTON, Field, INPUT } from "@/components/forms/fields";
 
 /** A supplier registers a meltblown lot and delivers it to a manufacturer. */
 export function LotForm({ manufacturers }: { manufacturers: { address: string; name: string }[] }) {

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { TxProgress } from "@/components/field/TxProgress";
 import { useTxAction } from "@/components/field/use-tx-action";
-import { BUTTON } from "./fields";
+import { BUTTON } from "@/components/forms/fields";
 
 /**
  * Release for sale. Always offered until released: the contract decides, and a release before the hold

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { TxProgress } from "@/components/field/TxProgress";
 import { useTxAction } from "@/components/field/use-tx-action";
-import { BUTTON, Field, INPUT } from "./fields";
+import { BUTTON, Field, INPUT } from "@/components/forms/fields";
 
 /**
  * The end of sterilisation (China time), from which the hold before release is counted. Once it is on

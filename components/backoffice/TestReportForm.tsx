@@ -8,7 +8,7 @@ import { metricPasses, toFixedPoint } from "@/lib/domain/backoffice";
 import { formatMetricValue } from "@/lib/domain/format";
 import { METRICS, type MetricRule } from "@/lib/domain/standards";
 import type { ReportPosted } from "@/lib/queries/backoffice";
-import { BUTTON, CheckMark, Field, INPUT } from "./fields";
+import { BUTTON, CheckMark, Field, INPUT } from "@/components/forms/fields";
 
 export interface LabBatchChoice {
   batchId: string;

@@ -3,8 +3,7 @@
 import { useTranslations } from "next-intl";
 import { TxProgress } from "@/components/field/TxProgress";
 import { useTxAction } from "@/components/field/use-tx-action";
-import { Field } from "@/components/backoffice/fields";
-import { formValue, SubmitButton, TextInput } from "./fields";
+import { Field, formValue, SubmitButton, TextInput } from "@/components/forms/fields";
 
 /**
  * Revokes one licence from a date (today at the latest), with the reason; folded until opened. Once the

@@ -3,8 +3,7 @@
 import { useTranslations } from "next-intl";
 import { TxProgress } from "@/components/field/TxProgress";
 import { useTxAction } from "@/components/field/use-tx-action";
-import { Field } from "@/components/backoffice/fields";
-import { formValue, Select, SubmitButton, type Option } from "./fields";
+import { Field, formValue, Select, SubmitButton, type Option } from "@/components/forms/fields";
 
 /** Grants a registered participant a role, or revokes one: the button pressed says which. */
 export function RoleForm({ accounts, roles }: { accounts: Option[]; roles: Option[] }) {

@@ -3,8 +3,7 @@
 import { useTranslations } from "next-intl";
 import { TxProgress } from "@/components/field/TxProgress";
 import { useTxAction } from "@/components/field/use-tx-action";
-import { Field } from "@/components/backoffice/fields";
-import { formValue, Select, SubmitButton, TextInput, type Option } from "./fields";
+import { Field, formValue, Select, SubmitButton, TextInput, type Option } from "@/components/forms/fields";
 
 /** Suspends a participant, with the reason. */
 export function SuspensionForm({ participants }: { participants: Option[] }) {

@@ -13,7 +13,7 @@ import { possessionRoot } from "../../lib/chain/possession";
 import { boxesFor } from "../../lib/domain/backoffice";
 import { formatBoxSecret } from "../../lib/domain/box-secret";
 import { DAY, secondsToIsoDate, startOfDay } from "../../lib/domain/time";
-import { possessionStoreIn } from "../../lib/queries/possession-store";
+import { possessionStoreIn } from "../../lib/stores/possession-store";
 import { chain, scenarioBatch, signedBoxCode } from "../field/boxes";
 
 /** YY 0469 metrics (fixed point) that pass: BFE 98.6 %, PFE 41 %, Δp 38 Pa, blood, flame, CFU, EO. */

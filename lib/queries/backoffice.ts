@@ -45,7 +45,7 @@ import { env } from "../env";
 import { FALLBACK_LOCALE, type Locale } from "../domain/locale";
 import { translatorFor } from "../i18n/translator";
 import { actAs, confirmed, invalid, type Confirmed } from "./field";
-import { possessionStoreIn } from "./possession-store";
+import { possessionStoreIn } from "../stores/possession-store";
 import { runtime } from "./runtime";
 import {
   chainUnavailableReply,

@@ -9,8 +9,8 @@ import type { Deployment } from "../chain/deployment";
 import { possessionList, possessionRoot } from "../chain/possession";
 import { RelayError } from "../chain/relay";
 import { ComplaintDesk, WRONG_SECRETS_PER_HOUR } from "./complaints";
-import type { EvidenceStore } from "./evidence-store";
-import type { PossessionStore } from "./possession-store";
+import type { EvidenceStore } from "../stores/evidence-store";
+import type { PossessionStore } from "../stores/possession-store";
 
 const SERIAL_START = 100030;
 const secrets = [1, 2, 3].map((n) => new Uint8Array(16).fill(n));

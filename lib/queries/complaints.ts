@@ -24,9 +24,14 @@ import {
 import type { Deployment } from "../chain/deployment";
 import { onDisk, type DurabilityBarrier } from "../chain/durability";
 import { rpcProvider } from "../chain/provider";
-import { prepareEvidence, type EvidencePhoto, type EvidenceStore, type PhotoType } from "./evidence-store";
-import type { PossessionStore } from "./possession-store";
-import { RateLimiter } from "./rate-limit";
+import {
+  prepareEvidence,
+  type EvidencePhoto,
+  type EvidenceStore,
+  type PhotoType,
+} from "../stores/evidence-store";
+import type { PossessionStore } from "../stores/possession-store";
+import { RateLimiter } from "../stores/rate-limit";
 import { CHAIN_UNAVAILABLE } from "./chain-unavailable";
 
 export interface ApiError {

@@ -13,7 +13,7 @@ import { CATEGORIES, isCategoryId } from "../domain/standards";
 import { env } from "../env";
 import type { Locale } from "../domain/locale";
 import { backofficeWords, batchById } from "./backoffice";
-import { possessionStoreIn } from "./possession-store";
+import { possessionStoreIn } from "../stores/possession-store";
 import { runtime } from "./runtime";
 import { chainUnavailableReply, fieldError, readSession, type ErrorReply } from "./session";
 import { MAX_LABELS, type LabelProduct } from "./label-pdf";

@@ -19,7 +19,7 @@ import type { ApiError } from "./complaints";
 import { CHAIN_UNAVAILABLE, chainUnavailable } from "./chain-unavailable";
 import { fieldWords } from "./field-words";
 import { cookieValue } from "./cookies";
-import { RateLimiter } from "./rate-limit";
+import { RateLimiter } from "../stores/rate-limit";
 import type { Locale } from "../domain/locale";
 
 export type { Role };

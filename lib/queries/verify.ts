@@ -11,7 +11,7 @@ import type { Locale } from "../domain/locale";
 import { BoxReader, ChainUnavailableError } from "../chain/reader";
 import { recoverSerialSigner } from "../chain/serials";
 import { scanWindowStart } from "../domain/scan-window";
-import type { ScanStore } from "./scan-log";
+import type { ScanStore } from "../stores/scan-log";
 import { chainUnavailable } from "./chain-unavailable";
 
 export interface VerifyResponse {

@@ -14,7 +14,7 @@ import { DEMO_GENESIS, seedDemo, type Scenario } from "../../lib/chain/demo/seed
 import { PARTIES } from "../../lib/chain/demo/world";
 import { DAY } from "../../lib/domain/time";
 import { QR_LABEL } from "../../lib/domain/label";
-import { possessionStoreIn } from "../../lib/queries/possession-store";
+import { possessionStoreIn } from "../../lib/stores/possession-store";
 
 export interface EmbeddedChain {
   anvil: AnvilHandle;

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { startEmbeddedChain, type EmbeddedChain } from "./embedded";
 import { freePort } from "./ports";
 import { startRpcCounter, type RpcCounter } from "./rpc-counter";
-import type { WebServer } from "./server";
+import type { WebServer } from "../../server/server";
 
 export interface World {
   chain: EmbeddedChain;
@@ -67,7 +67,7 @@ export async function startWorld(
     // Only the server goes through the proxy; the children reach the node itself.
     Object.assign(process.env, serverEnv, rpc ? { ANVIL_PORT: String(rpc.port) } : {});
     // Imported late: the server's configuration is read from process.env on first use.
-    const { startWebServer } = await import("./server");
+    const { startWebServer } = await import("../../server/server");
     const server = await startWebServer({ host, port });
     const started = chain;
     const counter = rpc;

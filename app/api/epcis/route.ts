@@ -1,6 +1,6 @@
 import { runtime } from "@/lib/queries/runtime";
 import { EPCIS_MEDIA_TYPE, readEpcisDocument } from "@/lib/queries/epcis";
-import { jsonResponse } from "@/lib/queries/json-request";
+import { reply } from "@/server/reply";
 
 export const dynamic = "force-dynamic";
 
@@ -11,9 +11,5 @@ export async function GET(request: Request): Promise<Response> {
     origin: services.digitalLinkBase,
     now: Math.floor(Date.now() / 1000),
   });
-  return jsonResponse(
-    outcome.status,
-    outcome.body,
-    outcome.status === 200 ? { "content-type": EPCIS_MEDIA_TYPE } : {},
-  );
+  return reply(outcome, outcome.status === 200 ? { contentType: EPCIS_MEDIA_TYPE } : {});
 }

@@ -10,7 +10,7 @@ function backPath(request: Request): string {
   if (!referer) return "/";
   try {
     const from = new URL(referer);
-    // The Host the browser asked for: behind scripts/lib/server.ts, request.url names the address the
+    // The Host the browser asked for: behind server/server.ts, request.url names the address the
     // server listens on (0.0.0.0, 127.0.0.1), not the one in the address bar.
     const host = request.headers.get("host") ?? new URL(request.url).host;
     // "//evil.example" (or "/\evil.example", which browsers read the same way) is another site.

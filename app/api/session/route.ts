@@ -1,5 +1,6 @@
-import { clientOf, jsonResponse, readJsonBody } from "@/lib/queries/json-request";
-import { cookieOf } from "@/lib/queries/field-http";
+import { clientOf, readJsonBody } from "@/server/json-request";
+import { errorBody, reply } from "@/server/reply";
+import { cookieOf } from "@/server/field-http";
 import { localeOf } from "@/lib/queries/cookies";
 import { fieldWords } from "@/lib/queries/field-words";
 import {
@@ -27,10 +28,10 @@ const cookiesOf = (request: Request) => ({
 /** Who acts now: `{session}` (null when nobody, or a demo party off the local chain). */
 export async function GET(request: Request): Promise<Response> {
   try {
-    return jsonResponse(200, { session: await currentSession(cookiesOf(request)) });
+    return reply({ status: 200, body: { session: await currentSession(cookiesOf(request)) } });
   } catch {
     const t = fieldWords(localeOf(request));
-    return jsonResponse(503, { error: { code: "chain_unavailable", message: t("chainUnavailable") } });
+    return reply({ status: 503, body: errorBody("chain_unavailable", t("chainUnavailable")) });
   }
 }
 
@@ -43,29 +44,44 @@ export async function GET(request: Request): Promise<Response> {
  */
 export async function POST(request: Request): Promise<Response> {
   const body = await readJsonBody(request, MAX_BODY_BYTES);
-  if (!body.ok) return jsonResponse(body.status, { error: body.error });
+  if (!body.ok) return reply({ status: body.status, body: { error: body.error } });
   const secure = new URL(request.url).protocol === "https:";
   const byWallet = typeof body.value === "object" && body.value !== null && "wallet" in body.value;
   if (byWallet) {
     const outcome = await chooseWallet(body.value, localeOf(request));
-    if (outcome.status !== 200) return jsonResponse(outcome.status, outcome.body);
-    return jsonResponse(200, { session: outcome.body }, [
-      ["set-cookie", walletCookie(outcome.body.address, secure)],
-      ["set-cookie", clearedSessionCookie()],
-    ]);
+    if (outcome.status !== 200) return reply(outcome);
+    return reply(
+      { status: 200, body: { session: outcome.body } },
+      {
+        headers: [
+          ["set-cookie", walletCookie(outcome.body.address, secure)],
+          ["set-cookie", clearedSessionCookie()],
+        ],
+      },
+    );
   }
   const outcome = await chooseParty(body.value, { locale: localeOf(request), client: clientOf(request) });
-  if (outcome.status !== 200) return jsonResponse(outcome.status, outcome.body);
-  return jsonResponse(200, { session: outcome.body }, [
-    ["set-cookie", sessionCookie(outcome.body.party, secure)],
-    ["set-cookie", clearedWalletCookie()],
-  ]);
+  if (outcome.status !== 200) return reply(outcome);
+  return reply(
+    { status: 200, body: { session: outcome.body } },
+    {
+      headers: [
+        ["set-cookie", sessionCookie(outcome.body.party, secure)],
+        ["set-cookie", clearedWalletCookie()],
+      ],
+    },
+  );
 }
 
 /** Stop acting as anyone. */
 export function DELETE(): Response {
-  return jsonResponse(200, { session: null }, [
-    ["set-cookie", clearedSessionCookie()],
-    ["set-cookie", clearedWalletCookie()],
-  ]);
+  return reply(
+    { status: 200, body: { session: null } },
+    {
+      headers: [
+        ["set-cookie", clearedSessionCookie()],
+        ["set-cookie", clearedWalletCookie()],
+      ],
+    },
+  );
 }

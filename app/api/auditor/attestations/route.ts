@@ -1,9 +1,9 @@
-import { fieldReply } from "@/lib/queries/field-http";
+import { fieldAction } from "@/server/field-http";
 import { attestWorkshop } from "@/lib/queries/backoffice";
 
 export const dynamic = "force-dynamic";
 
 /** A workshop attestation: readings, staff health checks and training, validity → attestationId. */
 export function POST(request: Request): Promise<Response> {
-  return fieldReply(request, (party, body, locale) => attestWorkshop(party, body, locale));
+  return fieldAction(request, (party, body, locale) => attestWorkshop(party, body, locale));
 }

@@ -1,5 +1,5 @@
 import { runtime } from "@/lib/queries/runtime";
-import { deskResponse } from "@/lib/queries/json-request";
+import { reply } from "@/server/reply";
 import { localeOf } from "@/lib/queries/cookies";
 
 export const dynamic = "force-dynamic";
@@ -10,5 +10,5 @@ export async function GET(
   { params }: { params: Promise<{ id: string }> },
 ): Promise<Response> {
   const { id } = await params;
-  return deskResponse(await runtime().complaints.complaint(id, localeOf(request)));
+  return reply(await runtime().complaints.complaint(id, localeOf(request)));
 }

@@ -1,9 +1,9 @@
-import { fieldReply } from "@/lib/queries/field-http";
+import { fieldAction } from "@/server/field-http";
 import { recordPrice } from "@/lib/queries/field";
 
 export const dynamic = "force-dynamic";
 
 /** An inspector's price record: `{seller, code, yuanPerPiece, photoHash}` → block, hash, violation. */
 export function POST(request: Request): Promise<Response> {
-  return fieldReply(request, (party, body, locale) => recordPrice(party, body, locale));
+  return fieldAction(request, (party, body, locale) => recordPrice(party, body, locale));
 }

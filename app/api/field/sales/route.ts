@@ -1,9 +1,9 @@
-import { fieldReply } from "@/lib/queries/field-http";
+import { fieldAction } from "@/server/field-http";
 import { sellBox } from "@/lib/queries/field";
 
 export const dynamic = "force-dynamic";
 
 /** A pharmacy sells a box: `{code}` → decommissioned on chain (block, hash). */
 export function POST(request: Request): Promise<Response> {
-  return fieldReply(request, (party, body, locale) => sellBox(party, body, locale));
+  return fieldAction(request, (party, body, locale) => sellBox(party, body, locale));
 }

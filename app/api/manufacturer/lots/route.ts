@@ -1,9 +1,9 @@
-import { fieldReply } from "@/lib/queries/field-http";
+import { fieldAction } from "@/server/field-http";
 import { registerLot } from "@/lib/queries/backoffice";
 
 export const dynamic = "force-dynamic";
 
 /** A supplier's meltblown lot `{code, grade, kg, manufacturer?}` → lotId, and its delivery when named. */
 export function POST(request: Request): Promise<Response> {
-  return fieldReply(request, (party, body, locale) => registerLot(party, body, locale));
+  return fieldAction(request, (party, body, locale) => registerLot(party, body, locale));
 }

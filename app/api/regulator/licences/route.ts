@@ -1,9 +1,9 @@
-import { fieldReply } from "@/lib/queries/field-http";
+import { fieldAction } from "@/server/field-http";
 import { grantLicence } from "@/lib/queries/regulator";
 
 export const dynamic = "force-dynamic";
 
 /** The regulator grants a licence: `{kind, holder, number, categories, validFrom, validUntil}`. */
 export function POST(request: Request): Promise<Response> {
-  return fieldReply(request, grantLicence);
+  return fieldAction(request, grantLicence);
 }

@@ -1,9 +1,9 @@
-import { fieldReply } from "@/lib/queries/field-http";
+import { fieldAction } from "@/server/field-http";
 import { recallBatch } from "@/lib/queries/regulator";
 
 export const dynamic = "force-dynamic";
 
 /** The regulator recalls a batch: `{gtin, lot, reason}`. */
 export function POST(request: Request): Promise<Response> {
-  return fieldReply(request, recallBatch);
+  return fieldAction(request, recallBatch);
 }

@@ -1,9 +1,9 @@
-import { fieldReply } from "@/lib/queries/field-http";
+import { fieldAction } from "@/server/field-http";
 import { changeRole } from "@/lib/queries/regulator";
 
 export const dynamic = "force-dynamic";
 
 /** The regulator grants or revokes a role: `{account, role, action: "grant" | "revoke"}`. */
 export function POST(request: Request): Promise<Response> {
-  return fieldReply(request, changeRole);
+  return fieldAction(request, changeRole);
 }

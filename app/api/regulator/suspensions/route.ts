@@ -1,9 +1,9 @@
-import { fieldReply } from "@/lib/queries/field-http";
+import { fieldAction } from "@/server/field-http";
 import { changeSuspension } from "@/lib/queries/regulator";
 
 export const dynamic = "force-dynamic";
 
 /** The regulator suspends `{action: "suspend", account, reason}` or reinstates `{action: "reinstate", account}`. */
 export function POST(request: Request): Promise<Response> {
-  return fieldReply(request, changeSuspension);
+  return fieldAction(request, changeSuspension);
 }

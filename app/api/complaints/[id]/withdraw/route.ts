@@ -1,5 +1,6 @@
 import { runtime } from "@/lib/queries/runtime";
-import { deskResponse, jsonResponse, readJsonBody } from "@/lib/queries/json-request";
+import { readJsonBody } from "@/server/json-request";
+import { reply } from "@/server/reply";
 import { localeOf } from "@/lib/queries/cookies";
 
 export const dynamic = "force-dynamic";
@@ -12,6 +13,6 @@ export async function POST(
   { params }: { params: Promise<{ id: string }> },
 ): Promise<Response> {
   const [{ id }, body] = await Promise.all([params, readJsonBody(request, MAX_BODY_BYTES)]);
-  if (!body.ok) return jsonResponse(body.status, { error: body.error });
-  return deskResponse(await runtime().complaints.withdraw(id, body.value, localeOf(request)));
+  if (!body.ok) return reply({ status: body.status, body: { error: body.error } });
+  return reply(await runtime().complaints.withdraw(id, body.value, localeOf(request)));
 }

@@ -1,5 +1,5 @@
 import { localeOf } from "@/lib/queries/cookies";
-import { jsonResponse } from "@/lib/queries/json-request";
+import { reply } from "@/server/reply";
 import { labelSheet } from "@/lib/queries/label-sheet";
 import { partyFromCookieHeader } from "@/lib/queries/session";
 
@@ -18,11 +18,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   );
   if (sheet.status === 499) return new Response(null, { status: 499 });
   if (sheet.status !== 200)
-    return jsonResponse(
-      sheet.status,
-      sheet.body,
-      "retryAfterSeconds" in sheet ? { "retry-after": String(sheet.retryAfterSeconds) } : {},
-    );
+    return reply({
+      status: sheet.status,
+      body: sheet.body,
+      retryAfter: "retryAfterSeconds" in sheet ? sheet.retryAfterSeconds : undefined,
+    });
   return new Response(Buffer.from(sheet.pdf), {
     status: 200,
     headers: {

@@ -1,4 +1,4 @@
-import { fieldReply } from "@/lib/queries/field-http";
+import { fieldAction } from "@/server/field-http";
 import { postTestReport } from "@/lib/queries/backoffice";
 
 export const dynamic = "force-dynamic";
@@ -6,5 +6,5 @@ export const dynamic = "force-dynamic";
 /** A lab's report `{results: [{metric, value}], retest?, complaintId?}` (fixed-point values) → reportIndex. */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  return fieldReply(request, (party, body, locale) => postTestReport(party, id, body, locale));
+  return fieldAction(request, (party, body, locale) => postTestReport(party, id, body, locale));
 }

@@ -1,4 +1,4 @@
-import { fieldReply } from "@/lib/queries/field-http";
+import { fieldAction } from "@/server/field-http";
 import { releaseBatch } from "@/lib/queries/backoffice";
 
 export const dynamic = "force-dynamic";
@@ -6,5 +6,5 @@ export const dynamic = "force-dynamic";
 /** Release for sale `{}`: 409 HoldNotElapsed (with the earliest date), TestsNotPassed, NotSterilised … */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  return fieldReply(request, (party, _body, locale) => releaseBatch(party, id, locale));
+  return fieldAction(request, (party, _body, locale) => releaseBatch(party, id, locale));
 }

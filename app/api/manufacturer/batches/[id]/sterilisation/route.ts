@@ -1,4 +1,4 @@
-import { fieldReply } from "@/lib/queries/field-http";
+import { fieldAction } from "@/server/field-http";
 import { recordSterilisation } from "@/lib/queries/backoffice";
 
 export const dynamic = "force-dynamic";
@@ -6,5 +6,5 @@ export const dynamic = "force-dynamic";
 /** The end of sterilisation `{sterilizer, method?, start, end}`: the hold before release starts. */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  return fieldReply(request, (party, body, locale) => recordSterilisation(party, id, body, locale));
+  return fieldAction(request, (party, body, locale) => recordSterilisation(party, id, body, locale));
 }

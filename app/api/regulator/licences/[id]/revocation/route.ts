@@ -1,4 +1,4 @@
-import { fieldReply } from "@/lib/queries/field-http";
+import { fieldAction } from "@/server/field-http";
 import { revokeLicence } from "@/lib/queries/regulator";
 
 export const dynamic = "force-dynamic";
@@ -9,5 +9,5 @@ export async function POST(
   { params }: { params: Promise<{ id: string }> },
 ): Promise<Response> {
   const { id } = await params;
-  return fieldReply(request, (party, body, locale) => revokeLicence(party, id, body, locale));
+  return fieldAction(request, (party, body, locale) => revokeLicence(party, id, body, locale));
 }

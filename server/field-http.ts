@@ -1,10 +1,11 @@
 // The field actions' HTTP side: the acting party from the act-as cookie, the JSON body, the language
 // of the answer (the language switch's cookie, then Accept-Language), the answer.
-import type { PartyKey } from "../chain/demo/world";
-import type { Locale } from "../domain/locale";
-import { cookieValue, localeOf } from "./cookies";
-import { jsonResponse, readJsonBody } from "./json-request";
-import { partyFromCookieHeader, type FieldResponse } from "./session";
+import type { PartyKey } from "../lib/chain/demo/world";
+import type { Locale } from "../lib/domain/locale";
+import { cookieValue, localeOf } from "../lib/queries/cookies";
+import { readJsonBody } from "./json-request";
+import { reply } from "./reply";
+import { partyFromCookieHeader, type FieldResponse } from "../lib/queries/session";
 
 const MAX_BODY_BYTES = 16 * 1024;
 
@@ -12,13 +13,14 @@ const MAX_BODY_BYTES = 16 * 1024;
 export const cookieOf = (request: Request, name: string): string | undefined =>
   cookieValue(request.headers.get("cookie"), name);
 
-export async function fieldReply<T>(
+/** A desk action: the body read, the acting party and language found, the action's outcome answered. */
+export async function fieldAction<T>(
   request: Request,
   action: (party: PartyKey | null, body: unknown, locale: Locale) => Promise<FieldResponse<T>>,
 ): Promise<Response> {
   const body = await readJsonBody(request, MAX_BODY_BYTES);
-  if (!body.ok) return jsonResponse(body.status, { error: body.error });
+  if (!body.ok) return reply({ status: body.status, body: { error: body.error } });
   const party = partyFromCookieHeader(request.headers.get("cookie"));
   const outcome = await action(party, body.value, localeOf(request));
-  return jsonResponse(outcome.status, outcome.body);
+  return reply(outcome);
 }

@@ -4,13 +4,14 @@
 // Accept: application/linkset+json or ?linkType=all, see lib/domain/linkset.ts).
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createHash } from "node:crypto";
-import { parseScannedCode, type ScannedCode } from "../domain/gs1";
-import { buildLinkset, linkHeader, LINKSET_MEDIA_TYPE } from "../domain/linkset";
-import { gs1ErrorMessage } from "../domain/gs1-messages";
-import type { Locale } from "../domain/locale";
-import type { Verifier, VerifyOutcome } from "./verify";
-import { chainUnavailable } from "./chain-unavailable";
-import { localeFromHeaders } from "./cookies";
+import { parseScannedCode, type ScannedCode } from "../lib/domain/gs1";
+import { buildLinkset, linkHeader, LINKSET_MEDIA_TYPE } from "../lib/domain/linkset";
+import { gs1ErrorMessage } from "../lib/domain/gs1-messages";
+import type { Locale } from "../lib/domain/locale";
+import type { Verifier, VerifyOutcome } from "../lib/queries/verify";
+import { chainUnavailable } from "../lib/queries/chain-unavailable";
+import { localeFromHeaders } from "../lib/queries/cookies";
+import { errorBody, writeReply, type Outcome } from "./reply";
 
 const MAX_URL_LENGTH = 4096;
 
@@ -93,28 +94,20 @@ export function deviceOf(req: IncomingMessage, client: string): string {
  */
 export const DIGITAL_LINK_VARY = "Accept, Accept-Language, Cookie";
 
+/** Writes an answer; a Digital Link path's answers name everything they vary on (DIGITAL_LINK_VARY). */
 function send(
   res: ServerResponse,
-  status: number,
-  body: unknown,
-  contentType = "application/json; charset=utf-8",
+  outcome: Outcome,
   /** The language of the body's sentences, when it has any. */
   locale: Locale | null = null,
+  contentType?: string,
 ): void {
-  const text = JSON.stringify(body);
   const vary = pathOf(res.req).startsWith("/01/")
     ? DIGITAL_LINK_VARY
     : locale === null
       ? null
       : "Accept-Language, Cookie";
-  res.writeHead(status, {
-    "content-type": contentType,
-    "cache-control": "no-store",
-    ...(locale === null ? {} : { "content-language": locale }),
-    ...(vary === null ? {} : { vary }),
-    "content-length": Buffer.byteLength(text),
-  });
-  res.end(text);
+  writeReply(res, outcome, { locale, contentType, headers: vary === null ? {} : { vary } });
 }
 
 function invalid(message: string, reason: string): VerifyOutcome {
@@ -142,13 +135,7 @@ function scannedText(req: IncomingMessage, locale: Locale): string | VerifyOutco
 
 function methodNotAllowed(res: ServerResponse, locale: Locale): void {
   res.setHeader("allow", "GET, HEAD");
-  send(
-    res,
-    405,
-    { error: { code: "method_not_allowed", message: REFUSALS[locale].useGet } },
-    undefined,
-    locale,
-  );
+  send(res, { status: 405, body: errorBody("method_not_allowed", REFUSALS[locale].useGet) }, locale);
 }
 
 /** The Digital Link of a /01/ request, parsed, or the 400 that refuses it. */
@@ -170,7 +157,7 @@ export async function handleVerify(
   if (req.method !== "GET" && req.method !== "HEAD") return methodNotAllowed(res, locale);
   const text = scannedText(req, locale);
   if (typeof text !== "string") {
-    send(res, text.status, text.body, undefined, locale);
+    send(res, text, locale);
     return;
   }
   try {
@@ -179,11 +166,11 @@ export async function handleVerify(
       device: deviceOf(req, client),
       locale,
     });
-    send(res, outcome.status, outcome.body, undefined, locale);
+    send(res, outcome, locale);
   } catch (error) {
     // Never a 5xx body with a stack trace: a plain message, and the detail in the server log.
     console.error("verify failed:", error);
-    send(res, 503, { error: chainUnavailable(locale) }, undefined, locale);
+    send(res, { status: 503, body: { error: chainUnavailable(locale) } }, locale);
   }
 }
 
@@ -192,15 +179,15 @@ export function handleLinkset(req: IncomingMessage, res: ServerResponse, origin:
   const locale = requestLocale(req);
   if (req.method !== "GET" && req.method !== "HEAD") return methodNotAllowed(res, locale);
   const code = digitalLinkOf(req, locale);
-  if ("status" in code) return send(res, code.status, code.body, undefined, locale);
+  if ("status" in code) return send(res, code, locale);
   try {
     const linkset = buildLinkset(code, origin);
     res.setHeader("link", linkHeader(code, origin));
-    send(res, 200, linkset, LINKSET_MEDIA_TYPE);
+    send(res, { status: 200, body: linkset }, null, LINKSET_MEDIA_TYPE);
   } catch (error) {
     // A parsed code always writes back as a Digital Link; should one not, a 400, never a crash.
     console.error("linkset failed:", error);
-    send(res, 400, invalid(REFUSALS[locale].notADigitalLink, "unrecognised").body, undefined, locale);
+    send(res, invalid(REFUSALS[locale].notADigitalLink, "unrecognised"), locale);
   }
 }
 

@@ -1,8 +1,8 @@
-// Reading a JSON request body in a route handler with a size limit, and answering in JSON; every
-// failure is a named 4xx the client can show, in the request's language.
-import { translatorFor } from "../i18n/translator";
-import { localeOf } from "./cookies";
-import type { ApiError, DeskResponse } from "./complaints";
+// Reading a JSON request body in a route handler with a size limit (answered with server/reply.ts);
+// every failure is a named 4xx the client can show, in the request's language.
+import { translatorFor } from "../lib/i18n/translator";
+import { localeOf } from "../lib/queries/cookies";
+import type { ApiError } from "../lib/queries/complaints";
 
 export type BodyResult =
   { ok: true; value: unknown } | { ok: false; status: 400 | 413 | 415; error: ApiError };
@@ -53,33 +53,8 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   }
 }
 
-export function jsonResponse(
-  status: number,
-  body: unknown,
-  extraHeaders: Record<string, string> | [string, string][] = {},
-): Response {
-  const headers = new Headers({
-    "content-type": "application/json; charset=utf-8",
-    "cache-control": "no-store",
-  });
-  // A list can repeat a header (two set-cookie lines); a record sets each once.
-  const extra = Array.isArray(extraHeaders) ? extraHeaders : Object.entries(extraHeaders);
-  for (const [name, value] of extra) {
-    if (Array.isArray(extraHeaders)) headers.append(name, value);
-    else headers.set(name, value);
-  }
-  return new Response(JSON.stringify(body), { status, headers });
-}
-
-export function deskResponse<T>(outcome: DeskResponse<T>): Response {
-  const headers: Record<string, string> = {};
-  if ("retryAfter" in outcome && outcome.retryAfter !== undefined)
-    headers["retry-after"] = String(outcome.retryAfter);
-  return jsonResponse(outcome.status, outcome.body, headers);
-}
-
 /**
- * The client's rate-limit key, its IPv4 address or IPv6 /64 (set by scripts/lib/server.ts, never by the
+ * The client's rate-limit key, its IPv4 address or IPv6 /64 (set by server/server.ts, never by the
  * client).
  */
 export function clientOf(request: Request): string {

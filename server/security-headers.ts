@@ -3,7 +3,7 @@
 import type { IncomingMessage } from "node:http";
 import { randomBytes } from "node:crypto";
 import { TLSSocket } from "node:tls";
-import { inRange, parseAddress, type AddressRange } from "../../lib/domain/client-address";
+import { inRange, parseAddress, type AddressRange } from "../lib/domain/client-address";
 
 /** For responses that are never a page: nothing may load or run, and nobody may frame them. */
 export const RESOURCE_CSP = "default-src 'none'; frame-ancestors 'none'";

@@ -27,7 +27,7 @@ import {
 import type { BoxRecord, ScanHistory } from "../domain/record";
 import type { Check } from "../domain/verdict";
 import { DEFAULT_MAX_SCANS, ScanLog } from "./scan-log";
-import { Verifier } from "./verify";
+import { Verifier } from "../queries/verify";
 
 const dirs: string[] = [];
 after(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));

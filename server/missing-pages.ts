@@ -1,8 +1,8 @@
 // Pages whose subject does not exist: an unknown participant's profile, a complaint never filed. The
 // pages stream behind the root loading.tsx, so by the time they call notFound() the status is already
 // 200; the front server asks here first and hands such a request to Next's own 404 page instead.
-import { isUnknownParticipantPath } from "./participants";
-import { runtime } from "./runtime";
+import { isUnknownParticipantPath } from "../lib/queries/participants";
+import { runtime } from "../lib/queries/runtime";
 
 const COMPLAINT_PATH = /^\/complaints\/([^/]+)\/?$/;
 

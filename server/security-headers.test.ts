@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import type { IncomingMessage } from "node:http";
 import { Socket } from "node:net";
 import { cameOverHttps, pageCsp } from "./security-headers";
-import { parseRange } from "../../lib/domain/client-address";
+import { parseRange } from "../lib/domain/client-address";
 
 /** A request as the server sees it, from `remoteAddress`, with these X-Forwarded-Proto headers. */
 function request(remoteAddress: string, forwardedProto: string[] = []): IncomingMessage {

@@ -13,13 +13,14 @@ import {
   isLinksetRequest,
   isVerifyRequest,
   verdictPageLinks,
-} from "../../lib/queries/verify-http";
-import { runtime } from "../../lib/queries/runtime";
-import { clientKey } from "../../lib/domain/client-address";
-import { isMissingPage } from "../../lib/queries/missing-pages";
+} from "./verify-http";
+import { runtime } from "../lib/queries/runtime";
+import { clientKey } from "../lib/domain/client-address";
+import { isMissingPage } from "./missing-pages";
 import { BrotliStatic } from "./static-brotli";
 import { cameOverHttps, HSTS, newNonce, pageCsp, RESOURCE_CSP } from "./security-headers";
 import { decodedPath, guarded, refusedAtTheDoor, refuseConnect } from "./request-guard";
+import { errorBody, socketReply } from "./reply";
 
 const DEMO_DIR = join(process.cwd(), "public", "demo");
 const DEMO_TYPES: Record<string, string> = {
@@ -138,15 +139,12 @@ export async function startWebServer(options: {
   server.on("clientError", (error: NodeJS.ErrnoException, socket) => {
     if (!socket.writable) return;
     const tooLarge = error.code === "HPE_HEADER_OVERFLOW";
-    const body = JSON.stringify({
-      error: tooLarge
-        ? { code: "request_too_large", message: "The request is too large to hold a product code." }
-        : { code: "bad_request", message: "The request could not be read." },
+    socketReply(socket, {
+      status: tooLarge ? 431 : 400,
+      body: tooLarge
+        ? errorBody("request_too_large", "The request is too large to hold a product code.")
+        : errorBody("bad_request", "The request could not be read."),
     });
-    socket.end(
-      `HTTP/1.1 ${tooLarge ? "431 Request Header Fields Too Large" : "400 Bad Request"}\r\n` +
-        `content-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
-    );
   });
   // Keep-alive longer than typical load balancers, so clients reuse connections.
   server.keepAliveTimeout = 65_000;

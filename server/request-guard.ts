@@ -5,8 +5,9 @@
 // with a 500 and PUT on a page with the page.
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
-import type { Locale } from "../../lib/domain/locale";
-import { requestLocale } from "../../lib/queries/verify-http";
+import type { Locale } from "../lib/domain/locale";
+import { errorBody, socketReply, writeReply } from "./reply";
+import { requestLocale } from "./verify-http";
 
 const SENTENCES = {
   en: {
@@ -49,14 +50,7 @@ function refuse(
   message: string,
   headers: Record<string, string> = {},
 ): void {
-  const body = JSON.stringify({ error: { code, message } });
-  res.writeHead(status, {
-    ...headers,
-    "content-type": "application/json; charset=utf-8",
-    "cache-control": "no-store",
-    "content-length": Buffer.byteLength(body),
-  });
-  res.end(body);
+  writeReply(res, { status, body: errorBody(code, message) }, { headers });
 }
 
 /**
@@ -80,16 +74,11 @@ export function refusedAtTheDoor(req: IncomingMessage, res: ServerResponse): boo
 
 /** A CONNECT request (Node hands it over as a bare socket): refused with 405 like any other method. */
 export function refuseConnect(req: IncomingMessage, socket: Duplex): void {
-  const body = JSON.stringify({
-    error: {
-      code: "method_not_allowed",
-      message: SENTENCES[requestLocale(req)].methodNotAllowed("CONNECT"),
-    },
-  });
-  socket.end(
-    `HTTP/1.1 405 Method Not Allowed\r\nallow: ${READ_ONLY.join(", ")}\r\n` +
-      `content-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\n` +
-      `connection: close\r\n\r\n${body}`,
+  const message = SENTENCES[requestLocale(req)].methodNotAllowed("CONNECT");
+  socketReply(
+    socket,
+    { status: 405, body: errorBody("method_not_allowed", message) },
+    { headers: { allow: READ_ONLY.join(", ") } },
   );
 }
 

@@ -1,0 +1,56 @@
+// The house's boundaries, as ESLint enforces them (eslint.config.mjs): an import that crosses a layer
+// the wrong way, or production code reaching for the demo module, fails the lint; the listed demo
+// importers still pass. And the desks share one form kit.
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { ESLint } from "eslint";
+
+const eslint = new ESLint({ cwd: process.cwd() });
+
+/** The no-restricted-imports messages for `code` as if it were the file at `filePath`. */
+async function refusals(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).filter((m) => m.ruleId === "no-restricted-imports").map((m) => m.message);
+}
+
+const refused = async (filePath: string, code: string) =>
+  assert.notDeepEqual(await refusals(filePath, code), [], `${filePath} should refuse: ${code}`);
+const allowed = async (filePath: string, code: string) =>
+  assert.deepEqual(await refusals(filePath, code), [], `${filePath} should allow: ${code}`);
+
+describe("import boundaries", () => {
+  it("components and app never import lib/chain", async () => {
+    await refused("components/verdict/New.tsx", 'export { BoxReader } from "@/lib/chain/reader";\n');
+    await refused("app/new/page.tsx", 'export { BoxReader } from "@/lib/chain/reader";\n');
+    await allowed("app/new/page.tsx", 'export { runtime } from "@/lib/queries/runtime";\n');
+  });
+
+  it("production code never imports the demo module, but for the listed importers", async () => {
+    await refused("lib/queries/new.ts", 'export { PARTIES } from "../chain/demo/world";\n');
+    await refused("server/new.ts", 'export { PARTIES } from "../lib/chain/demo/world";\n');
+    await refused("components/new.tsx", 'export { PARTIES } from "@/lib/chain/demo/world";\n');
+    await refused("lib/stores/new.ts", 'export { demoWallet } from "../chain/demo/accounts";\n');
+    await allowed("lib/queries/session.ts", 'export { PARTIES } from "../chain/demo/world";\n');
+    await allowed("lib/queries/new.test.ts", 'export { PARTIES } from "../chain/demo/world";\n');
+    await allowed("scripts/new.ts", 'export { PARTIES } from "../lib/chain/demo/world";\n');
+  });
+
+  it("the server sits above the read models, and stores import no read model", async () => {
+    await refused("lib/queries/new.ts", 'export { reply } from "@/server/reply";\n');
+    await refused("server/new.ts", 'export { Field } from "@/components/forms/fields";\n');
+    await refused("lib/stores/new.ts", 'export { Verifier } from "../queries/verify";\n');
+    await allowed("lib/queries/new.ts", 'export { ScanLog } from "../stores/scan-log";\n');
+    await allowed("server/new.ts", 'export { runtime } from "../lib/queries/runtime";\n');
+  });
+});
+
+describe("the desks' form kit", () => {
+  it("is one file, components/forms/fields.tsx", () => {
+    const kits = readdirSync("components", { recursive: true, encoding: "utf8" }).filter((path) =>
+      path.endsWith("fields.tsx"),
+    );
+    assert.deepEqual(kits, [join("forms", "fields.tsx")]);
+  });
+});
