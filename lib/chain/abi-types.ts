@@ -14,7 +14,10 @@ interface AbiParameter {
 type Direction = "in" | "out";
 
 /** One Solidity type as ethers takes it (`in`) or returns it (`out`). */
-type SolidityType<P extends AbiParameter, D extends Direction> = P["type"] extends `${infer Element}[${string}]`
+type SolidityType<
+  P extends AbiParameter,
+  D extends Direction,
+> = P["type"] extends `${infer Element}[${string}]`
   ? readonly SolidityType<Omit<P, "type"> & { readonly type: Element }, D>[]
   : P["type"] extends "tuple"
     ? P["components"] extends readonly AbiParameter[]
@@ -55,7 +58,10 @@ type EventItem<N extends ContractName> = Extract<Item<N>, { readonly type: "even
 export type FunctionName<N extends ContractName> = FunctionItem<N>["name"];
 export type EventName<N extends ContractName> = EventItem<N>["name"];
 
-type Function<N extends ContractName, F extends FunctionName<N>> = Extract<FunctionItem<N>, { readonly name: F }>;
+type Function<N extends ContractName, F extends FunctionName<N>> = Extract<
+  FunctionItem<N>,
+  { readonly name: F }
+>;
 type Event<N extends ContractName, E extends EventName<N>> = Extract<EventItem<N>, { readonly name: E }>;
 
 /** A function's arguments, in order. */
@@ -65,15 +71,21 @@ export type FunctionArgs<N extends ContractName, F extends FunctionName<N>> = Pa
 >;
 
 /** What a call returns: nothing, its one value, or its values as a tuple also readable by name. */
-export type FunctionResult<N extends ContractName, F extends FunctionName<N>> =
-  Function<N, F>["outputs"] extends readonly []
-    ? void
-    : Function<N, F>["outputs"] extends readonly [infer Only extends AbiParameter]
-      ? SolidityType<Only, "out">
-      : Parameters<Function<N, F>["outputs"], "out"> & Struct<Function<N, F>["outputs"], "out">;
+export type FunctionResult<N extends ContractName, F extends FunctionName<N>> = Function<
+  N,
+  F
+>["outputs"] extends readonly []
+  ? undefined
+  : Function<N, F>["outputs"] extends readonly [infer Only extends AbiParameter]
+    ? SolidityType<Only, "out">
+    : Parameters<Function<N, F>["outputs"], "out"> & Struct<Function<N, F>["outputs"], "out">;
 
-export type IsView<N extends ContractName, F extends FunctionName<N>> =
-  Function<N, F>["stateMutability"] extends "view" | "pure" ? true : false;
+export type IsView<N extends ContractName, F extends FunctionName<N>> = Function<
+  N,
+  F
+>["stateMutability"] extends "view" | "pure"
+  ? true
+  : false;
 
 /** A decoded event's arguments by name, as ethers' LogDescription.args returns them. */
 export type EventArgs<N extends ContractName, E extends EventName<N>> = Struct<Event<N, E>["inputs"], "out">;

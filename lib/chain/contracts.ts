@@ -73,3 +73,19 @@ export function findEvent<N extends ContractName, E extends EventName<N>>(
   }
   return null;
 }
+
+/** A contract call as data: what lib/chain/backoffice.ts signs with a key, or a browser wallet is asked to sign. */
+export interface ContractCall {
+  contract: ContractName;
+  method: string;
+  args: unknown[];
+}
+
+/** A call as data, its function name and arguments checked against contract N's ABI. */
+export function contractCall<N extends ContractName, F extends FunctionName<N>>(
+  contract: N,
+  method: F,
+  args: FunctionArgs<N, F>,
+): ContractCall {
+  return { contract, method, args };
+}

@@ -143,7 +143,7 @@ export class Relayer {
     let tx: TransactionResponse;
     try {
       const [nonce, latest] = await Promise.all([
-        forwarder.getFunction("nonces")(signer.address) as Promise<bigint>,
+        forwarder.getFunction("nonces")(signer.address),
         this.provider.getBlock("latest"),
       ]);
       const now = Math.max(latest?.timestamp ?? 0, Math.floor(Date.now() / 1000));

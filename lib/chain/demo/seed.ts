@@ -4,14 +4,14 @@
 import {
   AbiCoder,
   keccak256,
-  type Contract,
   type ContractTransactionResponse,
   type JsonRpcProvider,
   type HDNodeWallet,
   ZeroHash,
   id,
 } from "ethers";
-import { bindContracts, CONTRACT_NAMES, contractInterface, type ContractName } from "../contracts";
+import { bindContracts, CONTRACT_NAMES, contractInterface, type Contracts } from "../contracts";
+import type { FunctionName } from "../abi-types";
 import type { Deployment } from "../deployment";
 import { assertLocalChain, demoBoxSecret, demoSerialSigner, demoWallet } from "./accounts";
 import { signSerial } from "../serials";
@@ -163,8 +163,7 @@ export async function seedDemo(
   const wallets = Object.fromEntries(
     Object.entries(PARTIES).map(([key, party]) => [key, demoWallet(party.account, provider)]),
   ) as Record<PartyKey, HDNodeWallet>;
-  const as = (party: PartyKey): Record<ContractName, Contract> =>
-    bindContracts(deployment.addresses, wallets[party]);
+  const as = (party: PartyKey): Contracts => bindContracts(deployment.addresses, wallets[party]);
   const read = bindContracts(deployment.addresses, provider);
 
   const now = Math.floor(Date.now() / 1000);
@@ -175,7 +174,8 @@ export async function seedDemo(
   const step = (at: number, label: string, run: Step["run"], after?: Step["after"]) =>
     steps.push({ at, label, run, after });
 
-  const role = async (name: string) => (await read.AccessRegistry.getFunction(name)()) as string;
+  const role = (name: FunctionName<"AccessRegistry"> & `${string}_ROLE`) =>
+    read.AccessRegistry.getFunction(name)();
   const roles = {
     REGULATOR: await role("REGULATOR_ROLE"),
     SUPPLIER: await role("SUPPLIER_ROLE"),
