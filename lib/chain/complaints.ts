@@ -12,7 +12,7 @@ import {
   zeroPadValue,
   type JsonRpcProvider,
 } from "ethers";
-import { bindContracts, contractInterface } from "./contracts";
+import { bindContracts, contractInterface, findEvent } from "./contracts";
 import type { Deployment } from "./deployment";
 import { readEvents, readLogs } from "./logs";
 import { signPossession } from "./possession";
@@ -91,8 +91,8 @@ export async function fileComplaintRelayed(
     fileComplaintData(deployment, filing, complainant.address),
     beforeSend,
   );
-  const filed = relayed.events.find((e) => e.name === "ComplaintFiled");
-  if (filed === undefined) {
+  const filed = findEvent("ComplaintRegistry", "ComplaintFiled", relayed.logs);
+  if (filed === null) {
     throw new RelayError(
       "refused",
       { code: "failed", message: "The filing left no complaint on the record." },
@@ -101,7 +101,7 @@ export async function fileComplaintRelayed(
     );
   }
   return {
-    id: Number(filed.args.complaintId),
+    id: Number(filed.complaintId),
     txHash: relayed.txHash,
     claimKey: complainant.privateKey,
     complainant: complainant.address,
@@ -124,8 +124,8 @@ export async function withdrawRelayed(
   const to = recipient ?? complainant.address;
   const data = contractInterface("ComplaintRegistry").encodeFunctionData("withdrawTo", [to]);
   const relayed = await relayer.relay(complainant, "ComplaintRegistry", data);
-  const paid = relayed.events.find((e) => e.name === "PayoutWithdrawn");
-  return { txHash: relayed.txHash, amountFen: Number(paid?.args.amount ?? 0), recipient: to };
+  const paid = findEvent("ComplaintRegistry", "PayoutWithdrawn", relayed.logs);
+  return { txHash: relayed.txHash, amountFen: Number(paid?.amount ?? 0), recipient: to };
 }
 
 /** The address a claim key speaks for, or null when the text is not a private key. */

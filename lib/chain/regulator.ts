@@ -180,17 +180,16 @@ export interface BatchEntry {
 /** Every registered batch with its release and recall, newest first, from the batch registry's events. */
 export async function readBatches(deployment: Deployment, provider: Provider): Promise<BatchEntry[]> {
   const contracts = bindContracts(deployment.addresses, provider);
-  const [registered, released, recalled] = await Promise.all(
-    ["BatchRegistered", "BatchReleased", "BatchRecalled"].map((name) =>
-      readEvents(deployment, provider, "BatchRegistry", name),
-    ),
-  );
-  const argsOf = (events: typeof registered) => (events ?? []).map(({ args }) => args);
-  const releaseOf = new Map(argsOf(released).map((a) => [String(a.batchId), num(a.releasedAt)]));
+  const [registered, released, recalled] = await Promise.all([
+    readEvents(deployment, provider, "BatchRegistry", "BatchRegistered"),
+    readEvents(deployment, provider, "BatchRegistry", "BatchReleased"),
+    readEvents(deployment, provider, "BatchRegistry", "BatchRecalled"),
+  ]);
+  const releaseOf = new Map(released.map(({ args: a }) => [String(a.batchId), num(a.releasedAt)]));
   const recallOf = new Map(
-    argsOf(recalled).map((a) => [String(a.batchId), { at: num(a.recalledAt), reason: String(a.reason) }]),
+    recalled.map(({ args: a }) => [String(a.batchId), { at: num(a.recalledAt), reason: String(a.reason) }]),
   );
-  const makers = [...new Set(argsOf(registered).map((a) => String(a.manufacturer)))];
+  const makers = [...new Set(registered.map(({ args: a }) => String(a.manufacturer)))];
   const names = new Map(
     await Promise.all(
       makers.map(async (m) => {
