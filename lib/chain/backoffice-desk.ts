@@ -97,7 +97,7 @@ export async function productsOf(
     registered
       .map(({ args }) => args)
       .map(async (args) => {
-        const gtin = args.gtin as bigint;
+        const gtin = args.gtin;
         const product = await access.getFunction("product")(gtin);
         return {
           gtin: String(gtin).padStart(14, "0"),

@@ -146,7 +146,7 @@ export async function readSellerStanding(
   const records = await Promise.all(
     violationIds.map(async (recordId) => {
       const record = await prices.getFunction("record")(recordId);
-      const capId = record.capId as bigint;
+      const capId = record.capId;
       const cap = capId === 0n ? null : await prices.getFunction("cap")(capId);
       return { recordId, record, cap };
     }),
@@ -223,7 +223,7 @@ export async function readPriceRecord(
 ): Promise<PriceRecordView> {
   const prices = bindContracts(deployment.addresses, provider).PriceRegistry;
   const record = await prices.getFunction("record")(recordId);
-  const capId = record.capId as bigint;
+  const capId = record.capId;
   const cap = capId === 0n ? null : await prices.getFunction("cap")(capId);
   return {
     recordId,
