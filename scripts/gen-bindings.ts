@@ -31,7 +31,8 @@ function render(): Record<string, string> {
     const path = join(OUT, `${name}.sol`, `${name}.json`);
     if (!existsSync(path)) throw new Error(`${path} is missing: run forge build first`);
     const artifact = JSON.parse(readFileSync(path, "utf8")) as ForgeArtifact;
-    if (artifact.bytecode.object === "0x") throw new Error(`${SRC}/${name}.sol is not deployable (abstract?)`);
+    if (artifact.bytecode.object === "0x")
+      throw new Error(`${SRC}/${name}.sol is not deployable (abstract?)`);
     abis.push(`  ${name}: ${JSON.stringify(artifact.abi)},`);
     bytecode[name] = artifact.bytecode.object;
   }
