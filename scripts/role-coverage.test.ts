@@ -5,7 +5,7 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import abis from "../lib/chain/generated/abis.json";
+import { abis } from "../lib/chain/generated/abis";
 
 /** Guarded by who the caller is rather than by a role: the test that refuses a stranger. */
 const GUARDED_OTHERWISE: Record<string, string> = {
@@ -49,7 +49,7 @@ describe("access control coverage of the contracts", () => {
     const uncovered: string[] = [];
     for (const [contract, abi] of Object.entries(abis) as [
       string,
-      { type: string; name?: string; stateMutability?: string }[],
+      readonly { type: string; name?: string; stateMutability?: string }[],
     ][]) {
       for (const entry of abi) {
         if (entry.type !== "function" || entry.name === undefined) continue;

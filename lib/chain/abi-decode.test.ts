@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { AbiCoder } from "ethers";
 import fc from "fast-check";
 import { decodeOutputs, type AbiParam } from "./abi-decode";
-import abis from "./generated/abis.json";
+import { abis } from "./generated/abis";
 
 const PARAMS: AbiParam[] = [
   {
@@ -89,9 +89,9 @@ describe("decodeOutputs", () => {
   });
 
   it("covers every type the lens returns", () => {
-    const report = (abis.MedProofLens as { type: string; name?: string; outputs?: AbiParam[] }[]).find(
-      (e) => e.type === "function" && e.name === "report",
-    );
+    const report = (
+      abis.MedProofLens as readonly { type: string; name?: string; outputs?: readonly AbiParam[] }[]
+    ).find((e) => e.type === "function" && e.name === "report");
     assert.ok(report?.outputs);
     const types = new Set<string>();
     const walk = (p: AbiParam) => {

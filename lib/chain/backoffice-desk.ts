@@ -2,7 +2,7 @@
 // workshops and batches with what their release waits for; every batch with the rule set its tests are
 // judged by; the spec-failure complaints a lab's retest can decide; the workshops' attestations. Plain
 // typed objects; the writes are backoffice.ts.
-import { id, type Provider, type Result } from "ethers";
+import { id, type Provider } from "ethers";
 import { bindContracts } from "./contracts";
 import type { Deployment } from "./deployment";
 import { readEvents } from "./logs";
@@ -97,12 +97,12 @@ export async function productsOf(
     registered
       .map(({ args }) => args)
       .map(async (args) => {
-        const gtin = args.getValue("gtin") as bigint;
-        const product = (await access.getFunction("product")(gtin)) as Result;
+        const gtin = args.gtin;
+        const product = await access.getFunction("product")(gtin);
         return {
           gtin: String(gtin).padStart(14, "0"),
-          category: num(product.getValue("category")),
-          name: String(product.getValue("name")),
+          category: num(product.category),
+          name: String(product.name),
         };
       }),
   );
@@ -114,16 +114,16 @@ export async function allLots(deployment: Deployment, provider: Provider): Promi
   const count = num(await materials.getFunction("lotCount")());
   return Promise.all(
     Array.from({ length: count }, async (_, index) => {
-      const lot = (await materials.getFunction("lot")(index + 1)) as Result;
+      const lot = await materials.getFunction("lot")(index + 1);
       return {
         lotId: index + 1,
-        code: String(lot.getValue("code")),
-        grade: String(lot.getValue("grade")),
-        supplier: String(lot.getValue("supplier")),
-        owner: String(lot.getValue("owner")),
-        massGrams: num(lot.getValue("massGrams")),
-        consumedGrams: num(lot.getValue("consumedGrams")),
-        registeredAt: num(lot.getValue("registeredAt")),
+        code: String(lot.code),
+        grade: String(lot.grade),
+        supplier: String(lot.supplier),
+        owner: String(lot.owner),
+        massGrams: num(lot.massGrams),
+        consumedGrams: num(lot.consumedGrams),
+        registeredAt: num(lot.registeredAt),
       };
     }),
   );
@@ -134,13 +134,11 @@ export async function categoryRules(
   provider: Provider,
   category: number,
 ): Promise<CategoryRulesView> {
-  const rules = (await contractsOf(deployment, provider).AccessRegistry.getFunction("categoryRules")(
-    category,
-  )) as Result;
+  const rules = await contractsOf(deployment, provider).AccessRegistry.getFunction("categoryRules")(category);
   return {
-    minHoldDays: num(rules.getValue("minHoldDays")),
-    typicalMasksPerKg: num(rules.getValue("typicalMasksPerKg")),
-    maxMasksPerKg: num(rules.getValue("maxMasksPerKg")),
+    minHoldDays: num(rules.minHoldDays),
+    typicalMasksPerKg: num(rules.typicalMasksPerKg),
+    maxMasksPerKg: num(rules.maxMasksPerKg),
   };
 }
 
@@ -158,18 +156,18 @@ export async function attestedWorkshops(
   ]);
   const latest = new Map<string, number>();
   for (const { args } of attested) {
-    latest.set(String(args.getValue("workshopId")), num(args.getValue("attestationId")));
+    latest.set(String(args.workshopId), num(args.attestationId));
   }
   return Promise.all(
     [...latest].map(async ([workshopId, attestationId]) => {
-      const a = (await materials.getFunction("attestation")(attestationId)) as Result;
+      const a = await materials.getFunction("attestation")(attestationId);
       return {
         workshopId,
         attestationId,
-        name: String(a.getValue("workshopName")),
-        manufacturer: String(a.getValue("manufacturer")),
-        validFrom: num(a.getValue("validFrom")),
-        validUntil: num(a.getValue("validUntil")),
+        name: String(a.workshopName),
+        manufacturer: String(a.manufacturer),
+        validFrom: num(a.validFrom),
+        validUntil: num(a.validUntil),
       };
     }),
   );
@@ -198,17 +196,17 @@ export async function recentAttestations(
   const ids = Array.from({ length: Math.min(limit, count) }, (_, i) => count - i);
   return Promise.all(
     ids.map(async (attestationId) => {
-      const a = (await materials.getFunction("attestation")(attestationId)) as Result;
+      const a = await materials.getFunction("attestation")(attestationId);
       return {
         attestationId,
-        auditor: String(a.getValue("auditor")),
-        manufacturer: String(a.getValue("manufacturer")),
-        workshopName: String(a.getValue("workshopName")),
-        staffHealthChecked: Boolean(a.getValue("staffHealthChecked")),
-        staffTrained: Boolean(a.getValue("staffTrained")),
-        validFrom: num(a.getValue("validFrom")),
-        validUntil: num(a.getValue("validUntil")),
-        attestedAt: num(a.getValue("attestedAt")),
+        auditor: String(a.auditor),
+        manufacturer: String(a.manufacturer),
+        workshopName: String(a.workshopName),
+        staffHealthChecked: Boolean(a.staffHealthChecked),
+        staffTrained: Boolean(a.staffTrained),
+        validFrom: num(a.validFrom),
+        validUntil: num(a.validUntil),
+        attestedAt: num(a.attestedAt),
       };
     }),
   );
@@ -221,36 +219,36 @@ export async function readBatch(
   batchId: string,
 ): Promise<BatchView | null> {
   const { BatchRegistry, TestRegistry } = contractsOf(deployment, provider);
-  if (!((await BatchRegistry.getFunction("exists")(batchId)) as boolean)) return null;
+  if (!(await BatchRegistry.getFunction("exists")(batchId))) return null;
   const [b, sterilisation, passed, reports, category, lots] = await Promise.all([
-    BatchRegistry.getFunction("batch")(batchId) as Promise<Result>,
-    BatchRegistry.getFunction("sterilisation")(batchId) as Promise<Result>,
-    TestRegistry.getFunction("testsPassed")(batchId) as Promise<boolean>,
-    TestRegistry.getFunction("reportCount")(batchId) as Promise<bigint>,
-    BatchRegistry.getFunction("category")(batchId) as Promise<bigint>,
+    BatchRegistry.getFunction("batch")(batchId),
+    BatchRegistry.getFunction("sterilisation")(batchId),
+    TestRegistry.getFunction("testsPassed")(batchId),
+    TestRegistry.getFunction("reportCount")(batchId),
+    BatchRegistry.getFunction("category")(batchId),
     batchLots(deployment, provider, [batchId]),
   ]);
   return {
     batchId,
-    gtin: String(b.getValue("gtin")).padStart(14, "0"),
+    gtin: String(b.gtin).padStart(14, "0"),
     lot: lots.get(batchId)?.lot ?? "",
-    manufacturer: String(b.getValue("manufacturer")),
+    manufacturer: String(b.manufacturer),
     category: num(category),
-    productionDate: num(b.getValue("productionDate")),
-    expiryDate: num(b.getValue("expiryDate")),
-    masks: num(b.getValue("masks")),
-    masksPerBox: num(b.getValue("masksPerBox")),
-    boxes: num(b.getValue("boxes")),
-    serialStart: num(b.getValue("serialStart")),
-    signer: String(b.getValue("signer")),
-    possessionRoot: String(b.getValue("possessionRoot")),
-    registeredAt: num(b.getValue("registeredAt")),
-    releasedAt: optionalTime(b.getValue("releasedAt")),
-    recalledAt: optionalTime(b.getValue("recalledAt")),
-    recallReason: String(b.getValue("recallReason")),
-    workshopId: String(b.getValue("workshopId")),
-    productionLicenceId: num(b.getValue("productionLicenceId")),
-    sterilisedAt: optionalTime(sterilisation.getValue("endedAt")),
+    productionDate: num(b.productionDate),
+    expiryDate: num(b.expiryDate),
+    masks: num(b.masks),
+    masksPerBox: num(b.masksPerBox),
+    boxes: num(b.boxes),
+    serialStart: num(b.serialStart),
+    signer: String(b.signer),
+    possessionRoot: String(b.possessionRoot),
+    registeredAt: num(b.registeredAt),
+    releasedAt: optionalTime(b.releasedAt),
+    recalledAt: optionalTime(b.recalledAt),
+    recallReason: String(b.recallReason),
+    workshopId: String(b.workshopId),
+    productionLicenceId: num(b.productionLicenceId),
+    sterilisedAt: optionalTime(sterilisation.endedAt),
     testsPassed: passed,
     reports: num(reports),
   };
@@ -267,7 +265,7 @@ export async function batchIds(
     null,
     manufacturer,
   ]);
-  return registered.map(({ args }) => String(args.getValue("batchId"))).reverse();
+  return registered.map(({ args }) => String(args.batchId)).reverse();
 }
 
 /** What a batch's release also depends on now: the production licence, the workshop's attestation. */
@@ -279,11 +277,11 @@ export async function releaseContext(
 ): Promise<ReleaseContext> {
   const { AccessRegistry, MaterialRegistry } = contractsOf(deployment, provider);
   const [licenceValidNow, covering, rules] = await Promise.all([
-    AccessRegistry.getFunction("isLicenceValidAt")(batch.productionLicenceId, now) as Promise<boolean>,
-    MaterialRegistry.getFunction("attestationCovering")(batch.workshopId, now) as Promise<Result>,
+    AccessRegistry.getFunction("isLicenceValidAt")(batch.productionLicenceId, now),
+    MaterialRegistry.getFunction("attestationCovering")(batch.workshopId, now),
     categoryRules(deployment, provider, batch.category),
   ]);
-  return { licenceValidNow, attestationValidNow: Boolean(covering.getValue("found")), rules };
+  return { licenceValidNow, attestationValidNow: Boolean(covering.found), rules };
 }
 
 export interface RuleSetView {
@@ -300,20 +298,19 @@ export async function ruleSetFor(
   productionDate: number,
 ): Promise<RuleSetView | null> {
   const tests = contractsOf(deployment, provider).TestRegistry;
-  const inForce = (await tests.getFunction("ruleSetInForce")(category, productionDate)) as Result;
-  if (!inForce.getValue("found")) return null;
-  const ruleSetId = num(inForce.getValue("ruleSetId"));
-  const set = (await tests.getFunction("ruleSet")(ruleSetId)) as Result;
-  const rules = (set.getValue("rules") as Result[]).map((rule) => {
-    const min = rule.getValue("min") as bigint;
-    const max = rule.getValue("max") as bigint;
+  const inForce = await tests.getFunction("ruleSetInForce")(category, productionDate);
+  if (!inForce.found) return null;
+  const ruleSetId = num(inForce.ruleSetId);
+  const set = await tests.getFunction("ruleSet")(ruleSetId);
+  const rules = set.rules.map((rule) => {
+    const { min, max } = rule;
     return {
-      metric: num(rule.getValue("metric")) as MetricRule["metric"],
+      metric: num(rule.metric) as MetricRule["metric"],
       min: min === INT64_MIN ? null : Number(min),
       max: max === INT64_MAX ? null : Number(max),
     };
   });
-  return { ruleSetId, standard: String(set.getValue("standard")), rules };
+  return { ruleSetId, standard: String(set.standard), rules };
 }
 
 export interface RetestWanted {
@@ -339,18 +336,18 @@ export async function retestsWanted(deployment: Deployment, provider: Provider):
   const lots = await batchLots(
     deployment,
     provider,
-    waiting.map((c) => String(c.getValue("batchId"))),
+    waiting.map((c) => String(c.batchId)),
   );
   return waiting.map((c) => {
-    const batchId = String(c.getValue("batchId"));
+    const batchId = String(c.batchId);
     return {
-      complaintId: num(c.getValue("id")),
+      complaintId: num(c.id),
       batchId,
       gtin: lots.get(batchId)?.gtin ?? null,
       lot: lots.get(batchId)?.lot ?? null,
-      serial: num(c.getValue("serial")),
-      filedAt: num(c.getValue("filedAt")),
-      answerDeadline: num(c.getValue("answerDeadline")),
+      serial: num(c.serial),
+      filedAt: num(c.filedAt),
+      answerDeadline: num(c.answerDeadline),
     };
   });
 }
@@ -371,7 +368,7 @@ export async function participantsWithRole(
     id(`${role}_ROLE`),
   ]);
   return registered.map(({ args }) => ({
-    address: String(args.getValue("account")),
-    name: String(args.getValue("name")),
+    address: String(args.account),
+    name: String(args.name),
   }));
 }

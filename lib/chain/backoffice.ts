@@ -11,10 +11,19 @@ import {
   isHexString,
   type Provider,
   type Signer,
-  type Contract,
+  Contract,
   type Log,
 } from "ethers";
-import { bindContracts, contractInterface, type ContractName } from "./contracts";
+import {
+  bindContracts,
+  contractCall,
+  contractInterface,
+  type ContractCall,
+  type ContractName,
+} from "./contracts";
+import type { FunctionArgs, FunctionName } from "./abi-types";
+
+export type { ContractCall };
 import type { Deployment } from "./deployment";
 import { assertLocalChain, demoWallet } from "./demo/accounts";
 import { PARTIES, type PartyKey } from "./demo/world";
@@ -112,22 +121,32 @@ const CREATED_IDS: Record<string, string> = {
   PriceRecorded: "recordId",
 };
 
-async function send(
+const send = <N extends ContractName, F extends FunctionName<N>>(
   deployment: Deployment,
   actor: Actor,
-  contract: ContractName,
-  method: string,
-  args: unknown[],
-): Promise<TxResult> {
-  const contracts: Record<ContractName, Contract> = bindContracts(deployment.addresses, actor.signer);
+  contract: N,
+  method: F,
+  args: FunctionArgs<N, F>,
+) => sendCall(deployment, actor, contractCall(contract, method, args));
+
+/**
+ * Signs and sends a call made by `contractCall` (whose name and arguments tsc checked against the ABI):
+ * the one place a contract is called by a name held as data.
+ */
+export async function sendCall(deployment: Deployment, actor: Actor, call: ContractCall): Promise<TxResult> {
+  const contract = new Contract(
+    deployment.addresses[call.contract],
+    contractInterface(call.contract),
+    actor.signer,
+  );
   try {
-    const tx = await contracts[contract].getFunction(method)(...args);
+    const tx = await contract.getFunction(call.method)(...call.args);
     const receipt = await confirmation(tx);
     return {
       txHash: tx.hash,
       blockNumber: receipt?.blockNumber ?? 0,
       gasUsed: Number(receipt?.gasUsed ?? 0),
-      created: createdIds(contract, receipt?.logs ?? []),
+      created: createdIds(call.contract, receipt?.logs ?? []),
     };
   } catch (error) {
     throw new ActionError(describeError(error), error);
@@ -137,33 +156,14 @@ async function send(
 const hashOf = (text: string) => (isHexString(text, 32) ? text : id(text));
 const CHANNELS: Record<PriceChannel, number> = { "ex-factory": 0, wholesale: 1, retail: 2 };
 
-/** A contract call as data: what `send` signs with a key, or what a browser wallet is asked to sign. */
-export interface ContractCall {
-  contract: ContractName;
-  method: string;
-  args: unknown[];
-}
-
-export const sendCall = (d: Deployment, a: Actor, call: ContractCall) =>
-  send(d, a, call.contract, call.method, call.args);
-
 /** The field desk's calls (inspectors and pharmacies), signed by a key here or by the user's wallet. */
 export const fieldCalls = {
-  acceptShipment: (p: { shipmentId: number }): ContractCall => ({
-    contract: "CustodyRegistry",
-    method: "acceptShipment",
-    args: [p.shipmentId],
-  }),
-  rejectShipment: (p: { shipmentId: number; reason: string }): ContractCall => ({
-    contract: "CustodyRegistry",
-    method: "rejectShipment",
-    args: [p.shipmentId, p.reason],
-  }),
-  decommission: (p: { batchId: string; serial: number }): ContractCall => ({
-    contract: "CustodyRegistry",
-    method: "decommission",
-    args: [p.batchId, p.serial],
-  }),
+  acceptShipment: (p: { shipmentId: number }): ContractCall =>
+    contractCall("CustodyRegistry", "acceptShipment", [p.shipmentId]),
+  rejectShipment: (p: { shipmentId: number; reason: string }): ContractCall =>
+    contractCall("CustodyRegistry", "rejectShipment", [p.shipmentId, p.reason]),
+  decommission: (p: { batchId: string; serial: number }): ContractCall =>
+    contractCall("CustodyRegistry", "decommission", [p.batchId, p.serial]),
   recordPrice: (p: {
     seller: string;
     batchId: string;
@@ -176,11 +176,8 @@ export const fieldCalls = {
     method: "recordPrice",
     args: [p.seller, p.batchId, p.region, CHANNELS[p.channel], p.fen, hashOf(p.evidence)],
   }),
-  ruleOnComplaint: (p: { complaintId: number; upheld: boolean; reason: string }): ContractCall => ({
-    contract: "ComplaintRegistry",
-    method: "rule",
-    args: [p.complaintId, p.upheld, hashOf(p.reason)],
-  }),
+  ruleOnComplaint: (p: { complaintId: number; upheld: boolean; reason: string }): ContractCall =>
+    contractCall("ComplaintRegistry", "rule", [p.complaintId, p.upheld, hashOf(p.reason)]),
 };
 const CHANNEL_NAMES: PriceChannel[] = ["ex-factory", "wholesale", "retail"];
 
@@ -195,7 +192,7 @@ export async function batchIdOf(
   lot: string,
 ): Promise<string> {
   const contracts = bindContracts(deployment.addresses, provider);
-  return (await contracts.BatchRegistry.getFunction("batchIdOf")(BigInt(gtin), lot)) as string;
+  return await contracts.BatchRegistry.getFunction("batchIdOf")(BigInt(gtin), lot);
 }
 
 export const backoffice = {
@@ -406,15 +403,18 @@ export const backoffice = {
     p: { seller: string; batchId: string; boxes: number; fenPerPiece: number; deadline: number },
   ): Promise<TxResult> => {
     const read = bindContracts(d.addresses, a.signer);
-    const args = [p.seller, p.batchId, p.boxes, p.fenPerPiece, p.deadline];
+    const args: FunctionArgs<"OrderBook", "placeOrder"> = [
+      p.seller,
+      p.batchId,
+      p.boxes,
+      p.fenPerPiece,
+      p.deadline,
+    ];
     let amount: bigint;
     let allowance: bigint;
     try {
-      amount = (await read.OrderBook.getFunction("quote")(p.batchId, p.boxes, p.fenPerPiece)) as bigint;
-      allowance = (await read.SettlementToken.getFunction("allowance")(
-        a.address,
-        d.addresses.OrderBook,
-      )) as bigint;
+      amount = await read.OrderBook.getFunction("quote")(p.batchId, p.boxes, p.fenPerPiece);
+      allowance = await read.SettlementToken.getFunction("allowance")(a.address, d.addresses.OrderBook);
     } catch (error) {
       throw new ActionError(describeError(error), error);
     }
@@ -505,7 +505,7 @@ export async function readOrder(
   const book = bindContracts(deployment.addresses, runner).OrderBook;
   let o: Record<string, unknown>;
   try {
-    o = (await book.getFunction("order")(orderId)) as Record<string, unknown>;
+    o = await book.getFunction("order")(orderId);
   } catch (error) {
     throw new ActionError(describeError(error), error);
   }
@@ -535,8 +535,8 @@ export async function orderBalancesOf(
 ): Promise<{ tokenFen: number; owedFen: number }> {
   const contracts = bindContracts(deployment.addresses, provider);
   const [balance, owed] = await Promise.all([
-    contracts.SettlementToken.getFunction("balanceOf")(party) as Promise<bigint>,
-    contracts.OrderBook.getFunction("withdrawable")(party) as Promise<bigint>,
+    contracts.SettlementToken.getFunction("balanceOf")(party),
+    contracts.OrderBook.getFunction("withdrawable")(party),
   ]);
   return { tokenFen: Number(balance), owedFen: Number(owed) };
 }
@@ -563,9 +563,9 @@ export async function bondOf(
 ): Promise<{ bondFen: number; minimumFen: number; suspended: boolean }> {
   const registry = bindContracts(deployment.addresses, provider).ComplaintRegistry;
   const [bond, minimum, suspended] = await Promise.all([
-    registry.getFunction("bondOf")(party) as Promise<bigint>,
-    registry.getFunction("requiredBondOf")(party) as Promise<bigint>,
-    registry.getFunction("isBondSuspended")(party) as Promise<boolean>,
+    registry.getFunction("bondOf")(party),
+    registry.getFunction("requiredBondOf")(party),
+    registry.getFunction("isBondSuspended")(party),
   ]);
   return { bondFen: Number(bond), minimumFen: Number(minimum), suspended };
 }

@@ -12,7 +12,7 @@ import {
   zeroPadValue,
   type JsonRpcProvider,
 } from "ethers";
-import { bindContracts, contractInterface } from "./contracts";
+import { bindContracts, contractInterface, findEvent } from "./contracts";
 import type { Deployment } from "./deployment";
 import { readEvents, readLogs } from "./logs";
 import { signPossession } from "./possession";
@@ -91,8 +91,8 @@ export async function fileComplaintRelayed(
     fileComplaintData(deployment, filing, complainant.address),
     beforeSend,
   );
-  const filed = relayed.events.find((e) => e.name === "ComplaintFiled");
-  if (filed === undefined) {
+  const filed = findEvent("ComplaintRegistry", "ComplaintFiled", relayed.logs);
+  if (filed === null) {
     throw new RelayError(
       "refused",
       { code: "failed", message: "The filing left no complaint on the record." },
@@ -101,7 +101,7 @@ export async function fileComplaintRelayed(
     );
   }
   return {
-    id: Number(filed.args.getValue("complaintId")),
+    id: Number(filed.complaintId),
     txHash: relayed.txHash,
     claimKey: complainant.privateKey,
     complainant: complainant.address,
@@ -124,8 +124,8 @@ export async function withdrawRelayed(
   const to = recipient ?? complainant.address;
   const data = contractInterface("ComplaintRegistry").encodeFunctionData("withdrawTo", [to]);
   const relayed = await relayer.relay(complainant, "ComplaintRegistry", data);
-  const paid = relayed.events.find((e) => e.name === "PayoutWithdrawn");
-  return { txHash: relayed.txHash, amountFen: Number(paid?.args.getValue("amount") ?? 0), recipient: to };
+  const paid = findEvent("ComplaintRegistry", "PayoutWithdrawn", relayed.logs);
+  return { txHash: relayed.txHash, amountFen: Number(paid?.amount ?? 0), recipient: to };
 }
 
 /** The address a claim key speaks for, or null when the text is not a private key. */
@@ -193,7 +193,7 @@ export async function readComplaint(
   const registry = contracts.ComplaintRegistry;
   const count = Number(await registry.getFunction("complaintCount")());
   if (id < 1 || id > count) return null;
-  const c = (await registry.getFunction("complaint")(id)) as Record<string, unknown> & { toObject(): never };
+  const c = await registry.getFunction("complaint")(id);
   const batchId = String(c.batchId);
   const iface = contractInterface("ComplaintRegistry");
   const idTopic = zeroPadValue(toBeHex(id), 32);
@@ -219,8 +219,8 @@ export async function readComplaint(
       head,
     ),
     readEvents(deployment, provider, "BatchRegistry", "BatchRegistered", [batchId], head),
-    registry.getFunction("withdrawable")(c.complainant) as Promise<bigint>,
-    contracts.AccessRegistry.getFunction("participant")(c.respondent) as Promise<{ name: string }>,
+    registry.getFunction("withdrawable")(c.complainant),
+    contracts.AccessRegistry.getFunction("participant")(c.respondent),
   ]);
   const events = [...logs, ...payouts].sort((a, b) => a.blockNumber - b.blockNumber || a.index - b.index);
   // One read per block, all at once: a ruling and its penalty share a transaction, hence a block.
@@ -242,8 +242,8 @@ export async function readComplaint(
   return {
     id,
     batchId,
-    gtin: String(registeredArgs?.getValue("gtin") ?? "").padStart(14, "0"),
-    lot: String(registeredArgs?.getValue("lot") ?? ""),
+    gtin: String(registeredArgs?.gtin ?? "").padStart(14, "0"),
+    lot: String(registeredArgs?.lot ?? ""),
     serial: Number(c.serial),
     kind: KINDS[Number(c.kind)] ?? "spec-failure",
     status: STATUSES[Number(c.status)] ?? "open",

@@ -16,7 +16,7 @@ import { isoDateToSeconds } from "../domain/time";
 import { confirmation } from "./receipts";
 
 async function deployOne(name: ContractName, signer: Signer, args: unknown[]): Promise<string> {
-  const code = (bytecode as Record<string, string | undefined>)[name];
+  const code = (bytecode as Partial<Record<ContractName, string>>)[name];
   if (!code) throw new Error(`No bytecode for ${name}: run npm run bindings`);
   const factory = new ContractFactory(contractInterface(name), code, signer);
   const contract = await factory.deploy(...args);
@@ -35,19 +35,20 @@ export async function deploySystem(regulator: Signer, regulatorName: string): Pr
   const addresses: Partial<Addresses> = { AccessRegistry: access };
   // The complaint registry takes the settlement token, the ERC-2771 forwarder that relays consumers'
   // signed filings, and the treasury that receives fines (here the regulator); the order book escrows
-  // purchase orders in the same token. The order book is in the directory so that the custody registry
-  // can settle an order by its shipment's receipt.
-  const constructorArgs = (name: ContractName): unknown[] => {
-    if (name === "MedProofForwarder") return [];
-    if (name === "ComplaintRegistry") {
-      return [access, addresses.SettlementToken, addresses.MedProofForwarder, regulatorAddress];
-    }
-    if (name === "OrderBook") return [access, addresses.SettlementToken];
-    return [access];
-  };
-  for (const name of CONTRACT_NAMES) {
-    if (name !== "AccessRegistry") addresses[name] = await deployOne(name, regulator, constructorArgs(name));
+  // purchase orders in the same token. So those two come last; every other contract takes the access
+  // registry alone (the forwarder nothing). The order book is in the directory so that the custody
+  // registry can settle an order by its shipment's receipt.
+  const late = (name: ContractName) => name === "ComplaintRegistry" || name === "OrderBook";
+  for (const name of CONTRACT_NAMES.filter((name) => name !== "AccessRegistry" && !late(name))) {
+    addresses[name] = await deployOne(name, regulator, name === "MedProofForwarder" ? [] : [access]);
   }
+  addresses.ComplaintRegistry = await deployOne("ComplaintRegistry", regulator, [
+    access,
+    addresses.SettlementToken,
+    addresses.MedProofForwarder,
+    regulatorAddress,
+  ]);
+  addresses.OrderBook = await deployOne("OrderBook", regulator, [access, addresses.SettlementToken]);
   const complete = addresses as Addresses;
   const contracts = bindContracts(complete, regulator);
 

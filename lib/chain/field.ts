@@ -1,13 +1,17 @@
 // Reads for the field pages (inspectors and pharmacies): which roles an account holds, a seller's
 // standing (distribution filing, suspensions, price violations, bond), the shipments waiting for a
 // recipient, and the complaints still to be ruled on. Plain typed objects; the writes are backoffice.ts.
-import { id, type Provider, type Result } from "ethers";
+import { id, type Provider } from "ethers";
+import type { FunctionResult } from "./abi-types";
 import { bindContracts } from "./contracts";
 import type { Deployment } from "./deployment";
 import { readEvents } from "./logs";
 import { bondOf, readOrder, type PurchaseOrder } from "./backoffice";
 import type { ComplaintKind, ComplaintStatus, ShipmentInfo, ShipmentStatus } from "../domain/record";
 import { isLicenceValidAt } from "../domain/licences";
+
+type Shipment = FunctionResult<"CustodyRegistry", "shipment">;
+export type Complaint = FunctionResult<"ComplaintRegistry", "complaint">;
 
 export const ROLES = [
   "REGULATOR",
@@ -57,17 +61,15 @@ export async function readAccount(
 ): Promise<AccountView> {
   const access = bindContracts(deployment.addresses, provider).AccessRegistry;
   const [participant, held] = await Promise.all([
-    access.getFunction("participant")(address) as Promise<Result>,
-    Promise.all(
-      ROLES.map((role) => access.getFunction("hasRole")(roleId(role), address) as Promise<boolean>),
-    ),
+    access.getFunction("participant")(address),
+    Promise.all(ROLES.map((role) => access.getFunction("hasRole")(roleId(role), address))),
   ]);
   return {
     address,
-    name: String(participant.getValue("name")),
-    creditCode: String(participant.getValue("creditCode")),
-    registered: Boolean(participant.getValue("registered")),
-    region: num(participant.getValue("region")),
+    name: String(participant.name),
+    creditCode: String(participant.creditCode),
+    registered: Boolean(participant.registered),
+    region: num(participant.region),
     roles: ROLES.filter((_, index) => held[index]),
   };
 }
@@ -84,8 +86,8 @@ export async function listSellers(deployment: Deployment, provider: Provider): P
     SELLER_ROLES.map(roleId),
   ]);
   return registered.map(({ args }) => ({
-    address: String(args.getValue("account")),
-    name: String(args.getValue("name")),
+    address: String(args.account),
+    name: String(args.name),
   }));
 }
 
@@ -135,37 +137,35 @@ export async function readSellerStanding(
   const prices = contracts.PriceRegistry;
   const [account, participant, licenceIds, violationIds, bond] = await Promise.all([
     readAccount(deployment, provider, address),
-    access.getFunction("participant")(address) as Promise<Result>,
-    access.getFunction("licencesOf")(address) as Promise<bigint[]>,
-    prices.getFunction("violationsOf")(address) as Promise<bigint[]>,
+    access.getFunction("participant")(address),
+    access.getFunction("licencesOf")(address),
+    prices.getFunction("violationsOf")(address),
     bondOf(deployment, provider, address),
   ]);
-  const licences = await Promise.all(
-    licenceIds.map((licenceId) => access.getFunction("licence")(licenceId) as Promise<Result>),
-  );
+  const licences = await Promise.all(licenceIds.map((licenceId) => access.getFunction("licence")(licenceId)));
   const records = await Promise.all(
     violationIds.map(async (recordId) => {
-      const record = (await prices.getFunction("record")(recordId)) as Result;
-      const capId = record.getValue("capId") as bigint;
-      const cap = capId === 0n ? null : ((await prices.getFunction("cap")(capId)) as Result);
+      const record = await prices.getFunction("record")(recordId);
+      const capId = record.capId;
+      const cap = capId === 0n ? null : await prices.getFunction("cap")(capId);
       return { recordId, record, cap };
     }),
   );
   const lots = await batchLots(
     deployment,
     provider,
-    records.map(({ record }) => String(record.getValue("batchId"))),
+    records.map(({ record }) => String(record.batchId)),
   );
-  const suspendedAt = optionalTime(participant.getValue("suspendedAt"));
+  const suspendedAt = optionalTime(participant.suspendedAt);
   const licenceViews = licences.map((licence, index): LicenceView => ({
     id: Number(licenceIds[index]),
-    kind: LICENCE_KINDS[num(licence.getValue("kind"))] ?? "production-licence",
-    number: String(licence.getValue("number")),
-    categories: [1, 2, 3, 4].filter((category) => (num(licence.getValue("categories")) >> category) & 1),
-    validFrom: num(licence.getValue("validFrom")),
-    validUntil: num(licence.getValue("validUntil")),
-    revokedAt: optionalTime(licence.getValue("revokedAt")),
-    revocationReason: String(licence.getValue("revocationReason")),
+    kind: LICENCE_KINDS[num(licence.kind)] ?? "production-licence",
+    number: String(licence.number),
+    categories: [1, 2, 3, 4].filter((category) => (num(licence.categories) >> category) & 1),
+    validFrom: num(licence.validFrom),
+    validUntil: num(licence.validUntil),
+    revokedAt: optionalTime(licence.revokedAt),
+    revocationReason: String(licence.revocationReason),
     validNow: false,
   }));
   return licencesValidAt(
@@ -174,20 +174,18 @@ export async function readSellerStanding(
       licences: licenceViews,
       filings: [],
       suspension:
-        suspendedAt === null
-          ? null
-          : { at: suspendedAt, reason: String(participant.getValue("suspensionReason")) },
-      bondSuspendedAt: optionalTime(participant.getValue("bondSuspendedAt")),
+        suspendedAt === null ? null : { at: suspendedAt, reason: String(participant.suspensionReason) },
+      bondSuspendedAt: optionalTime(participant.bondSuspendedAt),
       bond: { bondFen: bond.bondFen, minimumFen: bond.minimumFen },
       violations: records.map(({ recordId, record, cap }) => {
-        const batchId = String(record.getValue("batchId"));
+        const batchId = String(record.batchId);
         return {
           recordId: Number(recordId),
           batchId,
           lot: lots.get(batchId)?.lot ?? null,
-          fenPerPiece: num(record.getValue("fenPerPiece")),
-          capFenPerPiece: cap === null ? null : num(cap.getValue("fenPerPiece")),
-          observedAt: num(record.getValue("observedAt")),
+          fenPerPiece: num(record.fenPerPiece),
+          capFenPerPiece: cap === null ? null : num(cap.fenPerPiece),
+          observedAt: num(record.observedAt),
         };
       }),
     },
@@ -224,14 +222,14 @@ export async function readPriceRecord(
   recordId: number,
 ): Promise<PriceRecordView> {
   const prices = bindContracts(deployment.addresses, provider).PriceRegistry;
-  const record = (await prices.getFunction("record")(recordId)) as Result;
-  const capId = record.getValue("capId") as bigint;
-  const cap = capId === 0n ? null : ((await prices.getFunction("cap")(capId)) as Result);
+  const record = await prices.getFunction("record")(recordId);
+  const capId = record.capId;
+  const cap = capId === 0n ? null : await prices.getFunction("cap")(capId);
   return {
     recordId,
-    fenPerPiece: num(record.getValue("fenPerPiece")),
-    violation: Boolean(record.getValue("violation")),
-    capFenPerPiece: cap === null ? null : num(cap.getValue("fenPerPiece")),
+    fenPerPiece: num(record.fenPerPiece),
+    violation: Boolean(record.violation),
+    capFenPerPiece: cap === null ? null : num(cap.fenPerPiece),
   };
 }
 
@@ -246,8 +244,8 @@ export async function batchLots(
   const registered = await readEvents(deployment, provider, "BatchRegistry", "BatchRegistered", [unique]);
   return new Map(
     registered.map(({ args }) => [
-      String(args.getValue("batchId")),
-      { gtin: String(args.getValue("gtin")).padStart(14, "0"), lot: String(args.getValue("lot")) },
+      String(args.batchId),
+      { gtin: String(args.gtin).padStart(14, "0"), lot: String(args.lot) },
     ]),
   );
 }
@@ -264,29 +262,25 @@ export interface ShipmentView extends ShipmentInfo {
 async function toShipmentViews(
   deployment: Deployment,
   provider: Provider,
-  shipments: { id: number; shipment: Result }[],
+  shipments: { id: number; shipment: Shipment }[],
 ): Promise<ShipmentView[]> {
   const access = bindContracts(deployment.addresses, provider).AccessRegistry;
   const lots = await batchLots(
     deployment,
     provider,
-    shipments.map(({ shipment }) => String(shipment.getValue("batchId"))),
+    shipments.map(({ shipment }) => String(shipment.batchId)),
   );
-  const senders = [...new Set(shipments.map(({ shipment }) => String(shipment.getValue("from"))))];
+  const senders = [...new Set(shipments.map(({ shipment }) => String(shipment.from)))];
   const names = new Map(
     await Promise.all(
       senders.map(
-        async (sender) =>
-          [
-            sender,
-            String(((await access.getFunction("participant")(sender)) as Result).getValue("name")),
-          ] as const,
+        async (sender) => [sender, String((await access.getFunction("participant")(sender)).name)] as const,
       ),
     ),
   );
   return shipments.map(({ id: shipmentId, shipment }) => {
-    const batchId = String(shipment.getValue("batchId"));
-    const from = String(shipment.getValue("from"));
+    const batchId = String(shipment.batchId);
+    const from = String(shipment.from);
     return {
       id: shipmentId,
       batchId,
@@ -294,12 +288,12 @@ async function toShipmentViews(
       lot: lots.get(batchId)?.lot ?? null,
       from,
       fromName: names.get(from) ?? "",
-      to: String(shipment.getValue("to")),
-      boxes: num(shipment.getValue("boxes")),
-      shippedAt: num(shipment.getValue("shippedAt")),
-      settledAt: optionalTime(shipment.getValue("settledAt")),
-      status: SHIPMENT_STATUSES[num(shipment.getValue("status"))] ?? "pending",
-      note: String(shipment.getValue("note")),
+      to: String(shipment.to),
+      boxes: num(shipment.boxes),
+      shippedAt: num(shipment.shippedAt),
+      settledAt: optionalTime(shipment.settledAt),
+      status: SHIPMENT_STATUSES[num(shipment.status)] ?? "pending",
+      note: String(shipment.note),
     };
   });
 }
@@ -311,9 +305,9 @@ export async function readShipment(
   shipmentId: number,
 ): Promise<ShipmentView | null> {
   const custody = bindContracts(deployment.addresses, provider).CustodyRegistry;
-  const shipment = (await custody
+  const shipment = await custody
     .getFunction("shipment")(shipmentId)
-    .catch(() => null)) as Result | null;
+    .catch(() => null);
   if (shipment === null) return null;
   const [view] = await toShipmentViews(deployment, provider, [{ id: shipmentId, shipment }]);
   return view ?? null;
@@ -334,8 +328,8 @@ export async function readOrderOfShipment(
   const orderId = num(await contracts.OrderBook.getFunction("orderOfShipment")(shipmentId));
   if (orderId === 0) return null;
   const order = await readOrder(deployment, provider, orderId);
-  const seller = (await contracts.AccessRegistry.getFunction("participant")(order.seller)) as Result;
-  return { ...order, sellerName: String(seller.getValue("name")) };
+  const seller = await contracts.AccessRegistry.getFunction("participant")(order.seller);
+  return { ...order, sellerName: String(seller.name) };
 }
 
 /**
@@ -350,36 +344,31 @@ export async function pendingShipmentsTo(
   const custody = bindContracts(deployment.addresses, provider).CustodyRegistry;
   const shipped = await readEvents(deployment, provider, "CustodyRegistry", "Shipped");
   const mine = shipped.flatMap(({ args }) =>
-    String(args.getValue("to")).toLowerCase() === recipient.toLowerCase()
-      ? [Number(args.getValue("shipmentId"))]
-      : [],
+    String(args.to).toLowerCase() === recipient.toLowerCase() ? [Number(args.shipmentId)] : [],
   );
   const shipments = await Promise.all(
     mine.map(async (shipmentId) => ({
       id: shipmentId,
-      shipment: (await custody.getFunction("shipment")(shipmentId)) as Result,
+      shipment: await custody.getFunction("shipment")(shipmentId),
     })),
   );
-  const pending = shipments.filter(({ shipment }) => num(shipment.getValue("status")) === 0);
+  const pending = shipments.filter(({ shipment }) => num(shipment.status) === 0);
   return toShipmentViews(deployment, provider, pending);
 }
 
 /** Every complaint on the record, by id (they are numbered from 1). */
-export async function allComplaints(deployment: Deployment, provider: Provider): Promise<Result[]> {
+export async function allComplaints(deployment: Deployment, provider: Provider): Promise<Complaint[]> {
   const registry = bindContracts(deployment.addresses, provider).ComplaintRegistry;
   const count = num(await registry.getFunction("complaintCount")());
   return Promise.all(
-    Array.from(
-      { length: count },
-      async (_, index) => (await registry.getFunction("complaint")(index + 1)) as Result,
-    ),
+    Array.from({ length: count }, (_, index) => registry.getFunction("complaint")(index + 1)),
   );
 }
 
-export const complaintKindOf = (complaint: Result): ComplaintKind =>
-  COMPLAINT_KINDS[num(complaint.getValue("kind"))] ?? "spec-failure";
-export const complaintStatusOf = (complaint: Result): ComplaintStatus =>
-  COMPLAINT_STATUSES[num(complaint.getValue("status"))] ?? "open";
+export const complaintKindOf = (complaint: Complaint): ComplaintKind =>
+  COMPLAINT_KINDS[num(complaint.kind)] ?? "spec-failure";
+export const complaintStatusOf = (complaint: Complaint): ComplaintStatus =>
+  COMPLAINT_STATUSES[num(complaint.status)] ?? "open";
 
 export interface QueuedComplaint {
   id: number;
@@ -400,26 +389,26 @@ export async function complaintsAwaitingRuling(
 ): Promise<QueuedComplaint[]> {
   const contracts = bindContracts(deployment.addresses, provider);
   const all = await allComplaints(deployment, provider);
-  const waiting = all.filter((c) => num(c.getValue("status")) <= 1);
+  const waiting = all.filter((c) => num(c.status) <= 1);
   const lots = await batchLots(
     deployment,
     provider,
-    waiting.map((c) => String(c.getValue("batchId"))),
+    waiting.map((c) => String(c.batchId)),
   );
   return Promise.all(
     waiting.map(async (c) => {
-      const respondent = String(c.getValue("respondent"));
-      const participant = (await contracts.AccessRegistry.getFunction("participant")(respondent)) as Result;
+      const respondent = String(c.respondent);
+      const participant = await contracts.AccessRegistry.getFunction("participant")(respondent);
       return {
-        id: num(c.getValue("id")),
+        id: num(c.id),
         kind: complaintKindOf(c),
         status: complaintStatusOf(c),
-        serial: num(c.getValue("serial")),
-        lot: lots.get(String(c.getValue("batchId")))?.lot ?? null,
+        serial: num(c.serial),
+        lot: lots.get(String(c.batchId))?.lot ?? null,
         respondent,
-        respondentName: String(participant.getValue("name")),
-        filedAt: num(c.getValue("filedAt")),
-        answerDeadline: num(c.getValue("answerDeadline")),
+        respondentName: String(participant.name),
+        filedAt: num(c.filedAt),
+        answerDeadline: num(c.answerDeadline),
       };
     }),
   );

@@ -2,8 +2,9 @@
 // first block (never block 0) to a named block. Public nodes and Besu refuse or time out on a range of
 // the whole chain, so each request spans at most LOG_PAGE_BLOCKS blocks (5,000 by default); the pages
 // are contiguous and disjoint, so every log is read exactly once, oldest first.
-import type { Log, LogDescription, Provider, Result } from "ethers";
+import type { Log, LogDescription, Provider } from "ethers";
 import { contractInterface, type ContractName } from "./contracts";
+import type { EventArgs, EventName } from "./abi-types";
 import type { Deployment } from "./deployment";
 import { env } from "../env";
 
@@ -54,10 +55,10 @@ export async function readLogs(
   return logs;
 }
 
-/** One decoded event: its arguments by name, and where it is on the chain. */
-export interface EventLog {
-  name: string;
-  args: Result;
+/** One decoded event E of contract N: its arguments by name, typed from the ABI, and where it is on the chain. */
+export interface EventLog<N extends ContractName, E extends EventName<N>> {
+  name: E;
+  args: EventArgs<N, E>;
   blockNumber: number;
   transactionHash: string;
   index: number;
@@ -67,14 +68,14 @@ export interface EventLog {
  * Events `name` of contract `contract`, oldest first, filtered as an ethers filter is: by position among
  * the event's arguments, indexed ones only (`null` for any value, an array for any of several).
  */
-export async function readEvents(
+export async function readEvents<N extends ContractName, E extends EventName<N>>(
   deployment: Deployment,
   provider: Provider,
-  contract: ContractName,
-  name: string,
+  contract: N,
+  name: E,
   indexed: readonly unknown[] = [],
   options: LogReadOptions = {},
-): Promise<EventLog[]> {
+): Promise<EventLog<N, E>[]> {
   const iface = contractInterface(contract);
   const fragment = iface.getEvent(name);
   if (fragment === null) throw new Error(`${contract} has no event ${name}`);
@@ -91,8 +92,8 @@ export async function readEvents(
       ? []
       : [
           {
-            name: parsed.name,
-            args: parsed.args,
+            name,
+            args: parsed.args as unknown as EventArgs<N, E>,
             blockNumber: log.blockNumber,
             transactionHash: log.transactionHash,
             index: log.index,

@@ -1,6 +1,6 @@
 // A participant's public record: its standing (as the inspector reads it in field.ts), plus the recalls
 // of batches it made, the complaints upheld against it and the purchase orders it settled.
-import { getAddress, isAddress, type Provider, type Result } from "ethers";
+import { getAddress, isAddress, type Provider } from "ethers";
 import { bindContracts } from "./contracts";
 import type { Deployment } from "./deployment";
 import { readEvents } from "./logs";
@@ -26,8 +26,8 @@ export async function isRegisteredParticipant(
   address: string,
 ): Promise<boolean> {
   const access = bindContracts(deployment.addresses, provider).AccessRegistry;
-  const participant = (await access.getFunction("participant")(address)) as Result;
-  return Boolean(participant.getValue("registered"));
+  const participant = await access.getFunction("participant")(address);
+  return Boolean(participant.registered);
 }
 
 export interface RecallView {
@@ -68,40 +68,38 @@ async function recallsOf(deployment: Deployment, provider: Provider, manufacture
     null,
     manufacturer,
   ]);
-  const lots = new Map(
-    registered.map(({ args }) => [String(args.getValue("batchId")), String(args.getValue("lot"))]),
-  );
+  const lots = new Map(registered.map(({ args }) => [String(args.batchId), String(args.lot)]));
   if (lots.size === 0) return [];
   const recalled = await readEvents(deployment, provider, "BatchRegistry", "BatchRecalled", [
     [...lots.keys()],
   ]);
   return recalled.map(({ args }): RecallView => {
-    const batchId = String(args.getValue("batchId"));
+    const batchId = String(args.batchId);
     return {
       batchId,
       lot: lots.get(batchId) ?? null,
-      recalledAt: num(args.getValue("recalledAt")),
-      reason: String(args.getValue("reason")),
+      recalledAt: num(args.recalledAt),
+      reason: String(args.reason),
     };
   });
 }
 
 async function upheldComplaintsAgainst(deployment: Deployment, provider: Provider, respondent: string) {
   const upheld = (await allComplaints(deployment, provider)).filter(
-    (c) => sameAddress(c.getValue("respondent"), respondent) && complaintStatusOf(c) === "upheld",
+    (c) => sameAddress(c.respondent, respondent) && complaintStatusOf(c) === "upheld",
   );
   const lots = await batchLots(
     deployment,
     provider,
-    upheld.map((c) => String(c.getValue("batchId"))),
+    upheld.map((c) => String(c.batchId)),
   );
   return upheld.map((c): UpheldComplaintView => ({
-    id: num(c.getValue("id")),
+    id: num(c.id),
     kind: complaintKindOf(c),
-    lot: lots.get(String(c.getValue("batchId")))?.lot ?? null,
-    ruledAt: num(c.getValue("ruledAt")),
-    compensationFen: num(c.getValue("compensationFen")),
-    fineFen: num(c.getValue("fineFen")),
+    lot: lots.get(String(c.batchId))?.lot ?? null,
+    ruledAt: num(c.ruledAt),
+    compensationFen: num(c.compensationFen),
+    fineFen: num(c.fineFen),
   }));
 }
 
@@ -118,20 +116,20 @@ async function settledOrdersOf(deployment: Deployment, provider: Provider, party
     [
       ...bought.map(({ args }) => ({ args, role: "buyer" as const })),
       ...sold.map(({ args }) => ({ args, role: "seller" as const })),
-    ].map(({ args, role }) => [num(args.getValue("orderId")), { args, role }]),
+    ].map(({ args, role }) => [num(args.orderId), { args, role }]),
   );
   if (placed.size === 0) return [];
   const settled = await readEvents(deployment, provider, "OrderBook", "OrderSettled", [[...placed.keys()]]);
   return settled.flatMap(({ args: settlement }): SettledOrderView[] => {
-    const order = placed.get(num(settlement.getValue("orderId")));
+    const order = placed.get(num(settlement.orderId));
     if (order === undefined) return [];
     return [
       {
-        id: num(order.args.getValue("orderId")),
+        id: num(order.args.orderId),
         role: order.role,
-        boxes: num(order.args.getValue("boxes")),
-        amountFen: num(order.args.getValue("amountFen")),
-        accepted: num(settlement.getValue("rule")) === RECEIPT_ACCEPTED,
+        boxes: num(order.args.boxes),
+        amountFen: num(order.args.amountFen),
+        accepted: num(settlement.rule) === RECEIPT_ACCEPTED,
       },
     ];
   });

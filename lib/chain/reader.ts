@@ -5,7 +5,7 @@
 import { contractInterface } from "./contracts";
 import { toBoxRecord } from "./lens";
 import { decodeOutputs, type AbiParam } from "./abi-decode";
-import abis from "./generated/abis.json";
+import { abis } from "./generated/abis";
 import type { BoxRecord } from "../domain/record";
 
 export class ChainUnavailableError extends Error {

@@ -1,7 +1,7 @@
 // Reads for the regulator's back office (/regulator): every participant with its roles, licences and
 // suspension; the price caps; the inspectors' price records (observations and violations); complaints;
 // recalls; and the batches a recall can name. Plain typed objects; the writes are backoffice.ts.
-import type { Provider, Result } from "ethers";
+import type { Provider } from "ethers";
 import { bindContracts } from "./contracts";
 import type { Deployment } from "./deployment";
 import { readEvents } from "./logs";
@@ -25,7 +25,7 @@ export async function readParticipants(
   now: number,
 ): Promise<SellerStanding[]> {
   const registered = await readEvents(deployment, provider, "AccessRegistry", "ParticipantRegistered");
-  const addresses = [...new Set(registered.map(({ args }) => String(args.getValue("account"))))];
+  const addresses = [...new Set(registered.map(({ args }) => String(args.account)))];
   return Promise.all(addresses.map((address) => readSellerStanding(deployment, provider, address, now)));
 }
 
@@ -44,16 +44,16 @@ export async function readPriceCaps(deployment: Deployment, provider: Provider):
   const prices = bindContracts(deployment.addresses, provider).PriceRegistry;
   const count = num(await prices.getFunction("capCount")());
   const caps = await Promise.all(
-    Array.from({ length: count }, (_, index) => prices.getFunction("cap")(index + 1) as Promise<Result>),
+    Array.from({ length: count }, (_, index) => prices.getFunction("cap")(index + 1)),
   );
   return caps.map((cap, index) => ({
     id: index + 1,
-    category: num(cap.getValue("category")),
-    region: num(cap.getValue("region")),
-    channel: CHANNELS[num(cap.getValue("channel"))] ?? "retail",
-    fenPerPiece: num(cap.getValue("fenPerPiece")),
-    effectiveFrom: num(cap.getValue("effectiveFrom")),
-    legalBasis: String(cap.getValue("legalBasis")),
+    category: num(cap.category),
+    region: num(cap.region),
+    channel: CHANNELS[num(cap.channel)] ?? "retail",
+    fenPerPiece: num(cap.fenPerPiece),
+    effectiveFrom: num(cap.effectiveFrom),
+    legalBasis: String(cap.legalBasis),
   }));
 }
 
@@ -82,10 +82,10 @@ export async function readPriceObservations(
   const contracts = bindContracts(deployment.addresses, provider);
   const prices = contracts.PriceRegistry;
   const recorded = await readEvents(deployment, provider, "PriceRegistry", "PriceRecorded");
-  const ids = recorded.map(({ args }) => num(args.getValue("recordId")));
-  const records = await Promise.all(ids.map((id) => prices.getFunction("record")(id) as Promise<Result>));
-  const batchIds = [...new Set(records.map((r) => String(r.getValue("batchId"))))];
-  const sellers = [...new Set(records.map((r) => String(r.getValue("seller"))))];
+  const ids = recorded.map(({ args }) => num(args.recordId));
+  const records = await Promise.all(ids.map((id) => prices.getFunction("record")(id)));
+  const batchIds = [...new Set(records.map((r) => String(r.batchId)))];
+  const sellers = [...new Set(records.map((r) => String(r.seller)))];
   const [lots, categories, names] = await Promise.all([
     batchLots(deployment, provider, batchIds),
     Promise.all(
@@ -93,8 +93,8 @@ export async function readPriceObservations(
     ),
     Promise.all(
       sellers.map(async (s) => {
-        const participant = (await contracts.AccessRegistry.getFunction("participant")(s)) as Result;
-        return [s, String(participant.getValue("name"))] as const;
+        const participant = await contracts.AccessRegistry.getFunction("participant")(s);
+        return [s, String(participant.name)] as const;
       }),
     ),
   ]);
@@ -103,8 +103,8 @@ export async function readPriceObservations(
   const capFen = new Map(caps.map((cap) => [cap.id, cap.fenPerPiece]));
   return records
     .map((record, index): PriceObservation => {
-      const batchId = String(record.getValue("batchId"));
-      const seller = String(record.getValue("seller"));
+      const batchId = String(record.batchId);
+      const seller = String(record.seller);
       return {
         recordId: ids[index] ?? 0,
         seller,
@@ -112,12 +112,12 @@ export async function readPriceObservations(
         batchId,
         lot: lots.get(batchId)?.lot ?? null,
         category: categoryOf.get(batchId) ?? 0,
-        region: num(record.getValue("region")),
-        channel: CHANNELS[num(record.getValue("channel"))] ?? "retail",
-        fenPerPiece: num(record.getValue("fenPerPiece")),
-        capFenPerPiece: capFen.get(num(record.getValue("capId"))) ?? null,
-        violation: Boolean(record.getValue("violation")),
-        observedAt: num(record.getValue("observedAt")),
+        region: num(record.region),
+        channel: CHANNELS[num(record.channel)] ?? "retail",
+        fenPerPiece: num(record.fenPerPiece),
+        capFenPerPiece: capFen.get(num(record.capId)) ?? null,
+        violation: Boolean(record.violation),
+        observedAt: num(record.observedAt),
       };
     })
     .sort((a, b) => a.observedAt - b.observedAt || a.recordId - b.recordId);
@@ -143,26 +143,26 @@ export async function readComplaints(
   const lots = await batchLots(
     deployment,
     provider,
-    complaints.map((c) => String(c.getValue("batchId"))),
+    complaints.map((c) => String(c.batchId)),
   );
-  const respondents = [...new Set(complaints.map((c) => String(c.getValue("respondent"))))];
+  const respondents = [...new Set(complaints.map((c) => String(c.respondent)))];
   const names = new Map(
     await Promise.all(
       respondents.map(async (r) => {
-        const participant = (await access.getFunction("participant")(r)) as Result;
-        return [r, String(participant.getValue("name"))] as const;
+        const participant = await access.getFunction("participant")(r);
+        return [r, String(participant.name)] as const;
       }),
     ),
   );
   return complaints
     .map((c) => ({
-      id: num(c.getValue("id")),
+      id: num(c.id),
       kind: complaintKindOf(c),
       status: complaintStatusOf(c),
-      lot: lots.get(String(c.getValue("batchId")))?.lot ?? null,
-      respondentName: names.get(String(c.getValue("respondent"))) ?? "",
-      filedAt: num(c.getValue("filedAt")),
-      ruledAt: num(c.getValue("ruledAt")) === 0 ? null : num(c.getValue("ruledAt")),
+      lot: lots.get(String(c.batchId))?.lot ?? null,
+      respondentName: names.get(String(c.respondent)) ?? "",
+      filedAt: num(c.filedAt),
+      ruledAt: num(c.ruledAt) === 0 ? null : num(c.ruledAt),
     }))
     .reverse();
 }
@@ -180,38 +180,32 @@ export interface BatchEntry {
 /** Every registered batch with its release and recall, newest first, from the batch registry's events. */
 export async function readBatches(deployment: Deployment, provider: Provider): Promise<BatchEntry[]> {
   const contracts = bindContracts(deployment.addresses, provider);
-  const [registered, released, recalled] = await Promise.all(
-    ["BatchRegistered", "BatchReleased", "BatchRecalled"].map((name) =>
-      readEvents(deployment, provider, "BatchRegistry", name),
-    ),
-  );
-  const argsOf = (events: typeof registered) => (events ?? []).map(({ args }) => args);
-  const releaseOf = new Map(
-    argsOf(released).map((a) => [String(a.getValue("batchId")), num(a.getValue("releasedAt"))]),
-  );
+  const [registered, released, recalled] = await Promise.all([
+    readEvents(deployment, provider, "BatchRegistry", "BatchRegistered"),
+    readEvents(deployment, provider, "BatchRegistry", "BatchReleased"),
+    readEvents(deployment, provider, "BatchRegistry", "BatchRecalled"),
+  ]);
+  const releaseOf = new Map(released.map(({ args: a }) => [String(a.batchId), num(a.releasedAt)]));
   const recallOf = new Map(
-    argsOf(recalled).map((a) => [
-      String(a.getValue("batchId")),
-      { at: num(a.getValue("recalledAt")), reason: String(a.getValue("reason")) },
-    ]),
+    recalled.map(({ args: a }) => [String(a.batchId), { at: num(a.recalledAt), reason: String(a.reason) }]),
   );
-  const makers = [...new Set(argsOf(registered).map((a) => String(a.getValue("manufacturer"))))];
+  const makers = [...new Set(registered.map(({ args: a }) => String(a.manufacturer)))];
   const names = new Map(
     await Promise.all(
       makers.map(async (m) => {
-        const participant = (await contracts.AccessRegistry.getFunction("participant")(m)) as Result;
-        return [m, String(participant.getValue("name"))] as const;
+        const participant = await contracts.AccessRegistry.getFunction("participant")(m);
+        return [m, String(participant.name)] as const;
       }),
     ),
   );
   return (registered ?? [])
     .map(({ args, blockNumber }): BatchEntry => {
-      const batchId = String(args.getValue("batchId"));
+      const batchId = String(args.batchId);
       return {
         batchId,
-        gtin: String(args.getValue("gtin")).padStart(14, "0"),
-        lot: String(args.getValue("lot")),
-        manufacturerName: names.get(String(args.getValue("manufacturer"))) ?? "",
+        gtin: String(args.gtin).padStart(14, "0"),
+        lot: String(args.lot),
+        manufacturerName: names.get(String(args.manufacturer)) ?? "",
         registeredBlock: blockNumber,
         releasedAt: releaseOf.get(batchId) ?? null,
         recall: recallOf.get(batchId) ?? null,

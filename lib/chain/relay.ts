@@ -11,12 +11,12 @@ import {
   isError,
   type HDNodeWallet,
   type JsonRpcProvider,
-  type LogDescription,
+  type Log,
   type TransactionReceipt,
   type TransactionResponse,
   Wallet,
 } from "ethers";
-import { bindContracts, contractInterface, type ContractName } from "./contracts";
+import { bindContracts, type ContractName } from "./contracts";
 import type { Deployment } from "./deployment";
 import { describeError, type PlainError } from "./errors";
 import type { Locale } from "../domain/locale";
@@ -60,8 +60,8 @@ export class RelayError extends Error {
 export interface Relayed {
   txHash: string;
   blockNumber: number;
-  /** The target contract's events in the transaction. */
-  events: LogDescription[];
+  /** The target contract's logs in the transaction (decode them with findEvent). */
+  logs: Log[];
 }
 
 type Signer = Wallet | HDNodeWallet;
@@ -143,7 +143,7 @@ export class Relayer {
     let tx: TransactionResponse;
     try {
       const [nonce, latest] = await Promise.all([
-        forwarder.getFunction("nonces")(signer.address) as Promise<bigint>,
+        forwarder.getFunction("nonces")(signer.address),
         this.provider.getBlock("latest"),
       ]);
       const now = Math.max(latest?.timestamp ?? 0, Math.floor(Date.now() / 1000));
@@ -186,12 +186,8 @@ export class Relayer {
         { zh: "请求已发出，但尚未确认。请稍后再查看。" },
       );
     }
-    const iface = contractInterface(target);
-    const events = receipt.logs
-      .filter((log) => log.address.toLowerCase() === addresses[target].toLowerCase())
-      .map((log) => iface.parseLog(log))
-      .filter((parsed): parsed is LogDescription => parsed !== null);
-    return { txHash: receipt.hash, blockNumber: receipt.blockNumber, events };
+    const logs = receipt.logs.filter((log) => log.address.toLowerCase() === addresses[target].toLowerCase());
+    return { txHash: receipt.hash, blockNumber: receipt.blockNumber, logs };
   }
 }
 

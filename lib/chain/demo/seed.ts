@@ -4,14 +4,15 @@
 import {
   AbiCoder,
   keccak256,
-  type Contract,
   type ContractTransactionResponse,
   type JsonRpcProvider,
   type HDNodeWallet,
+  type Log,
   ZeroHash,
   id,
 } from "ethers";
-import { bindContracts, CONTRACT_NAMES, contractInterface, type ContractName } from "../contracts";
+import { bindContracts, findEvent, type ContractName, type Contracts } from "../contracts";
+import type { EventArgs, EventName, FunctionName } from "../abi-types";
 import type { Deployment } from "../deployment";
 import { assertLocalChain, demoBoxSecret, demoSerialSigner, demoWallet } from "./accounts";
 import { signSerial } from "../serials";
@@ -93,12 +94,7 @@ interface Step {
   at: number;
   label: string;
   run: () => Promise<ContractTransactionResponse>;
-  after?: (logs: ParsedLog[]) => void;
-}
-
-interface ParsedLog {
-  name: string;
-  args: Record<string, unknown> & unknown[];
+  after?: (logs: readonly Log[]) => void;
 }
 
 interface BatchPlan {
@@ -124,11 +120,13 @@ function need<T>(value: T | undefined, what: string): T {
   return value;
 }
 
-function event(logs: ParsedLog[], name: string, field: string): unknown {
-  return need(
-    logs.find((l) => l.name === name),
-    `event ${name}`,
-  ).args[field as never];
+/** Event E of contract N among a step's logs, decoded; its absence is a bug in the step. */
+function event<N extends ContractName, E extends EventName<N>>(
+  logs: readonly Log[],
+  contract: N,
+  name: E,
+): EventArgs<N, E> {
+  return need(findEvent(contract, name, logs) ?? undefined, `event ${name}`);
 }
 
 /** As MaterialRegistry computes it: keccak256(abi.encode(manufacturer, workshopName)). */
@@ -163,8 +161,7 @@ export async function seedDemo(
   const wallets = Object.fromEntries(
     Object.entries(PARTIES).map(([key, party]) => [key, demoWallet(party.account, provider)]),
   ) as Record<PartyKey, HDNodeWallet>;
-  const as = (party: PartyKey): Record<ContractName, Contract> =>
-    bindContracts(deployment.addresses, wallets[party]);
+  const as = (party: PartyKey): Contracts => bindContracts(deployment.addresses, wallets[party]);
   const read = bindContracts(deployment.addresses, provider);
 
   const now = Math.floor(Date.now() / 1000);
@@ -175,7 +172,8 @@ export async function seedDemo(
   const step = (at: number, label: string, run: Step["run"], after?: Step["after"]) =>
     steps.push({ at, label, run, after });
 
-  const role = async (name: string) => (await read.AccessRegistry.getFunction(name)()) as string;
+  const role = (name: FunctionName<"AccessRegistry"> & `${string}_ROLE`) =>
+    read.AccessRegistry.getFunction(name)();
   const roles = {
     REGULATOR: await role("REGULATOR_ROLE"),
     SUPPLIER: await role("SUPPLIER_ROLE"),
@@ -224,7 +222,7 @@ export async function seedDemo(
           isoDateToSeconds(validFrom),
           isoDateToSeconds(validUntil) + DAY - 1,
         ),
-      (logs) => licenceIds.set(key, event(logs, "LicenceGranted", "licenceId") as bigint),
+      (logs) => licenceIds.set(key, event(logs, "AccessRegistry", "LicenceGranted").licenceId),
     );
 
   const allCategories = 0b11110;
@@ -355,7 +353,7 @@ export async function seedDemo(
           BigInt(kg * 1000),
           id(`meltblown report ${code}`),
         ),
-      (logs) => lotIds.set(code, event(logs, "LotRegistered", "lotId") as bigint),
+      (logs) => lotIds.set(code, event(logs, "MaterialRegistry", "LotRegistered").lotId),
     );
     step(registered + 2 * DAY, `transfer ${code}`, () =>
       as("supplier").MaterialRegistry.getFunction("transferLot")(
@@ -403,7 +401,7 @@ export async function seedDemo(
           signer: demoSerialSigner(PARTIES[maker].account).address,
           possessionRoot: possessionRoot(list.leaves),
         }),
-      (logs) => batchIds.set(key, event(logs, "BatchRegistered", "batchId") as string),
+      (logs) => batchIds.set(key, event(logs, "BatchRegistry", "BatchRegistered").batchId),
     );
     const batchId = () => need(batchIds.get(key), `batch ${key}`);
     if (plan.sterilised) {
@@ -445,7 +443,7 @@ export async function seedDemo(
       `ship ${b.key} ${from}→${to}`,
       () => as(from).CustodyRegistry.getFunction("ship")(b.batchId(), wallets[to].address, boxes),
       (logs) => {
-        shipment = event(logs, "Shipped", "shipmentId") as bigint;
+        shipment = event(logs, "CustodyRegistry", "Shipped").shipmentId;
         shipmentIds.push(shipment);
       },
     );
@@ -554,7 +552,7 @@ export async function seedDemo(
         order.fenPerPiece,
         day(-25, 18),
       ),
-    (logs) => (orderId = event(logs, "OrderPlaced", "orderId") as bigint),
+    (logs) => (orderId = event(logs, "OrderBook", "OrderPlaced").orderId),
   );
   // The buyer's receipt of this shipment, a day later, settles the order in the same transaction.
   const orderShipment = ship(genuine, order.seller, order.buyer, order.boxes, day(-30));
@@ -645,7 +643,7 @@ export async function seedDemo(
         id(`complaint evidence ${complained.key}/${complainedSerial}`),
       );
     },
-    (logs) => (complaintId = event(logs, "ComplaintFiled", "complaintId") as bigint),
+    (logs) => (complaintId = event(logs, "ComplaintRegistry", "ComplaintFiled").complaintId),
   );
   step(day(-23, 11), "answer the complaint", () =>
     as("qinghe").ComplaintRegistry.getFunction("answer")(complaintId, id("青禾: retained samples pass")),
@@ -808,7 +806,6 @@ async function runSteps(provider: JsonRpcProvider, steps: Step[], now: number): 
   steps.sort((a, b) => a.at - b.at);
   const latest = await provider.getBlock("latest");
   let last = latest?.timestamp ?? 0;
-  const interfaces = CONTRACT_NAMES.map(contractInterface);
   for (const s of steps) {
     const at = Math.max(s.at, last + 1);
     await provider.send("evm_setNextBlockTimestamp", [at]);
@@ -819,18 +816,6 @@ async function runSteps(provider: JsonRpcProvider, steps: Step[], now: number): 
       throw new Error(`Seeding failed at "${s.label}": ${(error as Error).message}`, { cause: error });
     }
     last = at;
-    if (s.after && receipt) {
-      const logs: ParsedLog[] = [];
-      for (const log of receipt.logs) {
-        for (const iface of interfaces) {
-          const parsed = iface.parseLog(log);
-          if (parsed) {
-            logs.push({ name: parsed.name, args: parsed.args as unknown as ParsedLog["args"] });
-            break;
-          }
-        }
-      }
-      s.after(logs);
-    }
+    if (s.after && receipt) s.after(receipt.logs);
   }
 }
