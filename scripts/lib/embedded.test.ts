@@ -34,12 +34,19 @@ async function readGenuine(chain: EmbeddedChain) {
 
 const files = embeddedStateFiles(join(dataDir, "chain"));
 
+async function rpc(url: string, method: string, params: unknown[] = []): Promise<unknown> {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
+  });
+  return ((await response.json()) as { result: unknown }).result;
+}
+
 /** A transfer between two of anvil's unlocked accounts, saved by the durability barrier. */
 async function sendAndSettle(chain: EmbeddedChain): Promise<string> {
-  const [from, to] = (await rpcProvider(chain.anvil.url).send("eth_accounts", [])) as string[];
-  const hash = (await rpcProvider(chain.anvil.url).send("eth_sendTransaction", [
-    { from, to, value: "0x1" },
-  ])) as string;
+  const [from, to] = (await rpc(chain.anvil.url, "eth_accounts")) as string[];
+  const hash = (await rpc(chain.anvil.url, "eth_sendTransaction", [{ from, to, value: "0x1" }])) as string;
   await new DurabilityBarrier(rpcProvider(chain.anvil.url), files).settle();
   return hash;
 }
@@ -122,7 +129,7 @@ describe("the embedded chain", () => {
     const second = await start();
     try {
       assert.ok(
-        await rpcProvider(second.anvil.url).send("eth_getTransactionReceipt", [hash]),
+        await rpc(second.anvil.url, "eth_getTransactionReceipt", [hash]),
         "the saved transaction is there",
       );
     } finally {
