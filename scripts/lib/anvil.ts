@@ -64,11 +64,12 @@ const COPY_POLL_MS = 100;
 
 /**
  * Copies each whole write of anvil's to the spare, so a crash in the middle of the next write falls back
- * to the state it is replacing. Returns the function that stops it.
+ * to the state it is replacing. Returns the function that stops it, which waits for a copy in flight: one
+ * finishing after the chain stopped would overwrite whatever is put in place of the spare meanwhile.
  */
-function keepSpareCopy(files: StateFiles): () => void {
+function keepSpareCopy(files: StateFiles): () => Promise<void> {
   let copiedAt = 0;
-  let copying = false;
+  let copying: Promise<void> | null = null;
   const timer = setInterval(() => {
     if (copying) return;
     let mtimeMs: number;
@@ -80,14 +81,16 @@ function keepSpareCopy(files: StateFiles): () => void {
     // Cut short (anvil is writing it right now): the next tick looks again.
     const whole = mtimeMs === copiedAt ? null : readWholeState(files.state);
     if (whole === null) return;
-    copying = true;
-    replaceDurably(files.spare, whole.text, whole.block)
-      .then(() => (copiedAt = mtimeMs))
+    copying = replaceDurably(files.spare, whole.text, whole.block)
+      .then(() => void (copiedAt = mtimeMs))
       .catch((error: Error) => console.error(`Could not copy the chain's state file: ${error.message}`))
-      .finally(() => (copying = false));
+      .finally(() => (copying = null));
   }, COPY_POLL_MS);
   timer.unref();
-  return () => clearInterval(timer);
+  return async () => {
+    clearInterval(timer);
+    await copying;
+  };
 }
 
 export async function startAnvil(options: AnvilOptions): Promise<AnvilHandle> {
@@ -131,12 +134,12 @@ export async function startAnvil(options: AnvilOptions): Promise<AnvilHandle> {
     child.kill("SIGTERM");
     throw error;
   }
-  const stopCopying = files ? keepSpareCopy(files) : () => undefined;
+  const stopCopying = files ? keepSpareCopy(files) : async () => undefined;
   return {
     url,
     process: child,
     async stop() {
-      stopCopying();
+      await stopCopying();
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill("SIGTERM"); // anvil writes its state file on SIGTERM
       await exited;
