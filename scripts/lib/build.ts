@@ -3,7 +3,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
 
-const SOURCES = ["app", "components", "lib", "public", "next.config.js", "package-lock.json"];
+const SOURCES = ["app", "components", "server", "lib", "public", "next.config.js", "package-lock.json"];
 
 function newestMtime(path: string): number {
   const stat = statSync(path);
