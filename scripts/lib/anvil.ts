@@ -135,6 +135,8 @@ export async function startAnvil(options: AnvilOptions): Promise<AnvilHandle> {
     throw error;
   }
   const stopCopying = files ? keepSpareCopy(files) : async () => undefined;
+  // However anvil ends (stopped, killed, crashed), nothing is left polling its files.
+  void exited.then(stopCopying);
   return {
     url,
     process: child,
