@@ -210,7 +210,7 @@ add("not a code at all", [
 
 // Whole requests the front server refuses before any handler (server/request-guard.ts): each is
 // answered with its named error, never left hanging or answered by a page.
-interface RequestEntry {
+export interface RequestEntry {
   category: string;
   method: string;
   path: string;

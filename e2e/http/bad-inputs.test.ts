@@ -9,22 +9,13 @@ import { readFileSync, readdirSync, statSync, existsSync } from "node:fs";
 import { connect } from "node:net";
 import { dirname, join } from "node:path";
 import { baseUrl, deploymentFile, rpcUrl, scenario } from "./world";
+// A whole request the front server must refuse with `status` and the named error `code`.
+import type { RequestEntry } from "../../scripts/gen-bad-inputs";
 
 interface TextEntry {
   category: string;
   text: string;
   expect: "refused" | "answered";
-}
-
-/** A whole request the front server must refuse with `status` and the named error `code`. */
-interface RequestEntry {
-  category: string;
-  method: string;
-  path: string;
-  accept?: string;
-  expect: "refused";
-  status: number;
-  code: string;
 }
 
 const corpus = JSON.parse(readFileSync("e2e/http/bad-inputs.json", "utf8")) as (TextEntry | RequestEntry)[];
