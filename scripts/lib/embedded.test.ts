@@ -47,6 +47,10 @@ async function rpc(url: string, method: string, params: unknown[] = []): Promise
 async function sendAndSettle(chain: EmbeddedChain): Promise<string> {
   const [from, to] = (await rpc(chain.anvil.url, "eth_accounts")) as string[];
   const hash = (await rpc(chain.anvil.url, "eth_sendTransaction", [{ from, to, value: "0x1" }])) as string;
+  // anvil may answer before it mines; the app settles only after the receipt, and so does this.
+  while (!(await rpc(chain.anvil.url, "eth_getTransactionReceipt", [hash]))) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
   await new DurabilityBarrier(rpcProvider(chain.anvil.url), files).settle();
   return hash;
 }
