@@ -22,7 +22,7 @@ import {
 } from "../lib/domain/linkset";
 import linksetContext from "../lib/domain/linkset-context.json";
 import { fromTrustedProxy } from "./security-headers";
-import { refusedAtTheDoor } from "./request-guard";
+import { allowedMethods, refusedAtTheDoor } from "./request-guard";
 import { DIGITAL_LINK_VARY, digitalLinkOf, isLinksetRequest, requestLocale } from "./verify-http";
 import { errorBody, writeReply, type Outcome } from "./reply";
 
@@ -121,7 +121,9 @@ export function handleResolver(
     }
   }
   if (!isResolverPath(path)) return "other";
-  if (refusedAtTheDoor(req, res)) return "answered";
+  // Only the method here: a path whose escapes do not decode is refused later, by the verdict (its JSON
+  // 400 names the broken code) or at the door (the page's 400).
+  if (!allowedMethods(req.url).includes(req.method ?? "") && refusedAtTheDoor(req, res)) return "answered";
   const origin = originOf(req, config);
   if (path === DESCRIPTION_PATH) {
     send(res, { status: 200, body: resolverDescription(origin) }, null);
