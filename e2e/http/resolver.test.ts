@@ -265,5 +265,7 @@ describe("trailing slashes are tolerated", () => {
     const { body } = await linkset(slashed);
     assert.equal(body.linkset[0]?.anchor, `${baseUrl()}${boxPath}`);
     assert.equal((await get("/.well-known/gs1resolver/")).response.status, 200);
+    const scanned = await get(`/api/verify?code=${encodeURIComponent(`${baseUrl()}${slashed}`)}`);
+    assert.equal((JSON.parse(scanned.text) as { verdict: string }).verdict, "genuine", "a scanned link");
   });
 });
