@@ -78,8 +78,17 @@ function pairsOf(path: string): [string, string][] {
 
 const AI_NAMES: Record<string, string> = { "01": "GTIN", "22": "variant", "10": "lot", "21": "serial" };
 
+/** A path value as printed: its %-escapes decoded (left as they are should one not decode). */
+function printed(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
 function describe(pairs: [string, string][]): string {
-  const parts = pairs.map(([ai, value]) => `${AI_NAMES[ai] ?? `AI ${ai}`} ${decodeURIComponent(value)}`);
+  const parts = pairs.map(([ai, value]) => `${AI_NAMES[ai] ?? `AI ${ai}`} ${printed(value)}`);
   return `Medical masks, ${parts.join(", ")}`;
 }
 
