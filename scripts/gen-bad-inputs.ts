@@ -262,8 +262,11 @@ refuse("unsupported method", 405, "method_not_allowed", [
   ),
   ["TRACE", `/api/verify?code=${GTIN}`],
   ["TRACE", `/manufacturer/batches/${BATCH}/labels.pdf`],
+  // A Digital Link answers OPTIONS (the GS1 resolver's CORS preflight, e2e/http/resolver.test.ts).
   ...["PUT", "DELETE", "PATCH", "POST", "OPTIONS"].flatMap((method) =>
-    ["/", "/scan", "/regulator", "/complaints/new", DL].map((path): [string, string] => [method, path]),
+    ["/", "/scan", "/regulator", "/complaints/new", ...(method === "OPTIONS" ? [] : [DL])].map(
+      (path): [string, string] => [method, path],
+    ),
   ),
   ["POST", `/manufacturer/batches/${BATCH}/labels.pdf`],
   ["PUT", "/demo/scenarios.json"],

@@ -96,10 +96,16 @@ describe("decodedPath", () => {
 
 describe("allowedMethods", () => {
   it("lets pages and files be read only, and route handlers take what Next routes", () => {
-    for (const path of ["/", "/scan", "/01/09521234500018", "/manufacturer/batches/0x1/labels.pdf"]) {
+    for (const path of ["/", "/scan", "/manufacturer/batches/0x1/labels.pdf"]) {
       assert.deepEqual(allowedMethods(path), ["GET", "HEAD"], path);
     }
     assert.ok(allowedMethods("/api/complaints").includes("POST"));
     assert.ok(!allowedMethods("/api/complaints").includes("TRACE"));
+  });
+
+  it("lets the GS1 resolver's routes answer OPTIONS too (CORS preflight), and nothing that writes", () => {
+    for (const path of ["/01/09521234500018", "/.well-known/gs1resolver", "/linkset-context.jsonld"]) {
+      assert.deepEqual(allowedMethods(path), ["GET", "HEAD", "OPTIONS"], path);
+    }
   });
 });

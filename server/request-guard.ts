@@ -7,6 +7,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from "node:http
 import type { Duplex } from "node:stream";
 import type { Locale } from "../lib/domain/locale";
 import { errorBody, socketReply, writeReply } from "./reply";
+import { isResolverPath } from "../lib/domain/linkset";
 import { requestLocale } from "./verify-http";
 
 const SENTENCES = {
@@ -24,6 +25,8 @@ const SENTENCES = {
 
 /** Pages, static and demo files are read-only: the app has no server actions. */
 const READ_ONLY = ["GET", "HEAD"] as const;
+/** The GS1 resolver's routes also answer OPTIONS (CORS preflight), as the standard requires. */
+const RESOLVER = ["GET", "HEAD", "OPTIONS"] as const;
 /** What Next's route handlers under /api/ can answer (each answers 405 itself for one it lacks). */
 const ROUTE_HANDLER = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
 
@@ -31,7 +34,9 @@ const pathOf = (url: string | undefined) => (url ?? "").split("?")[0] ?? "";
 
 /** The methods a path may be asked with; any other is refused here with 405. */
 export function allowedMethods(url: string | undefined): readonly string[] {
-  return pathOf(url).startsWith("/api/") ? ROUTE_HANDLER : READ_ONLY;
+  const path = pathOf(url);
+  if (isResolverPath(path)) return RESOLVER;
+  return path.startsWith("/api/") ? ROUTE_HANDLER : READ_ONLY;
 }
 
 /** The path with its %-escapes decoded, or null when one does not decode (`%zz`, a lone `%`, bad UTF-8). */

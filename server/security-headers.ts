@@ -47,18 +47,26 @@ export function pageCsp(nonce: string, options: { dev: boolean }): string {
 const LOOPBACK = /^(?:127\.|::ffff:127\.|::1$)/;
 
 /**
+ * Whether the peer is a proxy whose X-Forwarded-* headers are believed: one on this machine (loopback) or
+ * one named in TRUST_PROXY; from anyone else they could be made up.
+ */
+export function fromTrustedProxy(
+  req: IncomingMessage,
+  trustedProxies: readonly AddressRange[] = [],
+): boolean {
+  const peer = req.socket.remoteAddress ?? "";
+  const address = parseAddress(peer);
+  return LOOPBACK.test(peer) || (address !== null && trustedProxies.some((range) => inRange(address, range)));
+}
+
+/**
  * Whether the browser reached us over https: our own socket is TLS, or a TLS-terminating proxy says so
- * in X-Forwarded-Proto. The header is believed only from a loopback peer (a proxy on this machine) or a
- * proxy named in TRUST_PROXY; from anyone else it could be made up. Plain http never gets HSTS: it would
- * pin local development to https.
+ * in X-Forwarded-Proto (believed from a trusted proxy only, see fromTrustedProxy). Plain http never gets
+ * HSTS: it would pin local development to https.
  */
 export function cameOverHttps(req: IncomingMessage, trustedProxies: readonly AddressRange[] = []): boolean {
   if (req.socket instanceof TLSSocket) return true;
-  const peer = req.socket.remoteAddress ?? "";
-  const address = parseAddress(peer);
-  const trusted =
-    LOOPBACK.test(peer) || (address !== null && trustedProxies.some((range) => inRange(address, range)));
-  if (!trusted) return false;
+  if (!fromTrustedProxy(req, trustedProxies)) return false;
   // Proxies append: the last entry is the one our own proxy wrote.
   const forwarded = (req.headersDistinct["x-forwarded-proto"] ?? []).flatMap((value) => value.split(","));
   return forwarded.at(-1)?.trim().toLowerCase() === "https";

@@ -5,15 +5,8 @@ import { createServer, type Server, type IncomingMessage, type ServerResponse } 
 import { createReadStream, existsSync, statSync } from "node:fs";
 import { join, normalize } from "node:path";
 import next from "next";
-import {
-  deviceOf,
-  DIGITAL_LINK_VARY,
-  handleLinkset,
-  handleVerify,
-  isLinksetRequest,
-  isVerifyRequest,
-  verdictPageLinks,
-} from "./verify-http";
+import { deviceOf, DIGITAL_LINK_VARY, handleVerify, isVerifyRequest } from "./verify-http";
+import { handleResolver } from "./resolver-http";
 import { runtime } from "../lib/queries/runtime";
 import { clientKey } from "../lib/domain/client-address";
 import { isMissingPage } from "./missing-pages";
@@ -56,16 +49,34 @@ function serveDemoFile(req: IncomingMessage, res: ServerResponse): boolean {
 }
 
 /**
- * Adds `names` to the Vary header Next writes: Next replaces a Vary set before it runs, so the names go
- * in as the response head is written (Node writes an implicit head through writeHead too).
+ * Calls `adjust` as the response head is written: Next replaces a Vary or status set before it runs, so
+ * they go in then (Node writes an implicit head through writeHead too).
  */
-function varyAlso(res: ServerResponse, names: string): void {
+function beforeHead(res: ServerResponse, adjust: (args: unknown[]) => void): void {
   const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
   res.writeHead = ((...args: unknown[]) => {
-    const current = res.getHeader("vary");
-    res.setHeader("vary", current === undefined ? names : `${String(current)}, ${names}`);
+    adjust(args);
     return writeHead(...args);
   }) as typeof res.writeHead;
+}
+
+/** Adds `names` to the Vary header Next writes. */
+function varyAlso(res: ServerResponse, names: string): void {
+  beforeHead(res, () => {
+    const current = res.getHeader("vary");
+    res.setHeader("vary", current === undefined ? names : `${String(current)}, ${names}`);
+  });
+}
+
+/**
+ * Answers with `status` whatever Next renders: the verdict page of a Digital Link that does not parse
+ * says so to a person (and offers the code entry form), under a 400 rather than a 200.
+ */
+function withStatus(res: ServerResponse, status: number): void {
+  beforeHead(res, (args) => {
+    res.statusCode = status;
+    if (typeof args[0] === "number") args[0] = status;
+  });
 }
 
 export interface WebServer {
@@ -102,11 +113,10 @@ export async function startWebServer(options: {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     if (cameOverHttps(req, services.trustedProxies)) res.setHeader("strict-transport-security", HSTS);
     res.setHeader("content-security-policy", RESOURCE_CSP);
-    // The linkset first: its media type, application/linkset+json, must not be taken for JSON.
-    if (isLinksetRequest(req)) {
-      handleLinkset(req, res, services.digitalLinkBase);
-      return;
-    }
+    // The resolver first (CORS, OPTIONS, linkset, linkType redirects): application/linkset+json must not
+    // be taken for JSON, and ?linkType= asked with Accept: application/json is the resolver's.
+    const resolved = handleResolver(req, res, services);
+    if (resolved === "answered") return;
     if (isVerifyRequest(req)) {
       await handleVerify(req, res, services.verifier, services.region, client);
       return;
@@ -114,12 +124,9 @@ export async function startWebServer(options: {
     if (refusedAtTheDoor(req, res)) return;
     if (serveDemoFile(req, res)) return;
     if (brotli?.serve(req, res)) return;
-    // A verdict page tells a GS1 resolver's client where its linkset and the batch's EPCIS events are.
-    if ((req.url ?? "").startsWith("/01/")) {
-      const links = verdictPageLinks(req, services.digitalLinkBase);
-      if (links !== null) res.setHeader("link", links);
-      varyAlso(res, DIGITAL_LINK_VARY);
-    }
+    // A verdict page names what it varies on; its Link header (the linkset) was set by the resolver.
+    if (resolved === "digital-link" || resolved === "bad-digital-link") varyAlso(res, DIGITAL_LINK_VARY);
+    if (resolved === "bad-digital-link") withStatus(res, 400);
     // Pages record scans too; the device fingerprint is set here, never taken from the client.
     req.headers["x-medproof-device"] = deviceOf(req, client);
     req.headers["x-medproof-client"] = client;

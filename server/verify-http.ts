@@ -1,11 +1,10 @@
 // The lean HTTP path for verification, served by the custom server in front of Next's request pipeline
 // (Next's pipeline costs ~20× the latency budget): GET /api/verify?code=…, the JSON form of the
-// Digital Link route /01/<gtin>/10/<lot>/21/<serial>, and its linkset (the GS1 resolver's answer to
-// Accept: application/linkset+json or ?linkType=all, see lib/domain/linkset.ts).
+// Digital Link route /01/<gtin>/10/<lot>/21/<serial> (the resolver's other answers are resolver-http.ts).
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createHash } from "node:crypto";
 import { parseScannedCode, type ScannedCode } from "../lib/domain/gs1";
-import { buildLinkset, linkHeader, LINKSET_MEDIA_TYPE } from "../lib/domain/linkset";
+import { LINKSET_MEDIA_TYPE } from "../lib/domain/linkset";
 import { gs1ErrorMessage } from "../lib/domain/gs1-messages";
 import type { Locale } from "../lib/domain/locale";
 import type { Verifier, VerifyOutcome } from "../lib/queries/verify";
@@ -22,14 +21,12 @@ const REFUSALS = {
     malformed: "The request address is malformed.",
     oneCode: "Give exactly one code: /api/verify?code=<the scanned text>.",
     useGet: "Use GET.",
-    notADigitalLink: "This code cannot be written as a Digital Link.",
   },
   "zh-CN": {
     tooLong: "请求太长，不可能是一个产品码。",
     malformed: "请求地址格式有误。",
     oneCode: "请只提供一个码：/api/verify?code=<扫到的内容>。",
     useGet: "请使用 GET 请求。",
-    notADigitalLink: "此码无法写成 GS1 数字链接。",
   },
 } satisfies Record<Locale, Record<string, string>>;
 
@@ -57,7 +54,7 @@ function quality(accept: string, mediaType: string): number {
 }
 
 /**
- * A Digital Link asked for its linkset: with ?linkType=all (or linkset), as GS1 resolvers take it, or by
+ * A Digital Link asked for its linkset: with ?linkType=linkset (or all, its older name), or by
  * an Accept header that prefers application/linkset+json to JSON and HTML. "application/linkset+json"
  * contains "json" but is not JSON the verdict's way: this is decided before wantsJson.
  */
@@ -139,7 +136,7 @@ function methodNotAllowed(res: ServerResponse, locale: Locale): void {
 }
 
 /** The Digital Link of a /01/ request, parsed, or the 400 that refuses it. */
-function digitalLinkOf(req: IncomingMessage, locale: Locale = "en"): ScannedCode | VerifyOutcome {
+export function digitalLinkOf(req: IncomingMessage, locale: Locale = "en"): ScannedCode | VerifyOutcome {
   const text = scannedText(req, locale);
   if (typeof text !== "string") return text;
   const parsed = parseScannedCode(text);
@@ -171,33 +168,5 @@ export async function handleVerify(
     // Never a 5xx body with a stack trace: a plain message, and the detail in the server log.
     console.error("verify failed:", error);
     send(res, { status: 503, body: { error: chainUnavailable(locale) } }, locale);
-  }
-}
-
-/** The linkset of a Digital Link (RFC 9264): verdict page, EPCIS events, complaint form. */
-export function handleLinkset(req: IncomingMessage, res: ServerResponse, origin: string): void {
-  const locale = requestLocale(req);
-  if (req.method !== "GET" && req.method !== "HEAD") return methodNotAllowed(res, locale);
-  const code = digitalLinkOf(req, locale);
-  if ("status" in code) return send(res, code, locale);
-  try {
-    const linkset = buildLinkset(code, origin);
-    res.setHeader("link", linkHeader(code, origin));
-    send(res, { status: 200, body: linkset }, null, LINKSET_MEDIA_TYPE);
-  } catch (error) {
-    // A parsed code always writes back as a Digital Link; should one not, a 400, never a crash.
-    console.error("linkset failed:", error);
-    send(res, invalid(REFUSALS[locale].notADigitalLink, "unrecognised"), locale);
-  }
-}
-
-/** The verdict page's Link header (its EPCIS and complaint links, and its linkset); null for a bad code. */
-export function verdictPageLinks(req: IncomingMessage, origin: string): string | null {
-  const code = digitalLinkOf(req);
-  if ("status" in code) return null;
-  try {
-    return linkHeader(code, origin);
-  } catch {
-    return null; // the page itself says what is wrong with the code
   }
 }

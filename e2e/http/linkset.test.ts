@@ -1,5 +1,6 @@
 // The Digital Link route as a GS1 resolver: a linkset (RFC 9264) for Accept: application/linkset+json or
-// ?linkType=all, a Link header on the verdict page, and the JSON verdict left as it was.
+// ?linkType=linkset (or all, its older name), a Link header on the verdict page, and the JSON verdict
+// left as it was (the GS1 resolver standard's statements are checked in resolver.test.ts).
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { baseUrl, scenario } from "./world";
@@ -26,7 +27,7 @@ async function linksetOf(path: string, accept = LINKSET) {
   assert.equal(response.status, 200, text);
   assert.equal(response.headers.get("content-type"), LINKSET);
   const body = JSON.parse(text) as { linkset: ({ anchor: string } & Record<string, Target[]>)[] };
-  assert.equal(body.linkset.length, 1);
+  assert.equal(body.linkset.length, 3, "the box, its lot and its GTIN");
   return { response, context: body.linkset[0]! };
 }
 
@@ -97,7 +98,7 @@ describe("the Digital Link route's other answers are unchanged", () => {
     const link = response.headers.get("link") ?? "";
     assert.match(link, new RegExp(`rel="${GS1}epcis"; type="application/ld\\+json"`));
     assert.match(link, new RegExp(`rel="${GS1}support"`));
-    assert.match(link, /\?linkType=all>; rel="linkset"; type="application\/linkset\+json"/);
+    assert.match(link, /\?linkType=linkset>; rel="linkset"; type="application\/linkset\+json"/);
   });
 
   it("a code that is not valid GS1 gets the named 400, not a linkset", async () => {
@@ -110,6 +111,6 @@ describe("the Digital Link route's other answers are unchanged", () => {
   it("anything but GET or HEAD is refused with 405", async () => {
     const response = await fetch(`${baseUrl()}${page}`, { method: "POST", headers: { accept: LINKSET } });
     assert.equal(response.status, 405);
-    assert.equal(response.headers.get("allow"), "GET, HEAD");
+    assert.equal(response.headers.get("allow"), "GET, HEAD, OPTIONS");
   });
 });
