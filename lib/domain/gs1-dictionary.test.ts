@@ -245,6 +245,9 @@ describe("Digital Link rules", () => {
       code: "bad_order",
       ai: "235",
     });
-    assert.deepEqual(refusal(`https://id.example/01/${GTIN}/10/L1/10/L1`), { code: "bad_order", ai: "10" });
+    assert.deepEqual(refusal(`https://id.example/01/${GTIN}/10/L1/10/L1`), {
+      code: "duplicate_ai",
+      ai: "10",
+    });
   });
 });

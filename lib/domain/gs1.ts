@@ -605,7 +605,10 @@ function acceptPathQualifiers(segments: readonly string[], fields: FieldCollecto
         key,
       );
     }
-    if (rank <= previousRank) {
+    if (key === previousKey) {
+      fail("duplicate_ai", `The web address path gives the ${labelOf(key)} twice.`, key);
+    }
+    if (rank < previousRank) {
       fail(
         "bad_order",
         `In the web address, the ${labelOf(key)} (/${key}/) must come before the ` +
