@@ -36,7 +36,7 @@ add("malformed GS1", [
   `ftp://example.com/01/${GTIN}`,
   `https://user:pw@example.com/01/${GTIN}`,
   `01${GTIN}10A${GS}10B`,
-  `01${GTIN}3103000123`,
+  `01${GTIN}3106000123`,
   `01${GTIN}7003123`,
 ]);
 

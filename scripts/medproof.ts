@@ -19,7 +19,7 @@ import {
 import { DAY, isoDateToSeconds, secondsToIsoMinute } from "../lib/domain/time";
 import { formatYuan, formatYuanPerPiece } from "../lib/domain/format";
 import { BoxReader } from "../lib/chain/reader";
-import { Verifier } from "../lib/queries/verify";
+import { readScannedCode, Verifier } from "../lib/queries/verify";
 import { isCategoryId, type CategoryId } from "../lib/domain/standards";
 import { LICENCE_KINDS, ROLES, type LicenceKind, type Role } from "../lib/chain/field";
 import { isIsoDate } from "../lib/domain/backoffice-input";
@@ -202,7 +202,10 @@ async function main(argv: string[]): Promise<void> {
       new BoxReader({ rpcUrl: config.rpcUrl, lensAddress: deployment.addresses.MedProofLens }),
       null,
     );
-    const outcome = await verifier.verify(scanned, {
+    const code = readScannedCode(scanned);
+    if ("status" in code)
+      throw new ActionError({ code: code.body.error.code, message: code.body.error.message });
+    const outcome = await verifier.verify(code, {
       region: config.region,
       device: "cli",
       now: Math.floor(Date.now() / 1000),

@@ -23,7 +23,7 @@ import {
 import linksetContext from "../lib/domain/linkset-context.json";
 import { fromTrustedProxy } from "./security-headers";
 import { allowedMethods, refusedAtTheDoor } from "./request-guard";
-import { DIGITAL_LINK_VARY, digitalLinkOf, isLinksetRequest, requestLocale } from "./verify-http";
+import { DIGITAL_LINK_VARY, requestedCode, isLinksetRequest, requestLocale } from "./verify-http";
 import { errorBody, writeReply, type Outcome } from "./reply";
 
 const SENTENCES = {
@@ -78,7 +78,7 @@ export function originOf(req: IncomingMessage, config: ResolverConfig): string {
 
 /** The Digital Link of a /01/ request as the linkset describes it, or null when it does not parse. */
 export function requestedLink(req: IncomingMessage): RequestedLink | null {
-  const code = digitalLinkOf(req);
+  const code = requestedCode(req);
   if ("status" in code) return null;
   const [path = "", search = ""] = (req.url ?? "").split("?");
   const query = new URLSearchParams(search);
@@ -138,7 +138,7 @@ export function handleResolver(
     // A client that asked for the linkset gets the named 400 as JSON; a page or verdict says it too.
     if (!isLinksetRequest(req)) return "bad-digital-link";
     const locale = requestLocale(req);
-    const refusal = digitalLinkOf(req, locale);
+    const refusal = requestedCode(req, locale);
     if ("status" in refusal) send(res, refusal, locale);
     return "answered";
   }

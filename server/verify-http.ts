@@ -3,16 +3,19 @@
 // Digital Link route /01/<gtin>/10/<lot>/21/<serial> (the resolver's other answers are resolver-http.ts).
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createHash } from "node:crypto";
-import { parseScannedCode, type ScannedCode } from "../lib/domain/gs1";
+import { MAX_SCAN_LENGTH, type ScannedCode } from "../lib/domain/gs1";
 import { LINKSET_MEDIA_TYPE } from "../lib/domain/linkset";
-import { gs1ErrorMessage } from "../lib/domain/gs1-messages";
 import type { Locale } from "../lib/domain/locale";
-import type { Verifier, VerifyOutcome } from "../lib/queries/verify";
+import { invalidCode, readScannedCode, type InvalidCode, type Verifier } from "../lib/queries/verify";
 import { chainUnavailable } from "../lib/queries/chain-unavailable";
 import { localeFromHeaders } from "../lib/queries/cookies";
 import { errorBody, writeReply, type Outcome } from "./reply";
 
-const MAX_URL_LENGTH = 4096;
+/**
+ * The longest request that can hold a scan: /api/verify?code= and the longest code (MAX_SCAN_LENGTH,
+ * what a QR code holds) with every character %-encoded; a Digital Link path is shorter still.
+ */
+export const MAX_URL_LENGTH = "/api/verify?code=".length + 3 * MAX_SCAN_LENGTH;
 
 /** This path's own refusals, in both languages (the verdict's sentences come from lib/domain). */
 const REFUSALS = {
@@ -107,24 +110,20 @@ function send(
   writeReply(res, outcome, { locale, contentType, headers: vary === null ? {} : { vary } });
 }
 
-function invalid(message: string, reason: string): VerifyOutcome {
-  return { status: 400, body: { error: { code: "invalid_code", message, reason } } };
-}
-
 /** The scanned text of a request: ?code= on /api/verify, the URL itself on a Digital Link path. */
-function scannedText(req: IncomingMessage, locale: Locale): string | VerifyOutcome {
+function scannedText(req: IncomingMessage, locale: Locale): string | InvalidCode {
   const raw = req.url ?? "";
   const refusals = REFUSALS[locale];
-  if (raw.length > MAX_URL_LENGTH) return invalid(refusals.tooLong, "too_long");
+  if (raw.length > MAX_URL_LENGTH) return invalidCode(refusals.tooLong, "too_long");
   let url: URL;
   try {
     url = new URL(raw, "http://localhost");
   } catch {
-    return invalid(refusals.malformed, "unrecognised");
+    return invalidCode(refusals.malformed, "unrecognised");
   }
   if (url.pathname === "/api/verify") {
     const [code, ...more] = url.searchParams.getAll("code");
-    if (code === undefined || more.length > 0) return invalid(refusals.oneCode, "empty");
+    if (code === undefined || more.length > 0) return invalidCode(refusals.oneCode, "empty");
     return code;
   }
   return `http://localhost${raw}`;
@@ -135,12 +134,10 @@ function methodNotAllowed(res: ServerResponse, locale: Locale): void {
   send(res, { status: 405, body: errorBody("method_not_allowed", REFUSALS[locale].useGet) }, locale);
 }
 
-/** The Digital Link of a /01/ request, parsed, or the 400 that refuses it. */
-export function digitalLinkOf(req: IncomingMessage, locale: Locale = "en"): ScannedCode | VerifyOutcome {
+/** The code of a request (?code= or the Digital Link path), parsed once, or the 400 that refuses it. */
+export function requestedCode(req: IncomingMessage, locale: Locale = "en"): ScannedCode | InvalidCode {
   const text = scannedText(req, locale);
-  if (typeof text !== "string") return text;
-  const parsed = parseScannedCode(text);
-  return parsed.ok ? parsed.code : invalid(gs1ErrorMessage(parsed.error, locale), parsed.error.code);
+  return typeof text === "string" ? readScannedCode(text, locale) : text;
 }
 
 export async function handleVerify(
@@ -152,13 +149,13 @@ export async function handleVerify(
 ): Promise<void> {
   const locale = requestLocale(req);
   if (req.method !== "GET" && req.method !== "HEAD") return methodNotAllowed(res, locale);
-  const text = scannedText(req, locale);
-  if (typeof text !== "string") {
-    send(res, text, locale);
+  const code = requestedCode(req, locale);
+  if ("status" in code) {
+    send(res, code, locale);
     return;
   }
   try {
-    const outcome = await verifier.verify(text, {
+    const outcome = await verifier.verify(code, {
       region: defaultRegion,
       device: deviceOf(req, client),
       locale,

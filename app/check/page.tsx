@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { gs1ErrorMessage } from "@/lib/domain/gs1-messages";
-import { parseScannedCode, toDigitalLink } from "@/lib/domain/gs1";
+import { MAX_SCAN_LENGTH, parseScannedCode, toDigitalLink } from "@/lib/domain/gs1";
 import { CodeEntryForm } from "@/components/scan/CodeEntryForm";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -27,7 +27,7 @@ export default async function CheckPage({
       <p role="alert" className="rounded-xl border border-red-300 bg-red-50 p-4 text-red-900">
         {gs1ErrorMessage(parsed.error, locale)}
       </p>
-      <CodeEntryForm defaultValue={text.slice(0, 512)} autoFocus />
+      <CodeEntryForm defaultValue={text.slice(0, MAX_SCAN_LENGTH)} autoFocus />
     </div>
   );
 }

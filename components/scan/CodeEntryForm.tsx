@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { MAX_SCAN_LENGTH } from "@/lib/domain/gs1";
 import { EXAMPLE_CODE } from "./example-code";
 
 /**
@@ -24,7 +25,7 @@ export async function CodeEntryForm({
         defaultValue={defaultValue}
         autoFocus={autoFocus}
         required
-        maxLength={512}
+        maxLength={MAX_SCAN_LENGTH}
         autoComplete="off"
         spellCheck={false}
         placeholder={t("placeholder", { example: EXAMPLE_CODE })}

@@ -2,6 +2,7 @@
 
 import { useEffect, useState, type KeyboardEvent, type RefObject } from "react";
 import { useTranslations } from "next-intl";
+import { MAX_SCAN_LENGTH } from "@/lib/domain/gs1";
 import { EXAMPLE_CODE } from "./example-code";
 import { useCodeProblemText, verdictPathOf, type CodeProblem } from "./read-code";
 
@@ -113,7 +114,7 @@ export function HandheldScanInput({
             insertGroupSeparator(event.currentTarget);
           }}
           required
-          maxLength={512}
+          maxLength={MAX_SCAN_LENGTH}
           autoComplete="off"
           autoCapitalize="off"
           autoCorrect="off"

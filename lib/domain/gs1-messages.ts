@@ -26,11 +26,13 @@ const ZH: Record<Gs1ErrorCode, (ai: string | null) => string> = {
   bad_check_digit: (ai) => `${fieldZh(ai)}的校验位不对：码可能印错或读错了，请再扫一次。`,
   bad_length: (ai) => `${fieldZh(ai)}的长度不对。`,
   bad_characters: (ai) => `${fieldZh(ai)}含有不允许的字符。`,
-  bad_date: (ai) => `${fieldZh(ai)}不是一个真实的日期。`,
-  unknown_ai: (ai) => `码中含有 MedProof 不认识的数据字段${ai === null ? "" : `（GS1 应用标识符 ${ai}）`}。`,
+  bad_date: (ai) => `${fieldZh(ai)}不是一个真实的日期或时间。`,
+  bad_value: (ai) => `${fieldZh(ai)}的内容不符合 GS1 对该字段的规定。`,
+  unknown_ai: (ai) => `码中含有一个不是 GS1 应用标识符的数据字段${ai === null ? "" : `（${ai}）`}。`,
   missing_gtin: () => "码中没有产品编号（GTIN），无法识别产品。",
   duplicate_ai: (ai) => `码中出现了两次${fieldZh(ai)}，且两次的值不同。`,
   bad_order: () => "码中各字段的顺序不符合 GS1 数字链接的规定。",
+  key_in_query: (ai) => `${fieldZh(ai)}是 GS1 网址路径中的主标识，不能在“?”之后再次出现。`,
 };
 
 /** The error's sentence in `locale`: gs1.ts's own in English, one per error code in Chinese. */

@@ -212,8 +212,8 @@ describe("GS1 element string (DataMatrix, QR, GS1-128, DataBar)", () => {
     assert.equal(parse(`01${DEMO_GTIN}02${DEMO_GTIN}`).gtin, DEMO_GTIN);
   });
 
-  it("rejects an unknown AI and names it", () => {
-    assertRejected(`01${DEMO_GTIN}3103000123`, "unknown_ai", "Application Identifier 3103");
+  it("rejects an AI that is not in GS1's dictionary and names it", () => {
+    assertRejected(`01${DEMO_GTIN}3106000123`, "unknown_ai", "Application Identifier 3106");
     assertRejected(`01${DEMO_GTIN}23123`, "unknown_ai", "Application Identifier 231");
     assert.equal(parseError(`01${DEMO_GTIN}7003123`).ai, "7003");
   });
@@ -316,7 +316,7 @@ describe("bracketed human-readable form", () => {
   });
 
   it("rejects an unknown AI, an empty value and a wrong check digit", () => {
-    assertRejected("(01)09521234500018(3103)000123", "unknown_ai", "3103");
+    assertRejected("(01)09521234500018(3106)000123", "unknown_ai", "3106");
     assertRejected("(01)09521234500018(10)(21)5", "bad_length", "batch/lot number is empty");
     assertRejected("(01)09521234500017", "bad_check_digit", "should be 8");
     assertRejected("(01)9521234500018", "bad_length", "must be 14 digits");
@@ -414,7 +414,8 @@ describe("GS1 Digital Link URI", () => {
   });
 
   it("rejects an unknown AI in the path and a path that does not follow the GS1 layout", () => {
-    assertRejected(`https://example.com/01/${DEMO_GTIN}/3103/000195`, "unknown_ai", "3103");
+    assertRejected(`https://example.com/01/${DEMO_GTIN}/3106/000195`, "unknown_ai", "3106");
+    assertRejected(`https://example.com/01/${DEMO_GTIN}/3103/000195`, "bad_order", "(AI 3103)");
     assertRejected(`https://example.com/01/${DEMO_GTIN}/products/mask`, "unrecognised");
     assertRejected(`https://example.com/01/${DEMO_GTIN}/10`, "unrecognised");
   });

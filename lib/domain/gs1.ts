@@ -3,9 +3,18 @@
  * a GS1 Digital Link URI, a GS1 element string (DataMatrix, QR, GS1-128, DataBar), the
  * bracketed human-readable form, or a bare retail GTIN. Also writes those forms for labels.
  *
- * Rules follow the GS1 General Specifications and the GS1 Digital Link standard. Pure code:
+ * Rules follow the GS1 General Specifications and the GS1 Digital Link standard. Every AI in GS1's
+ * Barcode Syntax Dictionary is read and checked against its format and linters (the table generated
+ * from it, the linters in gs1-linters.ts); the ones MedProof does not use are then ignored. Pure code:
  * no I/O, and `parseScannedCode` never throws, because its input comes straight from the outside.
  */
+import {
+  GS1_AI_ENTRIES,
+  type Gs1AiEntry,
+  type Gs1CharacterSet,
+  type Gs1Component,
+} from "./generated/gs1-ai-table";
+import { daysInMonth, LINTERS, mod10CheckDigit, readGs1Date } from "./gs1-linters";
 
 export type ScannedCodeForm = "digital-link" | "element-string" | "bracketed" | "bare-gtin";
 
@@ -43,10 +52,12 @@ export const GS1_ERROR_CODES = [
   "bad_length",
   "bad_characters",
   "bad_date",
+  "bad_value",
   "unknown_ai",
   "missing_gtin",
   "duplicate_ai",
   "bad_order",
+  "key_in_query",
 ] as const;
 
 export type Gs1ErrorCode = (typeof GS1_ERROR_CODES)[number];
@@ -71,8 +82,12 @@ export interface ParseOptions {
   now?: Date;
 }
 
-/** Real scans are well under 300 characters; the cap keeps hostile input cheap to reject. */
-export const MAX_SCAN_LENGTH = 512;
+/**
+ * The longest text a scan can be: 2,953 bytes, what the largest QR code (version 40, error correction L)
+ * holds in byte mode, the mode a Digital Link with a query string needs. A GS1 DataMatrix holds less
+ * (at most 2,335 characters). Anything longer cannot have come off a box, and is refused before any work.
+ */
+export const MAX_SCAN_LENGTH = 2953;
 export const DEFAULT_DIGITAL_LINK_BASE = "https://id.medproof.example";
 
 const GROUP_SEPARATOR = "\u001d";
@@ -88,87 +103,58 @@ function fail(code: Gs1ErrorCode, message: string, ai: string | null = null): ne
 }
 
 // ---------------------------------------------------------------------------------------------
-// Application Identifier table
+// Application Identifier table: every AI of GS1's Barcode Syntax Dictionary
 // ---------------------------------------------------------------------------------------------
 
-type Charset = "digits" | "ai82" | "ai64";
+/**
+ * The dictionary's entries by AI, ranges expanded (3100-3105 → six AIs). A Map, not an object, so
+ * that input such as "constructor" can never hit a prototype property.
+ *
+ * Not enforced from the dictionary: its req= and ex= attributes (which AIs must or must not appear
+ * together). They are rules for encoders about whole labels; a box whose label breaks one is still
+ * identified by its GTIN, lot and serial, and the verdict, not the parser, judges the box.
+ */
+const AI_TABLE: ReadonlyMap<string, Gs1AiEntry> = new Map(
+  GS1_AI_ENTRIES.flatMap((entry) => {
+    const ais: Array<[string, Gs1AiEntry]> = [];
+    for (let ai = Number(entry.ai); ai <= Number(entry.last); ai += 1) {
+      ais.push([String(ai).padStart(entry.ai.length, "0"), entry]);
+    }
+    return ais;
+  }),
+);
 
-interface AiSpec {
-  /** Shopper-facing name, used inside messages as "The <label> ...". */
-  readonly label: string;
-  readonly charset: Charset;
-  readonly minLength: number;
-  readonly maxLength: number;
-  readonly kind: "plain" | "check-digit" | "date";
+/** Names for the fields MedProof reads, used inside messages as "The <label> ...". */
+const LABELS: ReadonlyMap<string, string> = new Map([
+  ["00", "shipping container code (SSCC)"],
+  ["01", "product number (GTIN)"],
+  ["10", "batch/lot number"],
+  ["11", "production date"],
+  ["17", "expiry date"],
+  ["21", "serial number"],
+  ["8030", "digital signature"],
+]);
+
+function labelOf(ai: string): string {
+  return LABELS.get(ai) ?? `data field ${AI_TABLE.get(ai)?.title ?? ""} (AI ${ai})`;
 }
 
-const fixedDigits = (label: string, length: number, kind: AiSpec["kind"] = "plain"): AiSpec => ({
-  label,
-  charset: "digits",
-  minLength: length,
-  maxLength: length,
-  kind,
-});
-const gs1Date = (label: string): AiSpec => fixedDigits(label, 6, "date");
-const variable = (label: string, maxLength: number, charset: Charset = "ai82"): AiSpec => ({
-  label,
-  charset,
-  minLength: 1,
-  maxLength,
-  kind: "plain",
-});
+/** The label with its AI number, which labelOf gives only for fields MedProof does not name itself. */
+function labelWithAi(ai: string): string {
+  return LABELS.has(ai) ? `${labelOf(ai)} (AI ${ai})` : labelOf(ai);
+}
 
-/**
- * The AIs we read. Beyond the ones MedProof uses, a few common ones are accepted and ignored so
- * that real-world labels carrying them still scan. A Map, not an object, so that input such as
- * "constructor" can never hit a prototype property.
- */
-const AI_SPECS: ReadonlyMap<string, AiSpec> = new Map<string, AiSpec>([
-  ["00", fixedDigits("shipping container code (SSCC)", 18, "check-digit")],
-  ["01", fixedDigits("product number (GTIN)", 14, "check-digit")],
-  ["02", fixedDigits("contained product number (AI 02)", 14, "check-digit")],
-  ["10", variable("batch/lot number", 20)],
-  ["11", gs1Date("production date")],
-  ["12", gs1Date("due date (AI 12)")],
-  ["13", gs1Date("packaging date (AI 13)")],
-  ["15", gs1Date("best before date (AI 15)")],
-  ["16", gs1Date("sell-by date (AI 16)")],
-  ["17", gs1Date("expiry date")],
-  ["20", fixedDigits("product variant (AI 20)", 2)],
-  ["21", variable("serial number", 20)],
-  ["22", variable("consumer product variant (AI 22)", 20)],
-  ["240", variable("additional product ID (AI 240)", 30)],
-  ["241", variable("customer part number (AI 241)", 30)],
-  ["30", variable("item count (AI 30)", 8, "digits")],
-  ["37", variable("item count (AI 37)", 8, "digits")],
-  ["8030", variable("digital signature", 90, "ai64")],
-  ["90", variable("internal data (AI 90)", 30)],
-  ...["91", "92", "93", "94", "95", "96", "97", "98", "99"].map((ai): [string, AiSpec] => [
-    ai,
-    variable(`company internal data (AI ${ai})`, 90),
-  ]),
-]);
+function entryFor(ai: string): Gs1AiEntry {
+  return AI_TABLE.get(ai) ?? fail("unknown_ai", unknownAiMessage(ai), ai);
+}
 
-/**
- * GS1 General Specifications, "element strings with predefined length": AIs starting with these
- * two digits have a fixed length, so no group separator is needed after them in a barcode.
- */
-const PREDEFINED_LENGTH_PREFIXES: ReadonlySet<string> = new Set([
-  ...["00", "01", "02", "03", "04"],
-  ...["11", "12", "13", "14", "15", "16", "17", "18", "19", "20"],
-  ...["31", "32", "33", "34", "35", "36", "41"],
-]);
-
+/** Dictionary flag "*": a predefined length, so no GS (FNC1) ends it in a barcode. */
 function hasPredefinedLength(ai: string): boolean {
-  return PREDEFINED_LENGTH_PREFIXES.has(ai.slice(0, 2));
-}
-
-function specFor(ai: string): AiSpec {
-  return AI_SPECS.get(ai) ?? fail("unknown_ai", unknownAiMessage(ai), ai);
+  return AI_TABLE.get(ai)?.fixedLength === true;
 }
 
 function unknownAiMessage(ai: string): string {
-  return `The code contains a data field MedProof does not recognise (GS1 Application Identifier ${ai}).`;
+  return `The code contains a data field GS1 does not define (Application Identifier ${ai}).`;
 }
 
 /**
@@ -186,11 +172,13 @@ function aiLengthForPrefix(prefix: string): number {
 // Characters and safe echoing
 // ---------------------------------------------------------------------------------------------
 
-/** GS1 AI encodable character set 82 (General Specifications figure 7.11-1). */
-const AI82_CHARACTER = /^[!"%&'()*+,\-./0-9:;<=>?A-Z_a-z]$/;
-/** GS1 character set 64 (file-safe / URI-safe base64); '=' is only allowed as end padding. */
-const AI64_CHARACTER = /^[A-Za-z0-9_-]$/;
-const DIGIT_CHARACTER = /^[0-9]$/;
+/** The dictionary's character sets: N digits, X set 82, Y set 39, Z set 64 (General Specifications 7.11). */
+const CHARACTER_SETS: Readonly<Record<Gs1CharacterSet, RegExp>> = {
+  N: /^[0-9]$/,
+  X: /^[!"%&'()*+,\-./0-9:;<=>?A-Z_a-z]$/,
+  Y: /^[#\-/0-9A-Z]$/,
+  Z: /^[A-Za-z0-9_-]$/,
+};
 /** Characters that are safe to quote in a message: printable ASCII minus markup and quotes. */
 const QUOTABLE_CHARACTER = /^[A-Za-z0-9!#$%&()*+,\-./:;=?@[\\\]^_{|}~]$/;
 
@@ -207,29 +195,14 @@ function describeCharacters(characters: readonly string[]): string {
   return characters.length > MAX_CHARACTERS_LISTED ? `${listed} and others` : listed;
 }
 
-/** Distinct characters of `value` outside `charset`, in order of appearance. */
-function offendingCharacters(value: string, charset: Charset): string[] {
-  const body = charset === "ai64" ? value.replace(/={1,2}$/, "") : value;
-  const allowed =
-    charset === "digits" ? DIGIT_CHARACTER : charset === "ai82" ? AI82_CHARACTER : AI64_CHARACTER;
+/** Distinct characters of `value` outside `set`, in order of appearance; set 64 may end in "=" padding. */
+function offendingCharacters(value: string, set: Gs1CharacterSet): string[] {
+  const body = set === "Z" ? value.replace(/={1,2}$/, "") : value;
   const offending = new Set<string>();
   for (const character of body) {
-    if (!allowed.test(character)) offending.add(character);
+    if (!CHARACTER_SETS[set].test(character)) offending.add(character);
   }
   return [...offending];
-}
-
-function assertCharacters(value: string, spec: AiSpec, ai: string): void {
-  const offending = offendingCharacters(value, spec.charset);
-  if (offending.length === 0) return;
-  const listed = describeCharacters(offending);
-  fail(
-    "bad_characters",
-    spec.charset === "digits"
-      ? `The ${spec.label} may contain only digits, but contains: ${listed}.`
-      : `The ${spec.label} contains characters not allowed on a GS1 code: ${listed}.`,
-    ai,
-  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -244,12 +217,7 @@ export function gtinCheckDigit(first13: string): number {
   if (!/^\d{1,17}$/.test(first13)) {
     fail("bad_characters", "A GS1 check digit can only be computed from 1 to 17 digits.");
   }
-  let sum = 0;
-  for (let fromRight = 0; fromRight < first13.length; fromRight += 1) {
-    const digit = first13.charCodeAt(first13.length - 1 - fromRight) - 48;
-    sum += digit * (fromRight % 2 === 0 ? 3 : 1);
-  }
-  return (10 - (sum % 10)) % 10;
+  return mod10CheckDigit(first13);
 }
 
 /** True for a GTIN-8, -12, -13 or -14 with a correct check digit. */
@@ -258,73 +226,23 @@ export function isValidGtin(gtin: string): boolean {
   return gtinCheckDigit(gtin.slice(0, -1)) === Number(gtin.slice(-1));
 }
 
-function assertCheckDigit(value: string, spec: AiSpec, ai: string): void {
-  const expected = gtinCheckDigit(value.slice(0, -1));
-  if (expected !== Number(value.slice(-1))) {
-    fail(
-      "bad_check_digit",
-      `The ${spec.label} ${value} has a wrong check digit: the last digit should be ${expected}.`,
-      ai,
-    );
-  }
-}
-
 /** Validates a GTIN of any retail length (bare scans, Digital Link paths) and pads it to 14 digits. */
 function normaliseGtin(raw: string): string {
-  const spec = specFor("01");
-  assertCharacters(raw, spec, "01");
-  if (!GTIN_LENGTHS.includes(raw.length)) {
+  if (/^\d*$/.test(raw) && !GTIN_LENGTHS.includes(raw.length)) {
     fail(
       "bad_length",
       `A product number (GTIN) has 8, 12, 13 or 14 digits, but this one has ${raw.length}.`,
       "01",
     );
   }
-  assertCheckDigit(raw, spec, "01");
-  return raw.padStart(14, "0");
+  const gtin = raw.padStart(14, "0");
+  assertValue("01", gtin);
+  return gtin;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Dates
 // ---------------------------------------------------------------------------------------------
-
-const MONTH_NAMES = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-] as const;
-
-function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return isLeapYear(year) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
-}
-
-/**
- * GS1 General Specifications 7.12: a two-digit year is placed within a window of 49 years back
- * and 50 years ahead of the current year.
- */
-function fullYearFromTwoDigits(twoDigitYear: number, now: Date): number {
-  const currentYear = now.getUTCFullYear();
-  const currentTwoDigitYear = currentYear % 100;
-  const currentCentury = currentYear - currentTwoDigitYear;
-  const difference = twoDigitYear - currentTwoDigitYear;
-  if (difference > 50) return currentCentury - 100 + twoDigitYear;
-  if (difference < -49) return currentCentury + 100 + twoDigitYear;
-  return currentCentury + twoDigitYear;
-}
 
 function isoDate(year: number, month: number, day: number): string {
   return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
@@ -332,23 +250,10 @@ function isoDate(year: number, month: number, day: number): string {
 
 /** Turns YYMMDD (already checked to be 6 digits) into an ISO date, or fails with bad_date. */
 function resolveGs1Date(yymmdd: string, label: string, ai: string | null, now: Date): string {
-  const month = Number(yymmdd.slice(2, 4));
-  const day = Number(yymmdd.slice(4, 6));
-  if (month < 1 || month > 12) {
-    fail("bad_date", `The ${label} ${yymmdd} is not a real date: there is no month ${month}.`, ai);
-  }
-  const year = fullYearFromTwoDigits(Number(yymmdd.slice(0, 2)), now);
-  const lastDay = daysInMonth(year, month);
-  if (day > lastDay) {
-    const monthName = MONTH_NAMES[month - 1] ?? "";
-    fail(
-      "bad_date",
-      `The ${label} ${yymmdd} is not a real date: ${monthName} ${year} has only ${lastDay} days.`,
-      ai,
-    );
-  }
+  const read = readGs1Date(yymmdd, now, { dayZero: true });
+  if ("reason" in read) return fail(read.code, `The ${label} ${read.reason}`, ai);
   // GS1: a day of 00 means the date is only given to the month, read as its last day.
-  return isoDate(year, month, day === 0 ? lastDay : day);
+  return isoDate(read.year, read.month, read.day === 0 ? daysInMonth(read.year, read.month) : read.day);
 }
 
 /** A GS1 YYMMDD date as ISO 'YYYY-MM-DD' (sliding-window century, DD=00 = month end), or null. */
@@ -390,32 +295,78 @@ function validNow(now: Date | undefined): Date {
 // Field validation and collection
 // ---------------------------------------------------------------------------------------------
 
-function assertLength(value: string, spec: AiSpec, ai: string): void {
-  if (value.length === 0) fail("bad_length", `The ${spec.label} is empty.`, ai);
-  const unit = spec.charset === "digits" ? "digits" : "characters";
-  if (spec.minLength === spec.maxLength && value.length !== spec.maxLength) {
-    fail(
-      "bad_length",
-      `The ${spec.label} must be ${spec.maxLength} ${unit} long, but is ${value.length}.`,
-      ai,
-    );
+/** How long a value of this entry may be: the sum of its components, optional ones only for the maximum. */
+function lengthRange(entry: Gs1AiEntry): { min: number; max: number } {
+  let min = 0;
+  let max = 0;
+  for (const component of entry.components) {
+    if (!component.optional) min += component.min;
+    max += component.max;
   }
-  if (value.length > spec.maxLength) {
-    fail(
-      "bad_length",
-      `The ${spec.label} is ${value.length} ${unit} long; at most ${spec.maxLength} are allowed.`,
-      ai,
-    );
+  return { min, max };
+}
+
+function assertLength(value: string, entry: Gs1AiEntry, ai: string): void {
+  const label = labelOf(ai);
+  if (value.length === 0) fail("bad_length", `The ${label} is empty.`, ai);
+  const unit = entry.components.every((component) => component.set === "N") ? "digits" : "characters";
+  const { min, max } = lengthRange(entry);
+  if (min === max && value.length !== max) {
+    fail("bad_length", `The ${label} must be ${max} ${unit} long, but is ${value.length}.`, ai);
+  }
+  if (value.length > max) {
+    fail("bad_length", `The ${label} is ${value.length} ${unit} long; at most ${max} are allowed.`, ai);
+  }
+  if (value.length < min) {
+    fail("bad_length", `The ${label} is ${value.length} ${unit} long; at least ${min} are needed.`, ai);
   }
 }
 
-/** Character set, length and check digit; dates are checked by the caller, which knows the window. */
-function assertValue(ai: string, value: string): AiSpec {
-  const spec = specFor(ai);
-  assertCharacters(value, spec, ai);
-  assertLength(value, spec, ai);
-  if (spec.kind === "check-digit") assertCheckDigit(value, spec, ai);
-  return spec;
+/**
+ * Splits a value into its components as the dictionary prescribes (each takes up to its maximum
+ * length, in order); what is left over goes with the last one, so a too long value shows as one.
+ */
+function splitComponents(value: string, entry: Gs1AiEntry): Array<[Gs1Component, string]> {
+  const parts: Array<[Gs1Component, string]> = [];
+  let position = 0;
+  entry.components.forEach((component, index) => {
+    if (position >= value.length && component.optional) return;
+    const isLast = index === entry.components.length - 1;
+    const end = isLast ? value.length : Math.min(value.length, position + component.max);
+    parts.push([component, value.slice(position, end)]);
+    position = end;
+  });
+  return parts;
+}
+
+/**
+ * Checks a value against its AI's entry in the dictionary: the character set of every component, the
+ * length, then the component's linters (check digits, dates, code lists, ...).
+ */
+function assertValue(ai: string, value: string, now: Date = new Date()): void {
+  const entry = entryFor(ai);
+  const label = labelOf(ai);
+  const parts = splitComponents(value, entry);
+  const onlyDigits = entry.components.length === 1 && entry.components[0]?.set === "N";
+  for (const [component, part] of parts) {
+    const offending = offendingCharacters(part, component.set);
+    if (offending.length === 0) continue;
+    const listed = describeCharacters(offending);
+    fail(
+      "bad_characters",
+      onlyDigits
+        ? `The ${label} may contain only digits, but contains: ${listed}.`
+        : `The ${label} contains characters not allowed on a GS1 code: ${listed}.`,
+      ai,
+    );
+  }
+  assertLength(value, entry, ai);
+  for (const [component, part] of parts) {
+    for (const name of component.linters) {
+      const failure = LINTERS[name]?.(part, now) ?? null;
+      if (failure !== null) fail(failure.code, `The ${label} ${failure.reason}`, ai);
+    }
+  }
 }
 
 /** Accumulates validated AI values from any input form and builds the ScannedCode. */
@@ -427,13 +378,13 @@ class FieldCollector {
     this.now = now;
   }
 
+  /** Any AI in the dictionary is checked; only the ones a ScannedCode holds are kept for the verdict. */
   accept(ai: string, value: string): void {
-    const spec = assertValue(ai, value);
-    if (spec.kind === "date") resolveGs1Date(value, spec.label, ai, this.now);
+    assertValue(ai, value, this.now);
     const previous = this.values.get(ai);
     // The same value twice is harmless (some encoders repeat AIs); two different ones are ambiguous.
     if (previous !== undefined && previous !== value) {
-      fail("duplicate_ai", `The code contains the ${spec.label} twice, with different values.`, ai);
+      fail("duplicate_ai", `The code contains the ${labelOf(ai)} twice, with different values.`, ai);
     }
     this.values.set(ai, value);
   }
@@ -456,7 +407,7 @@ class FieldCollector {
 
   private date(ai: string): string | null {
     const value = this.values.get(ai);
-    return value === undefined ? null : resolveGs1Date(value, specFor(ai).label, ai, this.now);
+    return value === undefined ? null : resolveGs1Date(value, labelOf(ai), ai, this.now);
   }
 }
 
@@ -529,7 +480,7 @@ function parseBareGtin(text: string): ScannedCode {
 function readAi(text: string, position: number): string {
   for (const length of [2, 3, 4]) {
     const candidate = text.slice(position, position + length);
-    if (AI_SPECS.has(candidate)) return candidate;
+    if (AI_TABLE.has(candidate)) return candidate;
   }
   const prefix = text.slice(position, position + 2);
   if (!/^\d\d$/.test(prefix)) {
@@ -554,7 +505,7 @@ function parseElementString(text: string, now: Date): ScannedCode {
     const fieldEnd = nextSeparator === -1 ? text.length : nextSeparator;
     // Predefined-length fields end by count; all others run to the next GS or the end.
     const valueEnd = hasPredefinedLength(ai)
-      ? Math.min(position + specFor(ai).maxLength, fieldEnd)
+      ? Math.min(position + lengthRange(entryFor(ai)).max, fieldEnd)
       : fieldEnd;
     fields.accept(ai, text.slice(position, valueEnd));
     position = valueEnd;
@@ -581,14 +532,11 @@ function parseBracketed(text: string, now: Date): ScannedCode {
 
 const URI_PARTS = /^(https?):\/\/([^/?#]*)([^?#]*)(?:\?([^#]*))?(?:#.*)?$/i;
 const URI_AUTHORITY = /^(?:[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
-/** GS1 Digital Link path qualifiers of a GTIN, in their required order. */
-const PATH_QUALIFIER_RANK: ReadonlyMap<string, number> = new Map([
-  ["22", 1],
-  ["10", 2],
-  ["21", 3],
-]);
-/** Query attributes we read; everything else (utm_source, other AIs, ...) is ignored. */
-const QUERY_ATTRIBUTES: ReadonlySet<string> = new Set(["10", "21", "11", "17", "8030"]);
+/**
+ * The GTIN's Digital Link qualifiers, from the dictionary (01's dlpkey=22,10,21|235): alternative
+ * sequences, each in its required order; a path uses one of them.
+ */
+const GTIN_QUALIFIERS: readonly (readonly string[])[] = entryFor("01").dlpkey ?? [];
 
 function decodePercentOrNull(text: string): string | null {
   try {
@@ -601,7 +549,7 @@ function decodePercentOrNull(text: string): string | null {
 function decodeUriValue(raw: string, ai: string): string {
   return (
     decodePercentOrNull(raw) ??
-    fail("bad_characters", `The ${specFor(ai).label} in the web address has a broken %-escape.`, ai)
+    fail("bad_characters", `The ${labelOf(ai)} in the web address has a broken %-escape.`, ai)
   );
 }
 
@@ -626,11 +574,10 @@ function findGtinSegment(segments: readonly string[]): number {
 }
 
 function notAPathQualifier(key: string): never {
-  const spec = AI_SPECS.get(key);
-  if (spec !== undefined) {
+  if (AI_TABLE.has(key)) {
     fail(
       "bad_order",
-      `The ${spec.label} (AI ${key}) cannot be part of the web address path; it belongs after the "?".`,
+      `The ${labelWithAi(key)} cannot be part of the web address path; it belongs after the "?".`,
       key,
     );
   }
@@ -639,6 +586,64 @@ function notAPathQualifier(key: string): never {
     "unrecognised",
     "The web address path does not follow the GS1 layout after the product number (GTIN).",
   );
+}
+
+/** Reads the path's qualifiers after /01/<gtin>: one of the GTIN's qualifier sequences, in its order. */
+function acceptPathQualifiers(segments: readonly string[], fields: FieldCollector): void {
+  let sequence: readonly string[] | null = null;
+  let previousKey = "01";
+  let previousRank = -1;
+  for (let index = 0; index < segments.length; index += 2) {
+    const key = segments[index] ?? "";
+    sequence ??= GTIN_QUALIFIERS.find((candidate) => candidate.includes(key)) ?? notAPathQualifier(key);
+    const rank = sequence.indexOf(key);
+    if (rank === -1) {
+      if (!GTIN_QUALIFIERS.some((candidate) => candidate.includes(key))) notAPathQualifier(key);
+      fail(
+        "bad_order",
+        `In the web address, the ${labelOf(key)} (/${key}/) cannot follow the ${labelOf(previousKey)} (/${previousKey}/).`,
+        key,
+      );
+    }
+    if (key === previousKey) {
+      fail("duplicate_ai", `The web address path gives the ${labelOf(key)} twice.`, key);
+    }
+    if (rank < previousRank) {
+      fail(
+        "bad_order",
+        `In the web address, the ${labelOf(key)} (/${key}/) must come before the ` +
+          `${labelOf(previousKey)} (/${previousKey}/).`,
+        key,
+      );
+    }
+    fields.accept(key, decodeUriValue(segments[index + 1] ?? "", key));
+    previousKey = key;
+    previousRank = rank;
+  }
+}
+
+/**
+ * Reads the query string: an AI is checked by its format and, unless MedProof uses it, ignored; a
+ * primary key (the GTIN again, an SSCC, ...) is not allowed there, nor a number that is no AI. Other
+ * parameters (utm_source, linkType, anything a marketer adds) are not GS1's and are ignored, whatever
+ * their length: the whole text is already within MAX_SCAN_LENGTH.
+ */
+function acceptQuery(query: string, fields: FieldCollector): void {
+  for (const pair of query.split("&")) {
+    const equalsAt = pair.indexOf("=");
+    const key = decodePercentOrNull(equalsAt === -1 ? pair : pair.slice(0, equalsAt));
+    if (key === null || !/^\d+$/.test(key)) continue;
+    const entry = entryFor(key);
+    if (entry.dlpkey !== null) {
+      fail(
+        "key_in_query",
+        `The ${labelWithAi(key)} identifies the item in the path of a GS1 web address; ` +
+          `it cannot appear again after the "?".`,
+        key,
+      );
+    }
+    fields.accept(key, decodeUriValue(equalsAt === -1 ? "" : pair.slice(equalsAt + 1), key));
+  }
 }
 
 function parseDigitalLink(uri: string, now: Date): ScannedCode {
@@ -658,35 +663,14 @@ function parseDigitalLink(uri: string, now: Date): ScannedCode {
   const query = parts[4] ?? "";
 
   const segments = path.split("/").slice(1);
+  // A trailing slash names the same resource (GS1-conformant resolvers must accept it).
   if (segments.at(-1) === "") segments.pop();
   const gtinIndex = findGtinSegment(segments);
 
   const fields = new FieldCollector(now);
   fields.accept("01", normaliseGtin(decodeUriValue(segments[gtinIndex + 1] ?? "", "01")));
-  let previousKey = "01";
-  let previousRank = 0;
-  for (let index = gtinIndex + 2; index < segments.length; index += 2) {
-    const key = segments[index] ?? "";
-    const rank = PATH_QUALIFIER_RANK.get(key) ?? notAPathQualifier(key);
-    if (rank < previousRank) {
-      fail(
-        "bad_order",
-        `In the web address, the ${specFor(key).label} (/${key}/) must come before the ` +
-          `${specFor(previousKey).label} (/${previousKey}/).`,
-        key,
-      );
-    }
-    fields.accept(key, decodeUriValue(segments[index + 1] ?? "", key));
-    previousKey = key;
-    previousRank = rank;
-  }
-
-  for (const pair of query.split("&")) {
-    const equalsAt = pair.indexOf("=");
-    const key = decodePercentOrNull(equalsAt === -1 ? pair : pair.slice(0, equalsAt));
-    if (key === null || !QUERY_ATTRIBUTES.has(key)) continue;
-    fields.accept(key, decodeUriValue(equalsAt === -1 ? "" : pair.slice(equalsAt + 1), key));
-  }
+  acceptPathQualifiers(segments.slice(gtinIndex + 2), fields);
+  acceptQuery(query, fields);
   return fields.toScannedCode("digital-link");
 }
 

@@ -1,5 +1,6 @@
-// One verification: parse the scanned text, read the box's record (one eth_call), consult the scan log,
-// apply the verdict rules. Used by the lean /api/verify handler and by the verdict page alike.
+// One verification: read the box's record (one eth_call) for a code parsed once by the caller, consult
+// the scan log, apply the verdict rules. Used by the lean /api/verify handler, the verdict page and the
+// CLI alike; readScannedCode is their one way from scanned text to a code or the 400 that refuses it.
 import { parseScannedCode, type ScannedCode } from "../domain/gs1";
 import { capInForce } from "../domain/price-caps";
 import { evaluateVerdict, type Check, type VerdictLevel } from "../domain/verdict";
@@ -35,10 +36,30 @@ export interface VerifyResponse {
   block: number;
 }
 
+/** A refused code: `reason` names what is wrong (a Gs1ErrorCode, or the handler's own such as too_long). */
+export type InvalidCode = {
+  status: 400;
+  body: { error: { code: "invalid_code"; message: string; reason: string } };
+};
+
 export type VerifyOutcome =
   | { status: 200; body: VerifyResponse }
-  | { status: 400; body: { error: { code: "invalid_code"; message: string; reason: string } } }
+  | InvalidCode
   | { status: 503; body: { error: ReturnType<typeof chainUnavailable> } };
+
+/** The one place the 400 answer to a code that cannot be read is built. */
+export function invalidCode(message: string, reason: string): InvalidCode {
+  return { status: 400, body: { error: { code: "invalid_code", message, reason } } };
+}
+
+/**
+ * Parses scanned text once per request: the code to verify (and to write links from), or the 400 that
+ * refuses it with its sentence in `locale`. `now` anchors two-digit years; the clock when absent.
+ */
+export function readScannedCode(text: string, locale: Locale = "en", now?: Date): ScannedCode | InvalidCode {
+  const parsed = parseScannedCode(text, { now });
+  return parsed.ok ? parsed.code : invalidCode(gs1ErrorMessage(parsed.error, locale), parsed.error.code);
+}
 
 export interface VerifyContext {
   /** Administrative division code of the scan (picks the price cap); the server default when absent. */
@@ -57,26 +78,13 @@ export class Verifier {
     private readonly scanLog: ScanStore | null,
   ) {}
 
-  async verify(text: string, given: VerifyContext): Promise<VerifyOutcome> {
+  /** Verifies a code the caller parsed (readScannedCode): the text is never parsed again here. */
+  async verify(code: ScannedCode, given: VerifyContext): Promise<Exclude<VerifyOutcome, InvalidCode>> {
     const context = {
       ...given,
       now: given.now ?? Math.floor(Date.now() / 1000),
       locale: given.locale ?? "en",
     } satisfies Required<VerifyContext>;
-    const parsed = parseScannedCode(text, { now: new Date(context.now * 1000) });
-    if (!parsed.ok) {
-      return {
-        status: 400,
-        body: {
-          error: {
-            code: "invalid_code",
-            message: gs1ErrorMessage(parsed.error, context.locale),
-            reason: parsed.error.code,
-          },
-        },
-      };
-    }
-    const code = parsed.code;
     let record: BoxRecord;
     try {
       record = await this.reader.read(code);

@@ -27,7 +27,7 @@ import {
 import type { BoxRecord, ScanHistory } from "../domain/record";
 import type { Check } from "../domain/verdict";
 import { DEFAULT_MAX_SCANS, ScanLog } from "./scan-log";
-import { Verifier } from "../queries/verify";
+import { readScannedCode, Verifier } from "../queries/verify";
 
 const dirs: string[] = [];
 after(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -57,7 +57,10 @@ const lines = (path: string) => readFileSync(path, "utf8").split("\n").filter(Bo
 /** Verifies the fixture lot's serial `serial` against `record`, as the lean handler does. */
 async function cloneCheck(log: ScanLog, record: BoxRecord, serial: string, now: number, device: string) {
   const verifier = new Verifier({ read: () => Promise.resolve(record) }, log);
-  const code = `https://example.com/01/${FIXTURE_GTIN}/10/${FIXTURE_LOT}/21/${serial}?17=280923`;
+  const code = readScannedCode(
+    `https://example.com/01/${FIXTURE_GTIN}/10/${FIXTURE_LOT}/21/${serial}?17=280923`,
+  );
+  assert.ok(!("status" in code));
   const outcome = await verifier.verify(code, { region: 320500, device, now });
   assert.equal(outcome.status, 200);
   return (outcome.body as { checks: Check[] }).checks.find((c) => c.id === "clone")!;

@@ -9,7 +9,8 @@ import { CodeEntryForm } from "@/components/scan/CodeEntryForm";
 import { ChainUnavailable } from "@/components/verdict/ChainUnavailable";
 import { RememberVerdict } from "@/components/offline/RememberVerdict";
 import { runtime } from "@/lib/queries/runtime";
-import { canonicalCode } from "@/lib/domain/gs1";
+import { readScannedCode } from "@/lib/queries/verify";
+import { toDigitalLink } from "@/lib/domain/gs1";
 import type { Locale } from "@/lib/domain/locale";
 
 export const dynamic = "force-dynamic";
@@ -30,12 +31,16 @@ function digitalLink(segments: string[], search: Record<string, string | string[
 }
 
 /**
- * One verification per request, shared by the title and the page: each is a scan in the scan log. The
- * sentences come back in the reader's language from the server: no catalogue is sent to the browser.
+ * One parse and one verification per request, shared by the title and the page: each verification is a
+ * scan in the scan log. The sentences come back in the reader's language from the server: no catalogue
+ * is sent to the browser. `canonical` is the code's own Digital Link (for the offline copy), when it reads.
  */
 const verifyOnce = cache(async (scanned: string, device: string, locale: Locale) => {
+  const code = readScannedCode(scanned, locale);
+  if ("status" in code) return { outcome: code, canonical: null };
   const services = runtime();
-  return services.verifier.verify(scanned, { region: services.region, device, locale });
+  const outcome = await services.verifier.verify(code, { region: services.region, device, locale });
+  return { outcome, canonical: toDigitalLink(code) };
 });
 
 async function verifyRequested({ params, searchParams }: Props) {
@@ -46,8 +51,8 @@ async function verifyRequested({ params, searchParams }: Props) {
     getLocale(),
   ]);
   const scanned = digitalLink(segments, search);
-  const outcome = await verifyOnce(scanned, requestHeaders.get("x-medproof-device") ?? "unknown", locale);
-  return { scanned, outcome };
+  const verified = await verifyOnce(scanned, requestHeaders.get("x-medproof-device") ?? "unknown", locale);
+  return { scanned, ...verified };
 }
 
 /**
@@ -64,7 +69,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 }
 
 export default async function VerdictPage(props: Props) {
-  const [{ scanned, outcome }, t] = await Promise.all([
+  const [{ scanned, outcome, canonical }, t] = await Promise.all([
     verifyRequested(props),
     getTranslations("verdict.page"),
   ]);
@@ -86,7 +91,7 @@ export default async function VerdictPage(props: Props) {
   return (
     <div className="space-y-6">
       <VerdictBanner verdict={result.verdict} headline={result.headline} />
-      <RememberVerdict code={canonicalCode(scanned) ?? scanned} result={result} />
+      {canonical !== null && <RememberVerdict code={canonical} result={result} />}
       <VerdictDetails result={result} />
       {result.batch && result.code.serial && (
         <section
