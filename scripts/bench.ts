@@ -17,15 +17,15 @@ import { writeBenchmarksHead } from "./lib/report";
 import { startWorld, type World } from "./lib/world";
 import { runLoadApart as runLoad, verdictFingerprint, type LoadRequest, type LoadResult } from "./lib/load";
 import type { RecordedCall, RpcCounter } from "./lib/rpc-counter";
-import { printLabels, SerialAllocator, type LabelledBatch } from "./lib/new-boxes";
-import { startBusyWriter, type BusyWriter, type WriterFigures, type WriterLane } from "./lib/busy-writer";
+import { printLabels, SerialAllocator, type LabelledBatch, type NewBox } from "./lib/new-boxes";
+import type { WriterFigures } from "./lib/busy-writer";
+import { startChainWriter } from "./lib/chain-writer";
 import { startReference, verifyCostApart, type ReferenceKind } from "./lib/reference-servers";
 import { batchReads, type BatchKeys } from "./lib/read-census";
 import { rpcProvider } from "../lib/chain/provider";
 import { bindContracts, contractInterface, CONTRACT_NAMES } from "../lib/chain/contracts";
 import { actorFrom, backoffice, batchIdOf, type Actor } from "../lib/chain/backoffice";
 import { demoLabelKey } from "../lib/chain/labels";
-import { PRICE_CAP_REGION } from "../lib/chain/demo/world";
 import { secondsToIsoDate } from "../lib/domain/time";
 import type { Scenario } from "../lib/chain/demo/seed";
 
@@ -34,8 +34,12 @@ type JsonRpcProvider = ReturnType<typeof rpcProvider>;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 /** Every load row: as many shoppers at once as the speed budget names (DESIGN.md). */
 const CONNECTIONS = 100;
-/** Codes minted for each "new box" row: more than the app can verify in a row today, so none repeats. */
-const NEW_BOXES_PER_ROW = 15_000;
+/**
+ * Codes signed for a "new box" row: 1.5× the rate a row before it suggests (the one-verification reference
+ * for the quiet row, the quiet row for the busy one), within these bounds, so none repeats and no time is
+ * spent signing codes nobody scans. A row that uses them all ends early and says so.
+ */
+const NEW_BOXES_PER_ROW = { min: 1_000, max: 15_000 };
 /** Boxes verified one at a time for the RPC count and the read's gas. */
 const COUNTED_BOXES = 20;
 /**
@@ -168,48 +172,33 @@ async function countingRpc<T>(
   return { value, rpc: delta, total: Object.values(delta).reduce((a, b) => a + b, 0) };
 }
 
-/** The busy chain's writer: 仁心 sells genuine boxes, the inspector records 仁心's price of the batch. */
-function busyWriter(t: Traffic): BusyWriter {
-  const d = t.world.chain.deployment;
-  const genuine = t.batches.find((b) => b.name === "genuine")!;
-  const lanes: WriterLane[] = [
-    {
-      name: "sales",
-      send: () => {
-        const serial = t.forSale.shift();
-        if (serial === undefined) return Promise.reject(new Error("no genuine box left to sell"));
-        return backoffice.decommission(d, t.actors.renxin!, { batchId: genuine.batchId, serial });
-      },
-    },
-    {
-      name: "price records",
-      send: (i) =>
-        backoffice.recordPrice(d, t.actors.inspector!, {
-          seller: t.actors.renxin!.address,
-          batchId: genuine.batchId,
-          region: PRICE_CAP_REGION,
-          channel: "retail",
-          fen: 150,
-          evidence: `bench price ${Date.now()} ${i}`,
-        }),
-    },
-  ];
-  return startBusyWriter(lanes, WRITER_LANE_RATE);
-}
-
-/** Runs `run` with the writer busy; the writer's figures, or an error naming a writer that hangs. */
+/** Runs `run` while the chain writer (chain-writer.ts) keeps the chain busy; its figures beside. */
 async function whileBusy<T>(t: Traffic, run: () => Promise<T>): Promise<{ value: T; writer: WriterFigures }> {
-  const writer = busyWriter(t);
+  const genuine = t.batches.find((b) => b.name === "genuine");
+  if (!genuine) throw new Error("the seed has no genuine batch");
+  const writer = await startChainWriter({
+    rpcUrl: t.world.chain.anvil.url,
+    deploymentFile: t.world.chain.deploymentFile,
+    batchId: genuine.batchId,
+    serials: t.forSale,
+    lanePerSecond: WRITER_LANE_RATE,
+  });
+  const stop = async () => {
+    const figures = await within(writer.stop(), 60_000, "the busy writer's last transactions");
+    // Sold (or tried): never offered again.
+    t.forSale.splice(0, figures.sent.sales ?? 0);
+    return figures;
+  };
   let value: T;
   try {
     // A second of writing first, so the row starts on a chain that is already changing.
     await new Promise((resolve) => setTimeout(resolve, 1000));
     value = await run();
   } catch (error) {
-    await writer.stop().catch(() => undefined);
+    await stop().catch(() => undefined);
     throw error;
   }
-  const figures = await within(writer.stop(), 30_000, "the busy writer's last transaction");
+  const figures = await stop();
   writerRates.push(figures.perSecond);
   if (figures.firstError)
     console.log(`busy writer: ${figures.failed} failed, the first: ${figures.firstError}`);
@@ -550,22 +539,26 @@ async function traffic(world: World, actors: Record<string, Actor>): Promise<Tra
   const soldSerial = gouging.serialStart + gouging.boxes - 1;
   reserved.add(`${gouging.batchId}/${soldSerial}`);
   const allocator = new SerialAllocator(batches, reserved);
+  const label = async (boxes: NewBox[]) => {
+    const started = performance.now();
+    const links = await within(printLabels(boxes, world.server.url), 300_000, "signing the new boxes' codes");
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    console.log(`Labelled ${fmt(boxes.length)} new boxes in ${seconds} s`);
+    return links;
+  };
+  /** Codes for a row that may serve up to `perSecond` verifications a second. */
+  const codesFor = async (perSecond: number) => {
+    const wanted = Math.ceil(1.5 * perSecond * SECONDS) + 500;
+    const count = Math.min(NEW_BOXES_PER_ROW.max, Math.max(NEW_BOXES_PER_ROW.min, wanted));
+    return label(allocator.take(count));
+  };
   const warm = allocator.take(batches.length);
   const counted = allocator.take(COUNTED_BOXES);
-  const quiet = allocator.take(NEW_BOXES_PER_ROW);
-  const busy = allocator.take(NEW_BOXES_PER_ROW);
-  const base = world.server.url;
-  const started = performance.now();
-  const [soldCode, ...links] = await within(
-    printLabels([{ batch: gouging, serial: soldSerial }, ...warm, ...counted, ...quiet, ...busy], base),
-    300_000,
-    "signing the new boxes' codes",
-  );
-  console.log(
-    `Labelled ${fmt(links.length + 1)} new boxes in ${((performance.now() - started) / 1000).toFixed(1)} s`,
-  );
-  let at = 0;
-  const slice = (n: number) => links.slice(at, (at += n));
+  const [soldCode, ...firstCodes] = await label([
+    { batch: gouging, serial: soldSerial },
+    ...warm,
+    ...counted,
+  ]);
   const t: Traffic = {
     world,
     rpc: world.rpc!,
@@ -576,10 +569,10 @@ async function traffic(world: World, actors: Record<string, Actor>): Promise<Tra
     soldInStaleRun: { batch: gouging, serial: soldSerial, code: soldCode! },
   };
   const codes = {
-    warm: slice(warm.length),
-    counted: slice(counted.length),
-    quiet: slice(quiet.length),
-    busy: slice(busy.length),
+    warm: firstCodes.slice(0, warm.length),
+    counted: firstCodes.slice(warm.length),
+    quiet: [] as string[],
+    busy: [] as string[],
   };
 
   phase = "verification cost";
@@ -594,6 +587,7 @@ async function traffic(world: World, actors: Record<string, Actor>): Promise<Tra
   await runLoad({ host: world.host, port: world.port, connections: 4, seconds: 2, requests: mix });
   const demoQuiet = await loadRow(t, mix);
   phase = "new box each request, quiet chain";
+  codes.quiet = await codesFor(oneVerification.requestsPerSecond);
   const asRequests = (list: string[]) => list.map((code) => ({ path: verifyPath(code) }));
   const newQuiet = await loadRow(t, asRequests(codes.quiet), {
     maxRequests: codes.quiet.length,
@@ -632,6 +626,7 @@ async function traffic(world: World, actors: Record<string, Actor>): Promise<Tra
           )
         ).result;
   phase = "new box each request, chain busy";
+  codes.busy = await codesFor(newQuiet.load.requestsPerSecond);
   const newBusy = await whileBusy(t, () =>
     loadRow(t, asRequests(codes.busy), { maxRequests: codes.busy.length, keepCalls: true }),
   );

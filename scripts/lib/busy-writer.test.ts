@@ -39,6 +39,8 @@ describe("the busy writer", () => {
     assert.equal(mostInFlight, 1, "a lane never has two transactions in flight");
     assert.ok((figures.confirmed.sales ?? 0) >= 3, `sales confirmed: ${figures.confirmed.sales}`);
     assert.equal(figures.confirmed.sales, sent.length);
+    assert.equal(figures.sent.sales, sent.length, "every sale sent was confirmed");
+    assert.equal(figures.sent.prices, (figures.confirmed.prices ?? 0) + figures.failed);
     assert.ok(figures.failed >= 2, "failed price records are counted");
     assert.ok((figures.confirmed.prices ?? 0) >= 2, "and the lane went on after them");
     assert.equal(figures.firstError, "prices: price 1 reverted");

@@ -11,6 +11,8 @@ export interface WriterLane {
 
 export interface WriterFigures {
   seconds: number;
+  /** Transactions sent per lane, confirmed or not. */
+  sent: Record<string, number>;
   /** Confirmed transactions per lane. */
   confirmed: Record<string, number>;
   failed: number;
@@ -32,6 +34,7 @@ export function startBusyWriter(lanes: WriterLane[], perSecond: number): BusyWri
   const interval = 1000 / perSecond;
   const began = performance.now();
   const confirmed: Record<string, number> = Object.fromEntries(lanes.map((lane) => [lane.name, 0]));
+  const sent: Record<string, number> = Object.fromEntries(lanes.map((lane) => [lane.name, 0]));
   let failed = 0;
   let firstError: string | null = null;
   let stopping = false;
@@ -42,6 +45,7 @@ export function startBusyWriter(lanes: WriterLane[], perSecond: number): BusyWri
     await Promise.race([sleep(offset), stopped]);
     for (let index = 0; !stopping; index += 1) {
       const due = began + offset + (index + 1) * interval;
+      sent[lane.name] = index + 1;
       try {
         await lane.send(index);
         confirmed[lane.name] = (confirmed[lane.name] ?? 0) + 1;
@@ -63,6 +67,7 @@ export function startBusyWriter(lanes: WriterLane[], perSecond: number): BusyWri
       const total = Object.values(confirmed).reduce((a, b) => a + b, 0);
       return {
         seconds: Math.round(seconds * 10) / 10,
+        sent,
         confirmed,
         failed,
         perSecond: Math.round((total / seconds) * 100) / 100,
