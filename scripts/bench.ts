@@ -385,8 +385,11 @@ interface StaleFigures {
   requests: number;
   afterReceipt: number;
   stale: number;
-  /** Answers after the receipt that were not a verdict (an error status). */
-  failed: number;
+  /**
+   * Answers after the receipt that were not a verdict, per status ("0": none came): an error is not a
+   * stale verdict (nobody was told the old one), but the row names them.
+   */
+  failed: Record<string, number>;
   before: string | null;
   settled: string | null;
 }
@@ -429,10 +432,23 @@ async function staleAfter(t: Traffic, code: string, act: () => Promise<unknown>)
     requests: samples.length,
     afterReceipt: after.length,
     stale: after.filter((s) => s.status === 200 && s.fingerprint !== settled).length,
-    failed: after.filter((s) => s.status !== 200).length,
+    failed: after
+      .filter((s) => s.status !== 200)
+      .reduce<Record<string, number>>(
+        (counts, s) => ({ ...counts, [s.status]: (counts[s.status] ?? 0) + 1 }),
+        {},
+      ),
     before,
     settled,
   };
+}
+
+/** ", 39 answered 503" for the answers that were not verdicts; nothing when all were. */
+function describeFailures(failed: Record<string, number>): string {
+  const parts = Object.entries(failed).map(([status, n]) =>
+    status === "0" ? `${fmt(n)} not answered` : `${fmt(n)} answered ${status}`,
+  );
+  return parts.length ? `, ${parts.join(", ")}` : "";
 }
 
 /** What changed between two fingerprints: "caution → suspect (recall:fail)". */
@@ -512,10 +528,8 @@ async function staleVerdicts(t: Traffic): Promise<void> {
     const changed = value.before !== value.settled;
     row(
       `${c.figure}, chain busy (${writer.perSecond} tx/s): stale verdicts after the receipt`,
-      `${fmt(value.stale)} of ${fmt(value.afterReceipt)}${value.failed ? `, ${value.failed} not answered` : ""}; ${describeChange(value.before, value.settled)}`,
-      changed
-        ? judged("0", value.stale === 0 && value.failed === 0)
-        : "0: not measured (the verdict did not change)",
+      `${fmt(value.stale)} of ${fmt(value.afterReceipt)}${describeFailures(value.failed)}; ${describeChange(value.before, value.settled)}`,
+      changed ? judged("0", value.stale === 0) : "0: not measured (the verdict did not change)",
     );
   }
   results.staleVerdicts = figures;
