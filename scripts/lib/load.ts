@@ -30,6 +30,25 @@ export interface Sample {
   status: number;
   /** The "verdict" field of a JSON answer, when there is one. */
   verdict: string | null;
+  /**
+   * What the answer says, without its wording or clock: the verdict and each check's id and status
+   * ("caution custody:warn …"), when it has checks; else the verdict. Two answers with different
+   * fingerprints disagree about the box.
+   */
+  fingerprint: string | null;
+}
+
+/** See Sample.fingerprint. */
+export function verdictFingerprint(body: string): string | null {
+  let answer: { verdict?: unknown; checks?: unknown };
+  try {
+    answer = JSON.parse(body) as typeof answer;
+  } catch {
+    return null;
+  }
+  if (typeof answer.verdict !== "string") return null;
+  const checks = Array.isArray(answer.checks) ? (answer.checks as { id?: unknown; status?: unknown }[]) : [];
+  return [answer.verdict, ...checks.map((check) => `${String(check.id)}:${String(check.status)}`)].join(" ");
 }
 
 export interface LoadResult {
@@ -134,6 +153,7 @@ export async function runLoad(options: LoadOptions): Promise<{ result: LoadResul
           endedAt: performance.timeOrigin + endedAt,
           status,
           verdict,
+          fingerprint: verdictFingerprint(body),
         });
       }
     }

@@ -1,35 +1,87 @@
-// A JSON-RPC proxy that counts what the app asks the node, by method: HTTP requests (single or batched)
-// and WebSocket messages are passed through to the node unchanged. Tests use it to prove that a cached
-// view costs no RPC; benchmarks use it for the requests-per-view figure. Loopback only.
+// A JSON-RPC proxy that counts what the app asks the node, by method and by eth_call selector: HTTP
+// requests (single or batched) and WebSocket messages are passed through to the node unchanged. Tests use
+// it to prove that a cached view costs no RPC; benchmarks use it for the requests-per-view figure and, from
+// the eth_calls it keeps on request, to tell which reads name which batch — counted outside the server,
+// so the figures hold whatever the reader does inside. Loopback only.
 import { Agent, createServer, request, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import WebSocket, { WebSocketServer } from "ws";
+
+/** One eth_call as the app sent it. */
+export interface RecordedCall {
+  to: string;
+  data: string;
+  /** The block tag or number it was asked at ("latest" when none was given). */
+  block: string;
+}
 
 export interface RpcCounter {
   url: string;
   port: number;
   /** Requests per JSON-RPC method since the start (a batch counts each of its requests). */
   counts(): Record<string, number>;
+  /** eth_calls per 4-byte selector (0x + 8 hex digits) since the start, over HTTP and WebSocket. */
+  selectors(): Record<string, number>;
+  /** Keep every eth_call from now on (true) or stop keeping them (false). Off at the start. */
+  recordCalls(on: boolean): void;
+  /** The eth_calls kept since the last take, oldest first; the list starts again empty. */
+  takeCalls(): RecordedCall[];
+  /** Bytes of HTTP answers the node sent back since the start. */
+  responseBytes(): number;
   /** HTTP requests since the start: a JSON-RPC batch is one. */
   httpRequests(): number;
   close(): Promise<void>;
 }
 
-function methodsOf(text: string): string[] {
+interface JsonRpcRequest {
+  method?: unknown;
+  params?: unknown;
+}
+
+function requestsOf(text: string): JsonRpcRequest[] | null {
   try {
-    const body = JSON.parse(text) as { method?: unknown } | { method?: unknown }[];
-    return (Array.isArray(body) ? body : [body]).map((request) => String(request.method));
+    const body = JSON.parse(text) as JsonRpcRequest | JsonRpcRequest[];
+    return Array.isArray(body) ? body : [body];
   } catch {
-    return ["(not JSON)"];
+    return null;
   }
+}
+
+/** An eth_call's target, data (`input` in newer clients) and block, or null for anything else. */
+function callOf(request: JsonRpcRequest): RecordedCall | null {
+  if (request.method !== "eth_call" || !Array.isArray(request.params)) return null;
+  const [call, block] = request.params as [{ to?: unknown; data?: unknown; input?: unknown }?, unknown?];
+  const data = call?.data ?? call?.input;
+  return {
+    to: String(call?.to ?? ""),
+    data: typeof data === "string" ? data.toLowerCase() : "0x",
+    block: typeof block === "string" ? block : block === undefined ? "latest" : JSON.stringify(block),
+  };
 }
 
 /** Listens on a free loopback port and forwards to the node at `nodeUrl` (http://host:port). */
 export async function startRpcCounter(nodeUrl: string): Promise<RpcCounter> {
   const counts: Record<string, number> = {};
+  const selectors: Record<string, number> = {};
+  let recording = false;
+  let recorded: RecordedCall[] = [];
   let httpRequests = 0;
+  let responseBytes = 0;
   const count = (text: string) => {
-    for (const method of methodsOf(text)) counts[method] = (counts[method] ?? 0) + 1;
+    const requests = requestsOf(text);
+    if (requests === null) {
+      counts["(not JSON)"] = (counts["(not JSON)"] ?? 0) + 1;
+      return;
+    }
+    for (const request of requests) {
+      const method = String(request.method);
+      counts[method] = (counts[method] ?? 0) + 1;
+      const call = callOf(request);
+      if (call === null) continue;
+      const selector = call.data.slice(0, 10);
+      selectors[selector] = (selectors[selector] ?? 0) + 1;
+      if (recording) recorded.push(call);
+    }
   };
 
   // A bounded pool of kept-alive sockets, as a client library would use: thousands of requests at once
@@ -56,6 +108,7 @@ export async function startRpcCounter(nodeUrl: string): Promise<RpcCounter> {
         },
         (answer) => {
           response.writeHead(answer.statusCode ?? 502, { "content-type": "application/json" });
+          answer.on("data", (chunk: Buffer) => (responseBytes += chunk.length));
           answer.pipe(response);
         },
       );
@@ -96,6 +149,16 @@ export async function startRpcCounter(nodeUrl: string): Promise<RpcCounter> {
     url: `http://127.0.0.1:${port}`,
     port,
     counts: () => ({ ...counts }),
+    selectors: () => ({ ...selectors }),
+    recordCalls: (on) => {
+      recording = on;
+    },
+    takeCalls: () => {
+      const taken = recorded;
+      recorded = [];
+      return taken;
+    },
+    responseBytes: () => responseBytes,
     httpRequests: () => httpRequests,
     async close() {
       for (const client of sockets.clients) client.terminate();
