@@ -305,7 +305,7 @@ export class ComplaintDesk {
       throw error;
     }
     if (batch === null) return fail(404, "batch_not_found", t("batchNotFound"), "code");
-    const proof = this.proofOf(t, batch, code, secret);
+    const proof = await this.proofOf(t, batch, code, secret);
     if ("code" in proof) {
       if (proof.code !== "wrong_secret") return fail(422, proof.code, proof.message, proof.field);
       await this.wrongSecrets.take(client);
@@ -353,12 +353,12 @@ export class ComplaintDesk {
   }
 
   /** The Merkle path of the box's leaf, after checking the secret and the published list. */
-  private proofOf(
+  private async proofOf(
     t: Translate,
     batch: BatchInfo,
     code: ScannedCode,
     secret: Uint8Array,
-  ): { path: string[] } | ApiError {
+  ): Promise<{ path: string[] } | ApiError> {
     if (/^0x0{64}$/.test(batch.possessionRoot)) {
       return {
         code: "PossessionNotCommitted",
@@ -374,7 +374,7 @@ export class ComplaintDesk {
         field: "code",
       };
     }
-    const list = this.options.possession.read(batch.id);
+    const list = await this.options.possession.read(batch.id);
     if (list === null || !this.listMatches(batch, list.leaves)) {
       return {
         code: "possession_list_missing",

@@ -14,7 +14,7 @@ import { openDb, type Db } from "../stores/db";
 import { DbScanStore, type ScanStore } from "../stores/scan-store";
 import { Verifier } from "./verify";
 import { ComplaintDesk } from "./complaints";
-import { possessionStoreIn } from "../stores/possession-store";
+import { PossessionStore } from "../stores/possession-store";
 import { EvidenceStore } from "../stores/evidence-store";
 import { ViewCache } from "./view-cache";
 import type { DeskRecord } from "./regulator";
@@ -28,6 +28,8 @@ export interface Runtime {
   /** The shared state (scan log, rate limits, evidence): PostgreSQL by DATABASE_URL, else PGlite. */
   db: Db;
   scanLog: ScanStore;
+  /** The batches' published possession lists. */
+  possession: PossessionStore;
   verifier: Verifier;
   complaints: ComplaintDesk;
   /** The whole-record views (/regulator, profiles by address), kept per block while the watcher is live. */
@@ -89,6 +91,7 @@ function create(): Runtime {
     : null;
   const db = openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const scanLog = new DbScanStore(db);
+  const possession = new PossessionStore(db);
   // Made on first use, so a chain that is down at start only fails the requests that need it.
   let relayer: Promise<Relayer> | null = null;
   const complaints = new ComplaintDesk({
@@ -97,7 +100,7 @@ function create(): Runtime {
     rpcUrl: config.rpcUrl,
     reader,
     cacheIsSafe,
-    possession: possessionStoreIn(config.dataDir),
+    possession,
     evidence: new EvidenceStore(db),
     durability,
     relayer: () => {
@@ -120,6 +123,7 @@ function create(): Runtime {
     watcher,
     db,
     scanLog,
+    possession,
     verifier: new Verifier(reader, scanLog),
     region: config.region,
     digitalLinkBase: config.digitalLinkBase,

@@ -2,7 +2,8 @@
 // and a real PostgreSQL server started for this test. The scan log logs only serials a batch issued,
 // counts only the scans since a box's sale or its lot's delivery, keeps an acknowledged scan through
 // kill -9, and lets no two concurrent scans both be a box's first; rate limits are one budget across
-// handles; evidence is kept whole and within its size limit; migrations are applied once.
+// handles; evidence is kept whole and within its size limit; possession lists are published to every
+// handle; migrations are applied once.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
@@ -28,6 +29,7 @@ import { MIGRATIONS } from "./migrations";
 import { DbScanStore } from "./scan-store";
 import { RateLimiter } from "./rate-limit";
 import { EvidenceStore, prepareEvidence } from "./evidence-store";
+import { PossessionStore } from "./possession-store";
 import { MAX_EVIDENCE_PHOTO_BYTES } from "./migrations/0001-shared-state";
 
 const dataDir = mkdtempSync(join(tmpdir(), "medproof-store-"));
@@ -254,6 +256,20 @@ for (const engine of engines) {
       assert.equal(await store.statement(evidence.hash), null, "a changed statement no longer matches");
       const huge = { type: "jpeg" as const, bytes: Buffer.alloc(MAX_EVIDENCE_PHOTO_BYTES + 1) };
       await assert.rejects(store.save(prepareEvidence("Too big.", huge)), /check constraint/);
+    });
+
+    it("publishes a batch's possession list to every handle, and a new list replaces it", async () => {
+      const batchId = `0x${"ab".repeat(32)}`;
+      const list = { serialStart: 100001, leaves: [`0x${"01".repeat(32)}`, `0x${"02".repeat(32)}`] };
+      const other = engine.name === "PostgreSQL" ? openDb({ databaseUrl: engine.url(), dataDir }) : db;
+      assert.equal(await new PossessionStore(other).read(batchId), null, "none before it is published");
+      await new PossessionStore(db).write(batchId, list);
+      assert.deepEqual(await new PossessionStore(other).read(batchId), list);
+      const replaced = { serialStart: 100001, leaves: [`0x${"03".repeat(32)}`] };
+      await new PossessionStore(other).write(batchId, replaced);
+      assert.deepEqual(await new PossessionStore(db).read(batchId), replaced);
+      if (other !== db) await other.close();
+      await assert.rejects(new PossessionStore(db).write("batch-1", list), RangeError);
     });
   });
 }

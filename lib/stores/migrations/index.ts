@@ -2,6 +2,7 @@
 // version in schema_migrations (lib/stores/db.ts). A change to the schema is a new file here, never an
 // edit of one already applied somewhere.
 import { sharedState } from "./0001-shared-state";
+import { possessionLists } from "./0002-possession-lists";
 
 export interface Migration {
   version: number;
@@ -10,4 +11,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [sharedState];
+export const MIGRATIONS: readonly Migration[] = [sharedState, possessionLists];
