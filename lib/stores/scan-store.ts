@@ -27,7 +27,7 @@ export interface ScanStore {
  */
 export const DEVICE_WINDOW = 64;
 /** Tries at the next number when other instances keep taking it first. */
-const MAX_TRIES = 8;
+const MAX_TRIES = 32;
 
 /** PostgreSQL's unique_violation: another instance took the serial's next number first. */
 const isUniqueViolation = (error: unknown) => (error as { code?: unknown }).code === "23505";
