@@ -126,6 +126,18 @@ for (const engine of engines) {
       );
     });
 
+    // Two instances on one database are PostgreSQL's case (PGlite is one process's).
+    if (engine.name === "PostgreSQL")
+      it("applies a new migration once when two instances start together", async () => {
+        const later = [...MIGRATIONS, { version: 999, name: "test", sql: "CREATE TABLE later (id int)" }];
+        const handles = [1, 2].map(() => openDb({ databaseUrl: engine.url(), dataDir, migrations: later }));
+        await Promise.all(handles.map((handle) => handle.ready));
+        await Promise.all(handles.map((handle) => handle.close()));
+        const rows = await db.query("SELECT 1 FROM schema_migrations WHERE version = 999");
+        assert.equal(rows.length, 1);
+        assert.deepEqual(await db.query("SELECT count(*)::int AS n FROM later"), [{ n: 0 }]);
+      });
+
     it("logs a serial the batch issued, and not one outside its range", async () => {
       const outOfRange = await cloneCheck(
         db,
