@@ -9,8 +9,9 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // ethers and ws (the chain watcher) stay on the server and are loaded from node_modules at run time.
-  serverExternalPackages: ["ethers", "ws"],
+  // ethers and ws (the chain watcher), and the database clients (PGlite loads its WebAssembly from its own
+  // folder), stay on the server and are loaded from node_modules at run time.
+  serverExternalPackages: ["ethers", "ws", "@electric-sql/pglite", "pg"],
 };
 
 module.exports = withNextIntl(nextConfig);

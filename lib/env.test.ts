@@ -1,5 +1,6 @@
 // The configuration's checks that are easy to get wrong when deploying: TRUST_PROXY, and where the
-// server listens and the demo password (which decide whether the demo switch is served).
+// server listens and the demo password (which decide whether the demo switch is served), and the shared
+// database and session secret several instances need.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { ConfigError, parseEnv } from "./env";
@@ -46,5 +47,20 @@ describe("where the server listens, for the demo switch", () => {
     assert.equal(parseEnv({}).demoPassword, null);
     assert.throws(() => parseEnv({ DEMO_PASSWORD: "short" }), ConfigError);
     assert.throws(() => parseEnv({ DEMO_PASSWORD: "short" }), /DEMO_PASSWORD must be at least 8/);
+  });
+});
+
+describe("the shared database and session secret", () => {
+  it("uses PGlite without DATABASE_URL, and refuses a URL that is not PostgreSQL's", () => {
+    assert.equal(parseEnv({}).databaseUrl, null);
+    const url = "postgres://medproof@db.internal:5432/medproof";
+    assert.equal(parseEnv({ DATABASE_URL: url }).databaseUrl, url);
+    assert.throws(() => parseEnv({ DATABASE_URL: "mysql://db/medproof" }), /DATABASE_URL must start with/);
+  });
+
+  it("takes SESSION_SECRET as 32 bytes in hex, the same on every instance", () => {
+    assert.equal(parseEnv({}).sessionSecret, null);
+    assert.deepEqual(parseEnv({ SESSION_SECRET: "ab".repeat(32) }).sessionSecret, Buffer.alloc(32, 0xab));
+    assert.throws(() => parseEnv({ SESSION_SECRET: "ab".repeat(8) }), /SESSION_SECRET must be 64 hex digits/);
   });
 });

@@ -23,6 +23,14 @@ const schema = z.object({
     .string()
     .regex(/^0x[0-9a-fA-F]{64}$/, "RELAYER_PRIVATE_KEY must be 0x followed by 64 hex digits")
     .optional(),
+  DATABASE_URL: z
+    .url({ message: "DATABASE_URL must be a postgres:// URL of a PostgreSQL database" })
+    .refine((u) => /^postgres(ql)?:/.test(u), "DATABASE_URL must start with postgres:// or postgresql://")
+    .optional(),
+  SESSION_SECRET: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, "SESSION_SECRET must be 64 hex digits (32 random bytes)")
+    .optional(),
   TRUST_PROXY: z
     .string()
     .default("")
@@ -74,6 +82,13 @@ export interface Env {
   localChainId: number;
   deploymentFile: string;
   dataDir: string;
+  /** The shared PostgreSQL database; null: the embedded PGlite database under dataDir (one process). */
+  databaseUrl: string | null;
+  /**
+   * The key of the session cookies' seal, the same on every instance (a cookie from one is valid on
+   * all); null: a random secret made once under dataDir, which only instances sharing it agree on.
+   */
+  sessionSecret: Buffer | null;
   host: string;
   port: number;
   anvilPort: number;
@@ -136,6 +151,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     localChainId: LOCAL_CHAIN_ID,
     deploymentFile: e.DEPLOYMENT_FILE ?? `${e.DATA_DIR}/deployment.json`,
     dataDir: e.DATA_DIR,
+    databaseUrl: e.DATABASE_URL ?? null,
+    sessionSecret: e.SESSION_SECRET === undefined ? null : Buffer.from(e.SESSION_SECRET, "hex"),
     host: e.HOST,
     port: e.PORT,
     anvilPort: e.ANVIL_PORT,

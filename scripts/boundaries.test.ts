@@ -41,7 +41,7 @@ describe("import boundaries", () => {
     await refused("lib/queries/new.ts", 'export { reply } from "@/server/reply";\n');
     await refused("server/new.ts", 'export { Field } from "@/components/forms/fields";\n');
     await refused("lib/stores/new.ts", 'export { Verifier } from "../queries/verify";\n');
-    await allowed("lib/queries/new.ts", 'export { ScanLog } from "../stores/scan-log";\n');
+    await allowed("lib/queries/new.ts", 'export { DbScanStore } from "../stores/scan-store";\n');
     await allowed("server/new.ts", 'export { runtime } from "../lib/queries/runtime";\n');
   });
 });

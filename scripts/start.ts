@@ -24,6 +24,7 @@ async function main(): Promise<void> {
         port: config.anvilPort,
         digitalLinkBase: config.digitalLinkBase,
         demoDir: join("public", "demo"),
+        databaseUrl: config.databaseUrl,
         log: (message) => console.log(message),
       });
       stops.push(() => chain.anvil.stop());

@@ -135,7 +135,11 @@ async function contractTests(): Promise<void> {
   );
 }
 
-/** A fresh chain and the production server (see world.ts) for the HTTP and browser tests. */
+/**
+ * A fresh chain and the production server (see world.ts) for the HTTP and browser tests, on a PostgreSQL
+ * of its own: the tests read the database (what was logged, what was kept), which PGlite keeps to the
+ * server's process. (`npm start`'s PGlite is tested by the store tests and crash.world.test.ts.)
+ */
 async function withWorld(body: (env: Record<string, string>) => Promise<void>): Promise<void> {
   let world: World | undefined;
   try {
@@ -146,7 +150,9 @@ async function withWorld(body: (env: Record<string, string>) => Promise<void>): 
         WORLD_START_TIMEOUT_MS,
       );
     });
-    world = await Promise.race([startWorld((m) => console.log(m)), stuck]).finally(() => clearTimeout(timer));
+    world = await Promise.race([startWorld((m) => console.log(m), { database: "postgres" }), stuck]).finally(
+      () => clearTimeout(timer),
+    );
     await body(world.env);
   } catch (error) {
     record("test world", 0, 1);

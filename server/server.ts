@@ -100,6 +100,8 @@ export async function startWebServer(options: {
   await app.prepare();
   const handleNext = app.getRequestHandler();
   const services = runtime();
+  // Opened and migrated before the first request: a database that cannot be is a failed start.
+  await services.db.ready;
   const brotli = dev ? null : new BrotliStatic(join(process.cwd(), ".next", "static"));
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -165,7 +167,7 @@ export async function startWebServer(options: {
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
-      services.scanLog.close();
+      await services.db.close();
       await services.watcher?.stop();
     },
   };

@@ -5,10 +5,11 @@
 // kind of path, methods no route serves) are each answered with their named 400 or 405, none left hanging.
 import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, readdirSync, statSync, existsSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { connect } from "node:net";
-import { dirname, join } from "node:path";
-import { baseUrl, deploymentFile, rpcUrl, scenario } from "./world";
+import { dirname } from "node:path";
+import { baseUrl, databaseUrl, deploymentFile, rpcUrl, scenario } from "./world";
+import { openDb } from "../../lib/stores/db";
 // A whole request the front server must refuse with `status` and the named error `code`.
 import type { RequestEntry } from "../../scripts/gen-bad-inputs";
 
@@ -63,10 +64,9 @@ function rawRequest(
     );
   });
 }
-const scanLog = () => join(process.env.DATA_DIR ?? "", "scan-log.jsonl");
-const scanLogSize = () => (existsSync(scanLog()) ? statSync(scanLog()).size : 0);
-const evidenceDir = () => join(dirname(deploymentFile()), "evidence");
-const evidenceFiles = () => (existsSync(evidenceDir()) ? readdirSync(evidenceDir()).length : 0);
+const db = openDb({ databaseUrl: databaseUrl(), dataDir: dirname(deploymentFile()) });
+const rows = async (table: "scans" | "evidence") =>
+  (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]!.n;
 
 async function complain(body: unknown): Promise<{ status: number; code: string | undefined; text: string }> {
   const response = await fetch(`${baseUrl()}/api/complaints`, {
@@ -99,8 +99,8 @@ describe(`the bad-input corpus (${texts.length} texts, ${requests.length} reques
   let evidenceBefore = 0;
   before(async () => {
     blockBefore = await blockNumber();
-    logBefore = scanLogSize();
-    evidenceBefore = evidenceFiles();
+    logBefore = await rows("scans");
+    evidenceBefore = await rows("evidence");
   });
 
   it("has at least 200 entries in at least 10 categories", () => {
@@ -197,7 +197,8 @@ describe(`the bad-input corpus (${texts.length} texts, ${requests.length} reques
 
   after(async () => {
     assert.equal(await blockNumber(), blockBefore, "no transaction was sent");
-    assert.equal(scanLogSize(), logBefore, "nothing was written to the scan log");
-    assert.equal(evidenceFiles(), evidenceBefore, "no complaint evidence was kept");
+    assert.equal(await rows("scans"), logBefore, "nothing was written to the scan log");
+    assert.equal(await rows("evidence"), evidenceBefore, "no complaint evidence was kept");
+    await db.close();
   });
 });

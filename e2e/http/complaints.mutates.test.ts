@@ -2,18 +2,19 @@
 // files without a wallet, a lab retest fails the batch and upholds the complaint by itself, the consumer
 // collects, the maker's bond pays; a price complaint upheld by an inspector charges the seller.
 // These change the record, so `npm test` runs them after the read-only HTTP and browser tests.
-import { describe, it } from "node:test";
+import { after, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { readdirSync, existsSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { baseUrl, deploymentFile, rpcUrl, scenario, verify } from "./world";
+import { dirname } from "node:path";
+import { baseUrl, databaseUrl, deploymentFile, rpcUrl, scenario, verify } from "./world";
+import { openDb } from "../../lib/stores/db";
 
 const QINGHE = "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC";
 const BIANMIN = "0x23618e81E3f5cdF7f54C3d65f7FBc0aBf5B21E8f";
 // 仁心 sells other batches but never received the price-gouging one.
 const RENXIN = "0x14dC79964da2C08b23698B3D3cc7Ca32193d9955";
-const evidenceDir = () => join(dirname(deploymentFile()), "evidence");
+const db = openDb({ databaseUrl: databaseUrl(), dataDir: dirname(deploymentFile()) });
+after(() => db.close());
 // A 1×1 PNG: a real image, as the phone would send it.
 const PHOTO =
   "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
@@ -52,7 +53,11 @@ async function get(path: string): Promise<Reply> {
   return { status: response.status, body: (await response.json()) as Reply["body"] };
 }
 
-const evidenceFiles = () => (existsSync(evidenceDir()) ? readdirSync(evidenceDir()).sort() : []);
+/** The evidence the server keeps, one entry a statement: <hash>.<photo type, or json without one>. */
+const evidenceFiles = async () =>
+  (await db.query<{ hash: string; photo_type: string | null }>("SELECT hash, photo_type FROM evidence"))
+    .map((row) => `${row.hash}.${row.photo_type ?? "json"}`)
+    .sort();
 const checkOf = async (code: string, id: string) => {
   const { body } = await verify(code);
   return (body.checks as { id: string; status: string; title: string; detail: string }[]).find(
@@ -73,7 +78,7 @@ describe("a spec complaint filed without a wallet and upheld by a failing lab re
   });
 
   it("refuses a wrong secret with a plain error and writes nothing", async () => {
-    const before = evidenceFiles();
+    const before = await evidenceFiles();
     // The seeded complaint is number 1; the browser tests may have filed more.
     let nextId = 1;
     while ((await get(`/api/complaints/${nextId}`)).status === 200) nextId += 1;
@@ -88,7 +93,7 @@ describe("a spec complaint filed without a wallet and upheld by a failing lab re
     assert.equal(reply.body.error?.code, "wrong_secret");
     assert.equal(reply.body.error?.field, "secret");
     assert.match(reply.body.error!.message, /does not match box 100310/);
-    assert.deepEqual(evidenceFiles(), before);
+    assert.deepEqual(await evidenceFiles(), before);
     assert.equal((await get(`/api/complaints/${nextId}`)).status, 404, "no complaint was filed");
   });
 
@@ -119,7 +124,7 @@ describe("a spec complaint filed without a wallet and upheld by a failing lab re
     assert.equal(shown.body.respondentName, "青禾医疗用品有限公司");
     assert.equal(shown.body.pricePaidFen, 7500);
     assert.equal(shown.body.description, "The masks smell of solvent and the ear loops came off.");
-    assert.equal(evidenceFiles().filter((f) => f.endsWith(".png")).length, 1, "the photo is kept");
+    assert.equal((await evidenceFiles()).filter((f) => f.endsWith(".png")).length, 1, "the photo is kept");
     assert.equal(bond(QINGHE).fen, qingheBefore, "filing alone costs the maker nothing");
     assert.equal((await checkOf(box.code, "complaints")).title, "A complaint about this batch is open");
   });
@@ -222,7 +227,7 @@ describe("a price complaint upheld by an inspector", () => {
 
     // A licensed pharmacy that never had the batch cannot be named: it could not have sold the box, and
     // an open complaint would lock its bond.
-    const evidenceBefore = evidenceFiles();
+    const evidenceBefore = await evidenceFiles();
     const wrongSeller = await post("/api/complaints", {
       code: box.code,
       secret: box.secret,
@@ -234,7 +239,7 @@ describe("a price complaint upheld by an inspector", () => {
     assert.equal(wrongSeller.status, 400, JSON.stringify(wrongSeller.body));
     assert.equal(wrongSeller.body.error?.code, "SellerNeverHeldBatch");
     assert.match(wrongSeller.body.error!.message, /never received this batch/);
-    assert.deepEqual(evidenceFiles(), evidenceBefore);
+    assert.deepEqual(await evidenceFiles(), evidenceBefore);
 
     const filed = await post("/api/complaints", {
       code: box.code,

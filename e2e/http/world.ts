@@ -24,6 +24,8 @@ function required(name: string): string {
 export const baseUrl = () => required("MEDPROOF_URL");
 export const rpcUrl = () => required("MEDPROOF_RPC_URL");
 export const deploymentFile = () => required("MEDPROOF_DEPLOYMENT_FILE");
+/** The server's PostgreSQL: the world scripts/test.ts starts has one, for tests to look into. */
+export const databaseUrl = () => required("DATABASE_URL");
 
 export function scenarios(): ScenarioFixture[] {
   return JSON.parse(readFileSync(join("public", "demo", "scenarios.json"), "utf8")) as ScenarioFixture[];

@@ -13,7 +13,8 @@ import { possessionRoot } from "../../lib/chain/possession";
 import { boxesFor } from "../../lib/domain/backoffice";
 import { formatBoxSecret } from "../../lib/domain/box-secret";
 import { DAY, secondsToIsoDate, startOfDay } from "../../lib/domain/time";
-import { possessionStoreIn } from "../../lib/stores/possession-store";
+import { openDb } from "../../lib/stores/db";
+import { PossessionStore } from "../../lib/stores/possession-store";
 import { chain, scenarioBatch, signedBoxCode } from "../field/boxes";
 
 /** YY 0469 metrics (fixed point) that pass: BFE 98.6 %, PFE 41 %, Δp 38 Pa, blood, flame, CFU, EO. */
@@ -68,8 +69,12 @@ export async function releasedBatch(name: string): Promise<FreshBatch> {
     possessionRoot: possessionRoot(possession.leaves),
   });
   const batchId = registered.created.batchId!;
-  // The server's data folder holds the deployment file and the published lists.
-  possessionStoreIn(dirname(process.env.MEDPROOF_DEPLOYMENT_FILE!)).write(batchId, possession);
+  // Published in the server's database: the test world's PostgreSQL (scripts/test.ts).
+  const db = openDb({
+    databaseUrl: process.env.DATABASE_URL!,
+    dataDir: dirname(process.env.MEDPROOF_DEPLOYMENT_FILE!),
+  });
+  await new PossessionStore(db).write(batchId, possession).finally(() => db.close());
   await backoffice.recordSterilisation(deployment, qinghe, {
     batchId,
     sterilizer: STERILIZER,

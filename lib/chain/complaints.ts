@@ -82,7 +82,7 @@ export async function fileComplaintRelayed(
   relayer: Relayer,
   deployment: Deployment,
   filing: ComplaintFiling,
-  beforeSend: () => void = () => undefined,
+  beforeSend: () => void | Promise<void> = () => undefined,
 ): Promise<FiledComplaint> {
   const complainant = new Wallet(hexlify(randomBytes(32)));
   const relayed = await relayer.relay(

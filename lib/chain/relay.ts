@@ -113,10 +113,10 @@ export class Relayer {
     signer: Signer,
     target: ContractName,
     data: string,
-    beforeSend: () => void = () => undefined,
+    beforeSend: () => void | Promise<void> = () => undefined,
   ): Promise<Relayed> {
     const gasEstimate = await this.simulate(signer.address, target, data);
-    beforeSend();
+    await beforeSend();
     const run = this.queue.then(() => this.submit(signer, target, data, gasEstimate));
     this.queue = run.catch(() => undefined);
     return run;

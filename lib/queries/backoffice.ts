@@ -45,7 +45,6 @@ import { env } from "../env";
 import { FALLBACK_LOCALE, type Locale } from "../domain/locale";
 import { translatorFor } from "../i18n/translator";
 import { actAs, confirmed, invalid, type Confirmed } from "./field";
-import { possessionStoreIn } from "../stores/possession-store";
 import { runtime } from "./runtime";
 import {
   chainUnavailableReply,
@@ -208,7 +207,7 @@ export async function registerBatch(
         possessionRoot: possessionRoot(list.leaves),
       });
       const batchId = tx.created.batchId ?? "";
-      possessionStoreIn(env().dataDir).write(batchId, list);
+      await runtime().possession.write(batchId, list);
       return { ...confirmed(tx), batchId, boxes };
     },
     locale,

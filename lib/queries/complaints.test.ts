@@ -1,7 +1,10 @@
 // The complaint desk's rate limits with the real limiter, on a batch held in memory: what each limit
 // counts decides who it can be turned against. (Filing itself is tested end to end in e2e/http.)
-import { describe, it } from "node:test";
+import { after, describe, it } from "node:test";
 import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { BatchInfo } from "../domain/record";
 import { formatBoxSecret } from "../domain/box-secret";
 import type { BoxReader } from "../chain/reader";
@@ -10,6 +13,7 @@ import { possessionList, possessionRoot } from "../chain/possession";
 import { RelayError } from "../chain/relay";
 import { ComplaintDesk, WRONG_SECRETS_PER_HOUR } from "./complaints";
 import type { EvidenceStore } from "../stores/evidence-store";
+import { openDb } from "../stores/db";
 import type { PossessionStore } from "../stores/possession-store";
 
 const SERIAL_START = 100030;
@@ -23,10 +27,23 @@ const batch = {
   possessionRoot: possessionRoot(list.leaves),
 } as BatchInfo;
 
-/** A desk over that batch whose relayer is down: a filing that passes every check answers 503. */
-function desk(): ComplaintDesk {
+// The desk's rate limits count in a database of the test's own.
+const dataDir = mkdtempSync(join(tmpdir(), "medproof-complaints-"));
+const db = openDb({ databaseUrl: null, dataDir });
+after(async () => {
+  await db.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/**
+ * A desk over that batch whose relayer is down (a filing that passes every check answers 503), with
+ * every rate limit's budget whole.
+ */
+async function desk(): Promise<ComplaintDesk> {
+  await db.exec("TRUNCATE rate_limits");
   return new ComplaintDesk({
     deployment: {} as Deployment,
+    db,
     rpcUrl: "http://127.0.0.1:1",
     reader: { read: async () => ({ batch }) } as unknown as BoxReader,
     possession: { read: () => list } as unknown as PossessionStore,
@@ -55,7 +72,7 @@ async function outcome(d: ComplaintDesk, serial: string, secret: string, client:
 
 describe("the complaint desk's rate limits", () => {
   it("count wrong secrets against the client who typed them, not the box: its holder still files", async () => {
-    const d = desk();
+    const d = await desk();
     for (let i = 0; i < 5; i++)
       assert.equal(await outcome(d, "100030", wrong, "198.51.100.1"), "400 wrong_secret");
     assert.equal(
@@ -79,7 +96,7 @@ describe("the complaint desk's rate limits", () => {
   });
 
   it("do not count a filing whose secret is right toward its client's wrong secrets", async () => {
-    const d = desk();
+    const d = await desk();
     for (let i = 0; i < WRONG_SECRETS_PER_HOUR + 1; i++) {
       assert.equal(
         await outcome(d, "100030", right, `198.51.100.${i}`),
@@ -90,7 +107,7 @@ describe("the complaint desk's rate limits", () => {
   });
 
   it("give a box one budget however its serial is written (0100030 is 100030)", async () => {
-    const d = desk();
+    const d = await desk();
     const answers: string[] = [];
     for (const [i, serial] of ["0100030", "100030", "00100030", "0100030", "100030", "100030"].entries()) {
       answers.push(await outcome(d, serial, right, `198.51.100.${i}`));

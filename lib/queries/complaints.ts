@@ -32,6 +32,7 @@ import {
 } from "../stores/evidence-store";
 import type { PossessionStore } from "../stores/possession-store";
 import { RateLimiter } from "../stores/rate-limit";
+import type { Db } from "../stores/db";
 import { CHAIN_UNAVAILABLE } from "./chain-unavailable";
 
 export interface ApiError {
@@ -210,6 +211,8 @@ function parsePhoto(t: Translate, dataUrl: string): EvidencePhoto | ApiError {
 
 export interface DeskOptions {
   deployment: Deployment;
+  /** The shared database the desk's rate limits count in (one budget across app instances). */
+  db: Db;
   rpcUrl: string;
   reader: BoxReader;
   possession: PossessionStore;
@@ -224,14 +227,14 @@ export interface DeskOptions {
 export class ComplaintDesk {
   // Clients are keyed by IPv4 address or IPv6 /64 (lib/domain/client-address.ts).
   /** Complete filings per client: a person files a few complaints, not dozens. */
-  private readonly perClient = new RateLimiter(20, HOUR_MS);
+  private readonly perClient: RateLimiter;
   /**
    * Wrong secrets per client: counted against whoever types them, never against the box, so that
    * guesses (hopeless anyway at 128 bits) cannot lock the box's real holder out.
    */
-  private readonly wrongSecrets = new RateLimiter(WRONG_SECRETS_PER_HOUR, HOUR_MS);
+  private readonly wrongSecrets: RateLimiter;
   /** Filings per box by someone who holds its secret: a box needs one complaint, not a flood. */
-  private readonly perBox = new RateLimiter(5, HOUR_MS);
+  private readonly perBox: RateLimiter;
   /** Possession roots already checked against their published list, per batch. */
   private readonly checkedLists = new Map<string, string>();
   /** Complaints as last read (a dozen RPC calls each), until the chain changes. */
@@ -245,7 +248,11 @@ export class ComplaintDesk {
     this.views.clear();
   }
 
-  constructor(private readonly options: DeskOptions) {}
+  constructor(private readonly options: DeskOptions) {
+    this.perClient = new RateLimiter(options.db, "complaints-per-client", 20, HOUR_MS);
+    this.wrongSecrets = new RateLimiter(options.db, "wrong-secrets", WRONG_SECRETS_PER_HOUR, HOUR_MS);
+    this.perBox = new RateLimiter(options.db, "complaints-per-box", 5, HOUR_MS);
+  }
 
   async file(
     input: unknown,
@@ -265,7 +272,7 @@ export class ComplaintDesk {
     if (code.lot === null || code.serial === null || !/^\d{1,19}$/.test(code.serial)) {
       return fail(400, "code_without_serial", t("codeWithoutSerial"), "code");
     }
-    const guesses = this.wrongSecrets.peek(client);
+    const guesses = await this.wrongSecrets.peek(client);
     if (!guesses.allowed) return limited(t("tooManyWrongSecrets"), guesses.retryAfterSeconds);
     let secret: Uint8Array;
     try {
@@ -285,7 +292,7 @@ export class ComplaintDesk {
     }
 
     // Counted once a complaint is complete and about to cost chain reads and a relayed transaction.
-    const byClient = this.perClient.take(client);
+    const byClient = await this.perClient.take(client);
     if (!byClient.allowed) {
       return limited(t("tooManyFromHere"), byClient.retryAfterSeconds);
     }
@@ -298,14 +305,14 @@ export class ComplaintDesk {
       throw error;
     }
     if (batch === null) return fail(404, "batch_not_found", t("batchNotFound"), "code");
-    const proof = this.proofOf(t, batch, code, secret);
+    const proof = await this.proofOf(t, batch, code, secret);
     if ("code" in proof) {
       if (proof.code !== "wrong_secret") return fail(422, proof.code, proof.message, proof.field);
-      this.wrongSecrets.take(client);
+      await this.wrongSecrets.take(client);
       return fail(400, proof.code, proof.message, proof.field);
     }
     // The serial is a number: 0100030 and 100030 are one box, with one budget.
-    const byBox = this.perBox.take(`${code.gtin}/${code.lot}/${BigInt(code.serial)}`);
+    const byBox = await this.perBox.take(`${code.gtin}/${code.lot}/${BigInt(code.serial)}`);
     if (!byBox.allowed) return limited(t("tooManyForBox"), byBox.retryAfterSeconds);
 
     const evidence = prepareEvidence(request.description, photo);
@@ -346,12 +353,12 @@ export class ComplaintDesk {
   }
 
   /** The Merkle path of the box's leaf, after checking the secret and the published list. */
-  private proofOf(
+  private async proofOf(
     t: Translate,
     batch: BatchInfo,
     code: ScannedCode,
     secret: Uint8Array,
-  ): { path: string[] } | ApiError {
+  ): Promise<{ path: string[] } | ApiError> {
     if (/^0x0{64}$/.test(batch.possessionRoot)) {
       return {
         code: "PossessionNotCommitted",
@@ -367,7 +374,7 @@ export class ComplaintDesk {
         field: "code",
       };
     }
-    const list = this.options.possession.read(batch.id);
+    const list = await this.options.possession.read(batch.id);
     if (list === null || !this.listMatches(batch, list.leaves)) {
       return {
         code: "possession_list_missing",
@@ -407,7 +414,7 @@ export class ComplaintDesk {
       );
       if (record === null) return fail(404, "complaint_not_found", t("complaintNotFound", { id: idText }));
       const filed = record.history.find((e) => e.name === "ComplaintFiled");
-      const statement = filed ? this.options.evidence.statement(filed.args.evidenceHash ?? "") : null;
+      const statement = filed ? await this.options.evidence.statement(filed.args.evidenceHash ?? "") : null;
       const view = { ...record, description: statement?.description ?? null };
       if (this.options.cacheIsSafe() && generation === this.generation) this.views.set(id, view);
       return { status: 200, body: view };

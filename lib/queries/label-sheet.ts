@@ -13,7 +13,6 @@ import { CATEGORIES, isCategoryId } from "../domain/standards";
 import { env } from "../env";
 import type { Locale } from "../domain/locale";
 import { backofficeWords, batchById } from "./backoffice";
-import { possessionStoreIn } from "../stores/possession-store";
 import { runtime } from "./runtime";
 import { chainUnavailableReply, fieldError, readSession, type ErrorReply } from "./session";
 import { MAX_LABELS, type LabelProduct } from "./label-pdf";
@@ -118,7 +117,7 @@ async function prepare(
     const job: LabelJob = {
       signer: batch.signer,
       batch: { gtin: batch.gtin, lot: batch.lot, expiryDate: batch.expiryDate },
-      published: possessionStoreIn(env().dataDir).read(batchId),
+      published: await runtime().possession.read(batchId),
       base: runtime().digitalLinkBase,
       from,
       count,

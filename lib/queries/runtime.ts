@@ -1,7 +1,6 @@
 // The server's shared services, created once per process from the validated configuration. Kept on
 // globalThis because the custom server and Next's compiled routes load separate copies of this module
-// and must share one chain reader, one cache and one scan log.
-import { join } from "node:path";
+// and must share one chain reader, one cache and one database.
 import { env } from "../env";
 import type { AddressRange } from "../domain/client-address";
 import { readDeployment, type Deployment } from "../chain/deployment";
@@ -11,11 +10,12 @@ import { createRelayer, type Relayer } from "../chain/relay";
 import { rpcProvider } from "../chain/provider";
 import { DurabilityBarrier } from "../chain/durability";
 import { embeddedStateFiles } from "../chain/durable-state";
-import { ScanLog } from "../stores/scan-log";
+import { openDb, type Db } from "../stores/db";
+import { DbScanStore, type ScanStore } from "../stores/scan-store";
 import { Verifier } from "./verify";
 import { ComplaintDesk } from "./complaints";
-import { possessionStoreIn } from "../stores/possession-store";
-import { evidenceStoreIn } from "../stores/evidence-store";
+import { PossessionStore } from "../stores/possession-store";
+import { EvidenceStore } from "../stores/evidence-store";
 import { ViewCache } from "./view-cache";
 import type { DeskRecord } from "./regulator";
 import type { ParticipantRecord } from "../chain/participants";
@@ -25,7 +25,11 @@ export interface Runtime {
   reader: BoxReader;
   /** Reports chain changes to the reader's cache; null without a WebSocket endpoint (no caching). */
   watcher: ChainWatcher | null;
-  scanLog: ScanLog;
+  /** The shared state (scan log, rate limits, evidence): PostgreSQL by DATABASE_URL, else PGlite. */
+  db: Db;
+  scanLog: ScanStore;
+  /** The batches' published possession lists. */
+  possession: PossessionStore;
   verifier: Verifier;
   complaints: ComplaintDesk;
   /** The whole-record views (/regulator, profiles by address), kept per block while the watcher is live. */
@@ -85,16 +89,19 @@ function create(): Runtime {
         embeddedStateFiles(config.dataDir),
       )
     : null;
-  const scanLog = new ScanLog(join(config.dataDir, "scan-log.jsonl"));
+  const db = openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const scanLog = new DbScanStore(db);
+  const possession = new PossessionStore(db);
   // Made on first use, so a chain that is down at start only fails the requests that need it.
   let relayer: Promise<Relayer> | null = null;
   const complaints = new ComplaintDesk({
     deployment,
+    db,
     rpcUrl: config.rpcUrl,
     reader,
     cacheIsSafe,
-    possession: possessionStoreIn(config.dataDir),
-    evidence: evidenceStoreIn(config.dataDir),
+    possession,
+    evidence: new EvidenceStore(db),
     durability,
     relayer: () => {
       relayer ??= createRelayer(
@@ -114,7 +121,9 @@ function create(): Runtime {
     deployment,
     reader,
     watcher,
+    db,
     scanLog,
+    possession,
     verifier: new Verifier(reader, scanLog),
     region: config.region,
     digitalLinkBase: config.digitalLinkBase,

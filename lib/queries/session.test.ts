@@ -1,4 +1,4 @@
-import { describe, it } from "node:test";
+import { after, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -16,9 +16,15 @@ import {
   walletCookie,
 } from "./session";
 import { recordPrice, decideShipment, finishWalletTx } from "./field";
+import { openDb } from "../stores/db";
+import { RateLimiter } from "../stores/rate-limit";
 
 // The install's session secret is made here, not in the working copy's .data/ (env is read on first use).
 process.env.DATA_DIR = mkdtempSync(join(tmpdir(), "medproof-session-"));
+// Tries at the password are counted in a database of the test's own (the app's is the runtime's).
+const db = openDb({ databaseUrl: null, dataDir: process.env.DATA_DIR });
+after(() => db.close());
+const tries = new RateLimiter(db, "demo-password", 20, 15 * 60_000);
 
 const otherChain = async () => {
   throw new DemoKeysRefusedError(1n);
@@ -109,7 +115,7 @@ describe("who may reach the demo switch", () => {
   });
 
   it("asks for the demo password when one is set, and lets the right one through", async () => {
-    const options = { check: otherChain, exposure: WITH_PASSWORD, client: "192.0.2.1" };
+    const options = { check: otherChain, exposure: WITH_PASSWORD, client: "192.0.2.1", tries };
     for (const password of [undefined, "wrong horse", "correct horse "]) {
       const refused = await chooseParty({ party: "regulator", password }, options);
       assert.equal(refused.status, 403, String(password));
@@ -127,7 +133,7 @@ describe("who may reach the demo switch", () => {
   });
 
   it("stops counting tries at the password after 20 from one client, with 429 rate_limited", async () => {
-    const options = { check: otherChain, exposure: WITH_PASSWORD, client: "192.0.2.2" };
+    const options = { check: otherChain, exposure: WITH_PASSWORD, client: "192.0.2.2", tries };
     for (let i = 0; i < 20; i += 1) {
       const outcome = await chooseParty({ party: "regulator", password: `guess ${i}` }, options);
       assert.equal(outcome.status, 403);

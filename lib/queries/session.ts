@@ -29,9 +29,12 @@ export const WALLET_COOKIE = "medproof-wallet";
 const SESSION_SECONDS = 8 * 3600;
 
 let seal: CookieSeal | undefined;
-/** This install's seal, made on first use (each copy of this module reads the one secret file). */
+/**
+ * This install's seal, made on first use: under SESSION_SECRET when set (several instances, one secret),
+ * else the secret file under DATA_DIR (each copy of this module reads the one file).
+ */
 function sessionSeal(): CookieSeal {
-  seal ??= new CookieSeal(loadSessionSecret(env().dataDir), env().demoPassword);
+  seal ??= new CookieSeal(env().sessionSecret ?? loadSessionSecret(env().dataDir), env().demoPassword);
   return seal;
 }
 
@@ -141,7 +144,12 @@ export async function demoSwitch(
 }
 
 /** Tries at the demo password per client address: enough for a presenter, too few to guess one. */
-const passwordTries = new RateLimiter(20, 15 * 60_000);
+let passwordTries: RateLimiter | undefined;
+/** Counted in the shared database: a client has one budget of tries across app instances. */
+function demoPasswordTries(): RateLimiter {
+  passwordTries ??= new RateLimiter(runtime().db, "demo-password", 20, 15 * 60_000);
+  return passwordTries;
+}
 
 export interface ChooseOptions {
   locale?: Locale;
@@ -149,6 +157,8 @@ export interface ChooseOptions {
   exposure?: DemoExposure;
   /** The client's address, to count its tries at the demo password. */
   client?: string;
+  /** Where its tries are counted; the runtime's database unless a test gives another. */
+  tries?: RateLimiter;
 }
 
 /**
@@ -157,7 +167,13 @@ export interface ChooseOptions {
  */
 export async function chooseParty(
   input: unknown,
-  { locale, check = checkLocalChain, exposure = env(), client = "unknown" }: ChooseOptions = {},
+  {
+    locale,
+    check = checkLocalChain,
+    exposure = env(),
+    client = "unknown",
+    tries: limiter,
+  }: ChooseOptions = {},
 ): Promise<FieldResponse<SessionView>> {
   const t = fieldWords(locale);
   const chooseSchema = z.object({
@@ -184,7 +200,7 @@ export async function chooseParty(
   if (exposureGate(exposure) === "closed")
     return fieldError(403, "demo_switch_closed", t("demoSwitchClosed"));
   if (exposure.demoPassword !== null) {
-    const tries = passwordTries.take(client);
+    const tries = await (limiter ?? demoPasswordTries()).take(client);
     if (!tries.allowed)
       return fieldError(
         429,

@@ -12,7 +12,7 @@ import type { Locale } from "../domain/locale";
 import { BoxReader, ChainUnavailableError } from "../chain/reader";
 import { recoverSerialSigner } from "../chain/serials";
 import { scanWindowStart } from "../domain/scan-window";
-import type { ScanStore } from "../stores/scan-log";
+import type { ScanStore } from "../stores/scan-store";
 import { chainUnavailable } from "./chain-unavailable";
 
 export interface VerifyResponse {
@@ -111,20 +111,16 @@ export class Verifier {
   }
 
   /**
-   * Returns the history that counts before this scan and records the scan (durably) for the next one.
+   * Records the scan (durably) for the next one and returns the history that counts before it, in one
+   * statement (lib/stores/scan-store.ts).
    * Only serials the batch issued are logged: any other is no box's, and logging it would let anyone
    * grow the log without bound by typing numbers.
    */
   private async logScan(code: ScannedCode, record: BoxRecord, context: Required<VerifyContext>) {
     if (!this.scanLog || code.lot === null || code.serial === null || !record.serial?.inRange) return null;
     const key = `${code.gtin}/${code.lot}/${code.serial}`;
-    const history = await this.scanLog.history(key, scanWindowStart(record));
-    await this.scanLog.append(key, {
-      at: context.now,
-      place: regionName(context.region),
-      device: context.device,
-    });
-    return history;
+    const entry = { at: context.now, place: regionName(context.region), device: context.device };
+    return this.scanLog.record(key, entry, scanWindowStart(record));
   }
 }
 

@@ -1,9 +1,9 @@
-// Complaint evidence kept off chain, content-addressed under the data folder: the photo as
-// <sha256>.<ext> and the statement (what is wrong, the photo's hash) as <sha256>.json. The statement's
-// SHA-256 is the evidenceHash recorded on chain, so neither file can be changed afterwards unnoticed.
+// Complaint evidence kept off chain, in the shared database (lib/stores/db.ts) so a complaint filed on
+// one app instance is readable on every other: the statement (what is wrong, the photo's SHA-256) under
+// its own SHA-256, which is the evidenceHash recorded on chain, and the photo beside it (at most
+// MAX_EVIDENCE_PHOTO_BYTES, which the table enforces too). Neither can be changed afterwards unnoticed.
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import type { Db } from "./db";
 
 export type PhotoType = "jpeg" | "png" | "webp";
 
@@ -40,34 +40,26 @@ export function prepareEvidence(description: string, photo: EvidencePhoto | null
 }
 
 export class EvidenceStore {
-  constructor(private readonly dir: string) {}
+  constructor(private readonly db: Db) {}
 
-  /** Writes the photo, then the statement (each atomically): a statement never names a missing photo. */
-  save(evidence: PreparedEvidence): void {
-    mkdirSync(this.dir, { recursive: true });
-    const write = (name: string, data: Buffer | string) => {
-      const path = join(this.dir, name);
-      writeFileSync(`${path}.tmp`, data);
-      renameSync(`${path}.tmp`, path);
-    };
+  /** Keeps the statement and its photo in one row: a statement never names a missing photo. */
+  async save(evidence: PreparedEvidence): Promise<void> {
     const { statement, photo } = evidence;
-    if (photo !== null && statement.photo !== null) write(`${statement.photo}.${photo.type}`, photo.bytes);
-    write(`${evidence.hash.slice(2)}.json`, JSON.stringify(statement));
+    await this.db.query(
+      "INSERT INTO evidence (hash, statement, photo, photo_type) VALUES ($1, $2, $3, $4) " +
+        "ON CONFLICT (hash) DO NOTHING",
+      [evidence.hash, JSON.stringify(statement), photo?.bytes ?? null, photo?.type ?? null],
+    );
   }
 
   /** The statement recorded under `hash`, or null when it is not here or does not match its hash. */
-  statement(hash: string): EvidenceStatement | null {
+  async statement(hash: string): Promise<EvidenceStatement | null> {
     if (!HASH.test(hash)) return null;
-    try {
-      const text = readFileSync(join(this.dir, `${hash.slice(2)}.json`), "utf8");
-      if (`0x${sha256(text)}` !== hash) return null;
-      return JSON.parse(text) as EvidenceStatement;
-    } catch {
-      return null;
-    }
+    const [row] = await this.db.query<{ statement: string }>(
+      "SELECT statement FROM evidence WHERE hash = $1",
+      [hash],
+    );
+    if (row === undefined || `0x${sha256(row.statement)}` !== hash) return null;
+    return JSON.parse(row.statement) as EvidenceStatement;
   }
-}
-
-export function evidenceStoreIn(dataDir: string): EvidenceStore {
-  return new EvidenceStore(join(dataDir, "evidence"));
 }

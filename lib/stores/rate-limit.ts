@@ -1,5 +1,8 @@
-// Fixed-window rate limits kept in memory: enough for one server process, which is what the embedded
-// default runs. (Several processes behind a balancer would share a store; none is needed here.)
+// Fixed-window rate limits kept in the shared database (lib/stores/db.ts), so that a client's budget is
+// one budget however many app instances it reaches. Counting is one upsert: two instances counting the
+// same client at once are serialised on its row, and neither can hand out an attempt the other took.
+
+import type { Db } from "./db";
 
 export interface RateLimitVerdict {
   allowed: boolean;
@@ -7,49 +10,61 @@ export interface RateLimitVerdict {
   retryAfterSeconds: number;
 }
 
-export class RateLimiter {
-  private readonly windows = new Map<string, { startedAt: number; count: number }>();
+interface WindowRow {
+  started_at: number;
+  count: number;
+}
 
+/** Expired windows are swept about once in this many attempts: cheap, and the table stays small. */
+const SWEEP_EVERY = 1000;
+
+// A window that has expired starts again at 1; a full one stays at limit + 1, which marks the refusal.
+const TAKE = `
+  INSERT INTO rate_limits (bucket, key, started_at, expires_at, count)
+  VALUES ($1, $2, $3::bigint, $3::bigint + $4::bigint, 1)
+  ON CONFLICT (bucket, key) DO UPDATE SET
+    started_at = CASE WHEN rate_limits.expires_at <= $3::bigint THEN $3::bigint ELSE rate_limits.started_at END,
+    expires_at = CASE WHEN rate_limits.expires_at <= $3::bigint THEN $3::bigint + $4::bigint
+                      ELSE rate_limits.expires_at END,
+    count = CASE WHEN rate_limits.expires_at <= $3::bigint THEN 1
+                 ELSE least(rate_limits.count + 1, $5::int + 1) END
+  RETURNING started_at::float8 AS started_at, count`;
+
+const PEEK = `
+  SELECT started_at::float8 AS started_at, count FROM rate_limits
+  WHERE bucket = $1 AND key = $2 AND expires_at > $3::bigint`;
+
+export class RateLimiter {
+  private taken = 0;
+
+  /** `bucket` names the limit: limiters with different buckets count apart on one database. */
   constructor(
+    private readonly db: Db,
+    private readonly bucket: string,
     private readonly limit: number,
     private readonly windowMs: number,
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Counts one attempt for `key`. */
-  take(key: string): RateLimitVerdict {
+  /** Counts one attempt for `key` (an attempt refused is not counted). */
+  async take(key: string): Promise<RateLimitVerdict> {
     const now = this.now();
-    const window = this.current(key, now);
-    const verdict = this.verdict(window, now);
-    if (verdict.allowed) {
-      window.count += 1;
-      this.windows.set(key, window);
+    if (++this.taken % SWEEP_EVERY === 0) {
+      await this.db.query("DELETE FROM rate_limits WHERE expires_at <= $1::bigint", [now]);
     }
-    return verdict;
+    const [row] = await this.db.query<WindowRow>(TAKE, [this.bucket, key, now, this.windowMs, this.limit]);
+    return this.verdict(row, now, (count) => count <= this.limit);
   }
 
   /** Whether `key` has attempts left, without counting one: for limits counted only on some outcomes. */
-  peek(key: string): RateLimitVerdict {
+  async peek(key: string): Promise<RateLimitVerdict> {
     const now = this.now();
-    return this.verdict(this.current(key, now), now);
+    const [row] = await this.db.query<WindowRow>(PEEK, [this.bucket, key, now]);
+    return this.verdict(row, now, (count) => count < this.limit);
   }
 
-  private current(key: string, now: number): { startedAt: number; count: number } {
-    if (this.windows.size > 10_000) this.forgetExpired(now);
-    const window = this.windows.get(key);
-    return window === undefined || now - window.startedAt >= this.windowMs
-      ? { startedAt: now, count: 0 }
-      : window;
-  }
-
-  private verdict(window: { startedAt: number; count: number }, now: number): RateLimitVerdict {
-    if (window.count < this.limit) return { allowed: true, retryAfterSeconds: 0 };
-    return { allowed: false, retryAfterSeconds: Math.ceil((window.startedAt + this.windowMs - now) / 1000) };
-  }
-
-  private forgetExpired(now: number): void {
-    for (const [key, window] of this.windows) {
-      if (now - window.startedAt >= this.windowMs) this.windows.delete(key);
-    }
+  private verdict(row: WindowRow | undefined, now: number, allows: (count: number) => boolean) {
+    if (row === undefined || allows(row.count)) return { allowed: true, retryAfterSeconds: 0 };
+    return { allowed: false, retryAfterSeconds: Math.ceil((row.started_at + this.windowMs - now) / 1000) };
   }
 }

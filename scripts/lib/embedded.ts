@@ -14,7 +14,8 @@ import { DEMO_GENESIS, seedDemo, type Scenario } from "../../lib/chain/demo/seed
 import { PARTIES } from "../../lib/chain/demo/world";
 import { DAY } from "../../lib/domain/time";
 import { QR_LABEL } from "../../lib/domain/label";
-import { possessionStoreIn } from "../../lib/stores/possession-store";
+import { openDb } from "../../lib/stores/db";
+import { PossessionStore } from "../../lib/stores/possession-store";
 
 export interface EmbeddedChain {
   anvil: AnvilHandle;
@@ -30,6 +31,12 @@ export interface EmbeddedOptions {
   digitalLinkBase: string;
   /** Where scenarios.json and the QR images go (public/demo for the app). */
   demoDir: string;
+  /**
+   * The app's database, where the seeded batches' possession lists are published: PostgreSQL's URL, or
+   * null for the PGlite database under dataDir. Left out when no app will serve this chain (chain tests,
+   * benchmarks): the lists are then not published.
+   */
+  databaseUrl?: string | null;
   log?: (message: string) => void;
 }
 
@@ -84,8 +91,16 @@ export async function startEmbeddedChain(options: EmbeddedOptions): Promise<Embe
         deployment,
         options.digitalLinkBase,
       );
-      const store = possessionStoreIn(options.dataDir);
-      for (const { batchId, ...list } of possession) store.write(batchId, list);
+      if (options.databaseUrl !== undefined) {
+        // Opened and closed here, before the app opens it: PGlite is one process's, one handle at a time.
+        const db = openDb({ databaseUrl: options.databaseUrl, dataDir: options.dataDir });
+        try {
+          const store = new PossessionStore(db);
+          for (const { batchId, ...list } of possession) await store.write(batchId, list);
+        } finally {
+          await db.close();
+        }
+      }
       // The state on disk must hold the seeded demo before seed.json says it is there.
       await new DurabilityBarrier(provider, files).settle();
       // Written last: its presence says the chain state on disk holds the whole deployment and demo.

@@ -1,11 +1,13 @@
 // A whole MedProof on free loopback ports: a fresh seeded chain in a temporary folder and the production
 // web server in this process. Tests and benchmarks run against it; stop() removes every trace.
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startEmbeddedChain, type EmbeddedChain } from "./embedded";
 import { freePort } from "./ports";
 import { startRpcCounter, type RpcCounter } from "./rpc-counter";
+import { startPostgres, type Postgres } from "./postgres";
 import type { WebServer } from "../../server/server";
 
 export interface World {
@@ -27,6 +29,11 @@ export interface WorldOptions {
   host?: string;
   /** The demo switch's password; none unless given, whatever the shell that runs the tests has set. */
   demoPassword?: string;
+  /**
+   * The app's database: the embedded PGlite under the data folder (as `npm start`), or a PostgreSQL
+   * server of the world's own, which other processes (tests, Playwright) can reach too.
+   */
+  database?: "pglite" | "postgres";
 }
 
 /** Needs a production build (`next build`). The server reads its configuration from process.env. */
@@ -43,12 +50,15 @@ export async function startWorld(
   const linkHost = host === "0.0.0.0" ? "127.0.0.1" : host;
   let chain: EmbeddedChain | undefined;
   let rpc: RpcCounter | null = null;
+  let postgres: Postgres | null = null;
   try {
+    postgres = options.database === "postgres" ? await startPostgres() : null;
     chain = await startEmbeddedChain({
       dataDir,
       port: anvilPort,
       digitalLinkBase: `http://${linkHost}:${port}`,
       demoDir: join("public", "demo"),
+      databaseUrl: postgres?.url ?? null,
       log,
     });
     const serverEnv = {
@@ -62,6 +72,9 @@ export async function startWorld(
       // HTTP tests play a proxy from 127.0.0.2 to send as many clients; everything else connects from
       // 127.0.0.1, whose X-Forwarded-For is not believed.
       TRUST_PROXY: "127.0.0.2",
+      // Shared with any second instance a test starts on this world (a cookie from one opens on both).
+      SESSION_SECRET: randomBytes(32).toString("hex"),
+      ...(postgres ? { DATABASE_URL: postgres.url } : {}),
     };
     rpc = options.countRpc ? await startRpcCounter(chain.anvil.url) : null;
     // Only the server goes through the proxy; the children reach the node itself.
@@ -71,6 +84,7 @@ export async function startWorld(
     const server = await startWebServer({ host, port });
     const started = chain;
     const counter = rpc;
+    const database = postgres;
     return {
       chain: started,
       server,
@@ -87,12 +101,14 @@ export async function startWorld(
         await server.close();
         await counter?.close();
         await started.anvil.stop();
+        database?.stop();
         rmSync(root, { recursive: true, force: true });
       },
     };
   } catch (error) {
     await rpc?.close();
     await chain?.anvil.stop();
+    postgres?.stop();
     rmSync(root, { recursive: true, force: true });
     throw error;
   }
