@@ -1,5 +1,5 @@
 // The configuration's checks that are easy to get wrong when deploying: TRUST_PROXY, and where the
-// server listens and the demo password (which decide whether the demo switch is served).
+// server listens and the demo password (which decide whether the demo switch is served), CONFIRMATIONS.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { ConfigError, parseEnv } from "./env";
@@ -46,5 +46,18 @@ describe("where the server listens, for the demo switch", () => {
     assert.equal(parseEnv({}).demoPassword, null);
     assert.throws(() => parseEnv({ DEMO_PASSWORD: "short" }), ConfigError);
     assert.throws(() => parseEnv({ DEMO_PASSWORD: "short" }), /DEMO_PASSWORD must be at least 8/);
+  });
+});
+
+describe("CONFIRMATIONS", () => {
+  it("is 0 by default (the embedded chain does not reorganise) and reads a whole number of blocks", () => {
+    assert.equal(parseEnv({}).confirmations, 0);
+    assert.equal(parseEnv({ CONFIRMATIONS: "12" }).confirmations, 12);
+  });
+
+  it("refuses a value that is not a whole number of blocks, naming the variable", () => {
+    for (const bad of ["-1", "1.5", "many"]) {
+      assert.throws(() => parseEnv({ CONFIRMATIONS: bad }), /CONFIRMATIONS/);
+    }
   });
 });
