@@ -7,11 +7,10 @@
 // idle, at block 97. Asking again on a short back-off ends as soon as the receipt exists, on any chain.
 //
 // On a chain that can reorganise, a transaction in the newest block may still vanish: a reply that says
-// "confirmed" waits until CONFIRMATIONS blocks stand on top of the one that holds it (0 on the embedded
-// chain, where nothing reorganises). The receipt is asked for again on every round, so one that moved to
+// "confirmed" (a relayed complaint, a back-office action) passes CONFIRMATIONS, and waits until that many
+// blocks stand on top of the one that holds it (0 on the embedded chain, where nothing reorganises). The receipt is asked for again on every round, so one that moved to
 // another block (or out of the chain) in a reorg is followed, never trusted from before it.
 import { makeError, type Provider, type TransactionReceipt, type TransactionResponse } from "ethers";
-import { env } from "../env";
 
 /** How long a caller that names no limit waits: far beyond any mined block, short of hanging a run. */
 const DEFAULT_TIMEOUT_MS = 120_000;
@@ -29,14 +28,14 @@ async function isDeepEnough(
 }
 
 /**
- * The transaction's receipt once mined and `confirmations` blocks deep (CONFIRMATIONS when absent). Fails
+ * The transaction's receipt once mined and `confirmations` blocks deep (none by default). Fails
  * as tx.wait() does, so callers read errors the same way: CALL_EXCEPTION (with the receipt) when it
  * reverted, TIMEOUT when it is not mined and that deep within `timeoutMs`.
  */
 export async function confirmation(
   tx: TransactionResponse,
   timeoutMs: number = DEFAULT_TIMEOUT_MS,
-  confirmations: number = env().confirmations,
+  confirmations = 0,
 ): Promise<TransactionReceipt> {
   const deadline = Date.now() + timeoutMs;
   for (let delay = FIRST_DELAY_MS; ; delay = Math.min(delay * 2, MAX_DELAY_MS)) {

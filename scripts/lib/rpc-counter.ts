@@ -1,6 +1,9 @@
 // A JSON-RPC proxy that counts what the app asks the node, by method: HTTP requests (single or batched)
 // and WebSocket messages are passed through to the node unchanged. Tests use it to prove that a cached
 // view costs no RPC; benchmarks use it for the requests-per-view figure. Loopback only.
+// With `refuse`, it is also a guard: a request for a matching method (the anvil-only anvil_* and evm_*
+// in front of a node that is not the embedded chain) is answered with an error, never forwarded, and
+// recorded, so a test can fail on any such call the app made.
 import { Agent, createServer, request, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import WebSocket, { WebSocketServer } from "ws";
@@ -12,6 +15,8 @@ export interface RpcCounter {
   counts(): Record<string, number>;
   /** HTTP requests since the start: a JSON-RPC batch is one. */
   httpRequests(): number;
+  /** The methods refused (see RpcCounterOptions.refuse), in the order they were asked for. */
+  refused(): string[];
   close(): Promise<void>;
 }
 
@@ -24,12 +29,34 @@ function methodsOf(text: string): string[] {
   }
 }
 
+export interface RpcCounterOptions {
+  /** Methods never forwarded: a message that asks for one is answered with a JSON-RPC error. */
+  refuse?: RegExp;
+}
+
+/** The JSON-RPC error replies to a message that asks for a refused method (a batch gets one each). */
+function refusal(text: string): string {
+  const body = JSON.parse(text) as { id?: unknown; method?: unknown } | { id?: unknown; method?: unknown }[];
+  const replies = (Array.isArray(body) ? body : [body]).map((request) => ({
+    jsonrpc: "2.0",
+    id: request.id ?? null,
+    error: { code: -32601, message: `${String(request.method)} is refused: not on this chain` },
+  }));
+  return JSON.stringify(Array.isArray(body) ? replies : replies[0]);
+}
+
 /** Listens on a free loopback port and forwards to the node at `nodeUrl` (http://host:port). */
-export async function startRpcCounter(nodeUrl: string): Promise<RpcCounter> {
+export async function startRpcCounter(nodeUrl: string, options: RpcCounterOptions = {}): Promise<RpcCounter> {
   const counts: Record<string, number> = {};
+  const refused: string[] = [];
   let httpRequests = 0;
-  const count = (text: string) => {
-    for (const method of methodsOf(text)) counts[method] = (counts[method] ?? 0) + 1;
+  /** Counts the message's methods; true when one of them is refused. */
+  const count = (text: string): boolean => {
+    const methods = methodsOf(text);
+    for (const method of methods) counts[method] = (counts[method] ?? 0) + 1;
+    const bad = methods.filter((method) => options.refuse?.test(method));
+    refused.push(...bad);
+    return bad.length > 0;
   };
 
   // A bounded pool of kept-alive sockets, as a client library would use: thousands of requests at once
@@ -42,7 +69,11 @@ export async function startRpcCounter(nodeUrl: string): Promise<RpcCounter> {
     for await (const chunk of incoming) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks);
     httpRequests += 1;
-    count(body.toString());
+    if (count(body.toString())) {
+      response.writeHead(200, { "content-type": "application/json" });
+      response.end(refusal(body.toString()));
+      return;
+    }
     const send = (retried: boolean) => {
       const upstream = request(
         {
@@ -77,7 +108,7 @@ export async function startRpcCounter(nodeUrl: string): Promise<RpcCounter> {
     upstream.on("message", (data) => client.send(String(data)));
     client.on("message", (data) => {
       const message = String(data);
-      count(message);
+      if (count(message)) return client.send(refusal(message));
       if (upstream.readyState === WebSocket.OPEN) upstream.send(message);
       else waiting.push(message);
     });
@@ -97,6 +128,7 @@ export async function startRpcCounter(nodeUrl: string): Promise<RpcCounter> {
     port,
     counts: () => ({ ...counts }),
     httpRequests: () => httpRequests,
+    refused: () => [...refused],
     async close() {
       for (const client of sockets.clients) client.terminate();
       sockets.close();
