@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { env } from "../lib/env";
 import { readDeployment, writeDeployment } from "../lib/chain/deployment";
 import { deployToNetwork, unlockKeystore } from "../lib/chain/network-deploy";
-import { rpcProvider } from "../lib/chain/provider";
+import { rpcProvider, waitForRpc } from "../lib/chain/provider";
 import {
   actorFrom,
   ActionError,
@@ -227,6 +227,16 @@ function promptPassword(question: string): Promise<string> {
   });
 }
 
+/** The file named by option `name`, as text. */
+function readOption(values: Values, name: "keystore" | "password-file"): string {
+  const path = text(values, name);
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    throw new UsageError(`--${name}: cannot read ${path}.`);
+  }
+}
+
 /** `deploy`: a whole system on the chain at --rpc-url, signed with the keystore's key. */
 async function deploy(values: Values): Promise<void> {
   const rpcUrl = text(values, "rpc-url");
@@ -237,12 +247,13 @@ async function deploy(values: Values): Promise<void> {
     throw new UsageError(`${out} exists: it may name a live deployment. Move it away or give another --out.`);
   }
   const regulator = text(values, "regulator");
-  const keystore = readFileSync(text(values, "keystore"), "utf8");
+  const keystore = readOption(values, "keystore");
   const password =
     values["password-file"] === undefined
       ? await promptPassword("Keystore password: ")
-      : readFileSync(values["password-file"], "utf8").replace(/\r?\n$/, "");
+      : readOption(values, "password-file").replace(/\r?\n$/, "");
   const deployer = await unlockKeystore(keystore, password, rpcProvider(rpcUrl));
+  await waitForRpc(rpcUrl);
   console.log(`Deploying from ${deployer.address} to ${rpcUrl}…`);
   const deployment = await deployToNetwork(deployer, {
     address: regulator,

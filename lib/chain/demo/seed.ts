@@ -1,6 +1,8 @@
 // Seeds the demo scenarios (README.md, "Demo scenarios") on the local chain, as a history: each action is a transaction
 // by the party accountable for it, at the time it happened (anvil's next-block timestamp), so the record
 // reads like years of real use. Dates that matter for expiry and release are relative to the seed day.
+// The off-anvil test writes the same history on Hardhat's node, signed by that node's own accounts
+// (SeedChain): the demo keys stay refused off the local chain.
 import {
   AbiCoder,
   keccak256,
