@@ -247,6 +247,9 @@ async function deploy(values: Values): Promise<void> {
     throw new UsageError(`${out} exists: it may name a live deployment. Move it away or give another --out.`);
   }
   const regulator = text(values, "regulator");
+  if (!/^0x[0-9a-fA-F]{40}$/.test(regulator)) {
+    throw new UsageError(`--regulator must be an 0x-prefixed 20-byte address; got "${regulator}".`);
+  }
   const keystore = readOption(values, "keystore");
   const password =
     values["password-file"] === undefined

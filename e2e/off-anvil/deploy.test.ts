@@ -5,7 +5,7 @@
 import { describe, it, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { bindContracts } from "../../lib/chain/contracts";
@@ -79,10 +79,11 @@ describe("medproof deploy, on Hardhat's node", () => {
     });
 
     it("when the deployment file exists: it may name a live deployment", async () => {
+      const before = readFileSync(deploymentFile(), "utf8");
       const result = await run(deploymentFile(), "right password\n");
       assert.equal(result.code, 1);
       assert.match(result.err, /exists: it may name a live deployment/);
-      assert.equal(deployment().chainId > 0, true, "the existing file is untouched");
+      assert.equal(readFileSync(deploymentFile(), "utf8"), before, "the existing file is untouched");
     });
   });
 });

@@ -26,6 +26,8 @@ export interface HardhatWorld {
   env: Record<string, string>;
   /** The anvil-only methods the server and the CLI asked for (refused): none is the pass. */
   refused(): string[];
+  /** What they asked for through the guard, by method (so a pass is not a guard nobody used). */
+  counts(): Record<string, number>;
   stop(): Promise<void>;
 }
 
@@ -127,6 +129,7 @@ export async function startHardhatWorld(
         MEDPROOF_DEPLOYER: deployer,
       },
       refused: () => counter.refused(),
+      counts: () => counter.counts(),
       stop,
     };
   } catch (error) {
