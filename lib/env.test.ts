@@ -1,6 +1,6 @@
 // The configuration's checks that are easy to get wrong when deploying: TRUST_PROXY, and where the
-// server listens and the demo password (which decide whether the demo switch is served), and the shared
-// database and session secret several instances need.
+// server listens and the demo password (which decide whether the demo switch is served), the shared
+// database and session secret several instances need, and CONFIRMATIONS.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { ConfigError, parseEnv } from "./env";
@@ -62,5 +62,18 @@ describe("the shared database and session secret", () => {
     assert.equal(parseEnv({}).sessionSecret, null);
     assert.deepEqual(parseEnv({ SESSION_SECRET: "ab".repeat(32) }).sessionSecret, Buffer.alloc(32, 0xab));
     assert.throws(() => parseEnv({ SESSION_SECRET: "ab".repeat(8) }), /SESSION_SECRET must be 64 hex digits/);
+  });
+});
+
+describe("CONFIRMATIONS", () => {
+  it("is 0 by default (the embedded chain does not reorganise) and reads a whole number of blocks", () => {
+    assert.equal(parseEnv({}).confirmations, 0);
+    assert.equal(parseEnv({ CONFIRMATIONS: "12" }).confirmations, 12);
+  });
+
+  it("refuses a value that is not a whole number of blocks, naming the variable", () => {
+    for (const bad of ["-1", "1.5", "many"]) {
+      assert.throws(() => parseEnv({ CONFIRMATIONS: bad }), /CONFIRMATIONS/);
+    }
   });
 });

@@ -58,6 +58,12 @@ const schema = z.object({
     .min(1, "LOG_PAGE_BLOCKS must be at least 1")
     .max(1_000_000, "LOG_PAGE_BLOCKS must be at most 1,000,000")
     .default(5000),
+  CONFIRMATIONS: z.coerce
+    .number({ message: "CONFIRMATIONS must be a whole number of blocks" })
+    .int("CONFIRMATIONS must be a whole number of blocks")
+    .min(0, "CONFIRMATIONS must be 0 or more")
+    .max(1000, "CONFIRMATIONS must be at most 1,000")
+    .default(0),
   DEMO_PASSWORD: z
     .string()
     .min(
@@ -116,6 +122,11 @@ export interface Env {
   /** Blocks per eth_getLogs request: nodes refuse (or time out on) a range of the whole chain. */
   logPageBlocks: number;
   /**
+   * Blocks that must stand on a transaction's block before a reply calls it confirmed (CONFIRMATIONS):
+   * 0 where blocks are final when made (the embedded chain, QBFT), more on a chain that can reorganise.
+   */
+  confirmations: number;
+  /**
    * Label sheets rendered at once, one worker thread each (default 1: on 2 cores the other one keeps
    * answering verifications), and how many more may wait; beyond that a request gets 503 labels_busy.
    */
@@ -163,6 +174,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     relayConfirmationMs: e.RELAY_CONFIRMATION_SECONDS * 1000,
     trustedProxies: e.TRUST_PROXY,
     logPageBlocks: e.LOG_PAGE_BLOCKS,
+    confirmations: e.CONFIRMATIONS,
     demoPassword: e.DEMO_PASSWORD ?? null,
     hostIsLoopback: isLoopback(e.HOST),
     labelWorkers: e.LABEL_WORKERS,

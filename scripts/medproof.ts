@@ -2,9 +2,11 @@
 // records, without the web pages. `npm run medproof -- help` lists the commands. Errors are plain sentences, decoded from
 // the contracts' reverts; the exit code is 1 on any error.
 import { parseArgs } from "node:util";
+import { existsSync, readFileSync } from "node:fs";
 import { env } from "../lib/env";
-import { readDeployment } from "../lib/chain/deployment";
-import { rpcProvider } from "../lib/chain/provider";
+import { readDeployment, writeDeployment } from "../lib/chain/deployment";
+import { deployToNetwork, unlockKeystore } from "../lib/chain/network-deploy";
+import { rpcProvider, waitForRpc } from "../lib/chain/provider";
 import {
   actorFrom,
   ActionError,
@@ -26,6 +28,11 @@ import { isIsoDate } from "../lib/domain/backoffice-input";
 
 const HELP = `MedProof back office. Usage: npm run medproof -- <command> [options] --as <party>
 (on the local demo chain) or with MEDPROOF_PRIVATE_KEY set (any chain).
+
+  deploy           --rpc-url <url> --keystore <file> --regulator <address> [--regulator-name <name>]
+                   [--password-file <file>] [--out deployment.json]
+                   (deploys the contracts with the keystore's key, password asked on the terminal, and
+                   writes the deployment file the app reads with RPC_URL and DEPLOYMENT_FILE)
 
   lot register     --code MB-2411-03 --grade "BFE99 25 g/m²" --kg 500 [--report <text or 0x hash>]
   lot transfer     --lot <id> --to <manufacturer address>
@@ -128,6 +135,12 @@ const options = {
   boxes: { type: "string" },
   "ship-by": { type: "string" },
   shipment: { type: "string" },
+  "rpc-url": { type: "string" },
+  keystore: { type: "string" },
+  "password-file": { type: "string" },
+  regulator: { type: "string" },
+  "regulator-name": { type: "string" },
+  out: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -185,6 +198,77 @@ function print(result: TxResult): void {
   );
 }
 
+/** Reads a password from the terminal without echoing it. */
+function promptPassword(question: string): Promise<string> {
+  const input = process.stdin;
+  if (!input.isTTY) {
+    throw new UsageError("No terminal to ask the keystore's password on: give --password-file <file>.");
+  }
+  process.stderr.write(question);
+  input.setRawMode(true);
+  input.resume();
+  return new Promise((resolve, reject) => {
+    let typed = "";
+    const done = (finish: () => void) => {
+      input.off("data", onData);
+      input.setRawMode(false);
+      input.pause();
+      process.stderr.write("\n");
+      finish();
+    };
+    const onData = (chunk: Buffer) => {
+      for (const char of chunk.toString("utf8")) {
+        if (char === "\r" || char === "\n") return done(() => resolve(typed));
+        if (char === "\u0003") return done(() => reject(new UsageError("Stopped.")));
+        typed = char === "\u007f" ? typed.slice(0, -1) : typed + char;
+      }
+    };
+    input.on("data", onData);
+  });
+}
+
+/** The file named by option `name`, as text. */
+function readOption(values: Values, name: "keystore" | "password-file"): string {
+  const path = text(values, name);
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    throw new UsageError(`--${name}: cannot read ${path}.`);
+  }
+}
+
+/** `deploy`: a whole system on the chain at --rpc-url, signed with the keystore's key. */
+async function deploy(values: Values): Promise<void> {
+  const rpcUrl = text(values, "rpc-url");
+  if (!/^https?:\/\//.test(rpcUrl))
+    throw new UsageError(`--rpc-url must be an http(s) URL; got "${rpcUrl}".`);
+  const out = values.out ?? "deployment.json";
+  if (existsSync(out)) {
+    throw new UsageError(`${out} exists: it may name a live deployment. Move it away or give another --out.`);
+  }
+  const regulator = text(values, "regulator");
+  if (!/^0x[0-9a-fA-F]{40}$/.test(regulator)) {
+    throw new UsageError(`--regulator must be an 0x-prefixed 20-byte address; got "${regulator}".`);
+  }
+  const keystore = readOption(values, "keystore");
+  const password =
+    values["password-file"] === undefined
+      ? await promptPassword("Keystore password: ")
+      : readOption(values, "password-file").replace(/\r?\n$/, "");
+  const deployer = await unlockKeystore(keystore, password, rpcProvider(rpcUrl));
+  await waitForRpc(rpcUrl);
+  console.log(`Deploying from ${deployer.address} to ${rpcUrl}…`);
+  const deployment = await deployToNetwork(deployer, {
+    address: regulator,
+    name: values["regulator-name"] ?? "Regulator",
+  });
+  writeDeployment(out, deployment);
+  console.log(
+    `Deployed on chain ${deployment.chainId} at block ${deployment.deployedAtBlock}; regulator ${regulator}.`,
+  );
+  console.log(`Serve it with: RPC_URL=${rpcUrl} DEPLOYMENT_FILE=${out} npm start`);
+}
+
 async function main(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   const [group, action] = positionals;
@@ -192,6 +276,8 @@ async function main(argv: string[]): Promise<void> {
     console.log(HELP);
     return;
   }
+  // Before the configuration: a deployment file is what this command makes.
+  if (group === "deploy") return deploy(values);
   const config = env();
   const deployment = readDeployment(config.deploymentFile);
   const provider = rpcProvider(config.rpcUrl);

@@ -2,7 +2,11 @@
 // tests, binding drift, production build, then HTTP and browser tests against a real local chain and
 // server started here (and stopped by PID at the end). Ends with one line CI reads: "N passed, M failed".
 //
-// `npm test -- unit|contracts|http|e2e` runs one group (http and e2e still start the chain and server);
+// Then the same HTTP verify and complaint tests off anvil: on Hardhat's node, deployed by the deploy
+// command, the server in RPC_URL mode (scripts/lib/hardhat-world.ts), in a process of its own.
+//
+// `npm test -- unit|contracts|http|e2e|hardhat` runs one group (http, e2e and hardhat still start the
+// chain and server);
 // words after the group narrow it: `npm test -- e2e verdict.spec.ts` (Playwright's own filters),
 // `npm test -- http complaints` (unit or HTTP test files whose path contains a word). A group run alone
 // uses the existing build: run `npx next build` first after changing the app.
@@ -10,6 +14,7 @@ import { spawn } from "node:child_process";
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { startWorld, type World } from "./lib/world";
+import { startHardhatWorld, type HardhatWorld } from "./lib/hardhat-world";
 
 interface Tally {
   passed: number;
@@ -162,6 +167,50 @@ async function withWorld(body: (env: Record<string, string>) => Promise<void>): 
   }
 }
 
+/**
+ * The HTTP tests that run off anvil too: verification, then complaints (which change the record), read
+ * and written through the app; then the deploy command's own checks.
+ */
+const OFF_ANVIL_TESTS = [
+  ["e2e/http/verify.test.ts"],
+  ["e2e/http/complaints.mutates.test.ts"],
+  ["e2e/off-anvil/deploy.test.ts"],
+];
+
+/** `npm test -- hardhat`: the off-anvil world, its HTTP tests, and the guard's count of anvil-only calls. */
+async function offAnvil(): Promise<void> {
+  let world: HardhatWorld | undefined;
+  try {
+    world = await startHardhatWorld((m) => console.log(m));
+    for (const files of OFF_ANVIL_TESTS) await nodeTests("http on Hardhat", narrowed(files), world.env);
+    const refused = world.refused();
+    // The server's reads went through the guard: otherwise "nothing refused" would prove nothing.
+    const guarded = (world.counts().eth_call ?? 0) > 0;
+    const clean = refused.length === 0 && guarded;
+    record("no anvil_* or evm_* call off anvil", clean ? 1 : 0, clean ? 0 : 1, [
+      ...(guarded ? [] : ["the server's reads did not go through the guard"]),
+      ...new Set(refused),
+    ]);
+  } catch (error) {
+    record("Hardhat world", 0, 1);
+    console.error(`Could not start the Hardhat world: ${(error as Error).stack}`);
+  } finally {
+    await world?.stop();
+  }
+}
+
+/** The off-anvil group in a child process: the server there reads its own configuration (RPC_URL). */
+async function offAnvilInChild(): Promise<void> {
+  console.log("\n── off anvil: tsx scripts/test.ts hardhat");
+  const { code, output } = await run(process.execPath, ["--import", "tsx", __filename, "hardhat"]);
+  const summary = [...output.matchAll(/^(\d+) passed, (\d+) failed$/gm)].at(-1);
+  const failed = summary ? Number(summary[2]) : 0;
+  // Its own "Failures:" list, printed above, names the tests.
+  tally.passed += summary ? Number(summary[1]) : 0;
+  tally.failed += failed || (code === 0 ? 0 : 1);
+  if (failed > 0 || code !== 0) failures.push(`off anvil (npm test -- hardhat): ${failed || 1} failed`);
+}
+
 async function playwright(env: Record<string, string>): Promise<void> {
   console.log("\n── e2e: playwright test");
   const { code, output } = await run(
@@ -222,6 +271,8 @@ async function main(): Promise<void> {
       if (all || only === "http") await nodeTests("http (changing the record)", mutating, env);
     });
   }
+  if (built && all) await offAnvilInChild();
+  if (only === "hardhat") await offAnvil();
 
   const minutes = ((Date.now() - started) / 60_000).toFixed(1);
   if (failures.length > 0) console.log(`Failures:\n  ${failures.join("\n  ")}`);

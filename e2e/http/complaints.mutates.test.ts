@@ -4,9 +4,8 @@
 // These change the record, so `npm test` runs them after the read-only HTTP and browser tests.
 import { after, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import { dirname } from "node:path";
-import { baseUrl, databaseUrl, deploymentFile, rpcUrl, scenario, verify } from "./world";
+import { baseUrl, databaseUrl, deploymentFile, medproof, scenario, verify } from "./world";
 import { openDb } from "../../lib/stores/db";
 
 const QINGHE = "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC";
@@ -18,14 +17,6 @@ after(() => db.close());
 // A 1×1 PNG: a real image, as the phone would send it.
 const PHOTO =
   "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
-
-function medproof(...args: string[]): { code: number; out: string; err: string } {
-  const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/medproof.ts", ...args], {
-    env: { ...process.env, RPC_URL: rpcUrl(), DEPLOYMENT_FILE: deploymentFile() },
-    encoding: "utf8",
-  });
-  return { code: result.status ?? 1, out: result.stdout, err: result.stderr };
-}
 
 function bond(party: string): { fen: number; suspended: boolean } {
   const shown = medproof("bond", "show", "--party", party);

@@ -27,8 +27,10 @@ export const deploymentFile = () => required("MEDPROOF_DEPLOYMENT_FILE");
 /** The server's PostgreSQL: the world scripts/test.ts starts has one, for tests to look into. */
 export const databaseUrl = () => required("DATABASE_URL");
 
+/** The world's scenarios: the app's public/demo ones, or those of the Hardhat world (its own file). */
 export function scenarios(): ScenarioFixture[] {
-  return JSON.parse(readFileSync(join("public", "demo", "scenarios.json"), "utf8")) as ScenarioFixture[];
+  const file = process.env.MEDPROOF_SCENARIOS_FILE ?? join("public", "demo", "scenarios.json");
+  return JSON.parse(readFileSync(file, "utf8")) as ScenarioFixture[];
 }
 
 export function scenario(id: string): ScenarioFixture {
@@ -88,11 +90,27 @@ export async function postAs(
   };
 }
 
-/** Runs the back-office CLI (scripts/medproof.ts) against the test world's chain. */
+/**
+ * Runs the back-office CLI (scripts/medproof.ts) against the test world's chain. Off the local chain
+ * (the Hardhat world), demo keys are refused: `--as <party>` becomes that party's own key, as an
+ * operator would give it (MEDPROOF_PRIVATE_KEY), from the world's MEDPROOF_PARTY_KEYS.
+ */
 export function medproof(...args: string[]): { code: number; out: string; err: string } {
-  const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/medproof.ts", ...args], {
-    env: { ...process.env, RPC_URL: rpcUrl(), DEPLOYMENT_FILE: deploymentFile() },
-    encoding: "utf8",
-  });
+  const partyKeys = JSON.parse(process.env.MEDPROOF_PARTY_KEYS ?? "null") as Record<string, string> | null;
+  const as = args.indexOf("--as");
+  const key = partyKeys !== null && as >= 0 ? partyKeys[args[as + 1] ?? ""] : undefined;
+  const result = spawnSync(
+    process.execPath,
+    ["--import", "tsx", "scripts/medproof.ts", ...(key ? args.toSpliced(as, 2) : args)],
+    {
+      env: {
+        ...process.env,
+        RPC_URL: rpcUrl(),
+        DEPLOYMENT_FILE: deploymentFile(),
+        ...(key ? { MEDPROOF_PRIVATE_KEY: key } : {}),
+      },
+      encoding: "utf8",
+    },
+  );
   return { code: result.status ?? 1, out: result.stdout, err: result.stderr };
 }

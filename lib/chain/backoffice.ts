@@ -35,6 +35,7 @@ import type { CategoryId } from "../domain/standards";
 import type { WorkshopReadings } from "../domain/backoffice";
 import { LICENCE_KINDS, roleId, type LicenceKind, type Role } from "./field";
 import { confirmation } from "./receipts";
+import { env } from "../env";
 
 export class ActionError extends Error {
   override name = "ActionError";
@@ -141,7 +142,7 @@ export async function sendCall(deployment: Deployment, actor: Actor, call: Contr
   );
   try {
     const tx = await contract.getFunction(call.method)(...call.args);
-    const receipt = await confirmation(tx);
+    const receipt = await confirmation(tx, undefined, env().confirmations);
     return {
       txHash: tx.hash,
       blockNumber: receipt?.blockNumber ?? 0,

@@ -23,6 +23,7 @@ import type { Locale } from "../domain/locale";
 import { assertLocalChain, DemoKeysRefusedError, demoWallet } from "./demo/accounts";
 import { RELAYER_ACCOUNT } from "./demo/world";
 import { confirmation } from "./receipts";
+import { env } from "../env";
 
 /** How long a request stays valid: long enough to be mined, short enough not to linger. */
 const REQUEST_LIFETIME_SECONDS = 600;
@@ -168,7 +169,7 @@ export class Relayer {
     }
     let receipt: TransactionReceipt | null;
     try {
-      receipt = await confirmation(tx, this.confirmationTimeoutMs);
+      receipt = await confirmation(tx, this.confirmationTimeoutMs, env().confirmations);
     } catch (error) {
       // Mined and reverted (the state changed between simulation and inclusion): refused, with the reason.
       if (isError(error, "CALL_EXCEPTION"))

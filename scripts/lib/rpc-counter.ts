@@ -3,6 +3,9 @@
 // it to prove that a cached view costs no RPC; benchmarks use it for the requests-per-view figure and, from
 // the eth_calls it keeps on request, to tell which reads name which batch — counted outside the server,
 // so the figures hold whatever the reader does inside. Loopback only.
+// With `refuse`, it is also a guard: a request for a matching method (the anvil-only anvil_* and evm_*
+// in front of a node that is not the embedded chain) is answered with an error, never forwarded, and
+// recorded, so a test can fail on any such call the app made.
 import { Agent, createServer, request, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import WebSocket, { WebSocketServer } from "ws";
@@ -30,6 +33,8 @@ export interface RpcCounter {
   responseBytes(): number;
   /** HTTP requests since the start: a JSON-RPC batch is one. */
   httpRequests(): number;
+  /** The methods refused (see RpcCounterOptions.refuse), in the order they were asked for. */
+  refused(): string[];
   close(): Promise<void>;
 }
 
@@ -59,29 +64,53 @@ function callOf(request: JsonRpcRequest): RecordedCall | null {
   };
 }
 
+export interface RpcCounterOptions {
+  /** Methods never forwarded: a message that asks for one is answered with a JSON-RPC error. */
+  refuse?: RegExp;
+}
+
+/** The JSON-RPC error replies to a message that asks for a refused method (a batch gets one each). */
+function refusal(text: string): string {
+  const body = JSON.parse(text) as { id?: unknown; method?: unknown } | { id?: unknown; method?: unknown }[];
+  const replies = (Array.isArray(body) ? body : [body]).map((request) => ({
+    jsonrpc: "2.0",
+    id: request.id ?? null,
+    error: { code: -32601, message: `${String(request.method)} is refused: not on this chain` },
+  }));
+  return JSON.stringify(Array.isArray(body) ? replies : replies[0]);
+}
+
 /** Listens on a free loopback port and forwards to the node at `nodeUrl` (http://host:port). */
-export async function startRpcCounter(nodeUrl: string): Promise<RpcCounter> {
+export async function startRpcCounter(nodeUrl: string, options: RpcCounterOptions = {}): Promise<RpcCounter> {
   const counts: Record<string, number> = {};
   const selectors: Record<string, number> = {};
   let recording = false;
   let recorded: RecordedCall[] = [];
   let httpRequests = 0;
   let responseBytes = 0;
-  const count = (text: string) => {
+  const refused: string[] = [];
+  /** Counts the message's methods and eth_calls; true when one of its methods is refused. */
+  const count = (text: string): boolean => {
     const requests = requestsOf(text);
     if (requests === null) {
       counts["(not JSON)"] = (counts["(not JSON)"] ?? 0) + 1;
-      return;
+      return false;
     }
+    let refuse = false;
     for (const request of requests) {
       const method = String(request.method);
       counts[method] = (counts[method] ?? 0) + 1;
+      if (options.refuse?.test(method)) {
+        refused.push(method);
+        refuse = true;
+      }
       const call = callOf(request);
       if (call === null) continue;
       const selector = call.data.slice(0, 10);
       selectors[selector] = (selectors[selector] ?? 0) + 1;
       if (recording) recorded.push(call);
     }
+    return refuse;
   };
 
   // A bounded pool of kept-alive sockets, as a client library would use: thousands of requests at once
@@ -94,7 +123,11 @@ export async function startRpcCounter(nodeUrl: string): Promise<RpcCounter> {
     for await (const chunk of incoming) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks);
     httpRequests += 1;
-    count(body.toString());
+    if (count(body.toString())) {
+      response.writeHead(200, { "content-type": "application/json" });
+      response.end(refusal(body.toString()));
+      return;
+    }
     const send = (retried: boolean) => {
       const upstream = request(
         {
@@ -130,7 +163,7 @@ export async function startRpcCounter(nodeUrl: string): Promise<RpcCounter> {
     upstream.on("message", (data) => client.send(String(data)));
     client.on("message", (data) => {
       const message = String(data);
-      count(message);
+      if (count(message)) return client.send(refusal(message));
       if (upstream.readyState === WebSocket.OPEN) upstream.send(message);
       else waiting.push(message);
     });
@@ -160,6 +193,7 @@ export async function startRpcCounter(nodeUrl: string): Promise<RpcCounter> {
     },
     responseBytes: () => responseBytes,
     httpRequests: () => httpRequests,
+    refused: () => [...refused],
     async close() {
       for (const client of sockets.clients) client.terminate();
       sockets.close();

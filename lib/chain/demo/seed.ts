@@ -1,12 +1,14 @@
 // Seeds the demo scenarios (README.md, "Demo scenarios") on the local chain, as a history: each action is a transaction
 // by the party accountable for it, at the time it happened (anvil's next-block timestamp), so the record
 // reads like years of real use. Dates that matter for expiry and release are relative to the seed day.
+// The off-anvil test writes the same history on Hardhat's node, signed by that node's own accounts
+// (SeedChain): the demo keys stay refused off the local chain.
 import {
   AbiCoder,
   keccak256,
   type ContractTransactionResponse,
   type JsonRpcProvider,
-  type HDNodeWallet,
+  type Signer,
   type Log,
   ZeroHash,
   id,
@@ -146,6 +148,28 @@ export interface PossessionCommitment extends PossessionList {
   batchId: string;
 }
 
+/** A demo party's signer: its address is known without asking the node. */
+export type SeedSigner = Signer & { readonly address: string };
+
+/**
+ * How the seed reaches its chain: who signs as the n-th account of the test mnemonic (PARTIES' `account`),
+ * and how the chain's clock goes back to wall-clock time after the history. Both anvil and Hardhat's
+ * node take evm_setNextBlockTimestamp for the history itself.
+ */
+export interface SeedChain {
+  signer(account: number): Promise<SeedSigner>;
+  resumeWallClock(at: number): Promise<void>;
+}
+
+/** The embedded chain: anvil, signed with the demo keys, which are refused on any other chain. */
+async function localChain(provider: JsonRpcProvider): Promise<SeedChain> {
+  await assertLocalChain(provider);
+  return {
+    signer: async (account) => demoWallet(account, provider),
+    resumeWallClock: async (at) => void (await provider.send("evm_setTime", [at])),
+  };
+}
+
 export interface SeedResult {
   scenarios: Scenario[];
   seededAt: number;
@@ -156,11 +180,14 @@ export async function seedDemo(
   provider: JsonRpcProvider,
   deployment: Deployment,
   base: string,
+  seedChain?: SeedChain,
 ): Promise<SeedResult> {
-  await assertLocalChain(provider);
+  const chain = seedChain ?? (await localChain(provider));
   const wallets = Object.fromEntries(
-    Object.entries(PARTIES).map(([key, party]) => [key, demoWallet(party.account, provider)]),
-  ) as Record<PartyKey, HDNodeWallet>;
+    await Promise.all(
+      Object.entries(PARTIES).map(async ([key, party]) => [key, await chain.signer(party.account)]),
+    ),
+  ) as Record<PartyKey, SeedSigner>;
   const as = (party: PartyKey): Contracts => bindContracts(deployment.addresses, wallets[party]);
   const read = bindContracts(deployment.addresses, provider);
 
@@ -615,7 +642,7 @@ export async function seedDemo(
   // A shopper bought box 100149 at 仁心 for 75 yuan; its ear loops came off. She files with the box's
   // possession signature for her address (made from the secret inside the box), 青禾 answers, an inspector upholds: 500 yuan to her (the legal minimum beats
   // 4 × 75), a 1,000-yuan fine to the treasury, both from 青禾's bond, and both withdrawn.
-  const shopper = demoWallet(DEMO_SHOPPER_ACCOUNT, provider);
+  const shopper = await chain.signer(DEMO_SHOPPER_ACCOUNT);
   const complainedSerial = 100149;
   let complaintId = 0n;
   step(
@@ -664,9 +691,9 @@ export async function seedDemo(
 
   await runSteps(provider, steps, now);
   // Back to wall-clock time, so the next transaction after seeding carries today's date.
-  await provider.send("evm_setTime", [
+  await chain.resumeWallClock(
     Math.max(Math.floor(Date.now() / 1000), (steps[steps.length - 1]?.at ?? 0) + 1),
-  ]);
+  );
 
   // ---- scenarios: the codes printed on the boxes ------------------------------------------------
   const signed = (
