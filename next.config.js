@@ -9,8 +9,9 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // ethers and ws (the chain watcher) stay on the server and are loaded from node_modules at run time.
-  serverExternalPackages: ["ethers", "ws"],
+  // ethers and ws (the chain watcher) stay on the server and are loaded from node_modules at run time;
+  // so does prom-client, whose one registry the front server's /metrics and the pages share.
+  serverExternalPackages: ["ethers", "ws", "prom-client"],
 };
 
 module.exports = withNextIntl(nextConfig);

@@ -21,6 +21,10 @@ import { BrotliStatic } from "./static-brotli";
 import { cameOverHttps, HSTS, newNonce, pageCsp, RESOURCE_CSP } from "./security-headers";
 import { decodedPath, guarded, refusedAtTheDoor, refuseConnect } from "./request-guard";
 import { errorBody, socketReply } from "./reply";
+import { handleOps, isOpsRequest } from "./ops-http";
+import { observed } from "./request-log";
+import { runtimeProbes } from "../lib/queries/health";
+import { collectRuntimeMetrics } from "../lib/queries/runtime-metrics";
 
 const DEMO_DIR = join(process.cwd(), "public", "demo");
 const DEMO_TYPES: Record<string, string> = {
@@ -90,6 +94,8 @@ export async function startWebServer(options: {
   const handleNext = app.getRequestHandler();
   const services = runtime();
   const brotli = dev ? null : new BrotliStatic(join(process.cwd(), ".next", "static"));
+  const probes = runtimeProbes(services);
+  collectRuntimeMetrics(services);
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     // Rate limits and the scan log's device count per client (IPv4 address or IPv6 /64, X-Forwarded-For
@@ -112,6 +118,10 @@ export async function startWebServer(options: {
       return;
     }
     if (refusedAtTheDoor(req, res)) return;
+    if (isOpsRequest(req)) {
+      await handleOps(req, res, probes);
+      return;
+    }
     if (serveDemoFile(req, res)) return;
     if (brotli?.serve(req, res)) return;
     // A verdict page tells a GS1 resolver's client where its linkset and the batch's EPCIS events are.
@@ -133,7 +143,7 @@ export async function startWebServer(options: {
     await handleNext(req, res);
   };
   // Scanned text arrives in the URL; allow long (hostile) ones to reach the handler, which answers 400.
-  const server = createServer({ maxHeaderSize: 256 * 1024 }, guarded(handle));
+  const server = createServer({ maxHeaderSize: 256 * 1024 }, observed(guarded(handle)));
   server.on("connect", refuseConnect);
   // A request Node cannot even parse (over the header limit, malformed) still gets a JSON 4xx.
   server.on("clientError", (error: NodeJS.ErrnoException, socket) => {
@@ -144,6 +154,7 @@ export async function startWebServer(options: {
       body: tooLarge
         ? errorBody("request_too_large", "The request is too large to hold a product code.")
         : errorBody("bad_request", "The request could not be read."),
+      cause: error,
     });
   });
   // Keep-alive longer than typical load balancers, so clients reuse connections.

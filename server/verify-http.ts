@@ -169,8 +169,7 @@ export async function handleVerify(
     send(res, outcome, locale);
   } catch (error) {
     // Never a 5xx body with a stack trace: a plain message, and the detail in the server log.
-    console.error("verify failed:", error);
-    send(res, { status: 503, body: { error: chainUnavailable(locale) } }, locale);
+    send(res, { status: 503, body: { error: chainUnavailable(locale) }, cause: error }, locale);
   }
 }
 
@@ -186,8 +185,7 @@ export function handleLinkset(req: IncomingMessage, res: ServerResponse, origin:
     send(res, { status: 200, body: linkset }, null, LINKSET_MEDIA_TYPE);
   } catch (error) {
     // A parsed code always writes back as a Digital Link; should one not, a 400, never a crash.
-    console.error("linkset failed:", error);
-    send(res, invalid(REFUSALS[locale].notADigitalLink, "unrecognised"), locale);
+    send(res, { ...invalid(REFUSALS[locale].notADigitalLink, "unrecognised"), cause: error }, locale);
   }
 }
 

@@ -41,6 +41,8 @@ export interface Runtime {
   digitalLinkBase: string;
   /** Proxies whose X-Forwarded-For names the client (TRUST_PROXY). */
   trustedProxies: AddressRange[];
+  /** The relayer of wallet-less complaints, made on first use; rejects when this server has none. */
+  relayer(): Promise<Relayer>;
   /**
    * Forgets every cached read: the watcher calls it on any MedProof event, and a desk calls it once its
    * own transaction is confirmed, so the page it reloads next shows the change without waiting for the
@@ -88,6 +90,16 @@ function create(): Runtime {
   const scanLog = new ScanLog(join(config.dataDir, "scan-log.jsonl"));
   // Made on first use, so a chain that is down at start only fails the requests that need it.
   let relayer: Promise<Relayer> | null = null;
+  const relayerOf = () => {
+    relayer ??= createRelayer(
+      rpcProvider(config.rpcUrl, deployment.chainId),
+      deployment,
+      config.relayerPrivateKey,
+      config.relayConfirmationMs,
+    );
+    relayer.catch(() => (relayer = null));
+    return relayer;
+  };
   const complaints = new ComplaintDesk({
     deployment,
     rpcUrl: config.rpcUrl,
@@ -96,16 +108,7 @@ function create(): Runtime {
     possession: possessionStoreIn(config.dataDir),
     evidence: evidenceStoreIn(config.dataDir),
     durability,
-    relayer: () => {
-      relayer ??= createRelayer(
-        rpcProvider(config.rpcUrl, deployment.chainId),
-        deployment,
-        config.relayerPrivateKey,
-        config.relayConfirmationMs,
-      );
-      relayer.catch(() => (relayer = null));
-      return relayer;
-    },
+    relayer: relayerOf,
   });
   return {
     complaints,
@@ -119,6 +122,7 @@ function create(): Runtime {
     region: config.region,
     digitalLinkBase: config.digitalLinkBase,
     trustedProxies: config.trustedProxies,
+    relayer: relayerOf,
     forgetCachedReads,
   };
 }

@@ -13,6 +13,7 @@ import { recoverSerialSigner } from "../chain/serials";
 import { scanWindowStart } from "../domain/scan-window";
 import type { ScanStore } from "../stores/scan-log";
 import { chainUnavailable } from "./chain-unavailable";
+import { recordVerification } from "../metrics";
 
 export interface VerifyResponse {
   code: { gtin: string; lot: string | null; serial: string | null; expiry: string | null };
@@ -38,7 +39,7 @@ export interface VerifyResponse {
 export type VerifyOutcome =
   | { status: 200; body: VerifyResponse }
   | { status: 400; body: { error: { code: "invalid_code"; message: string; reason: string } } }
-  | { status: 503; body: { error: ReturnType<typeof chainUnavailable> } };
+  | { status: 503; body: { error: ReturnType<typeof chainUnavailable> }; cause?: unknown };
 
 export interface VerifyContext {
   /** Administrative division code of the scan (picks the price cap); the server default when absent. */
@@ -57,7 +58,16 @@ export class Verifier {
     private readonly scanLog: ScanStore | null,
   ) {}
 
+  /** One verification, counted by verdict and timed for GET /metrics. */
   async verify(text: string, given: VerifyContext): Promise<VerifyOutcome> {
+    const started = performance.now();
+    const outcome = await this.evaluate(text, given);
+    const label = outcome.status === 200 ? outcome.body.verdict : outcome.body.error.code;
+    recordVerification(label, (performance.now() - started) / 1000);
+    return outcome;
+  }
+
+  private async evaluate(text: string, given: VerifyContext): Promise<VerifyOutcome> {
     const context = {
       ...given,
       now: given.now ?? Math.floor(Date.now() / 1000),
@@ -85,6 +95,7 @@ export class Verifier {
         return {
           status: 503,
           body: { error: chainUnavailable(context.locale) },
+          cause: error,
         };
       }
       throw error;

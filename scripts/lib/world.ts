@@ -62,6 +62,8 @@ export async function startWorld(
       // HTTP tests play a proxy from 127.0.0.2 to send as many clients; everything else connects from
       // 127.0.0.1, whose X-Forwarded-For is not believed.
       TRUST_PROXY: "127.0.0.2",
+      // Refusals and failures only: a line per request would bury the tests' own output.
+      LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
     };
     rpc = options.countRpc ? await startRpcCounter(chain.anvil.url) : null;
     // Only the server goes through the proxy; the children reach the node itself.
