@@ -10,6 +10,7 @@
 // headers or bodies; `redact` is the second line of defence for a field someone adds later.
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
+import { format, stripVTControlCharacters } from "node:util";
 import pino, { type Logger } from "pino";
 import { env } from "./env";
 
@@ -87,4 +88,17 @@ export function currentRequestId(): string | undefined {
 /** Runs `body` as the request `requestId`: every line logged within it, however deep, carries the id. */
 export function withRequestId<T>(requestId: string, body: () => T): T {
   return state().context.run({ requestId }, body);
+}
+
+/**
+ * Sends what anything else prints with console.* (Next's start-up notes, a library's warning) through
+ * the logger, so stdout stays one JSON object a line that a collector can parse. The production entry
+ * calls it; the dev scripts keep their readable console.
+ */
+export function captureConsole(): void {
+  const levels = { debug: "debug", log: "info", info: "info", warn: "warn", error: "error" } as const;
+  for (const [method, level] of Object.entries(levels)) {
+    console[method as keyof typeof levels] = (...args: unknown[]) =>
+      log()[level]({ source: "console" }, stripVTControlCharacters(format(...args)).trim());
+  }
 }

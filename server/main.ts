@@ -6,7 +6,7 @@
 // winning. Logs are JSON lines on stdout (lib/log.ts); SIGTERM and SIGINT finish the open requests and stop.
 import { ConfigError, env } from "../lib/env";
 import { loadEnvFile } from "../lib/env-file";
-import { log } from "../lib/log";
+import { captureConsole, log } from "../lib/log";
 import { startWebServer } from "./server";
 
 async function main(): Promise<void> {
@@ -20,6 +20,7 @@ async function main(): Promise<void> {
     process.stderr.write(`${error.message}\n`);
     process.exit(1);
   }
+  captureConsole();
   if (config.embedded) {
     log().fatal(
       "RPC_URL and DEPLOYMENT_FILE are required: the production server serves an existing chain " +
