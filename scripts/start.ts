@@ -13,6 +13,8 @@ import { waitForRpc } from "../lib/chain/provider";
 
 async function main(): Promise<void> {
   loadEnvFile();
+  // The demo's terminal is read by a person: failures only, unless LOG_LEVEL asks for more.
+  process.env.LOG_LEVEL ??= "warn";
   const config = env();
   const stops: (() => Promise<void>)[] = [];
   const stopAll = async () => {

@@ -154,7 +154,8 @@ export async function startWebServer(options: {
       body: tooLarge
         ? errorBody("request_too_large", "The request is too large to hold a product code.")
         : errorBody("bad_request", "The request could not be read."),
-      cause: error,
+      // Node's code only: the error also holds the raw request head (rawPacket), cookies and all.
+      cause: error.code,
     });
   });
   // Keep-alive longer than typical load balancers, so clients reuse connections.
