@@ -17,6 +17,7 @@ import {
   symlinkSync,
   writeFileSync,
 } from "node:fs";
+import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { buildServer, SERVER_BUNDLE } from "../../scripts/build-server";
@@ -90,6 +91,18 @@ const linesOf = (requestId: string) => logLines().filter((line) => line.requestI
 async function requestLines(requestId: string): Promise<LogLine[]> {
   await waitForLine(new RegExp(`"requestId":"${requestId}".*"msg":"request"`), 5000);
   return linesOf(requestId);
+}
+
+/** Sends `head` on a bare socket and returns whatever the server answers before closing it. */
+function rawRequest(head: string): Promise<string> {
+  return new Promise((done, fail) => {
+    const socket = connect(Number(new URL(base).port), "127.0.0.1", () => socket.end(head));
+    let answer = "";
+    socket.on("data", (chunk: Buffer) => (answer += chunk.toString()));
+    // The server may close while the rest of the head is still being written: the answer came first.
+    socket.on("error", (error) => (answer === "" ? fail(error) : done(answer)));
+    socket.on("close", () => done(answer));
+  });
 }
 
 before(async () => {
@@ -196,6 +209,16 @@ describe("the production server", () => {
       }),
     });
     assert.equal(refused.status, 400);
+    // A request Node cannot parse (its head over the limit) is refused before any handler runs; the
+    // error Node hands over holds the raw head, cookie included.
+    const overflow = await rawRequest(
+      `GET / HTTP/1.1\r\nhost: x\r\ncookie: ${COOKIE_VALUE}\r\nx-pad: ${"a".repeat(300_000)}\r\n\r\n`,
+    );
+    assert.match(overflow, /^HTTP\/1\.1 431 /);
+    await waitForLine(/"status":431/, 5000);
+    const overflowLine = lines.find((line) => line.includes('"status":431')) ?? "";
+    assert.equal((JSON.parse(overflowLine) as { cause?: string }).cause, "HPE_HEADER_OVERFLOW");
+    assert.ok(!overflowLine.includes("rawPacket"), "the raw request head was logged");
     // An id that is not plain text is replaced, never written into the log.
     const odd = await fetch(`${base}/healthz`, { headers: { "x-request-id": "two words {and} braces" } });
     const oddId = odd.headers.get("x-request-id") ?? "";
