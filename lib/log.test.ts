@@ -2,7 +2,8 @@
 // log line), anything else is replaced by a fresh UUID; and the id is seen however deep the call goes.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { currentRequestId, requestIdOf, withRequestId } from "./log";
+import { AsyncLocalStorage } from "node:async_hooks";
+import { createLogger, currentRequestId, requestIdOf, withRequestId, type RequestContext } from "./log";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -40,5 +41,27 @@ describe("withRequestId", () => {
     );
     assert.deepEqual(seen, ["r-1", "r-2"]);
     assert.equal(currentRequestId(), undefined);
+  });
+});
+
+describe("createLogger", () => {
+  it("writes one JSON object a line, with the level by name, the request's id and a secret field censored", () => {
+    const written: string[] = [];
+    const context = new AsyncLocalStorage<RequestContext>();
+    const logger = createLogger("info", context, { write: (line: string) => void written.push(line) });
+    logger.info("outside any request");
+    context.run({ requestId: "r-9" }, () => {
+      logger.info({ cookie: "medproof-act-as=sealed", secret: "1F3Q-XXXX", status: 400 }, "refused");
+      logger.debug("below the level");
+    });
+    const lines = written.map((line) => JSON.parse(line) as Record<string, unknown>);
+    assert.equal(lines.length, 2);
+    assert.equal(lines[0]!.requestId, undefined);
+    assert.equal(lines[0]!.level, "info");
+    assert.equal(lines[1]!.requestId, "r-9");
+    assert.equal(lines[1]!.status, 400);
+    assert.equal(lines[1]!.cookie, "[redacted]");
+    assert.equal(lines[1]!.secret, "[redacted]");
+    assert.ok(!written.join("").includes("sealed") && !written.join("").includes("1F3Q"));
   });
 });
