@@ -37,6 +37,13 @@ describe("checkHealth", () => {
     assert.deepEqual(report.probes.store, { ok: true });
   });
 
+  it("keeps URLs (a hosted node's carries its API key) out of a failure's reason", async () => {
+    const report = await checkHealth([
+      fails("chain", "request to https://rpc.example.org/v3/0123456789abcdef failed, reason: timeout"),
+    ]);
+    assert.deepEqual(report.probes.chain, { ok: false, error: "request to <url> failed, reason: timeout" });
+  });
+
   it("counts a probe that does not answer in time as failing, and still reports the others", async () => {
     const hangs: HealthProbe = { name: "database", check: () => new Promise(() => undefined) };
     const report = await checkHealth([hangs, answers("chain", { block: 1 })], 50);

@@ -34,6 +34,14 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
+/**
+ * A failure's message without the URLs in it: a hosted node's URL carries its API key, and the report
+ * goes to whoever can reach /healthz.
+ */
+function withoutUrls(message: string): string {
+  return message.replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, "<url>");
+}
+
 /** Asks every probe at once; one probe's failure or hang never hides another's answer. */
 export async function checkHealth(
   probes: HealthProbe[],
@@ -44,7 +52,10 @@ export async function checkHealth(
       try {
         return [probe.name, { ok: true, ...(await withTimeout(probe.check(), timeoutMs)) }];
       } catch (error) {
-        return [probe.name, { ok: false, error: error instanceof Error ? error.message : String(error) }];
+        return [
+          probe.name,
+          { ok: false, error: withoutUrls(error instanceof Error ? error.message : String(error)) },
+        ];
       }
     }),
   );
