@@ -96,6 +96,7 @@ export default tseslint.config(
     ignores: [
       "node_modules/**",
       ".next/**",
+      "dist/**",
       ".data/**",
       "contracts/out/**",
       "contracts/cache/**",

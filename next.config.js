@@ -10,8 +10,9 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // ethers and ws (the chain watcher), and the database clients (PGlite loads its WebAssembly from its own
-  // folder), stay on the server and are loaded from node_modules at run time.
-  serverExternalPackages: ["ethers", "ws", "@electric-sql/pglite", "pg"],
+  // folder), stay on the server and are loaded from node_modules at run time; so does prom-client, whose
+  // one registry the front server's /metrics and the pages share.
+  serverExternalPackages: ["ethers", "ws", "@electric-sql/pglite", "pg", "prom-client"],
 };
 
 module.exports = withNextIntl(nextConfig);

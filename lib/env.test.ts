@@ -1,9 +1,14 @@
-// The configuration's checks that are easy to get wrong when deploying: TRUST_PROXY, and where the
-// server listens and the demo password (which decide whether the demo switch is served), the shared
-// database and session secret several instances need, and CONFIRMATIONS.
+// The configuration's checks that are easy to get wrong when deploying: TRUST_PROXY, where the server
+// listens and the demo password (which decide whether the demo switch is served), the shared database and
+// session secret several instances need, CONFIRMATIONS, and that every variable is listed where an
+// operator looks for it (.env.example, docs/operations.md).
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { ConfigError, parseEnv } from "./env";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ConfigError, parseEnv, VARIABLES } from "./env";
+import { loadEnvFile } from "./env-file";
 import { formatAddress } from "./domain/client-address";
 
 describe("TRUST_PROXY", () => {
@@ -74,6 +79,41 @@ describe("CONFIRMATIONS", () => {
   it("refuses a value that is not a whole number of blocks, naming the variable", () => {
     for (const bad of ["-1", "1.5", "many"]) {
       assert.throws(() => parseEnv({ CONFIRMATIONS: bad }), /CONFIRMATIONS/);
+    }
+  });
+});
+
+describe("the variables' lists", () => {
+  /** Names given as `NAME=` in .env.example, set or commented out. */
+  const exampleNames = () =>
+    [...readFileSync(".env.example", "utf8").matchAll(/^#? ?([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]);
+
+  it(".env.example names every variable lib/env.ts reads, and no other", () => {
+    assert.deepEqual([...new Set(exampleNames())].sort(), [...VARIABLES].sort());
+  });
+
+  it("docs/operations.md's table names every variable but NODE_ENV", () => {
+    const table = readFileSync("docs/operations.md", "utf8");
+    const missing = VARIABLES.filter((name) => name !== "NODE_ENV" && !table.includes(`\`${name}\``));
+    assert.deepEqual(missing, []);
+  });
+});
+
+describe("a .env file", () => {
+  it("is read into the environment, a variable already set winning over the file", () => {
+    const dir = mkdtempSync(join(tmpdir(), "medproof-env-"));
+    const file = join(dir, ".env");
+    writeFileSync(file, "MEDPROOF_TEST_FROM_FILE=file\nMEDPROOF_TEST_SET_TWICE=file\n");
+    process.env.MEDPROOF_TEST_SET_TWICE = "environment";
+    try {
+      assert.equal(loadEnvFile(file), true);
+      assert.equal(process.env.MEDPROOF_TEST_FROM_FILE, "file");
+      assert.equal(process.env.MEDPROOF_TEST_SET_TWICE, "environment");
+      assert.equal(loadEnvFile(join(dir, "absent.env")), false);
+    } finally {
+      delete process.env.MEDPROOF_TEST_FROM_FILE;
+      delete process.env.MEDPROOF_TEST_SET_TWICE;
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -75,7 +75,15 @@ const schema = z.object({
   LABEL_WORKERS: z.coerce.number().int().min(1).max(16).default(1),
   LABEL_QUEUE: z.coerce.number().int().min(0).max(100).default(4),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+      message: "LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent",
+    })
+    .default("info"),
 });
+
+/** Every variable the app reads: .env.example and the docs' table list exactly these (a test checks). */
+export const VARIABLES = Object.keys(schema.shape);
 
 export interface Env {
   /** JSON-RPC endpoint of the chain the app reads. */
@@ -132,6 +140,8 @@ export interface Env {
    */
   labelWorkers: number;
   labelQueue: number;
+  /** The least severe log lines written (lib/log.ts): `info` logs every request, `warn` only refusals. */
+  logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
 }
 
 /** Literal loopback addresses only: a name could resolve elsewhere, and 0.0.0.0 listens everywhere. */
@@ -179,6 +189,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     hostIsLoopback: isLoopback(e.HOST),
     labelWorkers: e.LABEL_WORKERS,
     labelQueue: e.LABEL_QUEUE,
+    logLevel: e.LOG_LEVEL,
   };
 }
 

@@ -1,14 +1,20 @@
 // `npm start`: the whole thing on the embedded default — a local chain under .data/ (deployed and
 // seeded once), a production build (made when sources changed), and the web server. With RPC_URL and
-// DEPLOYMENT_FILE it serves that chain instead and never deploys, seeds or uses demo keys.
+// DEPLOYMENT_FILE it serves that chain instead and never deploys, seeds or uses demo keys. Variables
+// also come from a .env file (the environment winning). It runs with tsx, a dev tool: a production
+// deployment runs the compiled server instead (`npm run serve`, server/main.ts).
 import { join } from "node:path";
 import { env } from "../lib/env";
+import { loadEnvFile } from "../lib/env-file";
 import { startEmbeddedChain } from "./lib/embedded";
 import { startWebServer } from "../server/server";
 import { buildIfNeeded } from "./lib/build";
 import { waitForRpc } from "../lib/chain/provider";
 
 async function main(): Promise<void> {
+  loadEnvFile();
+  // The demo's terminal is read by a person: failures only, unless LOG_LEVEL asks for more.
+  process.env.LOG_LEVEL ??= "warn";
   const config = env();
   const stops: (() => Promise<void>)[] = [];
   const stopAll = async () => {

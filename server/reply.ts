@@ -2,11 +2,13 @@
 // {error: {code, message, field?}}), its language and any extra headers. The lean handler writes it on a
 // Node response, the Next route handlers return it as a web Response, and a request Node could not hand
 // over (a bare socket) gets it as raw HTTP: the same headers, built in one place, so no path forgets
-// no-store, the charset or the Retry-After of a 429.
+// no-store, the charset or the Retry-After of a 429. Being the one way out, it is also where every
+// refusal (4xx) and failure (5xx) is logged, once, with the cause the handler caught.
 import { STATUS_CODES, type ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
 import type { Locale } from "../lib/domain/locale";
 import type { ApiError } from "../lib/queries/complaints";
+import { log } from "../lib/log";
 
 const JSON_TYPE = "application/json; charset=utf-8";
 
@@ -16,6 +18,8 @@ export interface Outcome {
   body: unknown;
   /** Seconds until a refused client may try again (a 429, a full queue). */
   retryAfter?: number;
+  /** What went wrong behind a 4xx/5xx (the error caught): logged, never sent. */
+  cause?: unknown;
 }
 
 export interface ReplyOptions {
@@ -30,6 +34,29 @@ export interface ReplyOptions {
 /** The error envelope every refusal uses. */
 export function errorBody(code: string, message: string, field?: string): { error: ApiError } {
   return { error: field === undefined ? { code, message } : { code, message, field } };
+}
+
+/** The error code of a body in the error envelope, if it is one. */
+function errorCodeOf(body: unknown): string | undefined {
+  const error = (body as { error?: { code?: unknown } } | null)?.error;
+  return typeof error?.code === "string" ? error.code : undefined;
+}
+
+/**
+ * Logs a 4xx/5xx reply once: its status, its error code and the cause. A refusal of bad input is the
+ * client's business (info); a failure is ours (error). An Error goes under `err`, which pino writes with
+ * its type, message and stack.
+ */
+function logOutcome(outcome: Outcome): void {
+  if (outcome.status < 400) return;
+  const { cause } = outcome;
+  const fields = {
+    status: outcome.status,
+    code: errorCodeOf(outcome.body),
+    ...(cause instanceof Error ? { err: cause } : cause === undefined ? {} : { cause: String(cause) }),
+  };
+  if (outcome.status >= 500) log().error(fields, "request failed");
+  else log().info(fields, "request refused");
 }
 
 /** The headers of a reply whose body is `text`, in the order they are written. */
@@ -52,6 +79,7 @@ export function replyHeaders(outcome: Outcome, text: string, options: ReplyOptio
 
 /** The reply as a web Response, for a Next route handler. */
 export function reply(outcome: Outcome, options: ReplyOptions = {}): Response {
+  logOutcome(outcome);
   const text = JSON.stringify(outcome.body);
   const headers = new Headers();
   for (const [name, value] of replyHeaders(outcome, text, options)) headers.append(name, value);
@@ -60,6 +88,7 @@ export function reply(outcome: Outcome, options: ReplyOptions = {}): Response {
 
 /** The reply written on a Node response, for the lean handler and the front server's refusals. */
 export function writeReply(res: ServerResponse, outcome: Outcome, options: ReplyOptions = {}): void {
+  logOutcome(outcome);
   const text = JSON.stringify(outcome.body);
   const lines = replyHeaders(outcome, text, options);
   const head: Record<string, string | string[]> = {};
@@ -73,6 +102,7 @@ export function writeReply(res: ServerResponse, outcome: Outcome, options: Reply
 
 /** The reply as raw HTTP on a socket Node never turned into a request (a CONNECT, an unparsable head). */
 export function socketReply(socket: Duplex, outcome: Outcome, options: ReplyOptions = {}): void {
+  logOutcome(outcome);
   const text = JSON.stringify(outcome.body);
   const lines = [...replyHeaders(outcome, text, options), ["connection", "close"]];
   socket.end(

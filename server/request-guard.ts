@@ -9,6 +9,7 @@ import type { Locale } from "../lib/domain/locale";
 import { errorBody, socketReply, writeReply } from "./reply";
 import { isResolverPath } from "../lib/domain/linkset";
 import { requestLocale } from "./verify-http";
+import { log } from "../lib/log";
 
 const SENTENCES = {
   en: {
@@ -54,8 +55,9 @@ function refuse(
   code: string,
   message: string,
   headers: Record<string, string> = {},
+  cause?: unknown,
 ): void {
-  writeReply(res, { status, body: errorBody(code, message) }, { headers });
+  writeReply(res, { status, body: errorBody(code, message), cause }, { headers });
 }
 
 /**
@@ -89,8 +91,9 @@ export function refuseConnect(req: IncomingMessage, socket: Duplex): void {
 
 /** Whatever a handler throws: logged, answered with a named error if nothing was sent yet, and closed. */
 function answerFailure(req: IncomingMessage, res: ServerResponse, error: unknown): void {
-  console.error(`${req.method ?? "?"} ${req.url ?? "?"} failed in the front server:`, error);
   if (res.headersSent) {
+    // Nothing left to answer with: the reply's log line cannot carry the cause, so this one does.
+    log().error({ err: error }, "request failed after its reply began");
     res.destroy();
     return;
   }
@@ -101,7 +104,7 @@ function answerFailure(req: IncomingMessage, res: ServerResponse, error: unknown
     // The headers themselves may be what failed: English.
   }
   // Not a 5xx: the only input the front server acts on is the request, so the request is what it refused.
-  refuse(res, 400, "request_not_handled", SENTENCES[locale].notHandled, { connection: "close" });
+  refuse(res, 400, "request_not_handled", SENTENCES[locale].notHandled, { connection: "close" }, error);
 }
 
 /**

@@ -14,6 +14,10 @@ import { BrotliStatic } from "./static-brotli";
 import { cameOverHttps, HSTS, newNonce, pageCsp, RESOURCE_CSP } from "./security-headers";
 import { decodedPath, guarded, refusedAtTheDoor, refuseConnect } from "./request-guard";
 import { errorBody, socketReply } from "./reply";
+import { handleOps, isOpsRequest } from "./ops-http";
+import { observed } from "./request-log";
+import { runtimeProbes } from "../lib/queries/health";
+import { collectRuntimeMetrics } from "../lib/queries/runtime-metrics";
 
 const DEMO_DIR = join(process.cwd(), "public", "demo");
 const DEMO_TYPES: Record<string, string> = {
@@ -103,6 +107,8 @@ export async function startWebServer(options: {
   // Opened and migrated before the first request: a database that cannot be is a failed start.
   await services.db.ready;
   const brotli = dev ? null : new BrotliStatic(join(process.cwd(), ".next", "static"));
+  const probes = runtimeProbes(services);
+  collectRuntimeMetrics(services);
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     // Rate limits and the scan log's device count per client (IPv4 address or IPv6 /64, X-Forwarded-For
@@ -124,6 +130,10 @@ export async function startWebServer(options: {
       return;
     }
     if (refusedAtTheDoor(req, res)) return;
+    if (isOpsRequest(req)) {
+      await handleOps(req, res, probes);
+      return;
+    }
     if (serveDemoFile(req, res)) return;
     if (brotli?.serve(req, res)) return;
     // A verdict page names what it varies on; its Link header (the linkset) was set by the resolver.
@@ -142,7 +152,7 @@ export async function startWebServer(options: {
     await handleNext(req, res);
   };
   // Scanned text arrives in the URL; allow long (hostile) ones to reach the handler, which answers 400.
-  const server = createServer({ maxHeaderSize: 256 * 1024 }, guarded(handle));
+  const server = createServer({ maxHeaderSize: 256 * 1024 }, observed(guarded(handle)));
   server.on("connect", refuseConnect);
   // A request Node cannot even parse (over the header limit, malformed) still gets a JSON 4xx.
   server.on("clientError", (error: NodeJS.ErrnoException, socket) => {
@@ -153,6 +163,8 @@ export async function startWebServer(options: {
       body: tooLarge
         ? errorBody("request_too_large", "The request is too large to hold a product code.")
         : errorBody("bad_request", "The request could not be read."),
+      // Node's code only: the error also holds the raw request head (rawPacket), cookies and all.
+      cause: error.code,
     });
   });
   // Keep-alive longer than typical load balancers, so clients reuse connections.

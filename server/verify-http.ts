@@ -163,7 +163,6 @@ export async function handleVerify(
     send(res, outcome, locale);
   } catch (error) {
     // Never a 5xx body with a stack trace: a plain message, and the detail in the server log.
-    console.error("verify failed:", error);
-    send(res, { status: 503, body: { error: chainUnavailable(locale) } }, locale);
+    send(res, { status: 503, body: { error: chainUnavailable(locale) }, cause: error }, locale);
   }
 }

@@ -7,6 +7,7 @@
 import { promisify } from "node:util";
 import { gunzip } from "node:zlib";
 import type { JsonRpcProvider } from "ethers";
+import { log } from "../log";
 import {
   blockOfState,
   ChainBehindError,
@@ -52,7 +53,7 @@ export class DurabilityBarrier {
       .then(() => {
         this.next = null;
         this.running = this.commit().catch((error: unknown) => {
-          console.error(`The chain's state could not be saved: ${(error as Error).message}`);
+          log().error({ err: error }, "the chain's state could not be saved");
           throw error;
         });
         return this.running;

@@ -49,6 +49,11 @@ export class BoxReader {
   private generation = 0;
   /** eth_calls sent, for the benchmark's calls-per-verification figure. */
   rpcCalls = 0;
+  /** Reads served from the cache and reads that had to ask the chain, for GET /metrics. */
+  cacheHits = 0;
+  cacheMisses = 0;
+  /** eth_calls the node did not answer or refused, for GET /metrics. */
+  rpcErrors = 0;
 
   constructor(private readonly options: BoxReaderOptions) {}
 
@@ -63,8 +68,12 @@ export class BoxReader {
     const key = `${query.gtin}/${query.lot ?? ""}/${query.serial ?? ""}`;
     if (cacheIsSafe()) {
       const cached = this.cache.get(key);
-      if (cached) return cached;
+      if (cached) {
+        this.cacheHits += 1;
+        return cached;
+      }
     }
+    this.cacheMisses += 1;
     const generation = this.generation;
     const record = await this.readFromChain(query);
     if (cacheIsSafe() && generation === this.generation) {
@@ -104,9 +113,11 @@ export class BoxReader {
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       body = (await response.json()) as typeof body;
     } catch (error) {
+      this.rpcErrors += 1;
       throw new ChainUnavailableError(`The chain did not answer: ${(error as Error).message}`);
     }
     if (typeof body.result !== "string") {
+      this.rpcErrors += 1;
       throw new ChainUnavailableError(`The chain refused the read: ${body.error?.message ?? "no result"}`);
     }
     return body.result;

@@ -82,6 +82,8 @@ const FORWARD_REQUEST_TYPES = {
 export class Relayer {
   /** One relayed transaction at a time: the relayer's own account nonce must not race. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** Relayed transactions waiting for their turn or being sent and mined, for GET /metrics. */
+  pending = 0;
 
   constructor(
     private readonly provider: JsonRpcProvider,
@@ -118,9 +120,17 @@ export class Relayer {
   ): Promise<Relayed> {
     const gasEstimate = await this.simulate(signer.address, target, data);
     await beforeSend();
-    const run = this.queue.then(() => this.submit(signer, target, data, gasEstimate));
+    this.pending += 1;
+    const run = this.queue
+      .then(() => this.submit(signer, target, data, gasEstimate))
+      .finally(() => (this.pending -= 1));
     this.queue = run.catch(() => undefined);
     return run;
+  }
+
+  /** The relayer account's address and its balance in wei: when it reaches zero, nothing can be relayed. */
+  async balance(): Promise<{ address: string; wei: bigint }> {
+    return { address: this.account.address, wei: await this.provider.getBalance(this.account.address) };
   }
 
   /**

@@ -110,8 +110,8 @@ async function actWithRole<T>(
   let roles: Role[];
   try {
     roles = (await readSession(party))?.roles ?? [];
-  } catch {
-    return chainUnavailableReply(locale);
+  } catch (error) {
+    return chainUnavailableReply(locale, error);
   }
   if (!roles.includes(role))
     return fieldError(
@@ -324,8 +324,8 @@ async function retestRefusal(id: number, batchId: string, locale: Locale): Promi
   let complaint: ComplaintRecord | null;
   try {
     complaint = await readComplaint(provider(), runtime().deployment, id);
-  } catch {
-    return chainUnavailableReply(locale);
+  } catch (error) {
+    return chainUnavailableReply(locale, error);
   }
   const t = backofficeWords(locale);
   if (complaint === null)

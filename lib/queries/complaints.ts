@@ -56,6 +56,8 @@ export interface ErrorResponse {
   body: { error: ApiError };
   /** Seconds, for a 429. */
   retryAfter?: number;
+  /** What went wrong (the error caught): logged by server/reply.ts, never sent. */
+  cause?: unknown;
 }
 
 export type DeskResponse<T> =
@@ -173,7 +175,7 @@ const BAD_REQUEST = new Set([
 function relayFailure(error: RelayError): ErrorResponse | { status: 202; body: PendingBody } {
   const { code, message } = error.plain;
   if (error.failure === "unavailable")
-    return fail(503, code === "relay_unavailable" ? code : "chain_unavailable", message);
+    return { ...fail(503, code === "relay_unavailable" ? code : "chain_unavailable", message), cause: error };
   if (error.failure === "pending")
     return { status: 202, body: { status: "pending", txHash: error.txHash, message } };
   if (CONFLICTS.has(code)) return fail(409, code, message);
@@ -301,7 +303,7 @@ export class ComplaintDesk {
       batch = (await this.options.reader.read(code)).batch;
     } catch (error) {
       if (error instanceof ChainUnavailableError)
-        return fail(503, CHAIN_UNAVAILABLE.code, t("chainUnavailable"));
+        return { ...fail(503, CHAIN_UNAVAILABLE.code, t("chainUnavailable")), cause: error };
       throw error;
     }
     if (batch === null) return fail(404, "batch_not_found", t("batchNotFound"), "code");
@@ -420,7 +422,7 @@ export class ComplaintDesk {
       return { status: 200, body: view };
     } catch (error) {
       if (error instanceof RelayError) return relayFailure(error);
-      return fail(503, CHAIN_UNAVAILABLE.code, t("chainUnavailable"));
+      return { ...fail(503, CHAIN_UNAVAILABLE.code, t("chainUnavailable")), cause: error };
     }
   }
 

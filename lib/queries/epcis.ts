@@ -3,7 +3,7 @@
 // refusal is a named 4xx; a chain that does not answer is a 503, never a 500.
 import { checkGs1Fields } from "../domain/gs1";
 import { buildEpcisDocument, type EpcisDocument } from "../domain/epcis";
-import { ChainUnavailableError, type BoxReader } from "../chain/reader";
+import type { BoxReader } from "../chain/reader";
 import { CHAIN_UNAVAILABLE } from "./chain-unavailable";
 
 export const EPCIS_MEDIA_TYPE = "application/ld+json";
@@ -20,7 +20,8 @@ export interface EpcisError {
 }
 
 export type EpcisOutcome =
-  { status: 200; body: EpcisDocument } | { status: 400 | 404 | 503; body: { error: EpcisError } };
+  | { status: 200; body: EpcisDocument }
+  | { status: 400 | 404 | 503; body: { error: EpcisError }; cause?: unknown };
 
 const REQUIRED: Record<Parameter, boolean> = { gtin: true, lot: true, serial: false };
 
@@ -81,8 +82,7 @@ export async function readEpcisDocument(
     }
     return { status: 200, body: document };
   } catch (error) {
-    // A bug must not surface as a 500 with a stack: the detail goes to the server log.
-    if (!(error instanceof ChainUnavailableError)) console.error("epcis failed:", error);
-    return { status: 503, body: { error: CHAIN_UNAVAILABLE } };
+    // A bug must not surface as a 500 with a stack: the detail goes to the server log (server/reply.ts).
+    return { status: 503, body: { error: CHAIN_UNAVAILABLE }, cause: error };
   }
 }

@@ -129,7 +129,7 @@ async function prepare(
     };
     const filename = `labels-${batch.gtin}-${batch.lot}-${from}.pdf`.replace(/[^A-Za-z0-9.-]/g, "_");
     return { job, filename };
-  } catch {
-    return chainUnavailableReply(locale);
+  } catch (error) {
+    return chainUnavailableReply(locale, error);
   }
 }

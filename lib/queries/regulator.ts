@@ -67,8 +67,8 @@ async function asRegulator<T>(
   let session: Awaited<ReturnType<typeof readSession>>;
   try {
     session = await readSession(party);
-  } catch {
-    return chainUnavailableReply(locale);
+  } catch (error) {
+    return chainUnavailableReply(locale, error);
   }
   // Nobody acting (401) or off the local chain (403 demo_keys_refused): actAs answers.
   if (session !== null && !session.roles.includes("REGULATOR"))

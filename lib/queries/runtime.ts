@@ -45,6 +45,8 @@ export interface Runtime {
   digitalLinkBase: string;
   /** Proxies whose X-Forwarded-For names the client (TRUST_PROXY). */
   trustedProxies: AddressRange[];
+  /** The relayer of wallet-less complaints, made on first use; rejects when this server has none. */
+  relayer(): Promise<Relayer>;
   /**
    * Forgets every cached read: the watcher calls it on any MedProof event, and a desk calls it once its
    * own transaction is confirmed, so the page it reloads next shows the change without waiting for the
@@ -94,6 +96,16 @@ function create(): Runtime {
   const possession = new PossessionStore(db);
   // Made on first use, so a chain that is down at start only fails the requests that need it.
   let relayer: Promise<Relayer> | null = null;
+  const relayerOf = () => {
+    relayer ??= createRelayer(
+      rpcProvider(config.rpcUrl, deployment.chainId),
+      deployment,
+      config.relayerPrivateKey,
+      config.relayConfirmationMs,
+    );
+    relayer.catch(() => (relayer = null));
+    return relayer;
+  };
   const complaints = new ComplaintDesk({
     deployment,
     db,
@@ -103,16 +115,7 @@ function create(): Runtime {
     possession,
     evidence: new EvidenceStore(db),
     durability,
-    relayer: () => {
-      relayer ??= createRelayer(
-        rpcProvider(config.rpcUrl, deployment.chainId),
-        deployment,
-        config.relayerPrivateKey,
-        config.relayConfirmationMs,
-      );
-      relayer.catch(() => (relayer = null));
-      return relayer;
-    },
+    relayer: relayerOf,
   });
   return {
     complaints,
@@ -128,6 +131,7 @@ function create(): Runtime {
     region: config.region,
     digitalLinkBase: config.digitalLinkBase,
     trustedProxies: config.trustedProxies,
+    relayer: relayerOf,
     forgetCachedReads,
   };
 }

@@ -42,6 +42,8 @@ export type FieldStatus = 400 | 401 | 403 | 404 | 409 | 422 | 429 | 503;
 export interface ErrorReply {
   status: FieldStatus;
   body: { error: ApiError };
+  /** What went wrong (the error caught): logged by server/reply.ts, never sent. */
+  cause?: unknown;
 }
 export type FieldResponse<T> = { status: 200; body: T } | ErrorReply;
 
@@ -55,10 +57,10 @@ export const fieldError = (
   body: { error: field === undefined ? { code, message } : { code, message, field } },
 });
 
-/** The 503 every desk answers when the chain does not, in the reader's language. */
-export function chainUnavailableReply(locale: Locale): ErrorReply {
+/** The 503 every desk answers when the chain does not, in the reader's language; `cause` is logged. */
+export function chainUnavailableReply(locale: Locale, cause?: unknown): ErrorReply {
   const { code, message } = chainUnavailable(locale);
-  return fieldError(503, code, message);
+  return { ...fieldError(503, code, message), cause };
 }
 
 export interface SessionView {

@@ -14,6 +14,7 @@ import { recoverSerialSigner } from "../chain/serials";
 import { scanWindowStart } from "../domain/scan-window";
 import type { ScanStore } from "../stores/scan-store";
 import { chainUnavailable } from "./chain-unavailable";
+import { recordVerification } from "../metrics";
 
 export interface VerifyResponse {
   code: { gtin: string; lot: string | null; serial: string | null; expiry: string | null };
@@ -45,7 +46,7 @@ export type InvalidCode = {
 export type VerifyOutcome =
   | { status: 200; body: VerifyResponse }
   | InvalidCode
-  | { status: 503; body: { error: ReturnType<typeof chainUnavailable> } };
+  | { status: 503; body: { error: ReturnType<typeof chainUnavailable> }; cause?: unknown };
 
 /** The one place the 400 answer to a code that cannot be read is built. */
 export function invalidCode(message: string, reason: string): InvalidCode {
@@ -78,8 +79,22 @@ export class Verifier {
     private readonly scanLog: ScanStore | null,
   ) {}
 
-  /** Verifies a code the caller parsed (readScannedCode): the text is never parsed again here. */
+  /**
+   * Verifies a code the caller parsed (readScannedCode): the text is never parsed again here. Counted by
+   * verdict and timed for GET /metrics.
+   */
   async verify(code: ScannedCode, given: VerifyContext): Promise<Exclude<VerifyOutcome, InvalidCode>> {
+    const started = performance.now();
+    const outcome = await this.evaluate(code, given);
+    const label = outcome.status === 200 ? outcome.body.verdict : outcome.body.error.code;
+    recordVerification(label, (performance.now() - started) / 1000);
+    return outcome;
+  }
+
+  private async evaluate(
+    code: ScannedCode,
+    given: VerifyContext,
+  ): Promise<Exclude<VerifyOutcome, InvalidCode>> {
     const context = {
       ...given,
       now: given.now ?? Math.floor(Date.now() / 1000),
@@ -93,6 +108,7 @@ export class Verifier {
         return {
           status: 503,
           body: { error: chainUnavailable(context.locale) },
+          cause: error,
         };
       }
       throw error;

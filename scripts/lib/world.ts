@@ -75,6 +75,8 @@ export async function startWorld(
       // Shared with any second instance a test starts on this world (a cookie from one opens on both).
       SESSION_SECRET: randomBytes(32).toString("hex"),
       ...(postgres ? { DATABASE_URL: postgres.url } : {}),
+      // Refusals and failures only: a line per request would bury the tests' own output.
+      LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
     };
     rpc = options.countRpc ? await startRpcCounter(chain.anvil.url) : null;
     // Only the server goes through the proxy; the children reach the node itself.

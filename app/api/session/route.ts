@@ -29,9 +29,9 @@ const cookiesOf = (request: Request) => ({
 export async function GET(request: Request): Promise<Response> {
   try {
     return reply({ status: 200, body: { session: await currentSession(cookiesOf(request)) } });
-  } catch {
+  } catch (error) {
     const t = fieldWords(localeOf(request));
-    return reply({ status: 503, body: errorBody("chain_unavailable", t("chainUnavailable")) });
+    return reply({ status: 503, body: errorBody("chain_unavailable", t("chainUnavailable")), cause: error });
   }
 }
 
