@@ -46,6 +46,24 @@ contract MedProofLens is IMedProofLens {
         if (d.complaints != address(0)) _fillComplaints(r, IComplaintRegistry(d.complaints));
     }
 
+    /// @inheritdoc IMedProofLens
+    /// @dev Reads only the two registries a box's state lives in, not the whole directory.
+    function boxState(uint64 gtin, string calldata lot, uint64 serial) external view returns (BoxState memory s) {
+        s.blockNumber = uint64(block.number);
+        s.blockTimestamp = uint64(block.timestamp);
+        bytes32 batchId = keccak256(abi.encode(gtin, lot));
+        IAccessRegistry.Directory memory d = _access.directory();
+        if (d.batches == address(0) || !IBatchRegistry(d.batches).exists(batchId)) return s;
+        s.batchRegistered = true;
+        (,, uint64 start, uint32 boxes) = IBatchRegistry(d.batches).possessionTerms(batchId);
+        s.serial.inRange = serial >= start && serial - start < boxes;
+        s.serial.sale = ICustodyRegistry(d.custody).sale(batchId, serial);
+        if (s.serial.sale.seller != address(0)) {
+            s.serial.sold = true;
+            s.serial.seller = _party(s.serial.sale.seller);
+        }
+    }
+
     // ---------------------------------------------------------------- sections
 
     function _fillProduct(Report memory r, uint64 gtin, IAccessRegistry.Directory memory d) private view {

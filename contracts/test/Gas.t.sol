@@ -218,4 +218,20 @@ contract GasTest is Fixture, GasMeter {
         bytes memory data = abi.encodeCall(lens.report, (GTIN, "REL-0001", 42));
         emit log_named_uint("MedProofLens.report (eth_call, full batch)", _gas(stranger, address(lens), data));
     }
+
+    function test_Gas_LensBoxState_UnsoldBoxWithinBudget() public {
+        bytes memory data = abi.encodeCall(lens.boxState, (GTIN, "REL-0001", 43));
+        uint256 used = _gas(stranger, address(lens), data);
+        emit log_named_uint("MedProofLens.boxState (eth_call, unsold box)", used);
+        assertLe(used, 50_000, "boxState over its budget");
+    }
+
+    function test_Gas_LensBoxState_SoldBox() public {
+        vm.prank(pharmacy);
+        custody.decommission(released, 42);
+        vm.cool(address(custody));
+        vm.cool(address(access));
+        bytes memory data = abi.encodeCall(lens.boxState, (GTIN, "REL-0001", 42));
+        emit log_named_uint("MedProofLens.boxState (eth_call, sold box)", _gas(stranger, address(lens), data));
+    }
 }

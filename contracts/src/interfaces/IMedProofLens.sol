@@ -100,7 +100,21 @@ interface IMedProofLens {
         Party[] testLabs; // one per entry of `tests`, same order
     }
 
+    /// @notice What is particular to one box, read at one block: the small companion of `report` for a
+    /// reader that keeps the batch's record (which every box of the batch shares) and reads only this per box.
+    struct BoxState {
+        uint64 blockNumber;
+        uint64 blockTimestamp;
+        bool batchRegistered;
+        SerialView serial;
+    }
+
     /// @notice The whole record of (gtin, lot) and the sale status of `serial`. Never reverts for an
     /// unknown product or batch: the flags say what is missing.
     function report(uint64 gtin, string calldata lot, uint64 serial) external view returns (Report memory);
+
+    /// @notice Whether `serial` is one of the boxes of (gtin, lot) and whether, where and when it was sold:
+    /// the same as `report`'s `serial` section, for a small fraction of its gas.
+    /// Never reverts for an unknown batch: `batchRegistered` is false and the serial out of range.
+    function boxState(uint64 gtin, string calldata lot, uint64 serial) external view returns (BoxState memory);
 }
