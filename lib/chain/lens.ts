@@ -1,5 +1,5 @@
-// Turns MedProofLens.report's decoded result (plain objects keyed by the ABI's names) into the
-// BoxRecord the verdict rules take.
+// Turns MedProofLens.report's and boxState's decoded results (plain objects keyed by the ABI's names)
+// into the BoxRecord the verdict rules take.
 import { ZeroAddress } from "ethers";
 import type {
   AttestationInfo,
@@ -16,6 +16,7 @@ import type {
   PriceChannel,
   PriceRecordInfo,
   RuleSetInfo,
+  SerialInfo,
   ShipmentStatus,
   TestReportInfo,
 } from "../domain/record";
@@ -235,14 +236,21 @@ function batch(r: Struct, lot: string): BatchInfo {
   };
 }
 
+/** Maps the lens's `SerialView` (of a `Report` or a `BoxState`) to what the verdict takes. */
+export function toSerialInfo(serial: Struct): SerialInfo {
+  const sale = field(serial, "sale");
+  return {
+    inRange: Boolean(serial.inRange),
+    sale: serial.sold ? { seller: party(field(serial, "seller")), soldAt: num(sale.soldAt) } : null,
+  };
+}
+
 /** Maps the lens's `Report` to a BoxRecord. `lot` and `hasSerial` come from the scanned code. */
 export function toBoxRecord(r: Struct, gtin: string, lot: string | null, hasSerial: boolean): BoxRecord {
   const productKnown = Boolean(r.productRegistered);
   const product = field(r, "product");
   const rules = field(r, "rules");
   const batchKnown = productKnown && lot !== null && Boolean(r.batchRegistered);
-  const serial = field(r, "serial");
-  const sale = field(serial, "sale");
   return {
     blockNumber: num(r.blockNumber),
     blockTimestamp: num(r.blockTimestamp),
@@ -261,13 +269,7 @@ export function toBoxRecord(r: Struct, gtin: string, lot: string | null, hasSeri
         }
       : null,
     batch: batchKnown && lot !== null ? batch(r, lot) : null,
-    serial:
-      batchKnown && hasSerial
-        ? {
-            inRange: Boolean(serial.inRange),
-            sale: serial.sold ? { seller: party(field(serial, "seller")), soldAt: num(sale.soldAt) } : null,
-          }
-        : null,
+    serial: batchKnown && hasSerial ? toSerialInfo(field(r, "serial")) : null,
     caps: productKnown ? list(r.caps).map(cap) : [],
   };
 }

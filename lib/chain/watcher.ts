@@ -1,22 +1,34 @@
-// Tells the read cache when the record changed: a WebSocket subscription (eth_subscribe "logs") to every
-// MedProof contract. Any event from them clears the cache, so the next verification reads the new
-// state; events are rare next to reads, so a coarse clear costs little. While the subscription is not
-// live (not yet confirmed, dropped, node down) the watcher reports itself not live and the reader
-// bypasses the cache, so a missed event can never leave a stale verdict behind.
+// Tells the read caches when the record changed: a WebSocket subscription (eth_subscribe "logs") to every
+// MedProof contract. Each event is handed on with its topics and block (a reorg's `removed: true` logs
+// too), so the box reader forgets only the reads the event can change (event-keys.ts). While the
+// subscription is not live (not yet confirmed, dropped, node down) the watcher reports itself not live,
+// says so with a null change (forget everything), and the caches keep nothing, so a missed event can
+// never leave a stale verdict behind.
 //
 // Plain JSON-RPC over the `ws` socket rather than ethers' WebSocketProvider: the subscription is live
 // exactly when the node has answered eth_subscribe with its id, and a node that goes away mid-request
 // is an ordinary close here, not a rejected promise nobody is waiting for (which would end the process).
 import WebSocket from "ws";
+import type { ChainLog } from "./event-keys";
 
 const SUBSCRIBE_ID = 1;
 
 export interface ChainWatcherOptions {
   wsUrl: string;
   addresses: string[];
-  onChange: () => void;
+  /** An event (or a reorg's removal of one); null when any change may have been missed. */
+  onChange: (log: ChainLog | null) => void;
   /** Wait before reconnecting after the socket closes. */
   retryMs?: number;
+}
+
+/** A notification's log, or null (forget everything) when it is not one this code can read. */
+function asLog(value: unknown): ChainLog | null {
+  const log = value as Partial<ChainLog> | null;
+  const topics = log?.topics;
+  if (!Array.isArray(topics) || !topics.every((t) => typeof t === "string")) return null;
+  if (typeof log?.blockNumber !== "string" || typeof log.address !== "string") return null;
+  return { address: log.address, topics, blockNumber: log.blockNumber, removed: log.removed === true };
 }
 
 export class ChainWatcher {
@@ -54,7 +66,13 @@ export class ChainWatcher {
   }
 
   private receive(socket: WebSocket, text: string): void {
-    let message: { id?: number; result?: unknown; error?: unknown; method?: string };
+    let message: {
+      id?: number;
+      result?: unknown;
+      error?: unknown;
+      method?: string;
+      params?: { result?: unknown };
+    };
     try {
       message = JSON.parse(text) as typeof message;
     } catch {
@@ -66,10 +84,10 @@ export class ChainWatcher {
         return;
       }
       // Anything that happened before the subscription was live may be cached: start clean.
-      this.options.onChange();
+      this.options.onChange(null);
       if (this.socket === socket) this.live = true;
     } else if (message.method === "eth_subscription") {
-      this.options.onChange();
+      this.options.onChange(asLog(message.params?.result));
     }
   }
 
@@ -77,7 +95,7 @@ export class ChainWatcher {
     if (this.socket !== socket) return;
     this.live = false;
     this.socket = null;
-    this.options.onChange();
+    this.options.onChange(null);
     socket.removeAllListeners();
     socket.on("error", () => undefined);
     socket.terminate();
