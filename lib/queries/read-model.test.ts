@@ -286,12 +286,15 @@ describe("the read model on a real chain", () => {
       "0x" + "22".repeat(32),
     ]);
     lagBlock = lagging;
-    const stale = await costOf(genuine.code);
-    assert.equal(stale.batch, 1);
-    assert.equal(stale.body.block, lagging, "the lagging answer names its own, older block");
-    const staleAgain = await costOf(genuine.code);
-    assert.equal(staleAgain.batch, 1, "and was not kept");
-    lagBlock = null;
+    try {
+      const stale = await costOf(genuine.code);
+      assert.equal(stale.batch, 1);
+      assert.equal(stale.body.block, lagging, "the lagging answer names its own, older block");
+      const staleAgain = await costOf(genuine.code);
+      assert.equal(staleAgain.batch, 1, "and was not kept");
+    } finally {
+      lagBlock = null;
+    }
     const fresh = await costOf(genuine.code);
     assert.equal(fresh.batch, 1);
     assert.equal(fresh.body.verdict, "suspect");
