@@ -68,6 +68,26 @@ describe("the chain watcher", () => {
     assert.ok(await until(() => changes === before + 2));
     assert.deepEqual(last, { ...removed, removed: true });
 
+    // New heads: one that extends the last is no change; one at the same height (a reorg) forgets all.
+    const head = (number: string, hash: string, parentHash: string) =>
+      sockets[0]!.send(
+        JSON.stringify({
+          jsonrpc: "2.0",
+          method: "eth_subscription",
+          params: { subscription: "0x1", result: { number, hash, parentHash } },
+        }),
+      );
+    head("0x2a", "0xa1", "0xa0");
+    head("0x2b", "0xb1", "0xa1");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.equal(changes, before + 2, "heads that extend the chain change nothing");
+    head("0x2b", "0xb2", "0xa1");
+    assert.ok(await until(() => changes === before + 3));
+    assert.equal(last, null, "a head that replaces one: forget everything");
+    head("0x2d", "0xd1", "0xc9");
+    head("0x2e", "0xe1", "0xdd");
+    assert.ok(await until(() => changes === before + 4), "nor one whose parent is not the last head");
+
     sockets[0]!.terminate();
     assert.ok(await until(() => !watcher.isLive()), "a dropped socket is not live");
     sockets = [];
