@@ -103,13 +103,14 @@ export class BoxReader {
    * is older than the block it names.
    */
   async read(query: BoxQuery): Promise<BoxRecord> {
-    const batchId = `${query.gtin}/${query.lot ?? ""}`;
-    const boxId = `${batchId}/${query.serial ?? ""}`;
+    // Entries are named by what was scanned; the lens gives the batch id the invalidation keys use.
+    const batchEntry = `${query.gtin}/${query.lot ?? ""}`;
+    const boxEntry = `${batchEntry}/${query.serial ?? ""}`;
     const hasSerial = query.serial !== null;
     const boxEpoch = this.boxes.now();
     // Set when this very read fetched the batch's record, whose serial section is this box's state.
     const fromReport: { box?: Loaded<BoxFacts> } = {};
-    const facts = await this.batches.get(batchId, async () => {
+    const facts = await this.batches.get(batchEntry, async () => {
       const { report, block } = await this.readReport(query);
       const record = toBoxRecord(report, query.gtin, query.lot, false);
       const id = String(report.batchId);
@@ -122,9 +123,9 @@ export class BoxReader {
     let box: Loaded<BoxFacts>;
     if (fromReport.box) {
       box = fromReport.box;
-      this.boxes.offer(boxId, box, boxEpoch);
+      this.boxes.offer(boxEntry, box, boxEpoch);
     } else {
-      box = await this.boxes.get(boxId, () => this.readBoxState(query, id));
+      box = await this.boxes.get(boxEntry, () => this.readBoxState(query, id));
     }
     const older = box.block < facts.block;
     return {
@@ -168,6 +169,7 @@ export class BoxReader {
     const outputs = decodeOutputs(BOX_STATE_OUTPUTS, await this.call(data));
     return this.boxFacts(batchId, serial, outputs[BOX_STATE_OUTPUTS[0]?.name ?? ""] as Struct);
   }
+
   private async call(data: string): Promise<string> {
     this.rpcCalls += 1;
     let body: { result?: string; error?: { message?: string } };
