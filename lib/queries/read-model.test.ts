@@ -105,11 +105,16 @@ async function verify(code: string): Promise<VerifyResponse> {
   return outcome.body as VerifyResponse;
 }
 
-/** What verifying `code` cost in batch reads (report) and box reads (boxState). */
-async function costOf(code: string): Promise<{ batch: number; box: number; body: VerifyResponse }> {
-  const [batch, box] = [reader.batchReads, reader.boxReads];
+/** What verifying `code` cost in batch reads (report), box reads (boxState) and eth_calls in all. */
+async function costOf(code: string) {
+  const [batch, box, calls] = [reader.batchReads, reader.boxReads, reader.rpcCalls];
   const body = await verify(code);
-  return { batch: reader.batchReads - batch, box: reader.boxReads - box, body };
+  return {
+    batch: reader.batchReads - batch,
+    box: reader.boxReads - box,
+    calls: reader.rpcCalls - calls,
+    body,
+  };
 }
 
 const check = (body: VerifyResponse, id: string) => body.checks.find((c) => c.id === id);
@@ -162,14 +167,18 @@ describe("the read model on a real chain", () => {
   it("reads a batch once, then one small read per new box and none for a box seen before", async () => {
     const genuine = scenario("genuine");
     const first = await costOf(genuine.code);
-    assert.deepEqual([first.batch, first.box], [1, 0], "a batch's first box: one report");
+    assert.deepEqual([first.batch, first.box, first.calls], [1, 0, 1], "a batch's first box: one report");
     assert.equal(first.body.verdict, "genuine");
     const again = await costOf(genuine.code);
-    assert.deepEqual([again.batch, again.box], [0, 0], "the same box again: nothing");
+    assert.deepEqual([again.batch, again.box, again.calls], [0, 0, 0], "the same box again: nothing");
     const other = await costOf(
       genuine.code.replace(`/21/${genuine.serial}`, `/21/${Number(genuine.serial) + 1}`),
     );
-    assert.deepEqual([other.batch, other.box], [0, 1], "a new box of the batch: one boxState");
+    assert.deepEqual(
+      [other.batch, other.box, other.calls],
+      [0, 1, 1],
+      "a new box of the batch: one boxState",
+    );
   });
 
   it("shows an upheld complaint, a price record and the maker's revoked licence in the next verdict", async () => {
