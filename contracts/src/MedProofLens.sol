@@ -47,7 +47,7 @@ contract MedProofLens is IMedProofLens {
     }
 
     /// @inheritdoc IMedProofLens
-    /// @dev Reads only the two registries a box's state lives in, not the whole directory.
+    /// @dev Reads only the two registries a box's state lives in, not the whole record.
     function boxState(uint64 gtin, string calldata lot, uint64 serial) external view returns (BoxState memory s) {
         s.blockNumber = uint64(block.number);
         s.blockTimestamp = uint64(block.timestamp);
@@ -56,12 +56,13 @@ contract MedProofLens is IMedProofLens {
         if (d.batches == address(0) || !IBatchRegistry(d.batches).exists(batchId)) return s;
         s.batchRegistered = true;
         (,, uint64 start, uint32 boxes) = IBatchRegistry(d.batches).possessionTerms(batchId);
-        s.serial.inRange = serial >= start && serial - start < boxes;
-        s.serial.sale = ICustodyRegistry(d.custody).sale(batchId, serial);
-        if (s.serial.sale.seller != address(0)) {
-            s.serial.sold = true;
-            s.serial.seller = _party(s.serial.sale.seller);
-        }
+        s.inRange = serial >= start && serial - start < boxes;
+        s.sale = ICustodyRegistry(d.custody).sale(batchId, serial);
+    }
+
+    /// @inheritdoc IMedProofLens
+    function party(address account) external view returns (uint64 blockNumber, Party memory profile) {
+        return (uint64(block.number), _party(account));
     }
 
     // ---------------------------------------------------------------- sections

@@ -148,21 +148,25 @@ contract MedProofLensTest is Fixture {
             assertTrue(s.batchRegistered);
             assertEq(uint256(s.blockNumber), uint256(r.blockNumber));
             assertEq(uint256(s.blockTimestamp), uint256(r.blockTimestamp));
-            assertEq(s.serial.inRange, r.serial.inRange);
-            assertEq(s.serial.sold, r.serial.sold);
-            assertEq(uint256(s.serial.sale.soldAt), uint256(r.serial.sale.soldAt));
-            assertEq(s.serial.seller.account, r.serial.seller.account);
-            assertEq(s.serial.seller.name, r.serial.seller.name);
-            assertEq(s.serial.seller.hasValidFiling, r.serial.seller.hasValidFiling);
+            assertEq(s.inRange, r.serial.inRange);
+            assertEq(s.sale.seller, r.serial.sale.seller);
+            assertEq(uint256(s.sale.soldAt), uint256(r.serial.sale.soldAt));
         }
-        assertTrue(lens.boxState(GTIN, "240315A", 42).serial.sold);
-        assertFalse(lens.boxState(GTIN, "240315A", 2001).serial.inRange);
+        assertEq(lens.boxState(GTIN, "240315A", 42).sale.seller, pharmacy);
+        assertFalse(lens.boxState(GTIN, "240315A", 2001).inRange);
+        (uint64 blockNumber, IMedProofLens.Party memory seller) = lens.party(pharmacy);
+        assertEq(uint256(blockNumber), block.number);
+        IMedProofLens.Party memory inReport = lens.report(GTIN, "240315A", 42).serial.seller;
+        assertEq(seller.account, inReport.account);
+        assertEq(seller.name, inReport.name);
+        assertEq(seller.hasValidFiling, inReport.hasValidFiling);
+        assertTrue(seller.hasValidFiling);
     }
 
     function test_BoxState_UnknownBatchDoesNotRevert() public view {
         IMedProofLens.BoxState memory s = lens.boxState(GTIN, "NOPE", 1);
         assertFalse(s.batchRegistered);
-        assertFalse(s.serial.inRange);
+        assertFalse(s.inRange);
         assertEq(uint256(s.blockTimestamp), T0);
     }
 

@@ -3,19 +3,21 @@
 // shared by every box of the batch: it is read with MedProofLens.report at most once per batch while
 // nothing it depends on changes, and kept until an event touching it arrives (keyed-cache.ts,
 // event-keys.ts). What is particular to one box (serial in range, sold, by whom, when) is one small
-// MedProofLens.boxState call, kept until that box is sold. So a new box of a cached batch costs one
-// eth_call of ~40,000 gas instead of a ~540,000-gas report. While the ChainWatcher is not live nothing is
-// kept and each verification is one report, as anyone can check against any node.
+// MedProofLens.boxState call (under 50,000 gas), kept until that box is sold; a sold box's seller is
+// named from the batch's record, or else by one MedProofLens.party read kept per seller. So a new box of
+// a cached batch costs one small eth_call instead of a ~540,000-gas report. While the ChainWatcher is not
+// live nothing is kept and each verification is one report, as anyone can check against any node.
 //
 // Calls are plain JSON-RPC over a kept-alive connection (cheaper than a provider round of network
 // checks), with a timeout so a slow node never piles requests up.
 import { contractInterface } from "./contracts";
-import { toBoxRecord, toSerialInfo } from "./lens";
+import { toBoxRecord, toParty, toSerialInfo } from "./lens";
 import { decodeOutputs, type AbiParam } from "./abi-decode";
 import { abis } from "./generated/abis";
 import { KeyedCache, type Loaded } from "./keyed-cache";
 import { batchKey, recordKeys, partyKey, serialKey, type ChainLog, eventKeys } from "./event-keys";
-import type { BoxRecord, SerialInfo } from "../domain/record";
+import { knownParties } from "../domain/parties";
+import type { BoxRecord, PartyInfo, SerialInfo } from "../domain/record";
 
 export class ChainUnavailableError extends Error {
   override name = "ChainUnavailableError";
@@ -28,6 +30,7 @@ const outputsOf = (name: string) =>
   )?.outputs ?? [];
 const REPORT_OUTPUTS = outputsOf("report");
 const BOX_STATE_OUTPUTS = outputsOf("boxState");
+const PARTY_OUTPUTS = outputsOf("party");
 const UINT64_MAX = 2n ** 64n - 1n;
 
 export interface BoxReaderOptions {
@@ -57,9 +60,10 @@ interface BatchFacts {
   batchId: string;
 }
 
-/** One box's state and when it was read. */
+/** One box's state and when it was read; the seller is named from the batch's record or by `party`. */
 interface BoxFacts {
-  serial: SerialInfo;
+  inRange: boolean;
+  sale: { seller: string; soldAt: number } | null;
   blockTimestamp: number;
 }
 
@@ -70,23 +74,27 @@ export class BoxReader {
   private nextId = 1;
   private readonly batches: KeyedCache<BatchFacts>;
   private readonly boxes: KeyedCache<BoxFacts>;
+  /** Sellers of sold boxes the batch's record does not describe (it lists current holders only). */
+  private readonly parties: KeyedCache<PartyInfo>;
   /** eth_calls sent, for the benchmark's calls-per-verification figure. */
   rpcCalls = 0;
   /** Batch-level reads (MedProofLens.report), a subset of rpcCalls. */
   batchReads = 0;
-  /** Box-level reads (MedProofLens.boxState), a subset of rpcCalls. */
+  /** Box-level reads (MedProofLens.boxState and, for a seller the batch's record lacks, party). */
   boxReads = 0;
 
   constructor(private readonly options: BoxReaderOptions) {
     const isSafe = options.cacheIsSafe ?? (() => false);
     this.batches = new KeyedCache(isSafe);
     this.boxes = new KeyedCache(isSafe, 200_000);
+    this.parties = new KeyedCache(isSafe);
   }
 
   /** Something changed on chain that no event names (or may have been missed): forget every cached read. */
   invalidate(): void {
     this.batches.invalidate("all");
     this.boxes.invalidate("all");
+    this.parties.invalidate("all");
   }
 
   /** An event arrived (or was taken back by a reorg): forget the reads it can change. */
@@ -96,11 +104,12 @@ export class BoxReader {
     const at = Number.isSafeInteger(block) ? block : 0;
     this.batches.invalidate(keys, at);
     this.boxes.invalidate(keys, at);
+    this.parties.invalidate(keys, at);
   }
 
   /**
-   * The record of one box. It names the older of the two blocks its parts were read at, so nothing in it
-   * is older than the block it names.
+   * The record of one box. It names the oldest of the blocks its parts were read at, so nothing in it is
+   * older than the block it names.
    */
   async read(query: BoxQuery): Promise<BoxRecord> {
     // Entries are named by what was scanned; the lens gives the batch id the invalidation keys use.
@@ -110,12 +119,24 @@ export class BoxReader {
     const boxEpoch = this.boxes.now();
     // Set when this very read fetched the batch's record, whose serial section is this box's state.
     const fromReport: { box?: Loaded<BoxFacts> } = {};
+    const partyEpoch = this.parties.now();
     const facts = await this.batches.get(batchEntry, async () => {
       const { report, block } = await this.readReport(query);
       const record = toBoxRecord(report, query.gtin, query.lot, false);
       const id = String(report.batchId);
-      const state = { ...report, batchRegistered: record.batch !== null } as Struct;
-      if (hasSerial) fromReport.box = this.boxFacts(id, serialNumber(query.serial), state);
+      if (hasSerial && record.batch !== null) {
+        const serial = toSerialInfo(report.serial as Struct);
+        fromReport.box = this.boxFacts(id, serialNumber(query.serial), {
+          blockNumber: BigInt(block),
+          blockTimestamp: BigInt(record.blockTimestamp),
+          batchRegistered: true,
+          inRange: serial.inRange,
+          sale: (report.serial as Struct).sale,
+        });
+        const seller = serial.sale?.seller;
+        if (seller)
+          this.parties.offer(seller.account.toLowerCase(), this.partyFacts(seller, block), partyEpoch);
+      }
       return { value: { record, batchId: id }, block, keys: recordKeys(query.gtin, id, record) };
     });
     const { record, batchId: id } = facts.value;
@@ -127,24 +148,50 @@ export class BoxReader {
     } else {
       box = await this.boxes.get(boxEntry, () => this.readBoxState(query, id));
     }
-    const older = box.block < facts.block;
+    let block = Math.min(box.block, facts.block);
+    let sale: SerialInfo["sale"] = null;
+    if (box.value.sale) {
+      const seller = await this.seller(box.value.sale.seller, record);
+      block = Math.min(block, seller.block);
+      sale = { seller: seller.value, soldAt: box.value.sale.soldAt };
+    }
     return {
       ...record,
-      serial: box.value.serial,
-      blockNumber: Math.min(box.block, facts.block),
-      blockTimestamp: older ? box.value.blockTimestamp : record.blockTimestamp,
+      serial: { inRange: box.value.inRange, sale },
+      blockNumber: block,
+      blockTimestamp: box.block === block ? box.value.blockTimestamp : record.blockTimestamp,
     };
   }
 
-  /** A box's state from a lens result holding a `serial` section (a Report or a BoxState). */
+  /** The seller's profile: from the batch's record when it describes the seller, else its own read. */
+  private async seller(account: string, record: BoxRecord): Promise<Loaded<PartyInfo>> {
+    const described = knownParties(record).get(account.toLowerCase());
+    if (described) return this.partyFacts(described, record.blockNumber);
+    return this.parties.get(account.toLowerCase(), async () => {
+      this.boxReads += 1;
+      const data = lens.encodeFunctionData("party", [account]);
+      const outputs = decodeOutputs(PARTY_OUTPUTS, await this.call(data));
+      return this.partyFacts(toParty(outputs.profile as Struct), Number(outputs.blockNumber as bigint));
+    });
+  }
+
+  private partyFacts(party: PartyInfo, block: number): Loaded<PartyInfo> {
+    return { value: party, block, keys: [partyKey(party.account)] };
+  }
+
+  /** A box's state from a lens BoxState (or the same fields of a Report). */
   private boxFacts(batchId: string, serial: bigint, state: Struct): Loaded<BoxFacts> {
-    const info = toSerialInfo(state.serial as Struct);
+    const sale = state.sale as Struct;
+    const seller = String(sale.seller);
     const keys = [serialKey(batchId, serial)];
-    if (info.sale) keys.push(partyKey(info.sale.seller.account));
     // An unregistered batch's box is read again once the batch is registered.
     if (!state.batchRegistered) keys.push(batchKey(batchId));
     return {
-      value: { serial: info, blockTimestamp: Number(state.blockTimestamp as bigint) },
+      value: {
+        inRange: Boolean(state.inRange),
+        sale: /^0x0{40}$/i.test(seller) ? null : { seller, soldAt: Number(sale.soldAt as bigint) },
+        blockTimestamp: Number(state.blockTimestamp as bigint),
+      },
       block: Number(state.blockNumber as bigint),
       keys,
     };

@@ -179,6 +179,21 @@ describe("the read model on a real chain", () => {
       [0, 1, 1],
       "a new box of the batch: one boxState",
     );
+
+    // A box sold before its batch was cached: its state and seller are the same as one report gives.
+    const cloned = scenario("cloned");
+    await verify(cloned.code.replace(`/21/${cloned.serial}`, `/21/${Number(cloned.serial) + 1}`));
+    const sold = await costOf(cloned.code);
+    assert.equal(sold.batch, 0);
+    assert.ok(sold.calls <= 2, "boxState, and party when the batch's record does not describe the seller");
+    const whole = new BoxReader({
+      rpcUrl: chain.anvil.url,
+      lensAddress: chain.deployment.addresses.MedProofLens,
+    });
+    const query = { gtin: cloned.gtin, lot: cloned.lot, serial: cloned.serial };
+    const [cached, fromReport] = [await reader.read(query), await whole.read(query)];
+    assert.ok(cached.serial?.sale, "the box is sold");
+    assert.deepEqual(cached.serial, fromReport.serial);
   });
 
   it("shows an upheld complaint, a price record and the maker's revoked licence in the next verdict", async () => {
