@@ -46,6 +46,25 @@ contract MedProofLens is IMedProofLens {
         if (d.complaints != address(0)) _fillComplaints(r, IComplaintRegistry(d.complaints));
     }
 
+    /// @inheritdoc IMedProofLens
+    /// @dev Reads only the two registries a box's state lives in, not the whole record.
+    function boxState(uint64 gtin, string calldata lot, uint64 serial) external view returns (BoxState memory s) {
+        s.blockNumber = uint64(block.number);
+        s.blockTimestamp = uint64(block.timestamp);
+        bytes32 batchId = keccak256(abi.encode(gtin, lot));
+        IAccessRegistry.Directory memory d = _access.directory();
+        if (d.batches == address(0) || !IBatchRegistry(d.batches).exists(batchId)) return s;
+        s.batchRegistered = true;
+        (,, uint64 start, uint32 boxes) = IBatchRegistry(d.batches).possessionTerms(batchId);
+        s.inRange = serial >= start && serial - start < boxes;
+        s.sale = ICustodyRegistry(d.custody).sale(batchId, serial);
+    }
+
+    /// @inheritdoc IMedProofLens
+    function party(address account) external view returns (uint64 blockNumber, Party memory profile) {
+        return (uint64(block.number), _party(account));
+    }
+
     // ---------------------------------------------------------------- sections
 
     function _fillProduct(Report memory r, uint64 gtin, IAccessRegistry.Directory memory d) private view {

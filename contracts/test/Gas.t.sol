@@ -218,4 +218,30 @@ contract GasTest is Fixture, GasMeter {
         bytes memory data = abi.encodeCall(lens.report, (GTIN, "REL-0001", 42));
         emit log_named_uint("MedProofLens.report (eth_call, full batch)", _gas(stranger, address(lens), data));
     }
+
+    function test_Gas_LensBoxState_UnsoldBoxWithinBudget() public {
+        bytes memory data = abi.encodeCall(lens.boxState, (GTIN, "REL-0001", 43));
+        uint256 used = _gas(stranger, address(lens), data);
+        emit log_named_uint("MedProofLens.boxState (eth_call, unsold box)", used);
+        assertLe(used, 50_000, "boxState over its budget");
+    }
+
+    function test_Gas_LensBoxState_SoldBoxWithinBudget() public {
+        vm.prank(pharmacy);
+        custody.decommission(released, 42);
+        // The sale left the registries warm; a verification reads them cold.
+        vm.cool(address(custody));
+        vm.cool(address(batches));
+        vm.cool(address(access));
+        vm.cool(address(lens));
+        bytes memory data = abi.encodeCall(lens.boxState, (GTIN, "REL-0001", 42));
+        uint256 used = _gas(stranger, address(lens), data);
+        emit log_named_uint("MedProofLens.boxState (eth_call, sold box)", used);
+        assertLe(used, 50_000, "boxState over its budget");
+    }
+
+    function test_Gas_LensParty() public {
+        bytes memory data = abi.encodeCall(lens.party, (pharmacy));
+        emit log_named_uint("MedProofLens.party (eth_call, a pharmacy)", _gas(stranger, address(lens), data));
+    }
 }

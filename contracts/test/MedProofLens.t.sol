@@ -132,6 +132,44 @@ contract MedProofLensTest is Fixture {
         assertFalse(r.serial.inRange);
     }
 
+    function test_BoxState_MatchesTheReportsSerialSection() public {
+        bytes32 batchId = releasedBatch("240315A");
+        vm.prank(manufacturer);
+        uint256 id = custody.ship(batchId, pharmacy, 100);
+        vm.prank(pharmacy);
+        custody.acceptShipment(id);
+        vm.warp(T0 + 1 days);
+        vm.prank(pharmacy);
+        custody.decommission(batchId, 42);
+        uint64[3] memory serials = [uint64(42), 7, 2001];
+        for (uint256 i; i < serials.length; ++i) {
+            IMedProofLens.BoxState memory s = lens.boxState(GTIN, "240315A", serials[i]);
+            IMedProofLens.Report memory r = lens.report(GTIN, "240315A", serials[i]);
+            assertTrue(s.batchRegistered);
+            assertEq(uint256(s.blockNumber), uint256(r.blockNumber));
+            assertEq(uint256(s.blockTimestamp), uint256(r.blockTimestamp));
+            assertEq(s.inRange, r.serial.inRange);
+            assertEq(s.sale.seller, r.serial.sale.seller);
+            assertEq(uint256(s.sale.soldAt), uint256(r.serial.sale.soldAt));
+        }
+        assertEq(lens.boxState(GTIN, "240315A", 42).sale.seller, pharmacy);
+        assertFalse(lens.boxState(GTIN, "240315A", 2001).inRange);
+        (uint64 blockNumber, IMedProofLens.Party memory seller) = lens.party(pharmacy);
+        assertEq(uint256(blockNumber), block.number);
+        IMedProofLens.Party memory inReport = lens.report(GTIN, "240315A", 42).serial.seller;
+        assertEq(seller.account, inReport.account);
+        assertEq(seller.name, inReport.name);
+        assertEq(seller.hasValidFiling, inReport.hasValidFiling);
+        assertTrue(seller.hasValidFiling);
+    }
+
+    function test_BoxState_UnknownBatchDoesNotRevert() public view {
+        IMedProofLens.BoxState memory s = lens.boxState(GTIN, "NOPE", 1);
+        assertFalse(s.batchRegistered);
+        assertFalse(s.inRange);
+        assertEq(uint256(s.blockTimestamp), T0);
+    }
+
     function test_Report_UnreleasedBatchWithoutReports() public {
         register(defaultInput("240315B"));
         IMedProofLens.Report memory r = lens.report(GTIN, "240315B", 1);

@@ -1,5 +1,5 @@
-// Turns MedProofLens.report's decoded result (plain objects keyed by the ABI's names) into the
-// BoxRecord the verdict rules take.
+// Turns MedProofLens.report's and party's decoded results (plain objects keyed by the ABI's names)
+// into the BoxRecord the verdict rules take.
 import { ZeroAddress } from "ethers";
 import type {
   AttestationInfo,
@@ -16,6 +16,7 @@ import type {
   PriceChannel,
   PriceRecordInfo,
   RuleSetInfo,
+  SerialInfo,
   ShipmentStatus,
   TestReportInfo,
 } from "../domain/record";
@@ -52,7 +53,8 @@ function metric(value: unknown): MetricId {
   return n as MetricId;
 }
 
-function party(s: Struct): PartyInfo {
+/** Maps the lens's `Party` (of a Report, or of `party`) to what the verdict takes. */
+export function toParty(s: Struct): PartyInfo {
   return {
     account: str(s.account),
     name: str(s.name),
@@ -123,7 +125,7 @@ function material(s: Struct): MaterialInfo {
     usedGrams: num(s.usedGrams),
     reportHash: str(lot.reportHash),
     registeredAt: num(lot.registeredAt),
-    supplier: party(field(s, "supplier")),
+    supplier: toParty(field(s, "supplier")),
   };
 }
 
@@ -150,7 +152,7 @@ function attestation(s: Struct): AttestationInfo {
 function priceRecord(s: Struct): PriceRecordInfo {
   const record = field(s, "record");
   return {
-    seller: party(field(s, "seller")),
+    seller: toParty(field(s, "seller")),
     region: num(record.region),
     channel: CHANNELS[num(record.channel)] ?? "retail",
     fenPerPiece: num(record.fenPerPiece),
@@ -173,7 +175,7 @@ function complaint(s: Struct): ComplaintInfo {
     filedAt: num(s.filedAt),
     answerDeadline: num(s.answerDeadline),
     ruledAt: optionalTime(s.ruledAt),
-    respondent: party(field(s, "respondent")),
+    respondent: toParty(field(s, "respondent")),
     compensationFen: num(s.compensationFen),
     fineFen: num(s.fineFen),
     shortfallFen: num(s.shortfallFen),
@@ -213,7 +215,7 @@ function batch(r: Struct, lot: string): BatchInfo {
     attestation: r.attestationFound ? attestation(field(r, "attestation")) : null,
     ruleSet: r.ruleSetFound ? ruleSet(field(r, "ruleSet")) : null,
     tests: list(r.tests).map(testReport),
-    holders: list(r.holders).map((h) => ({ party: party(field(h, "party")), boxes: num(h.boxes) })),
+    holders: list(r.holders).map((h) => ({ party: toParty(field(h, "party")), boxes: num(h.boxes) })),
     shipments: list(r.shipments).map((s) => ({
       from: str(s.from),
       to: str(s.to),
@@ -226,12 +228,21 @@ function batch(r: Struct, lot: string): BatchInfo {
     prices: list(r.prices).map(priceRecord),
     namedParties: [field(r, "auditor"), ...list(r.testLabs)]
       .filter((p) => str(p.account).toLowerCase() !== ZeroAddress)
-      .map(party),
+      .map(toParty),
     complaints: {
       list: list(r.complaints).map(complaint),
       upheld: num(r.upheldComplaints),
       underInvestigation: Boolean(r.underInvestigation),
     },
+  };
+}
+
+/** Maps the `serial` section of the lens's `Report` to what the verdict takes. */
+export function toSerialInfo(serial: Struct): SerialInfo {
+  const sale = field(serial, "sale");
+  return {
+    inRange: Boolean(serial.inRange),
+    sale: serial.sold ? { seller: toParty(field(serial, "seller")), soldAt: num(sale.soldAt) } : null,
   };
 }
 
@@ -241,8 +252,6 @@ export function toBoxRecord(r: Struct, gtin: string, lot: string | null, hasSeri
   const product = field(r, "product");
   const rules = field(r, "rules");
   const batchKnown = productKnown && lot !== null && Boolean(r.batchRegistered);
-  const serial = field(r, "serial");
-  const sale = field(serial, "sale");
   return {
     blockNumber: num(r.blockNumber),
     blockTimestamp: num(r.blockTimestamp),
@@ -251,7 +260,7 @@ export function toBoxRecord(r: Struct, gtin: string, lot: string | null, hasSeri
           gtin,
           category: category(product.category),
           name: str(product.name),
-          manufacturer: party(field(r, "manufacturer")),
+          manufacturer: toParty(field(r, "manufacturer")),
           certificate: licence(field(r, "certificate")),
           rules: {
             minHoldDays: num(rules.minHoldDays),
@@ -261,13 +270,7 @@ export function toBoxRecord(r: Struct, gtin: string, lot: string | null, hasSeri
         }
       : null,
     batch: batchKnown && lot !== null ? batch(r, lot) : null,
-    serial:
-      batchKnown && hasSerial
-        ? {
-            inRange: Boolean(serial.inRange),
-            sale: serial.sold ? { seller: party(field(serial, "seller")), soldAt: num(sale.soldAt) } : null,
-          }
-        : null,
+    serial: batchKnown && hasSerial ? toSerialInfo(field(r, "serial")) : null,
     caps: productKnown ? list(r.caps).map(cap) : [],
   };
 }

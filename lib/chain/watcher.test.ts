@@ -7,6 +7,7 @@ import { once } from "node:events";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer, type WebSocket } from "ws";
 import { ChainWatcher } from "./watcher";
+import type { ChainLog } from "./event-keys";
 
 async function fakeNode(answer: (socket: WebSocket, request: { id: number; method: string }) => void) {
   const server = new WebSocketServer({ host: "127.0.0.1", port: 0 });
@@ -27,17 +28,21 @@ const until = async (condition: () => boolean, ms = 2000) => {
 };
 
 describe("the chain watcher", () => {
-  it("is live only once the node confirmed the subscription, and reports each event", async () => {
+  it("is live only once the node confirmed the subscription, and hands on each log, removed ones too", async () => {
     let sockets: WebSocket[] = [];
     const node = await fakeNode((socket, request) => {
       sockets.push(socket);
       socket.send(JSON.stringify({ jsonrpc: "2.0", id: request.id, result: "0x1" }));
     });
     let changes = 0;
+    let last: ChainLog | null = null;
     const watcher = new ChainWatcher({
       wsUrl: node.url,
       addresses: ["0x" + "11".repeat(20)],
-      onChange: () => changes++,
+      onChange: (log) => {
+        changes++;
+        last = log;
+      },
     });
     assert.equal(watcher.isLive(), false);
     assert.ok(await until(() => watcher.isLive()));
@@ -46,6 +51,42 @@ describe("the chain watcher", () => {
       JSON.stringify({ jsonrpc: "2.0", method: "eth_subscription", params: { subscription: "0x1" } }),
     );
     assert.ok(await until(() => changes === before + 1));
+    assert.equal(last, null, "a notification without a log: forget everything");
+    // A reorg took a log back: it is handed on as such, with its topics and block.
+    const removed = {
+      address: "0x" + "11".repeat(20),
+      topics: ["0x" + "22".repeat(32)],
+      blockNumber: "0x2a",
+    };
+    sockets[0]!.send(
+      JSON.stringify({
+        jsonrpc: "2.0",
+        method: "eth_subscription",
+        params: { subscription: "0x1", result: { ...removed, data: "0x", removed: true } },
+      }),
+    );
+    assert.ok(await until(() => changes === before + 2));
+    assert.deepEqual(last, { ...removed, removed: true });
+
+    // New heads: one that extends the last is no change; one at the same height (a reorg) forgets all.
+    const head = (number: string, hash: string, parentHash: string) =>
+      sockets[0]!.send(
+        JSON.stringify({
+          jsonrpc: "2.0",
+          method: "eth_subscription",
+          params: { subscription: "0x1", result: { number, hash, parentHash } },
+        }),
+      );
+    head("0x2a", "0xa1", "0xa0");
+    head("0x2b", "0xb1", "0xa1");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.equal(changes, before + 2, "heads that extend the chain change nothing");
+    head("0x2b", "0xb2", "0xa1");
+    assert.ok(await until(() => changes === before + 3));
+    assert.equal(last, null, "a head that replaces one: forget everything");
+    head("0x2d", "0xd1", "0xc9");
+    head("0x2e", "0xe1", "0xdd");
+    assert.ok(await until(() => changes === before + 4), "nor one whose parent is not the last head");
 
     sockets[0]!.terminate();
     assert.ok(await until(() => !watcher.isLive()), "a dropped socket is not live");

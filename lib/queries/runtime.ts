@@ -48,9 +48,9 @@ export interface Runtime {
   /** The relayer of wallet-less complaints, made on first use; rejects when this server has none. */
   relayer(): Promise<Relayer>;
   /**
-   * Forgets every cached read: the watcher calls it on any MedProof event, and a desk calls it once its
-   * own transaction is confirmed, so the page it reloads next shows the change without waiting for the
-   * event to arrive.
+   * Forgets every cached read: a desk calls it once its own transaction is confirmed, so the page it
+   * reloads next shows the change without waiting for the event to arrive. (The watcher forgets, on each
+   * event, the box reads it touches and the whole-record views.)
    */
   forgetCachedReads(): void;
 }
@@ -72,17 +72,25 @@ function create(): Runtime {
     regulator: new ViewCache<DeskRecord>({ cacheIsSafe }),
     profiles: new ViewCache<ParticipantRecord | null>({ cacheIsSafe }),
   };
-  const forgetCachedReads = () => {
-    reader.invalidate();
+  const forgetWholeRecordViews = () => {
     complaints.invalidate();
     views.regulator.invalidate();
     views.profiles.invalidate();
+  };
+  const forgetCachedReads = () => {
+    reader.invalidate();
+    forgetWholeRecordViews();
   };
   if (config.rpcWsUrl) {
     watcher = new ChainWatcher({
       wsUrl: config.rpcWsUrl,
       addresses: Object.values(deployment.addresses),
-      onChange: forgetCachedReads,
+      // The box reader forgets only what an event touches; the whole-record views depend on everything.
+      onChange: (log) => {
+        if (log === null) reader.invalidate();
+        else reader.changed(log);
+        forgetWholeRecordViews();
+      },
     });
   }
   const durability = config.embedded

@@ -100,7 +100,27 @@ interface IMedProofLens {
         Party[] testLabs; // one per entry of `tests`, same order
     }
 
+    /// @notice What is particular to one box, read at one block: the small companion of `report` for a
+    /// reader that keeps the batch's record (which every box of the batch shares) and reads only this per box.
+    /// The seller is an address: a reader names it from the batch's record or with `party`.
+    struct BoxState {
+        uint64 blockNumber;
+        uint64 blockTimestamp;
+        bool batchRegistered;
+        bool inRange;
+        ICustodyRegistry.Sale sale; // seller zero unless sold
+    }
+
     /// @notice The whole record of (gtin, lot) and the sale status of `serial`. Never reverts for an
     /// unknown product or batch: the flags say what is missing.
     function report(uint64 gtin, string calldata lot, uint64 serial) external view returns (Report memory);
+
+    /// @notice Whether `serial` is one of the boxes of (gtin, lot) and whether, where and when it was sold:
+    /// `report`'s `serial` section without the seller's profile, for a small fraction of its gas.
+    /// Never reverts for an unknown batch: `batchRegistered` is false and the serial out of range.
+    function boxState(uint64 gtin, string calldata lot, uint64 serial) external view returns (BoxState memory);
+
+    /// @notice A participant's profile as `report` gives it (`hasValidFiling` as of this block), and the
+    /// block it was read at.
+    function party(address account) external view returns (uint64 blockNumber, Party memory profile);
 }

@@ -26,6 +26,7 @@ interface Vm {
     function sign(uint256 privateKey, bytes32 digest) external pure returns (uint8 v, bytes32 r, bytes32 s);
     function label(address account, string calldata newLabel) external;
     function etch(address target, bytes calldata newRuntimeBytecode) external;
+    function cool(address target) external;
     function snapshotState() external returns (uint256 snapshotId);
     function revertToState(uint256 snapshotId) external returns (bool success);
     function recordLogs() external;
