@@ -5,7 +5,9 @@
 // new box costs in RPC and gas and how often a batch's facts are read, counted by a JSON-RPC proxy between
 // the server and the node (so the counts hold whatever the reader does inside); stale verdicts after a
 // recall, a sale of the very box and the maker's licence revocation under the busy chain; gas of each
-// operation on the same anvil, scan times (from the scanner benchmark, when present) and page weight.
+// operation on the same anvil, scan times (from the scanner benchmark, when present) and page weight;
+// verification throughput of two app instances against one on one PostgreSQL, and the scan log's appends
+// a second on PGlite and on PostgreSQL (#16).
 // Each goal of issue #21 is printed beside its figure, met or not. Writes bench/results.json and
 // BENCHMARKS.md.
 import { cpus, loadavg, totalmem } from "node:os";
@@ -15,7 +17,16 @@ import { chromium } from "@playwright/test";
 import { buildIfNeeded } from "./lib/build";
 import { writeBenchmarksHead } from "./lib/report";
 import { startWorld, type World } from "./lib/world";
-import { runLoadApart as runLoad, verdictFingerprint, type LoadRequest, type LoadResult } from "./lib/load";
+import {
+  percentile,
+  runLoadApart as runLoad,
+  verdictFingerprint,
+  type LoadRequest,
+  type LoadResult,
+} from "./lib/load";
+import { startInstance, type Instance } from "./lib/instances";
+import { startPostgres } from "./lib/postgres";
+import { storeAppends } from "./bench-store";
 import type { RecordedCall, RpcCounter } from "./lib/rpc-counter";
 import { printLabels, SerialAllocator, type LabelledBatch, type NewBox } from "./lib/new-boxes";
 import type { WriterFigures } from "./lib/busy-writer";
@@ -729,6 +740,11 @@ async function traffic(world: World, actors: Record<string, Actor>): Promise<Tra
     `max ${census.newBusy.max} (${fmt(census.newBusy.total)} reads of ${batches.length} batches); quiet chain: max ${census.newQuiet.max}; demo mix busy: max ${census.demoBusy.max}`,
     judged("≤ 1", census.newBusy.max <= 1),
   );
+  phase = "one app instance against two";
+  await instancesRows(t, {
+    one: await codesFor(2 * newQuiet.load.requestsPerSecond),
+    two: await codesFor(4 * newQuiet.load.requestsPerSecond),
+  });
   results.traffic = {
     seconds: SECONDS,
     connections: CONNECTIONS,
@@ -748,6 +764,108 @@ async function traffic(world: World, actors: Record<string, Actor>): Promise<Tra
     batchReads: census,
   };
   return t;
+}
+
+/** The load runs of `parts` side by side as one: requests added up, latencies merged. */
+function combined(parts: { result: LoadResult; samples: { startedAt: number; endedAt: number }[] }[]) {
+  const latencies = parts.flatMap((p) => p.samples.map((s) => s.endedAt - s.startedAt)).sort((a, b) => a - b);
+  const statuses: Record<string, number> = {};
+  for (const { result } of parts)
+    for (const [status, n] of Object.entries(result.statuses)) statuses[status] = (statuses[status] ?? 0) + n;
+  const seconds = Math.max(...parts.map((p) => p.result.seconds));
+  return {
+    connections: parts.reduce((sum, p) => sum + p.result.connections, 0),
+    seconds,
+    requests: latencies.length,
+    requestsPerSecond: Math.round(latencies.length / seconds),
+    latencyMs: {
+      p50: percentile(latencies, 50),
+      p95: percentile(latencies, 95),
+      p99: percentile(latencies, 99),
+      max: percentile(latencies, 100),
+    },
+    errors: parts.reduce((sum, p) => sum + p.result.errors, 0),
+    hung: parts.reduce((sum, p) => sum + p.result.hung, 0),
+    statuses,
+    byLabel: {},
+  } satisfies LoadResult;
+}
+
+/**
+ * Verification throughput of one app instance against two, in the same run on the same machine, chain
+ * and PostgreSQL (#16): each instance a production server in a process of its own (scripts/lib/instances.ts),
+ * the 100 connections spread evenly over them, a new box each request, so every verification also
+ * appends to the one scan log the instances share.
+ */
+async function instancesRows(t: Traffic, codes: { one: string[]; two: string[] }): Promise<void> {
+  const postgres = await startPostgres();
+  const instances: Instance[] = [];
+  try {
+    const options = {
+      rpcUrl: t.world.chain.anvil.url,
+      deploymentFile: t.world.chain.deploymentFile,
+      databaseUrl: postgres.url,
+    };
+    // One after the other: the second waits for the first's migrations anyway.
+    for (let i = 0; i < 2; i++) instances.push(await startInstance(options));
+    const mix = verifyMix(t.world.chain.scenarios);
+    for (const { host, port } of instances)
+      await runLoad({ host, port, connections: 4, seconds: 2, requests: mix }); // watcher, first batch reads
+    const spread = async (over: Instance[], list: string[]) => {
+      const share = Math.floor(list.length / over.length);
+      const runs = await within(
+        Promise.all(
+          over.map(({ host, port }, i) =>
+            runLoad({
+              host,
+              port,
+              connections: CONNECTIONS / over.length,
+              seconds: SECONDS,
+              requests: list.slice(i * share, (i + 1) * share).map((code) => ({ path: verifyPath(code) })),
+              maxRequests: share,
+              keepSamples: true,
+            }),
+          ),
+        ),
+        (SECONDS + 60) * 1000,
+        `the load on ${over.length} instances`,
+      );
+      const load = combined(runs);
+      const ranOut = runs.some((r) => r.result.requests >= share)
+        ? ` (an instance used all its ${fmt(share)} codes)`
+        : "";
+      return { load, ranOut };
+    };
+    const one = await spread(instances.slice(0, 1), codes.one);
+    const two = await spread(instances, codes.two);
+    const scale = round2(two.load.requestsPerSecond / Math.max(1, one.load.requestsPerSecond));
+    row(
+      `verify, new box each request, one app instance on PostgreSQL, ${CONNECTIONS} concurrent`,
+      describeLoad(one.load) + one.ranOut,
+    );
+    row(
+      `verify, new box each request, two app instances (same machine, chain, PostgreSQL), ${CONNECTIONS} concurrent`,
+      `${describeLoad(two.load)}${two.ranOut}; ${scale}× one instance`,
+    );
+    results.instances = { one: one.load, two: two.load };
+  } finally {
+    for (const instance of instances) instance.stop();
+    postgres.stop();
+  }
+}
+
+/** The scan log's appends a second on each engine (scripts/bench-store.ts), one at a time and at once. */
+async function storeRows(): Promise<void> {
+  const figures = await within(storeAppends(), 300_000, "the scan store's appends").catch((error: Error) => {
+    row("scan store appends", `not measured: ${error.message}`);
+    return [];
+  });
+  for (const { engine, sequential, concurrent } of figures)
+    row(
+      `scan store appends, ${engine}: one at a time / ${concurrent.clients} at once`,
+      `${fmt(sequential.perSecond)}/s (${sequential.meanMs} ms each) / ${fmt(concurrent.perSecond)}/s (${concurrent.meanMs} ms each)`,
+    );
+  results.scanStore = figures;
 }
 
 /** Transaction gas (what the accountable party pays, incl. 21,000 base and calldata) on the same anvil. */
@@ -1055,6 +1173,8 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   await world.stop();
+  phase = "scan store appends";
+  await storeRows();
   phase = "scanner benchmark";
   scanFigures();
   writeReport();

@@ -1,9 +1,10 @@
 // The shared-state stores' promises, on both engines the app runs them on: PGlite (the embedded default)
 // and a real PostgreSQL server started for this test. The scan log logs only serials a batch issued,
 // counts only the scans since a box's sale or its lot's delivery, keeps an acknowledged scan through
-// kill -9, and lets no two concurrent scans both be a box's first; rate limits are one budget across
-// handles; evidence is kept whole and within its size limit; possession lists are published to every
-// handle; migrations are applied once.
+// kill -9, lets no two concurrent scans both be a box's first, and group-commits concurrent scans with
+// the histories one at a time would give, even when another instance takes a number first; rate limits
+// are one budget across handles; evidence is kept whole and within its size limit; possession lists are
+// published to every handle; migrations are applied once.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
@@ -67,6 +68,23 @@ async function cloneCheck(db: Db, record: BoxRecord, serial: string, now: number
 async function scansOf(db: Db, key: string): Promise<number> {
   const [row] = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM scans WHERE key = $1", [key]);
   return row!.n;
+}
+
+/**
+ * `db`, counting the scan log's statements (each one's parameters); `before` runs ahead of each and may
+ * throw in its place.
+ */
+function counting(db: Db, before?: (params: unknown[]) => Promise<void>) {
+  const statements: unknown[][] = [];
+  const wrapped: Db = Object.create(db);
+  wrapped.query = async <Row>(text: string, params: unknown[] = []) => {
+    if (text.includes("INSERT INTO scans")) {
+      statements.push(params);
+      await before?.(params);
+    }
+    return db.query<Row>(text, params);
+  };
+  return { db: wrapped, statements };
 }
 
 /**
@@ -220,6 +238,91 @@ for (const engine of engines) {
         "each scan saw every one before it, and one scan saw none",
       );
       assert.equal(await scansOf(db, key), 16);
+    });
+
+    it("records many concurrent scans of distinct and repeated serials as one at a time would, in few statements", async () => {
+      const { db: counted, statements } = counting(db);
+      const store = new DbScanStore(counted);
+      // 40 serials scanned 5 times each, interleaved, from three devices; half the scans count only
+      // since a moment between them, and half give no place.
+      const scans = Array.from({ length: 200 }, (_, i) => ({
+        key: keyOf(`2${String(i % 40).padStart(5, "0")}`),
+        entry: { at: 1_000 + i, place: i % 2 === 0 ? "苏州" : null, device: `d${i % 3}` },
+        since: i % 4 === 3 ? 1_080 : null,
+      }));
+      const histories = await Promise.all(scans.map((s) => store.record(s.key, s.entry, s.since)));
+      histories.forEach((history, i) => {
+        const { key, since } = scans[i]!;
+        const before = scans
+          .slice(0, i)
+          .filter((s) => s.key === key && (since === null || s.entry.at >= since))
+          .map((s) => s.entry);
+        assert.deepEqual(
+          history,
+          {
+            count: before.length,
+            firstVerifiedAt: before[0]?.at ?? null,
+            firstPlace: before[0]?.place ?? null,
+            devices: new Set(before.map((e) => e.device)).size,
+          },
+          `scan ${i} of ${key}`,
+        );
+      });
+      assert.equal(statements.length, 5, "one statement a round of the serials' scans, not one a scan");
+      for (const key of new Set(scans.map((s) => s.key))) assert.equal(await scansOf(db, key), 5);
+    });
+
+    it("records a batch scan by scan when another instance took one serial's next number", async () => {
+      const keys = Array.from({ length: 20 }, (_, i) => keyOf(`3${String(i).padStart(5, "0")}`));
+      const contended = keys[7]!;
+      const { db: racing, statements } = counting(db, async (params) => {
+        if (statements.length > 1) return;
+        // Another instance's scan of one serial commits after this statement's snapshot: simulated by
+        // committing it first and failing the statement as PostgreSQL would (it then writes nothing).
+        await db.query("INSERT INTO scans (key, seq, at, place, device) VALUES ($1, 1, 1, '南京', 'x')", [
+          contended,
+        ]);
+        assert.equal((params[0] as string[]).length, 20, "the first statement carries the whole batch");
+        throw Object.assign(new Error("duplicate key value violates unique constraint"), { code: "23505" });
+      });
+      const store = new DbScanStore(racing);
+      const histories = await Promise.all(keys.map((key, i) => store.record(key, scan(100 + i), null)));
+      histories.forEach((history, i) =>
+        assert.deepEqual(
+          history,
+          keys[i] === contended
+            ? { count: 1, firstVerifiedAt: 1, firstPlace: "南京", devices: 1 }
+            : { count: 0, firstVerifiedAt: null, firstPlace: null, devices: 0 },
+        ),
+      );
+      for (const key of keys) assert.equal(await scansOf(db, key), key === contended ? 2 : 1);
+    });
+
+    it("keeps two instances' batches of the same serials exact", async () => {
+      const other = engine.name === "PostgreSQL" ? openDb({ databaseUrl: engine.url(), dataDir }) : db;
+      const stores = [new DbScanStore(db), new DbScanStore(other)];
+      const keys = Array.from({ length: 8 }, (_, i) => keyOf(`4${String(i).padStart(5, "0")}`));
+      const histories = await Promise.all(
+        Array.from({ length: 96 }, (_, i) =>
+          stores[i % 2]!.record(keys[i % 8]!, scan(100 + i, `d${i}`), null).then((h) => ({
+            key: keys[i % 8]!,
+            h,
+          })),
+        ),
+      );
+      if (other !== db) await other.close();
+      for (const key of keys) {
+        const counts = histories
+          .filter((r) => r.key === key)
+          .map((r) => r.h.count)
+          .sort((a, b) => a - b);
+        assert.deepEqual(
+          counts,
+          Array.from({ length: 12 }, (_, i) => i),
+          `each scan of ${key} saw those before it`,
+        );
+        assert.equal(await scansOf(db, key), 12);
+      }
     });
 
     it("allows `limit` attempts per key and window, then says how long to wait", async () => {
