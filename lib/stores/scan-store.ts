@@ -35,6 +35,9 @@ const MAX_TRIES = 32;
 /** The most scans one statement records: its parameters and its reply stay small. */
 export const MAX_BATCH = 500;
 
+/** Before any scan: the window of a scan with no start (`since` null) holds the serial's whole history. */
+const EARLIEST = "(-9223372036854775807)::bigint";
+
 /** PostgreSQL's unique_violation: another instance took the serial's next number first. */
 const isUniqueViolation = (error: unknown) => (error as { code?: unknown }).code === "23505";
 
@@ -43,7 +46,10 @@ const isUniqueViolation = (error: unknown) => (error as { code?: unknown }).code
 // last one this statement's snapshot sees, and the laterals read that same snapshot — the history before
 // the scan, not including what this statement adds. When the insert succeeds, no other scan of any of
 // these serials committed unseen; when one serial's number was taken, the whole statement writes nothing.
-// Counts are cast to int and times to float8: both engines then return JavaScript numbers.
+// Every read is an index lookup of a few rows, however often the serial was scanned: a serial's scans
+// are numbered without gaps, so those in the window are the numbers from the window's earliest up to
+// the one before the new scan's (times follow the numbers, give or take two instances' clocks at the
+// window's very edge). Counts are cast to int and times to float8: both engines then return numbers.
 const RECORD = `
   WITH input AS (
     SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::bigint[])
@@ -53,23 +59,22 @@ const RECORD = `
     INSERT INTO scans (key, seq, at, place, device)
     SELECT key, coalesce((SELECT max(seq) FROM scans WHERE scans.key = input.key), 0) + 1, at, place, device
     FROM input
+    RETURNING key, seq
   )
-  SELECT input.n::int AS n, counted.count, earliest.at::float8 AS first_at, earliest.place AS first_place,
-         latest.devices
+  SELECT input.n::int AS n,
+         coalesce(added.seq - earliest.seq, 0)::int AS count,
+         earliest.at::float8 AS first_at, earliest.place AS first_place, latest.devices
   FROM input
-  CROSS JOIN LATERAL (
-    SELECT count(*)::int AS count FROM scans
-    WHERE scans.key = input.key AND (input.since IS NULL OR scans.at >= input.since)
-  ) counted
+  JOIN added ON added.key = input.key
   LEFT JOIN LATERAL (
-    SELECT scans.at, scans.place FROM scans
-    WHERE scans.key = input.key AND (input.since IS NULL OR scans.at >= input.since)
-    ORDER BY scans.seq LIMIT 1
+    SELECT scans.seq, scans.at, scans.place FROM scans
+    WHERE scans.key = input.key AND scans.at >= coalesce(input.since, ${EARLIEST})
+    ORDER BY scans.at, scans.seq LIMIT 1
   ) earliest ON true
   CROSS JOIN LATERAL (
     SELECT count(DISTINCT recent.device)::int AS devices FROM (
       SELECT scans.device FROM scans
-      WHERE scans.key = input.key AND (input.since IS NULL OR scans.at >= input.since)
+      WHERE scans.key = input.key AND scans.seq >= coalesce(earliest.seq, added.seq)
       ORDER BY scans.seq DESC LIMIT ${DEVICE_WINDOW}
     ) recent
   ) latest

@@ -3,6 +3,7 @@
 // edit of one already applied somewhere.
 import { sharedState } from "./0001-shared-state";
 import { possessionLists } from "./0002-possession-lists";
+import { scansByTime } from "./0003-scans-by-time";
 
 export interface Migration {
   version: number;
@@ -11,4 +12,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [sharedState, possessionLists];
+export const MIGRATIONS: readonly Migration[] = [sharedState, possessionLists, scansByTime];
