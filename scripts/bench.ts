@@ -292,9 +292,22 @@ const describeCounts = (counts: Record<string, number>, per: number, names?: Map
     .map(([key, n]) => `${names?.get(key) ?? key} ${(n / per).toFixed(2)}`)
     .join(", ");
 
+/** What a transaction pays before running any code: 21,000 and its calldata (EIP-2028). */
+function intrinsicGas(data: string): number {
+  const bytes = Buffer.from(data.replace(/^0x/, ""), "hex");
+  return 21_000 + bytes.reduce((sum, byte) => sum + (byte === 0 ? 4 : 16), 0);
+}
+
+/**
+ * The gas a read executes: eth_estimateGas prices the call as a transaction, so its intrinsic part,
+ * which an eth_call never pays, is taken off.
+ */
 async function estimateGas(provider: JsonRpcProvider, call: RecordedCall): Promise<number | null> {
   try {
-    return Number(await provider.send("eth_estimateGas", [{ to: call.to, data: call.data }, "latest"]));
+    const estimate = Number(
+      await provider.send("eth_estimateGas", [{ to: call.to, data: call.data }, "latest"]),
+    );
+    return estimate - intrinsicGas(call.data);
   } catch {
     return null; // a read that reverts has no gas figure
   }
@@ -725,7 +738,7 @@ async function traffic(world: World, actors: Record<string, Actor>): Promise<Tra
   const gasFigures = count.gasPerBox.filter((g): g is number => g !== null);
   const maxGas = Math.max(0, ...gasFigures);
   row(
-    "gas of a new box's read (eth_estimateGas of the same calls)",
+    "gas a new box's read executes (eth_estimateGas of the same calls, less the intrinsic 21,000 + calldata)",
     gasFigures.length === 0
       ? "no read"
       : `${fmt(Math.min(...gasFigures))}–${fmt(maxGas)} (${gasFigures.length} boxes)`,
