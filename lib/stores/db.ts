@@ -1,9 +1,12 @@
 // The one database behind every store of shared state (scan log, rate limits, complaint evidence): the
 // same SQL on two engines. Without DATABASE_URL it is PGlite, PostgreSQL compiled to WebAssembly and run
 // inside this process on a folder under DATA_DIR, so `npm start` needs nothing installed (one process
-// only: PGlite has no server); with DATABASE_URL it is a PostgreSQL server that any number of app
+// only: PGlite has no server). PGlite runs each statement synchronously, so it runs on a thread of its
+// own (pglite.worker.ts): on the event loop, a busy scan log stalled every request behind it (the loop's
+// p99 delay reached 400 ms under 100 connections). With DATABASE_URL it is a PostgreSQL server that any number of app
 // instances share. Opening is asynchronous (PGlite's first open takes seconds) but the handle is returned
 // at once, so the runtime stays synchronous: every statement waits for the open and the migrations.
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { MIGRATIONS, type Migration } from "./migrations";
 
@@ -19,8 +22,6 @@ export interface Db extends Sql {
   readonly engine: "pglite" | "postgres";
   /** Resolves once the database is open and migrated; rejects when it cannot be. */
   readonly ready: Promise<void>;
-  /** Runs `body` in one transaction: committed when it resolves, rolled back when it throws. */
-  transaction<T>(body: (sql: Sql) => Promise<T>): Promise<T>;
   /** Resolves when the database answers a statement (for a health check). */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -34,13 +35,18 @@ export interface DbOptions {
   migrations?: readonly Migration[];
 }
 
-/** The engine, open; what LazyDb wraps. */
-interface Engine extends Sql {
-  transaction<T>(body: (sql: Sql) => Promise<T>): Promise<T>;
+/** An open database, migrated or not; what LazyDb wraps. */
+interface Open extends Sql {
   close(): Promise<void>;
 }
 
-async function openPglite(dataDir: string): Promise<Engine> {
+/** An engine on this thread, which can run a transaction (the migrations need one). */
+export interface Engine extends Open {
+  transaction<T>(body: (sql: Sql) => Promise<T>): Promise<T>;
+}
+
+/** PGlite on this thread: what pglite.worker.ts runs. */
+export async function openPglite(dataDir: string): Promise<Engine> {
   const { PGlite } = await import("@electric-sql/pglite");
   const db = await PGlite.create(join(dataDir, "pglite"));
   const on = (target: Pick<typeof db, "query" | "exec">): Sql => ({
@@ -112,24 +118,89 @@ export async function migrate(engine: Engine, migrations: readonly Migration[]):
   }
 }
 
+/** `engine` with the migrations applied, or closed and the failure thrown. */
+export async function migrated(engine: Engine, migrations: readonly Migration[]): Promise<Engine> {
+  try {
+    await migrate(engine, migrations);
+  } catch (error) {
+    await engine.close().catch(() => undefined);
+    throw error;
+  }
+  return engine;
+}
+
+/** What crosses to pglite.worker.ts, and what comes back. */
+export interface ThreadRequest {
+  id: number;
+  op: "ready" | "query" | "exec" | "close";
+  text?: string;
+  params?: unknown[];
+}
+export type ThreadAnswer =
+  { id: number; ok: true; rows: unknown[] } | { id: number; ok: false; message: string; code?: string };
+export interface ThreadData {
+  dataDir: string;
+  migrations: readonly Migration[];
+}
+
+/** PGlite, opened and migrated on a worker thread; each statement is a message to it. */
+async function openPgliteThread(dataDir: string, migrations: readonly Migration[]): Promise<Open> {
+  const { Worker } = await import("node:worker_threads");
+  const data: ThreadData = { dataDir, migrations };
+  // The production server (dist/server.js) has the thread compiled beside it (scripts/build-server.ts);
+  // from the TypeScript source (npm start, the tests), tsx compiles it, as it does the rest.
+  const compiled = join(__dirname, "pglite.worker.js");
+  const source = join(__dirname, "pglite.worker.ts");
+  const worker = existsSync(compiled)
+    ? new Worker(compiled, { workerData: data })
+    : new Worker(`require("tsx/cjs"); require(${JSON.stringify(source)});`, { eval: true, workerData: data });
+  const waiting = new Map<number, { resolve(rows: unknown[]): void; reject(error: Error): void }>();
+  let nextId = 1;
+  const failAll = (error: Error) => {
+    for (const { reject } of waiting.values()) reject(error);
+    waiting.clear();
+  };
+  worker.on("message", (answer: ThreadAnswer) => {
+    const caller = waiting.get(answer.id);
+    waiting.delete(answer.id);
+    if (answer.ok) caller?.resolve(answer.rows);
+    // The code (e.g. 23505, unique_violation) is what the stores decide by.
+    else caller?.reject(Object.assign(new Error(answer.message), { code: answer.code }));
+  });
+  worker.on("error", failAll);
+  worker.on("exit", () => failAll(new Error("The database thread stopped.")));
+  const send = (request: Omit<ThreadRequest, "id">) =>
+    new Promise<unknown[]>((resolve, reject) => {
+      const id = nextId++;
+      waiting.set(id, { resolve, reject });
+      worker.postMessage({ ...request, id });
+    });
+  try {
+    await send({ op: "ready" });
+  } catch (error) {
+    await worker.terminate();
+    throw error;
+  }
+  return {
+    query: async <Row>(text: string, params?: unknown[]) =>
+      (await send({ op: "query", text, params })) as Row[],
+    exec: async (text: string) => void (await send({ op: "exec", text })),
+    async close() {
+      await send({ op: "close" }).catch(() => undefined);
+      await worker.terminate();
+    },
+  };
+}
+
 class LazyDb implements Db {
   readonly ready: Promise<void>;
-  private readonly engine_: Promise<Engine>;
+  private readonly engine_: Promise<Open>;
 
   constructor(
     readonly engine: "pglite" | "postgres",
-    open: () => Promise<Engine>,
-    migrations: readonly Migration[],
+    open: () => Promise<Open>,
   ) {
-    this.engine_ = open().then(async (engine) => {
-      try {
-        await migrate(engine, migrations);
-      } catch (error) {
-        await engine.close().catch(() => undefined);
-        throw error;
-      }
-      return engine;
-    });
+    this.engine_ = open();
     this.ready = this.engine_.then(() => undefined);
     // Each statement reports a failed open itself; this keeps it from also being an unhandled rejection.
     this.ready.catch(() => undefined);
@@ -141,10 +212,6 @@ class LazyDb implements Db {
 
   async exec(text: string): Promise<void> {
     return (await this.engine_).exec(text);
-  }
-
-  async transaction<T>(body: (sql: Sql) => Promise<T>): Promise<T> {
-    return (await this.engine_).transaction(body);
   }
 
   async ping(): Promise<void> {
@@ -162,6 +229,6 @@ export function openDb(options: DbOptions): Db {
   const migrations = options.migrations ?? MIGRATIONS;
   const { databaseUrl } = options;
   return databaseUrl === null
-    ? new LazyDb("pglite", () => openPglite(options.dataDir), migrations)
-    : new LazyDb("postgres", () => openPostgres(databaseUrl), migrations);
+    ? new LazyDb("pglite", () => openPgliteThread(options.dataDir, migrations))
+    : new LazyDb("postgres", async () => migrated(await openPostgres(databaseUrl), migrations));
 }
