@@ -151,9 +151,14 @@ async function openPgliteThread(dataDir: string, migrations: readonly Migration[
   // from the TypeScript source (npm start, the tests), tsx compiles it, as it does the rest.
   const compiled = join(__dirname, "pglite.worker.js");
   const source = join(__dirname, "pglite.worker.ts");
-  const worker = existsSync(compiled)
-    ? new Worker(compiled, { workerData: data })
-    : new Worker(`require("tsx/cjs"); require(${JSON.stringify(source)});`, { eval: true, workerData: data });
+  // Reflect.construct, not `new Worker(…)`: Next's bundler would try to bundle a path only known at run
+  // time (the front server, not Next's pages, opens the database).
+  const worker: InstanceType<typeof Worker> = existsSync(compiled)
+    ? Reflect.construct(Worker, [compiled, { workerData: data }])
+    : Reflect.construct(Worker, [
+        `require("tsx/cjs"); require(${JSON.stringify(source)});`,
+        { eval: true, workerData: data },
+      ]);
   const waiting = new Map<number, { resolve(rows: unknown[]): void; reject(error: Error): void }>();
   let nextId = 1;
   const failAll = (error: Error) => {
