@@ -1,4 +1,4 @@
-// The read path of a verification, in two levels (DESIGN.md, "Read model"). A batch's record — product,
+// The read path of a verification, in two levels (docs/architecture.md, "The read path of a verification"). A batch's record — product,
 // maker, licences, workshop, material, tests, release, recall, custody, caps, prices, complaints — is
 // shared by every box of the batch: it is read with MedProofLens.report at most once per batch while
 // nothing it depends on changes, and kept until an event touching it arrives (keyed-cache.ts,
