@@ -3,7 +3,7 @@
 // exact (autocannon reports p90 and p97.5, not p95). Loopback only. It runs in a child process
 // (runLoadApart) so it never shares an event loop with the server it measures.
 import { Agent, request } from "node:http";
-import { spawn } from "node:child_process";
+import { runApart } from "./run-apart";
 
 export interface LoadRequest {
   path: string;
@@ -204,19 +204,7 @@ export async function runLoad(options: LoadOptions): Promise<{ result: LoadResul
 
 /** Runs the load from a separate Node process and returns its figures. */
 export function runLoadApart(options: LoadOptions): Promise<{ result: LoadResult; samples: Sample[] }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", __filename], {
-      stdio: ["pipe", "pipe", "inherit"],
-    });
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => {
-      if (code !== 0) return reject(new Error(`the load generator exited with ${code}`));
-      resolve(JSON.parse(output) as { result: LoadResult; samples: Sample[] });
-    });
-    child.stdin.end(JSON.stringify(options));
-  });
+  return runApart(__filename, options, "the load generator");
 }
 
 // As a child process: options on stdin, figures on stdout.

@@ -4,11 +4,11 @@
 // signing runs in child processes with libsecp256k1 (tiny-secp256k1, ~2× OpenSSL's speed here); its
 // RFC 6979 low-s signatures are byte for byte those of lib/chain/serials.ts's signSerial. Local chain only:
 // the keys are the demo makers'.
-import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import * as secp256k1 from "tiny-secp256k1";
 import { serialMessage } from "../../lib/chain/serials";
 import { toDigitalLink } from "../../lib/domain/gs1";
+import { runApart } from "./run-apart";
 
 /** A seeded batch whose boxes can be labelled: its range and its maker's serial-signing key. */
 export interface LabelledBatch {
@@ -92,19 +92,7 @@ function labelAll({ base, boxes }: Job): string[] {
 }
 
 function labelApart(job: Job): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", __filename], {
-      stdio: ["pipe", "pipe", "inherit"],
-    });
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => {
-      if (code !== 0) return reject(new Error(`labelling new boxes failed: the signer exited with ${code}`));
-      resolve(JSON.parse(output) as string[]);
-    });
-    child.stdin.end(JSON.stringify(job));
-  });
+  return runApart<string[]>(__filename, job, "labelling new boxes failed: the signer");
 }
 
 /** The Digital Links printed on `boxes`, in order, signed by `parts` child processes side by side. */
