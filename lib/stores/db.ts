@@ -161,7 +161,10 @@ async function openPgliteThread(dataDir: string, migrations: readonly Migration[
       ]);
   const waiting = new Map<number, { resolve(rows: unknown[]): void; reject(error: Error): void }>();
   let nextId = 1;
+  /** Why the thread is gone, once it is: later statements fail at once instead of waiting forever. */
+  let gone: Error | null = null;
   const failAll = (error: Error) => {
+    gone ??= error;
     for (const { reject } of waiting.values()) reject(error);
     waiting.clear();
   };
@@ -176,6 +179,7 @@ async function openPgliteThread(dataDir: string, migrations: readonly Migration[
   worker.on("exit", () => failAll(new Error("The database thread stopped.")));
   const send = (request: Omit<ThreadRequest, "id">) =>
     new Promise<unknown[]>((resolve, reject) => {
+      if (gone) return reject(gone);
       const id = nextId++;
       waiting.set(id, { resolve, reject });
       worker.postMessage({ ...request, id });

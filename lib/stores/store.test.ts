@@ -391,3 +391,12 @@ for (const engine of engines) {
     });
   });
 }
+
+describe("the embedded database's thread", () => {
+  it("fails a statement sent after the database closed, instead of leaving it waiting", async () => {
+    const closed = openDb({ databaseUrl: null, dataDir: mkdtempSync(join(tmpdir(), "medproof-closed-")) });
+    await closed.ready;
+    await closed.close();
+    await assert.rejects(closed.query("SELECT 1"), /The database thread stopped/);
+  });
+});
