@@ -1,6 +1,9 @@
 // An injected EIP-1193 wallet for the browser tests: window.ethereum in the page forwards each request
 // to this Node-side signer, which holds a seeded anvil key and really signs and sends on the local chain.
-// `rejecting` makes it answer eth_sendTransaction as a user who declines (EIP-1193 code 4001).
+// It also announces itself by EIP-6963 (as browser extensions do, so a page may find several), signs
+// EIP-4361 messages (personal_sign), and switches chains only to the one it is on (wallet_switchEthereumChain,
+// else 4902 "unrecognised chain"). `rejecting` makes it answer eth_sendTransaction and personal_sign as a
+// user who declines (EIP-1193 code 4001). The key never enters the page.
 import type { Page } from "@playwright/test";
 import { demoWallet } from "../../lib/chain/demo/accounts";
 import { PARTIES } from "../../lib/chain/demo/world";
@@ -16,6 +19,8 @@ export interface TestWallet {
   /** Hashes of the transactions it sent. */
   sent: string[];
   rejecting: boolean;
+  /** The EIP-6963 identity it announces (rdns "org.medproof.test-wallet"). */
+  uuid: string;
   /** Runs before it signs, e.g. to look at the page while the wallet is "asking" its user. */
   beforeSigning: () => Promise<void>;
 }
@@ -32,6 +37,7 @@ export async function injectWallet(page: Page, party: keyof typeof PARTIES): Pro
     asked: [],
     sent: [],
     rejecting: false,
+    uuid: crypto.randomUUID(),
     beforeSigning: async () => undefined,
   };
 
@@ -45,6 +51,23 @@ export async function injectWallet(page: Page, party: keyof typeof PARTIES): Pro
           return { result: [signer.address] };
         case "eth_chainId":
           return { result: `0x${chainId.toString(16)}` };
+        case "wallet_switchEthereumChain": {
+          const [{ chainId: wanted }] = params as [{ chainId: string }];
+          return Number.parseInt(wanted, 16) === chainId
+            ? { result: null }
+            : { error: { code: 4902, message: `Unrecognized chain ID "${wanted}".` } };
+        }
+        case "personal_sign": {
+          await wallet.beforeSigning();
+          if (wallet.rejecting) return { error: { code: 4001, message: "User rejected the request." } };
+          const [message, account] = params as [string, string];
+          if (account.toLowerCase() !== signer.address.toLowerCase())
+            return { error: { code: 4100, message: "Not this wallet's account." } };
+          const text = message.startsWith("0x")
+            ? Buffer.from(message.slice(2), "hex").toString("utf8")
+            : message;
+          return { result: await signer.signMessage(text) };
+        }
         case "eth_sendTransaction": {
           await wallet.beforeSigning();
           if (wallet.rejecting) return { error: { code: 4001, message: "User rejected the request." } };
@@ -60,7 +83,7 @@ export async function injectWallet(page: Page, party: keyof typeof PARTIES): Pro
       }
     },
   );
-  await page.addInitScript(() => {
+  await page.addInitScript((uuid: string) => {
     const ethereum = {
       async request({ method, params = [] }: { method: string; params?: unknown[] }) {
         const forward = (
@@ -72,6 +95,18 @@ export async function injectWallet(page: Page, party: keyof typeof PARTIES): Pro
       },
     };
     Object.assign(window, { ethereum });
-  });
+    const info = Object.freeze({
+      uuid,
+      name: "MedProof test wallet",
+      icon: "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 1 1'/%3E",
+      rdns: "org.medproof.test-wallet",
+    });
+    const announce = () =>
+      window.dispatchEvent(
+        new CustomEvent("eip6963:announceProvider", { detail: Object.freeze({ info, provider: ethereum }) }),
+      );
+    window.addEventListener("eip6963:requestProvider", announce);
+    announce();
+  }, wallet.uuid);
   return wallet;
 }
