@@ -1,5 +1,6 @@
 // Reading a JSON request body in a route handler with a size limit (answered with server/reply.ts);
 // every failure is a named 4xx the client can show, in the request's language.
+import { env } from "../lib/env";
 import { translatorFor } from "../lib/i18n/translator";
 import { localeOf } from "../lib/queries/cookies";
 import type { ApiError } from "../lib/queries/complaints";
@@ -59,4 +60,12 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
  */
 export function clientOf(request: Request): string {
   return request.headers.get("x-medproof-client") ?? request.headers.get("x-medproof-device") ?? "unknown";
+}
+
+/**
+ * The origin (scheme://host[:port]) the request was made to, as server/server.ts found it (never the
+ * client's own header: the server replaces it); the configured base when the request did not pass there.
+ */
+export function originOf(request: Request): string {
+  return request.headers.get("x-medproof-origin") ?? env().digitalLinkBase;
 }

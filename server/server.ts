@@ -6,7 +6,7 @@ import { createReadStream, existsSync, statSync } from "node:fs";
 import { join, normalize } from "node:path";
 import next from "next";
 import { deviceOf, DIGITAL_LINK_VARY, handleVerify, isVerifyRequest } from "./verify-http";
-import { handleResolver } from "./resolver-http";
+import { handleResolver, originOf } from "./resolver-http";
 import { runtime } from "../lib/queries/runtime";
 import { clientKey } from "../lib/domain/client-address";
 import { isMissingPage } from "./missing-pages";
@@ -142,6 +142,9 @@ export async function startWebServer(options: {
     // Pages record scans too; the device fingerprint is set here, never taken from the client.
     req.headers["x-medproof-device"] = deviceOf(req, client);
     req.headers["x-medproof-client"] = client;
+    // The origin the request was made to (Host, or a trusted proxy's X-Forwarded-*): a sign-in message must
+    // name it (EIP-4361's domain and URI), and the routes cannot tell a trusted proxy from a client.
+    req.headers["x-medproof-origin"] = originOf(req, services);
     // Whatever Next answers may be a page (its /api routes' 404 is one): the page policy, whose nonce
     // Next takes from the request's copy (never the client's: this one replaces it).
     const policy = pageCsp(newNonce(), { dev });

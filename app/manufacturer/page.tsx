@@ -19,7 +19,7 @@ import {
   supplierDesk,
   type BatchDesk,
 } from "@/lib/queries/backoffice";
-import { ACT_AS_COOKIE, demoSwitch, demoParties, partyOf, readSession } from "@/lib/queries/session";
+import { currentSession, demoSwitch, demoParties } from "@/lib/queries/session";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("manufacturer");
@@ -132,8 +132,8 @@ export default async function ManufacturerPage() {
     getTranslations("backoffice"),
     getLocale(),
   ]);
-  const party = partyOf((await cookies()).get(ACT_AS_COOKIE)?.value);
-  const [demo, session] = await Promise.all([demoSwitch(), readSession(party)]);
+  const cookieStore = await cookies();
+  const [demo, session] = await Promise.all([demoSwitch(), currentSession(cookieStore)]);
   const roles = session?.roles ?? [];
   const isMaker = roles.includes("MANUFACTURER");
   const isSupplier = roles.includes("SUPPLIER");

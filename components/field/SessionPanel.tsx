@@ -23,8 +23,8 @@ const DEMO_NOTES = {
 } as const;
 
 /**
- * Who acts on this page, with the roles the chain records for it: a connected browser wallet (which
- * signs), or on the local chain the demo switch. There is no switch off the local chain (demo keys are
+ * Who acts on this page, with the roles the chain records for it: the account signed in with its browser
+ * wallet (Sign-In with Ethereum; the wallet signs), or on the local chain the demo switch. There is no switch off the local chain (demo keys are
  * refused there) nor when other machines can reach the server and no demo password is set; with one,
  * the switch asks for it.
  */
@@ -38,7 +38,10 @@ export async function SessionPanel({
   demo: DemoSwitch;
 }) {
   const offered = demo === "open" || demo === "password";
-  const t = await getTranslations("fieldPages.session");
+  const [t, tSignIn] = await Promise.all([
+    getTranslations("fieldPages.session"),
+    getTranslations("signIn.panel"),
+  ]);
   const name = session === null ? "" : session.name || t("unregistered");
   return (
     <section
@@ -51,7 +54,7 @@ export async function SessionPanel({
       ) : (
         <p>
           <span className="font-medium">
-            {session.signer === "wallet" ? t("walletSignsAs", { name }) : t("actingAs", { name })}
+            {session.signer === "wallet" ? tSignIn("signedInAs", { name }) : t("actingAs", { name })}
           </span>{" "}
           <span className="text-sm text-slate-700">({shortAddress(session.address)})</span>
           <span className="block text-sm text-slate-700">
@@ -64,8 +67,8 @@ export async function SessionPanel({
           </span>
         </p>
       )}
-      <ClientMessages namespaces={["fieldDesk"]}>
-        <WalletConnect connected={session?.signer === "wallet" ? session.address : null} />
+      <ClientMessages namespaces={["fieldDesk", "signIn"]}>
+        <WalletConnect signedIn={session?.signer === "wallet" ? session.address : null} />
         {offered && (
           <ActAsSwitch parties={parties} current={session?.party ?? null} askPassword={demo === "password"} />
         )}

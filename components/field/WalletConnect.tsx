@@ -3,58 +3,137 @@
 import { useState, useSyncExternalStore } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { injectedWallet, USER_REJECTED, walletAccount } from "./wallet";
+import {
+  chooseWallet,
+  foundWallets,
+  personalSign,
+  serverWallets,
+  subscribeWallets,
+  switchToChain,
+  USER_REJECTED,
+  walletAccount,
+} from "./wallet";
 
-const noSubscription = () => () => undefined;
+interface NonceAnswer {
+  chainId: number;
+  message: string;
+}
+
+type Answer<T> = T & { error?: { code: string; message: string } };
 
 /**
- * With a browser wallet (EIP-1193) in the page: connect it, so the page shows what its account's roles
- * allow and every action is signed by the wallet. Nothing is shown without one.
+ * "Sign in with your wallet" (Sign-In with Ethereum): the wallets the page found (EIP-6963; a choice when
+ * there are several), the server's message for the account, the wallet moved to the app's chain, the
+ * message signed, the server's check; then the page shows what the account's roles allow. Signed in, a
+ * "Sign out". Without a wallet, where a phone user can turn instead.
  */
-export function WalletConnect({ connected }: { connected: string | null }) {
+export function WalletConnect({ signedIn }: { signedIn: string | null }) {
   const router = useRouter();
-  const t = useTranslations("fieldDesk.wallet");
-  const available = useSyncExternalStore(
-    noSubscription,
-    () => injectedWallet() !== null,
-    () => false,
-  );
+  const t = useTranslations("signIn.panel");
+  const wallets = useSyncExternalStore(subscribeWallets, foundWallets, serverWallets);
+  const [choice, setChoice] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  if (!available) return null;
 
-  async function connect() {
-    const wallet = injectedWallet();
-    if (wallet === null) return;
+  async function signIn() {
+    const wallet = wallets.find((found) => found.id === choice) ?? wallets[0];
+    if (wallet === undefined) return;
     setBusy(true);
     setError(null);
     try {
-      const account = await walletAccount(wallet);
-      const response = await fetch("/api/session", {
+      const account = await walletAccount(wallet.provider);
+      const issued = await fetch(`/api/session/nonce?address=${encodeURIComponent(account)}`);
+      const nonce = (await issued.json()) as Answer<NonceAnswer>;
+      if (nonce.error) return setError(nonce.error.message);
+      const onChain = await switchToChain(wallet.provider, nonce.chainId);
+      if (!onChain.ok)
+        return setError(
+          onChain.reason === "unknown_chain"
+            ? t("unknownChain", { chain: nonce.chainId })
+            : t("switchRefused", { chain: nonce.chainId, current: onChain.current }),
+        );
+      const signature = await personalSign(wallet.provider, nonce.message, account);
+      const response = await fetch("/api/session/siwe", {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ wallet: account }),
+        body: JSON.stringify({ message: nonce.message, signature }),
       });
-      const answer = (await response.json()) as { error?: { message: string } };
-      if (answer.error) setError(answer.error.message);
-      else router.refresh();
+      const answer = (await response.json()) as Answer<object>;
+      if (answer.error) return setError(answer.error.message);
+      chooseWallet(wallet.id);
+      router.refresh();
     } catch (failure) {
-      setError((failure as { code?: unknown }).code === USER_REJECTED ? t("cancelled") : t("failed"));
+      const code = (failure as { code?: unknown }).code;
+      setError(
+        code === USER_REJECTED
+          ? t("cancelled")
+          : failure instanceof TypeError
+            ? t("unreachable")
+            : t("failed"),
+      );
     } finally {
       setBusy(false);
     }
   }
 
+  async function signOut() {
+    setBusy(true);
+    setError(null);
+    try {
+      await fetch("/api/session", { method: "DELETE" });
+      router.refresh();
+    } catch {
+      setError(t("unreachable"));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const button = "w-full rounded-lg px-4 py-2 font-medium disabled:opacity-50";
   return (
-    <div className="space-y-2" data-wallet={connected ?? ""}>
-      <button
-        type="button"
-        onClick={connect}
-        disabled={busy}
-        className="w-full rounded-lg bg-emerald-700 px-4 py-2 font-medium text-white disabled:opacity-50"
-      >
-        {connected === null ? t("connect") : t("reconnect")}
-      </button>
+    <div className="space-y-2" data-wallet={signedIn ?? ""} data-wallets-found={wallets.length}>
+      {signedIn !== null ? (
+        <button
+          type="button"
+          onClick={signOut}
+          disabled={busy}
+          className={`${button} border border-slate-400 bg-white hover:bg-slate-100`}
+        >
+          {t("signOut")}
+        </button>
+      ) : wallets.length === 0 ? (
+        <details className="text-sm" id="no-wallet">
+          <summary className="cursor-pointer font-medium">{t("noWallet")}</summary>
+          <p className="mt-1 text-slate-700">{t("noWalletHelp")}</p>
+        </details>
+      ) : (
+        <>
+          {wallets.length > 1 && (
+            <label className="flex flex-col gap-1 text-sm font-medium">
+              {t("chooseWallet")}
+              <select
+                value={choice || wallets[0]?.id}
+                onChange={(event) => setChoice(event.target.value)}
+                className="rounded-lg border border-slate-300 bg-white px-2 py-2 text-base"
+              >
+                {wallets.map((wallet) => (
+                  <option key={wallet.id} value={wallet.id}>
+                    {wallet.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          <button
+            type="button"
+            onClick={signIn}
+            disabled={busy}
+            className={`${button} bg-emerald-700 text-white`}
+          >
+            {busy ? t("signing") : t("signIn")}
+          </button>
+        </>
+      )}
       {error !== null && (
         <p role="alert" className="rounded-xl border border-red-300 bg-red-50 p-3 text-sm text-red-900">
           {error}

@@ -3,7 +3,7 @@
 // words. With one (window.ethereum), the server prepares the call for the wallet's account (simulated
 // first, so a refusal comes in words before the wallet is asked), the wallet signs and sends it, and the
 // server reads the receipt: signing, pending, then confirmed or the refusal.
-import { injectedWallet, USER_REJECTED, walletAccount, walletChainId, type Eip1193Provider } from "./wallet";
+import { injectedWallet, switchToChain, USER_REJECTED, walletAccount, type Eip1193Provider } from "./wallet";
 
 export type ActionState<T = unknown> =
   | { kind: "idle" }
@@ -76,11 +76,15 @@ async function walletAction<T extends Confirmed>(
     // A route that signs by itself (no wallet support) answers with the confirmed transaction.
     if (!("prepared" in prepared.body)) return confirmedState(prepared.body);
     const tx = prepared.body.prepared;
-    const chainId = await walletChainId(wallet);
-    if (chainId !== tx.chainId)
+    // On another chain the wallet is asked to switch (it asks its user); one that does not know the chain
+    // is told apart, since switching cannot help it.
+    const onChain = await switchToChain(wallet, tx.chainId);
+    if (!onChain.ok)
       return failed(
         "wrong_chain",
-        `Your wallet is on chain ${chainId}. Switch it to chain ${tx.chainId}, where MedProof's contracts are.`,
+        onChain.reason === "unknown_chain"
+          ? `Your wallet does not know chain ${tx.chainId}, where MedProof's contracts are. Add that network to the wallet, then try again.`
+          : `Your wallet is on chain ${onChain.current}. Switch it to chain ${tx.chainId}, where MedProof's contracts are.`,
       );
     onProgress?.({ kind: "signing" });
     const txHash = String(

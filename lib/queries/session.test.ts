@@ -7,14 +7,15 @@ import { DemoKeysRefusedError } from "../chain/demo/accounts";
 import {
   ACT_AS_COOKIE,
   chooseParty,
-  chooseWallet,
   currentSession,
   demoSwitch,
   partyFromCookieHeader,
   sessionCookie,
-  WALLET_COOKIE,
-  walletCookie,
+  SIGNED_IN_COOKIE,
+  signedInAccount,
+  signedInCookie,
 } from "./session";
+import { unsignedWalletClaim } from "./siwe";
 import { recordPrice, decideShipment, finishWalletTx } from "./field";
 import { openDb } from "../stores/db";
 import { RateLimiter } from "../stores/rate-limit";
@@ -87,8 +88,11 @@ describe("Demo: act as …", () => {
     const flipped = (mac[0] === "A" ? "B" : "A") + mac.slice(1);
     assert.equal(partyFromCookieHeader(`${ACT_AS_COOKIE}=regulator.${expiry}.${mac}`), null);
     assert.equal(partyFromCookieHeader(`${ACT_AS_COOKIE}=qinghe.${expiry}.${flipped}`), null);
-    const wallet = sent(walletCookie("0x00000000000000000000000000000000000000aa", false));
-    assert.equal(partyFromCookieHeader(`${ACT_AS_COOKIE}=${wallet.slice(WALLET_COOKIE.length + 1)}`), null);
+    const wallet = sent(signedInCookie("0x00000000000000000000000000000000000000aa", false));
+    assert.equal(
+      partyFromCookieHeader(`${ACT_AS_COOKIE}=${wallet.slice(SIGNED_IN_COOKIE.length + 1)}`),
+      null,
+    );
   });
 });
 
@@ -150,26 +154,33 @@ describe("who may reach the demo switch", () => {
   });
 });
 
-describe("a browser wallet", () => {
-  it("keeps only the wallet's account in a sealed httpOnly cookie, which signs nothing", () => {
+describe("an account signed in with its wallet", () => {
+  it("is kept in a sealed httpOnly cookie, which signs nothing, and read back by signedInAccount", () => {
+    const cookie = signedInCookie("0x00000000000000000000000000000000000000aa", false);
     assert.match(
-      walletCookie("0x00000000000000000000000000000000000000aa", false),
-      /^medproof-wallet=0x0{38}aa\.\d+\.[\w-]{43}; Path=\/; Max-Age=\d+; HttpOnly; SameSite=Lax$/,
+      cookie,
+      /^medproof-signed-in=0x0{38}aa\.\d+\.[\w-]{43}; Path=\/; Max-Age=28800; HttpOnly; SameSite=Lax$/,
     );
+    assert.equal(signedInAccount(`a=1; ${sent(cookie)}`), "0x00000000000000000000000000000000000000aa");
+    assert.equal(signedInAccount(null), null);
   });
 
-  it("treats a hand-made wallet cookie as nobody, without asking the chain", async () => {
-    const cookies = new Map([[WALLET_COOKIE, { value: "0x00000000000000000000000000000000000000aa" }]]);
+  it("is nobody when the cookie is typed by hand or carries the act-as seal, without asking the chain", async () => {
+    const cookies = new Map([[SIGNED_IN_COOKIE, { value: "0x00000000000000000000000000000000000000aa" }]]);
     assert.equal(await currentSession(cookies), null);
+    assert.equal(signedInAccount(`${SIGNED_IN_COOKIE}=0x00000000000000000000000000000000000000aa`), null);
+    const party = sent(sessionCookie("qinghe", false)).slice(ACT_AS_COOKIE.length + 1);
+    assert.equal(signedInAccount(`${SIGNED_IN_COOKIE}=${party}`), null);
   });
 
-  it("refuses an account that is not an address, in the reader's language", async () => {
-    const english = await chooseWallet({ wallet: "0x12" });
-    const chinese = await chooseWallet({ wallet: "0x12" }, "zh-CN");
-    assert.equal(english.status, 400);
+  it("is never an address claimed without a signature: named refusal, in the reader's language", () => {
+    const english = unsignedWalletClaim();
+    const chinese = unsignedWalletClaim("zh-CN");
+    assert.equal(english.status, 401);
     assert.ok("error" in english.body && "error" in chinese.body);
-    assert.equal(english.body.error.message, "The wallet's account is 0x followed by 40 hex digits.");
-    assert.equal(chinese.body.error.message, "钱包账户地址应为 0x 加 40 位十六进制数字。");
+    assert.equal(english.body.error.code, "wallet_unsigned");
+    assert.match(english.body.error.message, /sign in with your wallet/);
+    assert.match(chinese.body.error.message, /用钱包登录/);
   });
 });
 

@@ -4,8 +4,9 @@
 // leaves it. The switch is served only where nobody else can reach it (the server listens on loopback)
 // or behind DEMO_PASSWORD; reachable from other machines without one it is closed (403
 // demo_switch_closed). On any other chain it is refused (403 demo_keys_refused): an organisation there
-// acts with its own key, in a browser wallet (EIP-1193). A connected wallet's account is kept in a
-// cookie sealed the same way, only to show what its roles allow: the wallet signs every action itself.
+// acts with its own key, in a browser wallet (EIP-1193). Its account signs in with Sign-In with Ethereum
+// (lib/queries/siwe.ts); the signed-in account is kept in a cookie sealed the same way, to show what its
+// roles allow and to name who acts: the wallet signs every action itself.
 import { z } from "zod";
 import { PARTIES, type PartyKey } from "../chain/demo/world";
 import { assertLocalChain, DemoKeysRefusedError, demoWallet, LOCAL_CHAIN_ID } from "../chain/demo/accounts";
@@ -25,7 +26,8 @@ import type { Locale } from "../domain/locale";
 export type { Role };
 
 export const ACT_AS_COOKIE = "medproof-act-as";
-export const WALLET_COOKIE = "medproof-wallet";
+/** The account that signed in with its wallet (EIP-4361): sealed, httpOnly, SameSite=Lax, 8 hours. */
+export const SIGNED_IN_COOKIE = "medproof-signed-in";
 const SESSION_SECONDS = 8 * 3600;
 
 let seal: CookieSeal | undefined;
@@ -249,12 +251,13 @@ export function sessionCookie(party: PartyKey, secure: boolean): string {
   return `${ACT_AS_COOKIE}=${sessionSeal().seal(ACT_AS_COOKIE, party, SESSION_SECONDS)}; ${attributes(secure)}`;
 }
 
-export function walletCookie(address: string, secure: boolean): string {
-  return `${WALLET_COOKIE}=${sessionSeal().seal(WALLET_COOKIE, address, SESSION_SECONDS)}; ${attributes(secure)}`;
+/** The cookie a verified sign-in sets; only lib/queries/siwe.ts calls it, after checking the signature. */
+export function signedInCookie(address: string, secure: boolean): string {
+  return `${SIGNED_IN_COOKIE}=${sessionSeal().seal(SIGNED_IN_COOKIE, address, SESSION_SECONDS)}; ${attributes(secure)}`;
 }
 
 export const clearedSessionCookie = () => `${ACT_AS_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax`;
-export const clearedWalletCookie = () => `${WALLET_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax`;
+export const clearedSignedInCookie = () => `${SIGNED_IN_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax`;
 
 /** The acting party with its roles as the chain records them; null without one or off the local chain. */
 export async function readSession(party: PartyKey | null): Promise<SessionView | null> {
@@ -266,7 +269,13 @@ export async function readSession(party: PartyKey | null): Promise<SessionView |
 
 const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
 
-/** A connected wallet's account with its roles on the record, on any chain; null for a bad address. */
+/** The account signed in with its wallet, if the request's cookie holds one whose seal holds. */
+export function signedInAccount(cookieHeader: string | null): string | null {
+  const account = sessionSeal().open(SIGNED_IN_COOKIE, cookieValue(cookieHeader, SIGNED_IN_COOKIE));
+  return account !== null && ADDRESS.test(account) ? account : null;
+}
+
+/** A signed-in wallet's account with its roles on the record, on any chain; null for a bad address. */
 export async function readWalletSession(address: string | undefined): Promise<WalletSessionView | null> {
   if (address === undefined || !ADDRESS.test(address)) return null;
   const account = await readAccount(runtime().deployment, nodeProvider(), address);
@@ -279,32 +288,13 @@ export async function readWalletSession(address: string | undefined): Promise<Wa
   };
 }
 
-/** Who acts for this request's cookies: a connected wallet first, else the demo party. */
+/** Who acts for this request's cookies: the account signed in with its wallet first, else the demo party. */
 export async function currentSession(cookies: {
   get(name: string): { value: string } | undefined;
 }): Promise<FieldSession | null> {
-  const wallet = sessionSeal().open(WALLET_COOKIE, cookies.get(WALLET_COOKIE)?.value);
-  if (wallet !== null && ADDRESS.test(wallet)) return readWalletSession(wallet);
+  const account = sessionSeal().open(SIGNED_IN_COOKIE, cookies.get(SIGNED_IN_COOKIE)?.value);
+  if (account !== null && ADDRESS.test(account)) return readWalletSession(account);
   return readSession(partyOf(cookies.get(ACT_AS_COOKIE)?.value));
-}
-
-/** A browser wallet connected: its account, to show what its roles allow (the wallet signs). */
-export async function chooseWallet(
-  input: unknown,
-  locale?: Locale,
-): Promise<FieldResponse<WalletSessionView>> {
-  const t = fieldWords(locale);
-  const walletSchema = z.object({ wallet: z.string({ error: t("wallet") }).regex(ADDRESS, t("wallet")) });
-  const parsed = walletSchema.safeParse(input);
-  if (!parsed.success)
-    return fieldError(400, "invalid_request", parsed.error.issues[0]?.message ?? "", "wallet");
-  try {
-    const session = await readWalletSession(parsed.data.wallet);
-    if (session !== null) return { status: 200, body: session };
-  } catch {
-    // the chain is down: answered below
-  }
-  return fieldError(503, CHAIN_UNAVAILABLE.code, t("chainUnavailable"));
 }
 
 /** The signer for the acting party's transactions. Throws DemoKeysRefusedError off the local chain. */

@@ -3,8 +3,8 @@
 // counts only the scans since a box's sale or its lot's delivery, keeps an acknowledged scan through
 // kill -9, lets no two concurrent scans both be a box's first, and group-commits concurrent scans with
 // the histories one at a time would give, even when another instance takes a number first; rate limits
-// are one budget across handles; evidence is kept whole and within its size limit; possession lists are
-// published to every handle; migrations are applied once.
+// are one budget across handles; a sign-in nonce is redeemed once across handles; evidence is kept whole
+// and within its size limit; possession lists are published to every handle; migrations are applied once.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
@@ -31,6 +31,7 @@ import { DbScanStore } from "./scan-store";
 import { RateLimiter } from "./rate-limit";
 import { EvidenceStore, prepareEvidence } from "./evidence-store";
 import { PossessionStore } from "./possession-store";
+import { SiweNonces } from "./siwe-nonces";
 import { MAX_EVIDENCE_PHOTO_BYTES } from "./migrations/0001-shared-state";
 
 const dataDir = mkdtempSync(join(tmpdir(), "medproof-store-"));
@@ -353,6 +354,24 @@ for (const engine of engines) {
       const verdicts = await Promise.all(Array.from({ length: 12 }, (_, i) => limiters[i % 2]!.take("c")));
       if (other !== db) await other.close();
       assert.equal(verdicts.filter((v) => v.allowed).length, 5);
+    });
+
+    it("redeems a sign-in nonce once across handles, even when they try at once, and names why not", async () => {
+      let now = 1_000_000;
+      const nonces = new SiweNonces(db, () => now);
+      const other = engine.name === "PostgreSQL" ? openDb({ databaseUrl: engine.url(), dataDir }) : db;
+      await nonces.issue(`${engine.name}nonce1`, 600);
+      const tries = await Promise.all(
+        [db, other, db, other].map((handle) =>
+          new SiweNonces(handle, () => now).redeem(`${engine.name}nonce1`),
+        ),
+      );
+      assert.deepEqual(tries.toSorted(), ["redeemed", "replayed", "replayed", "replayed"]);
+      assert.equal(await nonces.redeem(`${engine.name}never-issued`), "unknown");
+      await nonces.issue(`${engine.name}nonce2`, 600);
+      now += 600_000;
+      assert.equal(await nonces.redeem(`${engine.name}nonce2`), "expired");
+      if (other !== db) await other.close();
     });
 
     it("keeps a complaint's statement and photo, and refuses a photo over the limit", async () => {

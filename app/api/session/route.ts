@@ -5,13 +5,12 @@ import { localeOf } from "@/lib/queries/cookies";
 import { fieldWords } from "@/lib/queries/field-words";
 import {
   chooseParty,
-  chooseWallet,
   clearedSessionCookie,
-  clearedWalletCookie,
+  clearedSignedInCookie,
   currentSession,
   sessionCookie,
-  walletCookie,
 } from "@/lib/queries/session";
+import { unsignedWalletClaim } from "@/lib/queries/siwe";
 
 export const dynamic = "force-dynamic";
 
@@ -39,27 +38,15 @@ export async function GET(request: Request): Promise<Response> {
  * "Demo: act as …" `{party, password?}` → 200 and the act-as cookie; 400 unknown_party; 403
  * demo_switch_closed (other machines can reach this server and no DEMO_PASSWORD is set),
  * demo_password_wrong, demo_keys_refused; 429 after too many tries at the password.
- * A connected wallet `{wallet: address}` → 200 and the wallet cookie (the wallet signs; any chain).
- * Either one replaces the other.
+ * A wallet's address alone `{wallet}` → 401 wallet_unsigned: an account signs in with its wallet through
+ * POST /api/session/siwe. Choosing a party signs the wallet's account out (one who acts).
  */
 export async function POST(request: Request): Promise<Response> {
   const body = await readJsonBody(request, MAX_BODY_BYTES);
   if (!body.ok) return reply({ status: body.status, body: { error: body.error } });
   const secure = new URL(request.url).protocol === "https:";
-  const byWallet = typeof body.value === "object" && body.value !== null && "wallet" in body.value;
-  if (byWallet) {
-    const outcome = await chooseWallet(body.value, localeOf(request));
-    if (outcome.status !== 200) return reply(outcome);
-    return reply(
-      { status: 200, body: { session: outcome.body } },
-      {
-        headers: [
-          ["set-cookie", walletCookie(outcome.body.address, secure)],
-          ["set-cookie", clearedSessionCookie()],
-        ],
-      },
-    );
-  }
+  if (typeof body.value === "object" && body.value !== null && "wallet" in body.value)
+    return reply(unsignedWalletClaim(localeOf(request)));
   const outcome = await chooseParty(body.value, { locale: localeOf(request), client: clientOf(request) });
   if (outcome.status !== 200) return reply(outcome);
   return reply(
@@ -67,20 +54,20 @@ export async function POST(request: Request): Promise<Response> {
     {
       headers: [
         ["set-cookie", sessionCookie(outcome.body.party, secure)],
-        ["set-cookie", clearedWalletCookie()],
+        ["set-cookie", clearedSignedInCookie()],
       ],
     },
   );
 }
 
-/** Stop acting as anyone. */
+/** Sign out: nobody acts (neither the signed-in account nor a demo party). */
 export function DELETE(): Response {
   return reply(
     { status: 200, body: { session: null } },
     {
       headers: [
         ["set-cookie", clearedSessionCookie()],
-        ["set-cookie", clearedWalletCookie()],
+        ["set-cookie", clearedSignedInCookie()],
       ],
     },
   );
