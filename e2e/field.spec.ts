@@ -260,15 +260,17 @@ test("an account without the inspector's role sees none of the inspector's tools
 });
 
 test.describe("with a browser wallet (EIP-1193) that signs for itself", () => {
-  test("an inspector connects its wallet and records a price: signing, pending, confirmed, signed by the wallet", async ({
+  test("an inspector signs in with its wallet and records a price: signing, pending, confirmed, signed by the wallet", async ({
     page,
   }) => {
     test.setTimeout(60_000);
     const wallet = await injectWallet(page, "inspector");
     await page.goto("/inspector");
     await expect(page.locator('[data-role-missing="INSPECTOR"]')).toBeVisible();
-    await page.getByRole("button", { name: "Connect your wallet" }).click();
-    await expect(page.getByText("Your wallet signs as 苏州市市场监督管理局价格监督检查处")).toBeVisible();
+    await page.getByRole("button", { name: "Sign in with your wallet" }).click();
+    await expect(
+      page.getByText("Signed in with your wallet as 苏州市市场监督管理局价格监督检查处"),
+    ).toBeVisible();
     await expect(page.getByRole("heading", { name: "Record the price asked" })).toBeVisible();
 
     // The wallet is asked only after the server simulated the call; the page says so meanwhile.
@@ -308,8 +310,8 @@ test.describe("with a browser wallet (EIP-1193) that signs for itself", () => {
     const shipmentId = await shipFromDistributor("genuine", "bianmin", 2);
     const wallet = await injectWallet(page, "bianmin");
     await page.goto(`/pharmacy/receive/${shipmentId}`);
-    await page.getByRole("button", { name: "Connect your wallet" }).click();
-    await expect(page.getByText("Your wallet signs as 便民大药房（石路店）")).toBeVisible();
+    await page.getByRole("button", { name: "Sign in with your wallet" }).click();
+    await expect(page.getByText("Signed in with your wallet as 便民大药房（石路店）")).toBeVisible();
     await untilHydrated(page, "#handheld-code");
 
     wallet.rejecting = true;
@@ -334,7 +336,7 @@ test.describe("with a browser wallet (EIP-1193) that signs for itself", () => {
   }) => {
     const wallet = await injectWallet(page, "baixing");
     await page.goto("/inspector");
-    await page.getByRole("button", { name: "Connect your wallet" }).click();
+    await page.getByRole("button", { name: "Sign in with your wallet" }).click();
     await expect(page.locator('[data-role-missing="INSPECTOR"]')).toContainText(
       "百姓平价药店（山塘店） does not",
     );

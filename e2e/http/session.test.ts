@@ -1,4 +1,4 @@
-// Who acts, through HTTP against the real server: the act-as and wallet cookies are sealed (an HMAC under
+// Who acts, through HTTP against the real server: the act-as cookie is sealed (an HMAC under
 // the install's secret), so one typed by hand, tampered with or carrying another party's seal is nobody
 // (GET /api/session says null, the desks answer 401 not_signed_in) and the one the switch set works.
 // Nothing here changes the record: every action is refused before it reaches the chain.
@@ -7,7 +7,6 @@ import assert from "node:assert/strict";
 import { actAsCookie, baseUrl } from "./world";
 
 const UNKNOWN_BATCH = `0x${"ab".repeat(32)}`;
-const INSPECTOR = "0x90F79bf6EB2c4f870365E785982E1f101E93b906";
 
 async function sessionWith(cookie: string): Promise<{ party?: string | null; roles?: string[] } | null> {
   const response = await fetch(`${baseUrl()}/api/session`, { headers: { cookie } });
@@ -78,23 +77,6 @@ describe("the act-as cookie", () => {
     const { error } = (await response.json()) as { error: { code: string; message: string } };
     assert.equal(error.code, "not_signed_in");
     assert.match(error.message, /[\u4e00-\u9fff]/);
-  });
-});
-
-describe("the wallet cookie", () => {
-  it("typed by hand is nobody; the one POST /api/session sets names the account", async () => {
-    assert.equal(await sessionWith(`medproof-wallet=${INSPECTOR}`), null);
-    const chosen = await fetch(`${baseUrl()}/api/session`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ wallet: INSPECTOR }),
-    });
-    assert.equal(chosen.status, 200);
-    const cookie = (chosen.headers.get("set-cookie") ?? "").split(";")[0]!;
-    assert.match(cookie, /^medproof-wallet=0x[0-9a-fA-F]{40}\.\d+\.[\w-]{43}$/);
-    const session = await sessionWith(cookie);
-    assert.equal((session as { address?: string } | null)?.address, INSPECTOR);
-    assert.equal(await sessionWith(tampered(cookie)), null);
   });
 });
 
