@@ -33,12 +33,13 @@ test("a maker signs in with the wallet it chooses among those announced, sees it
   await page.goto("/manufacturer");
   await expect(page.locator('[data-role-missing="MANUFACTURER"]')).toBeVisible();
   await untilHydrated(page, "[data-wallets-found] button");
-  const chooser = page.getByLabel("Wallet", { exact: true });
+  const chooser = page.getByRole("combobox", { name: "Wallet", exact: true });
   await expect(chooser.locator("option")).toHaveText(["MedProof test wallet", "Decoy wallet"]);
 
   await chooser.selectOption({ label: "Decoy wallet" });
   await page.getByRole("button", { name: "Sign in with your wallet" }).click();
-  await expect(page.getByRole("alert")).toHaveText(/Your wallet does not know chain 31337/);
+  const panel = page.getByRole("region", { name: "Who acts" });
+  await expect(panel.getByRole("alert")).toHaveText(/Your wallet does not know chain 31337/);
   expect(wallet.asked).toEqual([]);
 
   await chooser.selectOption({ label: "MedProof test wallet" });
