@@ -168,11 +168,13 @@ async function withWorld(body: (env: Record<string, string>) => Promise<void>): 
 }
 
 /**
- * The HTTP tests that run off anvil too: verification, then complaints (which change the record), read
- * and written through the app; then the deploy command's own checks.
+ * The HTTP tests that run off anvil too: verification, signing in with a wallet (on a chain whose id is
+ * not 31337), then complaints (which change the record), read and written through the app; then the
+ * deploy command's own checks.
  */
 const OFF_ANVIL_TESTS = [
   ["e2e/http/verify.test.ts"],
+  ["e2e/http/siwe.test.ts"],
   ["e2e/http/complaints.mutates.test.ts"],
   ["e2e/off-anvil/deploy.test.ts"],
 ];
