@@ -4,8 +4,9 @@
 // e.g. "7Q2M-K9XD-4HRT". Without the signature nobody can compute it; the server cannot either, so it
 // checks a typed one against the hashes the maker published when the labels were made.
 //
-// A person types it after the GS1 line, separated by a space: "(01)…(10)…(21)… 7Q2M-K9XD-4HRT". A space
-// cannot occur inside a GS1 value, so the last space-separated group is unambiguous. Pure: text in, text out.
+// A person types it after the GS1 line, separated by a space: "(01)…(10)…(21)… 7Q2M-K9XD-4HRT" (the label
+// prints "CHECK" before it; typed or not, it reads the same). A space cannot occur inside a GS1 value, so
+// the last space-separated group is unambiguous. Pure: text in, text out.
 import { ALPHABET, cleanCrockford } from "./box-secret";
 import { parseScannedCode, toDigitalLink, type ParseResult, type ScannedCode } from "./gs1";
 
@@ -38,8 +39,12 @@ export interface TypedEntry {
   checkCode: string | null;
 }
 
-/** A last group of 12 base32 characters, dashes allowed between the fours, after at least one space. */
-const TRAILING_CHECK_CODE = /\s+([0-9A-Za-z]{4}-?[0-9A-Za-z]{4}-?[0-9A-Za-z]{4})\s*$/;
+/**
+ * A last group of 12 base32 characters, dashes allowed between the fours, after at least one space, and
+ * after the word the label prints before it ("CHECK"), or "check code" / 校验码, when typed too.
+ */
+const TRAILING_CHECK_CODE =
+  /\s+(?:check(?:\s*code)?\s*:?\s*|校验码\s*[:：]?\s*)?([0-9A-Za-z]{4}-?[0-9A-Za-z]{4}-?[0-9A-Za-z]{4})\s*$/i;
 
 /**
  * Splits a typed line into the GS1 code and the check code after it. A last group that is not a check

@@ -10,6 +10,7 @@ import { buildTimeline, type TimelineEvent } from "../domain/timeline";
 import type { BoxRecord, PriceCapInfo, PriceRecordInfo } from "../domain/record";
 import { regionName } from "../domain/regions";
 import { gs1ErrorMessage } from "../domain/gs1-messages";
+import { readEntry } from "../domain/check-code";
 import type { Locale } from "../domain/locale";
 import { BoxReader, ChainUnavailableError } from "../chain/reader";
 import { recoverSerialSigner } from "../chain/serials";
@@ -64,6 +65,20 @@ export function invalidCode(message: string, reason: string): InvalidCode {
 export function readScannedCode(text: string, locale: Locale = "en", now?: Date): ScannedCode | InvalidCode {
   const parsed = parseScannedCode(text, { now });
   return parsed.ok ? parsed.code : invalidCode(gs1ErrorMessage(parsed.error, locale), parsed.error.code);
+}
+
+/**
+ * Like readScannedCode, for text a person may have typed: the code, and when it was typed (the bracketed
+ * line, or a check code after the code: lib/domain/check-code.ts) the check code to judge it by.
+ */
+export function readCodeEntry(
+  text: string,
+  locale: Locale = "en",
+): { code: ScannedCode; typed: VerifyContext["typed"] } | InvalidCode {
+  const entry = readEntry(text);
+  if (!entry.parsed.ok)
+    return invalidCode(gs1ErrorMessage(entry.parsed.error, locale), entry.parsed.error.code);
+  return { code: entry.parsed.code, typed: entry.typed ? { checkCode: entry.checkCode } : undefined };
 }
 
 export interface VerifyContext {
