@@ -13,6 +13,7 @@ import { readScannedCode } from "@/lib/queries/verify";
 import { toDigitalLink } from "@/lib/domain/gs1";
 import { CHECK_CODE_PARAM, normaliseCheckCode, TYPED_PARAM } from "@/lib/domain/check-code";
 import type { Locale } from "@/lib/domain/locale";
+import { formatDateTime } from "@/lib/domain/format";
 
 export const dynamic = "force-dynamic";
 
@@ -83,7 +84,7 @@ async function verifyRequested({ params, searchParams }: Props) {
     isTyped(search, requestHeaders.get("sec-fetch-site")),
     typedCheckCode(search),
   );
-  return { scanned, ...verified };
+  return { scanned, locale, ...verified };
 }
 
 /**
@@ -100,7 +101,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 }
 
 export default async function VerdictPage(props: Props) {
-  const [{ scanned, outcome, canonical }, t] = await Promise.all([
+  const [{ scanned, locale, outcome, canonical }, t] = await Promise.all([
     verifyRequested(props),
     getTranslations("verdict.page"),
   ]);
@@ -144,7 +145,7 @@ export default async function VerdictPage(props: Props) {
       <p className="text-xs text-slate-500">
         {t("readFrom", {
           block: String(result.block),
-          time: new Date(result.checkedAt * 1000).toISOString().replace("T", " ").slice(0, 16),
+          time: formatDateTime(result.checkedAt, locale),
         })}
       </p>
     </div>
