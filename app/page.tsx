@@ -60,6 +60,14 @@ export default async function HomePage() {
                     <span className="block text-sm text-slate-600">{demoText(s.id, "expect", s.expect)}</span>
                   </span>
                 </Link>
+                {/* Written beside scenarios.json at seed time (scripts/lib/embedded.ts). */}
+                <a
+                  href={`/demo/${s.id}-label.svg`}
+                  aria-label={`${t("demoLabel")}: ${demoText(s.id, "title", s.title)}`}
+                  className="block px-3 pb-3 pl-8 text-sm text-emerald-800 underline"
+                >
+                  {t("demoLabel")}
+                </a>
               </li>
             ))}
           </ul>

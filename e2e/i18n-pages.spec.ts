@@ -116,7 +116,7 @@ test.describe("a browser that prefers Chinese", () => {
     try {
       await page.reload();
       await expect(page.locator("[data-offline-label]")).toHaveText(
-        /^离线——此结果来自 \d{4}年\d{1,2}月\d{1,2}日 \d{1,2}:\d{2}。/,
+        /^离线——此结果来自 \d{4}-\d{2}-\d{2} \d{2}:\d{2}。/,
       );
       await expect(page.locator("[data-offline-label]")).toContainText("恢复联网后请再查验一次");
     } finally {

@@ -6,6 +6,7 @@ import { test, expect, type Page } from "@playwright/test";
 import { axeViolations } from "./axe";
 import { codeFixtures, readScenarios } from "./scan/fixture-list";
 import { parseScannedCode, toElementString } from "../lib/domain/gs1";
+import { formatDateTime } from "../lib/domain/format";
 
 const scenario = (id: string) => readScenarios().find((s) => s.id === id)!;
 const pathOf = (code: string) => new URL(code).pathname + new URL(code).search;
@@ -13,7 +14,8 @@ const genuine = scenario("genuine");
 const recalled = scenario("recalled");
 
 /** The label with its time as an en-US browser writes it, e.g. "Dec 1, 2026, 1:37 AM". */
-const OFFLINE_LABEL = /^Offline — this result is from [A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}\s[AP]M\./;
+// Dates in one format per language: the verdict page's (lib/domain/format.ts), China Standard Time.
+const OFFLINE_LABEL = /^Offline — this result is from \d{4}-\d{2}-\d{2} \d{2}:\d{2}\./;
 const NEEDS_NETWORK = "You're offline: checking a box needs the network";
 
 /** Every Content-Security-Policy refusal on the page from now on. */
@@ -58,8 +60,8 @@ test("a verdict opened online shows offline, labelled with the time it is from",
   const refusals = watchCspRefusals(page);
   await openVerdictOnline(page, pathOf(genuine.code));
   const headline = await page.locator("[data-verdict] p").first().innerText();
-  // "Read from block N at 2026-12-01 01:37 UTC": when this answer was read.
-  const readAt = /at (\d{4}-\d{2}-\d{2} \d{2}:\d{2}) UTC/.exec(
+  // "Read from block N at 2026-12-01 09:37 (China Standard Time)": when this answer was read.
+  const readAt = /at (\d{4}-\d{2}-\d{2} \d{2}:\d{2}) \(China Standard Time\)/.exec(
     await page.getByText(/^Read from block/).innerText(),
   )![1]!;
 
@@ -67,7 +69,7 @@ test("a verdict opened online shows offline, labelled with the time it is from",
   await page.reload();
   await expect(offlineLabel(page)).toHaveText(OFFLINE_LABEL);
   const time = offlineLabel(page).locator("time");
-  expect((await time.getAttribute("datetime"))!.replace("T", " ").slice(0, 16)).toBe(readAt);
+  expect(formatDateTime(Date.parse((await time.getAttribute("datetime"))!) / 1000)).toBe(readAt);
   await expect(page.locator("[data-verdict]")).toHaveAttribute("data-verdict", "genuine");
   await expect(page.locator("[data-verdict]")).toContainText(headline);
   await expect(page.getByRole("heading", { name: "What the record says" })).toBeVisible();

@@ -6,7 +6,15 @@ import { createHash } from "node:crypto";
 import { MAX_SCAN_LENGTH, type ScannedCode } from "../lib/domain/gs1";
 import { LINKSET_MEDIA_TYPE } from "../lib/domain/linkset";
 import type { Locale } from "../lib/domain/locale";
-import { invalidCode, readScannedCode, type InvalidCode, type Verifier } from "../lib/queries/verify";
+import {
+  invalidCode,
+  readCodeEntry,
+  readScannedCode,
+  type InvalidCode,
+  type Verifier,
+  type VerifyContext,
+} from "../lib/queries/verify";
+import { CHECK_CODE_PARAM, normaliseCheckCode, TYPED_PARAM } from "../lib/domain/check-code";
 import { chainUnavailable } from "../lib/queries/chain-unavailable";
 import { localeFromHeaders } from "../lib/queries/cookies";
 import { errorBody, writeReply, type Outcome } from "./reply";
@@ -129,6 +137,14 @@ function scannedText(req: IncomingMessage, locale: Locale): string | InvalidCode
   return `http://localhost${raw}`;
 }
 
+/** The typed origin an /api/verify caller declares beside the code (lib/domain/check-code.ts, entryPath). */
+function declaredTyped(req: IncomingMessage): VerifyContext["typed"] {
+  const url = new URL(req.url ?? "", "http://localhost");
+  if (url.pathname !== "/api/verify" || url.searchParams.get(TYPED_PARAM) !== "1") return undefined;
+  const check = url.searchParams.get(CHECK_CODE_PARAM);
+  return { checkCode: check === null ? null : normaliseCheckCode(check) };
+}
+
 function methodNotAllowed(res: ServerResponse, locale: Locale): void {
   res.setHeader("allow", "GET, HEAD");
   send(res, { status: 405, body: errorBody("method_not_allowed", REFUSALS[locale].useGet) }, locale);
@@ -149,16 +165,21 @@ export async function handleVerify(
 ): Promise<void> {
   const locale = requestLocale(req);
   if (req.method !== "GET" && req.method !== "HEAD") return methodNotAllowed(res, locale);
-  const code = requestedCode(req, locale);
-  if ("status" in code) {
-    send(res, code, locale);
+  // A bracketed line (or a check code after the code) was typed by a person: judged as typed, as is a
+  // code the caller declares typed (/api/verify?code=…&typed=1&check=…, what the desks send). A Digital
+  // Link path is never typed here, whatever its query says: it is what a QR carries.
+  const text = scannedText(req, locale);
+  const entry = typeof text === "string" ? readCodeEntry(text, locale) : text;
+  if ("status" in entry) {
+    send(res, entry, locale);
     return;
   }
   try {
-    const outcome = await verifier.verify(code, {
+    const outcome = await verifier.verify(entry.code, {
       region: defaultRegion,
       device: deviceOf(req, client),
       locale,
+      typed: entry.typed ?? declaredTyped(req),
     });
     send(res, outcome, locale);
   } catch (error) {

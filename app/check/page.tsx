@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { gs1ErrorMessage } from "@/lib/domain/gs1-messages";
-import { MAX_SCAN_LENGTH, parseScannedCode, toDigitalLink } from "@/lib/domain/gs1";
+import { MAX_SCAN_LENGTH } from "@/lib/domain/gs1";
+import { entryPath, readEntry } from "@/lib/domain/check-code";
 import { CodeEntryForm } from "@/components/scan/CodeEntryForm";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -10,7 +11,10 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("checkTitle") };
 }
 
-/** Any typed or scanned text → the canonical Digital Link verdict page, or a plain reason it can't be read. */
+/**
+ * Any typed or scanned text → the canonical Digital Link verdict page (marked as typed when it was the
+ * printed line or carried a check code), or a plain reason it can't be read.
+ */
 export default async function CheckPage({
   searchParams,
 }: {
@@ -18,8 +22,9 @@ export default async function CheckPage({
 }) {
   const raw = (await searchParams).code;
   const text = typeof raw === "string" ? raw : "";
-  const parsed = parseScannedCode(text);
-  if (parsed.ok) redirect(toDigitalLink(parsed.code, ""));
+  const entry = readEntry(text);
+  const parsed = entry.parsed;
+  if (parsed.ok) redirect(entryPath(parsed.code, entry));
   const [t, locale] = await Promise.all([getTranslations("scan"), getLocale()]);
   return (
     <div className="space-y-4">

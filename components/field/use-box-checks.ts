@@ -3,6 +3,7 @@
 import { useCallback, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { parseScannedCode } from "@/lib/domain/gs1";
+import { CHECK_CODE_PARAM, TYPED_PARAM } from "@/lib/domain/check-code";
 import { boxKey, type ScannedBox } from "@/lib/domain/field-scans";
 import type { VerdictLevel } from "@/lib/domain/verdict";
 
@@ -62,7 +63,13 @@ export function useBoxChecks() {
       setBoxes((current) => [scanned, ...current]);
       const settle = (change: Partial<CheckedBox>) =>
         setBoxes((current) => current.map((box) => (box.key === key ? { ...box, ...change } : box)));
-      fetch(`/api/verify?code=${encodeURIComponent(text)}`)
+      // A typed code's marks (lib/domain/check-code.ts) go along, so it is judged as typed there too.
+      const query = new URLSearchParams({ code: text });
+      for (const mark of [TYPED_PARAM, CHECK_CODE_PARAM]) {
+        const value = new URL(text).searchParams.get(mark);
+        if (value !== null) query.set(mark, value);
+      }
+      fetch(`/api/verify?${query.toString()}`)
         .then((response) => response.json() as Promise<VerifyAnswer>)
         .then((answer) =>
           answer.verdict === undefined

@@ -1,12 +1,14 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { useFormatter, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import type { VerifyResponse } from "@/lib/queries/verify";
 import { VerdictBanner, verdictWord } from "@/components/verdict/VerdictBanner";
 import { VerdictDetails } from "@/components/verdict/VerdictDetails";
 import { savedVerdict, savedVerdicts, type SavedVerdict } from "./saved-verdicts";
 import { canonicalCode } from "@/lib/domain/gs1";
+import { formatDateTime } from "@/lib/domain/format";
+import { isLocale } from "@/lib/domain/locale";
 
 type View =
   | { kind: "looking" }
@@ -29,8 +31,10 @@ const fetchedAt = (result: VerifyResponse) => new Date(result.checkedAt * 1000);
  */
 export function OfflineFallback() {
   const t = useTranslations("offline");
-  const format = useFormatter();
-  const formatWhen = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
+  const locale = useLocale();
+  // The same format as every date on the verdict page it stands in for (lib/domain/format.ts).
+  const formatWhen = (date: Date) =>
+    formatDateTime(Math.floor(date.getTime() / 1000), isLocale(locale) ? locale : "en");
   const [view, setView] = useState<View>({ kind: "looking" });
 
   useEffect(() => {

@@ -1,5 +1,5 @@
 import { useLocale } from "next-intl";
-import { parseScannedCode, toDigitalLink } from "@/lib/domain/gs1";
+import { entryPath, readEntry } from "@/lib/domain/check-code";
 import { gs1ErrorMessage } from "@/lib/domain/gs1-messages";
 import type { Gs1Error } from "@/lib/domain/gs1";
 
@@ -8,14 +8,15 @@ export type CodeProblem = Pick<Gs1Error, "code" | "ai" | "message">;
 export type ReadOutcome = { ok: true; path: string } | { ok: false; problem: CodeProblem };
 
 /**
- * Scanned text → the path of its verdict page on this site. Parsed in the browser (the parser is pure)
- * so a scan goes straight to the verdict without a round trip through /check.
+ * Scanned or typed text → the path of its verdict page on this site, marked as typed when it was (the
+ * bracketed line, or a check code after the code). Parsed in the browser (the parser is pure) so a scan
+ * goes straight to the verdict without a round trip through /check.
  */
 export function verdictPathOf(text: string): ReadOutcome {
-  const parsed = parseScannedCode(text);
-  return parsed.ok
-    ? { ok: true, path: toDigitalLink(parsed.code, "") }
-    : { ok: false, problem: parsed.error };
+  const entry = readEntry(text);
+  return entry.parsed.ok
+    ? { ok: true, path: entryPath(entry.parsed.code, entry) }
+    : { ok: false, problem: entry.parsed.error };
 }
 
 /** The reader's sentence for a code problem, in the page's language. */

@@ -64,6 +64,29 @@ describe("label sheets", () => {
     assert.match(first.code, new RegExp(`/01/${genuine.gtin}/10/${genuine.lot}/21/100001\\b`));
   });
 
+  it("publishes the check codes it prints: a typed line with one is checked against them", async () => {
+    // Serial 103999's label was never made: its check code is not published yet.
+    const line = `(01)${genuine.gtin}(10)${genuine.lot}(21)103999`;
+    const signatureOf = async (typed: string) => {
+      const { status, body } = await verify(typed);
+      assert.equal(status, 200);
+      return (body.checks as { id: string; status: string }[]).find((c) => c.id === "signature")?.status;
+    };
+    assert.equal(await signatureOf(`${line} 0000-0000-0000`), "unknown");
+    const response = await sheet("from=103999&count=1");
+    assert.equal(response.status, 200);
+    const label = await readFirstLabel(new Uint8Array(await response.arrayBuffer()));
+    const checkCode = /CHECK ([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})/.exec(label.text)?.[1];
+    assert.ok(checkCode, `no check code on the label: ${label.text}`);
+    assert.ok(label.text.includes("(21)103999"), "the label prints the serial's GS1 group");
+    assert.equal(await signatureOf(`${line} ${checkCode}`), "pass");
+    assert.equal(
+      await signatureOf(`${line} ${checkCode === "0000-0000-0000" ? "0000-0000-0001" : "0000-0000-0000"}`),
+      "fail",
+    );
+    assert.equal(await signatureOf(line), "unknown");
+  });
+
   it("refuses a sheet over the cap with a named 400, in English and Chinese", async () => {
     const english = await sheet("count=481");
     assert.equal(english.status, 400);

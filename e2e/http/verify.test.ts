@@ -113,6 +113,42 @@ describe("the same code in every form a scanner returns gives the same verdict",
   });
 });
 
+describe("a typed code", () => {
+  // The genuine box's code without its signature: what a person types from the line under the QR.
+  const unsigned = () => {
+    const url = new URL(scenario("genuine").code);
+    url.searchParams.delete("8030");
+    return url;
+  };
+  const signatureOf = (body: Record<string, unknown>) =>
+    (body.checks as { id: string; status: string }[]).find((c) => c.id === "signature")?.status;
+
+  it("is judged as typed when the caller says so (what the desks send): unknown, not failed", async () => {
+    const query = new URLSearchParams({ code: unsigned().href, typed: "1" });
+    const response = await fetch(`${baseUrl()}/api/verify?${query.toString()}`);
+    const body = (await response.json()) as Record<string, unknown>;
+    assert.equal(signatureOf(body), "unknown");
+    assert.equal(body.verdict, "caution");
+  });
+
+  it("is judged as typed with its published check code: genuine", async () => {
+    const s = scenario("genuine");
+    const { body } = await verify(`${s.printed} ${s.checkCode ?? ""}`);
+    assert.equal(signatureOf(body), "pass");
+    assert.equal(body.verdict, "genuine");
+  });
+
+  it("is a scan otherwise, and a Digital Link path is always one, whatever its query says", async () => {
+    assert.equal(signatureOf((await verify(unsigned().href)).body), "fail");
+    const url = unsigned();
+    url.searchParams.set("typed", "1");
+    const response = await fetch(`${baseUrl()}${url.pathname}${url.search}`, {
+      headers: { accept: "application/json" },
+    });
+    assert.equal(signatureOf((await response.json()) as Record<string, unknown>), "fail");
+  });
+});
+
 describe("invalid input gets a 400 with a named error, never a 5xx", () => {
   const hostile = [
     "",

@@ -11,6 +11,9 @@ export interface ScenarioFixture {
   gtin: string;
   lot: string;
   serial: string;
+  /** The line printed under the QR, and the check code after it (null on a box no one signed). */
+  printed: string;
+  checkCode: string | null;
   /** The secret printed inside the box (absent for a box that was never made). */
   secret?: string;
 }

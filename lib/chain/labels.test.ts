@@ -1,7 +1,15 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { demoBoxSecret, demoSerialSigner } from "./demo/accounts";
-import { boxLabels, demoLabelKey, keyedSecrets, possessionListFor, secretSourceOf } from "./labels";
+import {
+  boxLabels,
+  demoLabelKey,
+  keyedSecrets,
+  possessionListFor,
+  publishedCheckCodes,
+  secretSourceOf,
+} from "./labels";
+import { checkCodeDigest, checkCodeOf } from "./check-codes";
 import { recoverSerialSigner } from "./serials";
 import { parseScannedCode } from "../domain/gs1";
 import { isoDateToSeconds } from "../domain/time";
@@ -32,6 +40,32 @@ describe("the labels of a batch", () => {
     const signer = recoverSerialSigner(key.address, GTIN, "261201A", "100001", parsed.code.signature ?? "");
     assert.equal(signer, key.address);
     assert.match(label.secret ?? "", /^([0-9A-Z]{4}-){6}[0-9A-Z]{2}$/);
+    // The printed line is the code without its signature; the check code is made from the signature.
+    assert.equal(label.printed, `(01)${GTIN}(17)281130(10)261201A(21)100001`);
+    assert.equal(label.checkCode, checkCodeOf(parsed.code.signature ?? ""));
+    assert.match(label.checkCode, /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
+    const batchId = `0x${"ab".repeat(32)}`;
+    assert.deepEqual(publishedCheckCodes(batchId, [label]), [
+      { batchId, serial: "100001", digest: checkCodeDigest(batchId, "100001", label.checkCode) },
+    ]);
+  });
+
+  it("makes a different check code for every serial and a different digest for every batch", () => {
+    const labels = boxLabels(
+      { gtin: GTIN, lot: "261201A", expiryDate: isoDateToSeconds("2028-11-30") },
+      key,
+      null,
+      "https://medproof.example",
+      100001,
+      50,
+    );
+    assert.equal(new Set(labels.map((l) => l.checkCode)).size, 50);
+    const [first] = labels;
+    assert.ok(first);
+    assert.notEqual(
+      checkCodeDigest(`0x${"01".repeat(32)}`, first.serial, first.checkCode),
+      checkCodeDigest(`0x${"02".repeat(32)}`, first.serial, first.checkCode),
+    );
   });
 
   it("tells which derivation a published possession list was made with", () => {

@@ -3,15 +3,17 @@
 // for inside the box. A batch registered from the back office commits to secrets derived from the maker's
 // serial-signing key (HMAC: unpredictable without the key, and the same every time the sheet is printed,
 // so nothing secret is stored); the seeded batches commit to the demo derivation. Which one a batch uses
-// is read from its published possession list, whose first leaf matches exactly one of them.
+// is read from its published possession list, whose first leaf matches exactly one of them. Each label
+// also prints the check code made from its signature; publishedCheckCodes is what the maker publishes of it.
 import { createHmac } from "node:crypto";
 import { getBytes, type HDNodeWallet } from "ethers";
 import { demoBoxSecret, demoSerialSigner } from "./demo/accounts";
 import { PARTIES } from "./demo/world";
 import { possessionLeaf, possessionList, type PossessionList } from "./possession";
 import { signSerial } from "./serials";
+import { checkCodeDigest, checkCodeOf, type PublishedCheckCode } from "./check-codes";
 import { BOX_SECRET_BYTES, formatBoxSecret } from "../domain/box-secret";
-import { toDigitalLink } from "../domain/gs1";
+import { toBracketed, toDigitalLink } from "../domain/gs1";
 import { secondsToIsoDate } from "../domain/time";
 
 export type SecretSource = (gtin: string, lot: string, serial: number) => Uint8Array;
@@ -78,6 +80,10 @@ export interface BoxLabel {
   expiry: string;
   /** The signed GS1 Digital Link printed as the QR code. */
   code: string;
+  /** The human-readable line printed beside it (no signature: what a person types). */
+  printed: string;
+  /** The check code printed after that line, made from the signature (./check-codes). */
+  checkCode: string;
   /** The secret for inside the box; null when the batch committed to no secrets this server can derive. */
   secret: string | null;
 }
@@ -101,7 +107,18 @@ export function boxLabels(
       serial,
       expiry,
       code: toDigitalLink({ gtin: batch.gtin, lot: batch.lot, serial, expiry, signature }, base),
+      printed: toBracketed({ gtin: batch.gtin, lot: batch.lot, serial, expiry }),
+      checkCode: checkCodeOf(signature),
       secret: secrets === null ? null : formatBoxSecret(secrets(batch.gtin, batch.lot, from + i)),
     };
   });
+}
+
+/** What the maker publishes when `labels` of batch `batchId` are made: each serial's check-code digest. */
+export function publishedCheckCodes(batchId: string, labels: readonly BoxLabel[]): PublishedCheckCode[] {
+  return labels.map(({ serial, checkCode }) => ({
+    batchId,
+    serial,
+    digest: checkCodeDigest(batchId, serial, checkCode),
+  }));
 }

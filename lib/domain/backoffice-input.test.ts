@@ -135,7 +135,7 @@ describe("its refusals in the reader's language", () => {
       input: { ...batch, gtin: "09521234500019" },
       path: "gtin",
       en: "The product number (GTIN) 09521234500019 has a wrong check digit: the last digit should be 8.",
-      zh: "产品编号（GTIN）的校验位不对：码可能印错或读错了，请再扫一次。",
+      zh: "产品编号（GTIN）的校验位不对：按前面的数字，最后一位应为 8。请对照包装盒上印的号码逐位核对。",
     },
     {
       schema: batchInput,

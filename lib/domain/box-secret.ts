@@ -3,7 +3,8 @@
 // or typed from a phone: no I, L, O or U, case-insensitive, and I/L read as 1 and O as 0.
 // Pure: bytes in, text out, and back, with a named error for anything that is not a secret.
 
-const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+/** Crockford's base32 alphabet; the check code under a box's QR (check-code.ts) uses it too. */
+export const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 export const BOX_SECRET_BYTES = 16;
 /** 128 bits in 5-bit characters: 25 full characters and one holding the last 3 bits. */
 const CHARACTERS = 26;
@@ -25,9 +26,14 @@ export function formatBoxSecret(secret: Uint8Array): string {
   return groups.join("-");
 }
 
+/** What a person typed in Crockford's base32, as its alphabet spells it: upper case, no spaces or dashes, I/L as 1, O as 0. */
+export function cleanCrockford(text: string): string {
+  return text.toUpperCase().replace(/[\s-]/g, "").replace(/[IL]/g, "1").replace(/O/g, "0");
+}
+
 /** Reads what a person typed from inside the box back into the 16 bytes; throws InvalidBoxSecretError. */
 export function parseBoxSecret(text: string): Uint8Array {
-  const cleaned = text.toUpperCase().replace(/[\s-]/g, "").replace(/[IL]/g, "1").replace(/O/g, "0");
+  const cleaned = cleanCrockford(text);
   if (cleaned.length === 0) throw new InvalidBoxSecretError("Enter the code printed inside the box.");
   const wrong = [...cleaned].find((c) => !ALPHABET.includes(c));
   if (wrong !== undefined) {

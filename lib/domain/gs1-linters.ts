@@ -14,6 +14,8 @@ export interface LintFailure {
   readonly code: "bad_check_digit" | "bad_date" | "bad_value";
   /** Completes "The <field> …", e.g. "has a wrong check digit: the last digit should be 8." */
   readonly reason: string;
+  /** For a wrong check digit: the check character(s) the value should end with, for messages that name it. */
+  readonly expected?: string;
 }
 
 type Linter = (value: string, now: Date) => LintFailure | null;
@@ -55,6 +57,7 @@ function checkAlpha(value: string): LintFailure | null {
   return unless(value.slice(-2) === expected, () => ({
     code: "bad_check_digit",
     reason: `has wrong check characters: the last two should be ${expected}.`,
+    expected,
   }));
 }
 
@@ -220,6 +223,7 @@ export const LINTERS: Readonly<Record<Gs1LinterName, Linter | null>> = {
     return unless(expected === Number(value.slice(-1)), () => ({
       code: "bad_check_digit",
       reason: `${value} has a wrong check digit: the last digit should be ${expected}.`,
+      expected: String(expected),
     }));
   },
   csumalpha: checkAlpha,

@@ -1,6 +1,7 @@
 // Why a scanned code was refused, in the reader's language. gs1.ts words its errors in English with the
 // exact detail (which characters, which date); a Chinese reader gets one plain sentence per error code,
-// naming the field when the error is about one.
+// naming the field when the error is about one, and for a wrong check digit the digit it should be: the
+// person may have typed the code, so the sentence asks them to compare it with the box, not to scan again.
 import type { Gs1Error, Gs1ErrorCode } from "./gs1";
 import type { Locale } from "./locale";
 
@@ -18,12 +19,17 @@ const FIELD_ZH: Record<string, string> = {
 const fieldZh = (ai: string | null) =>
   ai === null ? "码中的一个字段" : (FIELD_ZH[ai] ?? `数据字段（GS1 应用标识符 ${ai}）`);
 
-const ZH: Record<Gs1ErrorCode, (ai: string | null) => string> = {
+const ZH: Record<Gs1ErrorCode, (ai: string | null, expected: string | null) => string> = {
   empty: () => "没有扫到内容：码是空的。",
   too_long: () => "扫到的内容太长，不可能是产品码。",
   unrecognised: () =>
     "这不是 MedProof 能识别的产品码。请扫描包装盒上的 GS1 DataMatrix 或二维码，或输入条码下方印的产品编号（GTIN）。",
-  bad_check_digit: (ai) => `${fieldZh(ai)}的校验位不对：码可能印错或读错了，请再扫一次。`,
+  bad_check_digit: (ai, expected) =>
+    `${fieldZh(ai)}的校验位不对` +
+    (expected === null
+      ? ""
+      : `：按前面的数字，最后${expected.length > 1 ? "两位" : "一位"}应为 ${expected}`) +
+    "。请对照包装盒上印的号码逐位核对。",
   bad_length: (ai) => `${fieldZh(ai)}的长度不对。`,
   bad_characters: (ai) => `${fieldZh(ai)}含有不允许的字符。`,
   bad_date: (ai) => `${fieldZh(ai)}不是一个真实的日期或时间。`,
@@ -37,8 +43,8 @@ const ZH: Record<Gs1ErrorCode, (ai: string | null) => string> = {
 
 /** The error's sentence in `locale`: gs1.ts's own in English, one per error code in Chinese. */
 export function gs1ErrorMessage(
-  error: Pick<Gs1Error, "code" | "ai" | "message">,
+  error: Pick<Gs1Error, "code" | "ai" | "message"> & { expected?: string | null },
   locale: Locale = "en",
 ): string {
-  return locale === "en" ? error.message : ZH[error.code](error.ai);
+  return locale === "en" ? error.message : ZH[error.code](error.ai, error.expected ?? null);
 }

@@ -66,12 +66,15 @@ export class Gs1Error extends Error {
   readonly code: Gs1ErrorCode;
   /** The Application Identifier the problem is about, when there is a single one. */
   readonly ai: string | null;
+  /** For a wrong check digit: what the value should end with, so every language can name it. */
+  readonly expected: string | null;
 
-  constructor(code: Gs1ErrorCode, message: string, ai: string | null = null) {
+  constructor(code: Gs1ErrorCode, message: string, ai: string | null = null, expected: string | null = null) {
     super(message);
     this.name = "Gs1Error";
     this.code = code;
     this.ai = ai;
+    this.expected = expected;
   }
 }
 
@@ -98,8 +101,13 @@ const MESSAGE_UNRECOGNISED =
   "This is not a product code MedProof can read. Scan the GS1 DataMatrix or QR code on the box, " +
   "or type the product number (GTIN) printed under the barcode.";
 
-function fail(code: Gs1ErrorCode, message: string, ai: string | null = null): never {
-  throw new Gs1Error(code, message, ai);
+function fail(
+  code: Gs1ErrorCode,
+  message: string,
+  ai: string | null = null,
+  expected: string | null = null,
+): never {
+  throw new Gs1Error(code, message, ai, expected);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -364,7 +372,8 @@ function assertValue(ai: string, value: string, now: Date = new Date()): void {
   for (const [component, part] of parts) {
     for (const name of component.linters) {
       const failure = LINTERS[name]?.(part, now) ?? null;
-      if (failure !== null) fail(failure.code, `The ${label} ${failure.reason}`, ai);
+      if (failure !== null)
+        fail(failure.code, `The ${label} ${failure.reason}`, ai, failure.expected ?? null);
     }
   }
 }

@@ -1,6 +1,7 @@
 // The label sheet's drawing: A4 sheets of 2 × 8 labels, each the box's signed Digital Link as a QR code
-// (error correction M, 0.5 mm modules, 4-module quiet zone: lib/domain/label.ts) with its product, GTIN,
-// lot, serial and expiry, and beside it, behind a cut line, the slip with the secret that goes inside that
+// (error correction M, 0.5 mm modules, 4-module quiet zone: lib/domain/label.ts) with its product, the
+// human-readable GS1 line (01)…(17)…(10)…(21)… over three lines, the expiry in words and the check code
+// that makes a typed line checkable (lib/domain/check-code.ts), and beside it, behind a cut line, the slip with the secret that goes inside that
 // box. Apart from the route's checks because it runs in a worker thread (label-sheet.worker.ts): a sheet
 // of hundreds of labels is seconds of work that must not hold up the event loop verifications run on.
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from "pdf-lib";
@@ -71,13 +72,18 @@ function drawLabel(
   const textX = x + qr.width + 1 * MM;
   const slipX = x + CELL.width - SLIP_WIDTH;
   const textWidth = slipX - 3 * MM - textX;
+  // The printed line in its own groups, one AI to a line but (17) and (10) together: typed with or
+  // without the line breaks, it reads the same (spaces between groups are allowed).
+  const [gtinGroup = "", ...rest] = label.printed.match(/\(\d+\)[^(]*/g) ?? [label.printed];
+  const serialGroup = rest.pop() ?? "";
   const lines: [string, PDFFont, number, typeof INK][] = [
     [product.name, fonts.bold, 7, INK],
     [product.standard, fonts.regular, 6.5, GREY],
-    [`GTIN ${label.gtin}`, fonts.regular, 7, INK],
-    [`LOT ${label.lot}`, fonts.regular, 7, INK],
-    [`SN ${label.serial}`, fonts.bold, 8, INK],
-    [`EXP ${label.expiry}`, fonts.regular, 7, INK],
+    [gtinGroup, fonts.regular, 7, INK],
+    [rest.join(""), fonts.regular, 7, INK],
+    [serialGroup, fonts.bold, 8, INK],
+    [`EXP ${label.expiry}`, fonts.regular, 6.5, GREY],
+    [`CHECK ${label.checkCode}`, fonts.mono, 7.5, INK],
   ];
   let y = top - 5 * MM;
   for (const [text, font, size, color] of lines) {

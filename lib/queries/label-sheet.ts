@@ -3,12 +3,14 @@
 // server. The checks run here; the sheet itself is made on a worker thread (label-sheet.worker.ts), a
 // few at a time with a bounded queue (503 labels_busy beyond it), and is abandoned when the client
 // leaves: a 480-label sheet is seconds of CPU that would otherwise stall every verification meanwhile.
+// Making the sheet publishes its labels' check codes (as digests), so the codes typed from them check.
 import { Worker } from "node:worker_threads";
 import type { PartyKey } from "../chain/demo/world";
 import { PARTIES } from "../chain/demo/world";
 import { demoWallet } from "../chain/demo/accounts";
 import { demoLabelKey } from "../chain/labels";
 import type { PossessionList } from "../chain/possession";
+import type { PublishedCheckCode } from "../chain/check-codes";
 import { CATEGORIES, isCategoryId } from "../domain/standards";
 import { env } from "../env";
 import type { Locale } from "../domain/locale";
@@ -21,6 +23,7 @@ import { JobAbortedError, PoolBusyError, WorkerPool } from "./worker-pool";
 /** What the worker needs to make a sheet: plain data (the key is found there by its address). */
 export interface LabelJob {
   signer: string;
+  batchId: string;
   batch: { gtin: string; lot: string; expiryDate: number };
   published: PossessionList | null;
   base: string;
@@ -30,9 +33,15 @@ export interface LabelJob {
   title: string;
 }
 
-let pool: WorkerPool<LabelJob, Uint8Array> | undefined;
+/** What the worker gives back: the sheet, and the check-code digests its labels publish. */
+export interface LabelWork {
+  pdf: Uint8Array;
+  checkCodes: PublishedCheckCode[];
+}
 
-function labelPool(): WorkerPool<LabelJob, Uint8Array> {
+let pool: WorkerPool<LabelJob, LabelWork> | undefined;
+
+function labelPool(): WorkerPool<LabelJob, LabelWork> {
   const { labelWorkers, labelQueue } = env();
   // The URL form, literally here, is what lets Next bundle the worker as an entry of its own.
   pool ??= new WorkerPool(() => new Worker(new URL("./label-sheet.worker.ts", import.meta.url)), {
@@ -75,7 +84,9 @@ export async function labelSheet(
   const prepared = await prepare(party, batchId, fromText, countText, locale);
   if ("status" in prepared) return prepared;
   try {
-    return { status: 200, pdf: await labelPool().run(prepared.job, signal), filename: prepared.filename };
+    const work = await labelPool().run(prepared.job, signal);
+    await runtime().checkCodes.write(work.checkCodes);
+    return { status: 200, pdf: work.pdf, filename: prepared.filename };
   } catch (error) {
     if (error instanceof JobAbortedError) return { status: 499 };
     if (error instanceof PoolBusyError)
@@ -116,6 +127,7 @@ async function prepare(
     const category = isCategoryId(batch.category) ? CATEGORIES[batch.category] : null;
     const job: LabelJob = {
       signer: batch.signer,
+      batchId: batchId.toLowerCase(),
       batch: { gtin: batch.gtin, lot: batch.lot, expiryDate: batch.expiryDate },
       published: await runtime().possession.read(batchId),
       base: runtime().digitalLinkBase,

@@ -15,6 +15,7 @@ import { DbScanStore, type ScanStore } from "../stores/scan-store";
 import { Verifier } from "./verify";
 import { ComplaintDesk } from "./complaints";
 import { PossessionStore } from "../stores/possession-store";
+import { CheckCodeStore } from "../stores/check-code-store";
 import { EvidenceStore } from "../stores/evidence-store";
 import { ViewCache } from "./view-cache";
 import type { DeskRecord } from "./regulator";
@@ -30,6 +31,8 @@ export interface Runtime {
   scanLog: ScanStore;
   /** The batches' published possession lists. */
   possession: PossessionStore;
+  /** The digests of the check codes printed on labels, for typed codes. */
+  checkCodes: CheckCodeStore;
   verifier: Verifier;
   complaints: ComplaintDesk;
   /** The whole-record views (/regulator, profiles by address), kept per block while the watcher is live. */
@@ -102,6 +105,7 @@ function create(): Runtime {
   const db = openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const scanLog = new DbScanStore(db);
   const possession = new PossessionStore(db);
+  const checkCodes = new CheckCodeStore(db);
   // Made on first use, so a chain that is down at start only fails the requests that need it.
   let relayer: Promise<Relayer> | null = null;
   const relayerOf = () => {
@@ -135,7 +139,8 @@ function create(): Runtime {
     db,
     scanLog,
     possession,
-    verifier: new Verifier(reader, scanLog),
+    checkCodes,
+    verifier: new Verifier(reader, scanLog, checkCodes),
     region: config.region,
     digitalLinkBase: config.digitalLinkBase,
     trustedProxies: config.trustedProxies,

@@ -1,18 +1,23 @@
 // One verification: read the box's record (one eth_call) for a code parsed once by the caller, consult
 // the scan log, apply the verdict rules. Used by the lean /api/verify handler, the verdict page and the
 // CLI alike; readScannedCode is their one way from scanned text to a code or the 400 that refuses it.
+// A code a person typed carries no signature: its check code, if typed, is checked against the digests
+// the maker published (lib/stores/check-code-store.ts) and the verdict judges it as typed.
 import { parseScannedCode, type ScannedCode } from "../domain/gs1";
 import { capInForce } from "../domain/price-caps";
-import { evaluateVerdict, type Check, type VerdictLevel } from "../domain/verdict";
+import { evaluateVerdict, type Check, type CodeEntry, type VerdictLevel } from "../domain/verdict";
 import { buildTimeline, type TimelineEvent } from "../domain/timeline";
 import type { BoxRecord, PriceCapInfo, PriceRecordInfo } from "../domain/record";
 import { regionName } from "../domain/regions";
 import { gs1ErrorMessage } from "../domain/gs1-messages";
+import { readEntry } from "../domain/check-code";
 import type { Locale } from "../domain/locale";
 import { BoxReader, ChainUnavailableError } from "../chain/reader";
 import { recoverSerialSigner } from "../chain/serials";
+import { checkCodeDigest } from "../chain/check-codes";
 import { scanWindowStart } from "../domain/scan-window";
 import type { ScanStore } from "../stores/scan-store";
+import type { CheckCodeStore } from "../stores/check-code-store";
 import { chainUnavailable } from "./chain-unavailable";
 import { recordVerification } from "../metrics";
 
@@ -62,6 +67,20 @@ export function readScannedCode(text: string, locale: Locale = "en", now?: Date)
   return parsed.ok ? parsed.code : invalidCode(gs1ErrorMessage(parsed.error, locale), parsed.error.code);
 }
 
+/**
+ * Like readScannedCode, for text a person may have typed: the code, and when it was typed (the bracketed
+ * line, or a check code after the code: lib/domain/check-code.ts) the check code to judge it by.
+ */
+export function readCodeEntry(
+  text: string,
+  locale: Locale = "en",
+): { code: ScannedCode; typed: VerifyContext["typed"] } | InvalidCode {
+  const entry = readEntry(text);
+  if (!entry.parsed.ok)
+    return invalidCode(gs1ErrorMessage(entry.parsed.error, locale), entry.parsed.error.code);
+  return { code: entry.parsed.code, typed: entry.typed ? { checkCode: entry.checkCode } : undefined };
+}
+
 export interface VerifyContext {
   /** Administrative division code of the scan (picks the price cap); the server default when absent. */
   region: number;
@@ -71,12 +90,18 @@ export interface VerifyContext {
   now?: number;
   /** The language of the answer's sentences (verdict, checks, timeline, errors); English when absent. */
   locale?: Locale;
+  /** Set when a person typed the printed line rather than scanning the QR: the check code typed after it. */
+  typed?: { checkCode: string | null };
 }
+
+/** A verification's context with its defaults filled in (the typed origin stays optional). */
+type Settled = Required<Omit<VerifyContext, "typed">> & Pick<VerifyContext, "typed">;
 
 export class Verifier {
   constructor(
     private readonly reader: Pick<BoxReader, "read">,
     private readonly scanLog: ScanStore | null,
+    private readonly checkCodes: Pick<CheckCodeStore, "read"> | null = null,
   ) {}
 
   /**
@@ -99,7 +124,7 @@ export class Verifier {
       ...given,
       now: given.now ?? Math.floor(Date.now() / 1000),
       locale: given.locale ?? "en",
-    } satisfies Required<VerifyContext>;
+    } satisfies Settled;
     let record: BoxRecord;
     try {
       record = await this.reader.read(code);
@@ -119,11 +144,36 @@ export class Verifier {
       signer && code.lot !== null && code.serial !== null && code.signature !== null
         ? recoverSerialSigner(signer, code.gtin, code.lot, code.serial, code.signature)
         : null;
+    const entry = await this.entryOf(code, record, given.typed);
     const verdict = evaluateVerdict(
-      { code, record, recoveredSigner, scans, now: context.now, region: context.region },
+      { code, entry, record, recoveredSigner, scans, now: context.now, region: context.region },
       context.locale,
     );
     return { status: 200, body: toResponse(code, record, verdict, context) };
+  }
+
+  /** How the code came: scanned, or typed with what its check code shows against the maker's published digest. */
+  private async entryOf(
+    code: ScannedCode,
+    record: BoxRecord,
+    typed: VerifyContext["typed"],
+  ): Promise<CodeEntry> {
+    if (typed === undefined) return { method: "scanned" };
+    if (typed.checkCode === null) return { method: "typed", checkCode: "none" };
+    const batch = record.batch;
+    if (this.checkCodes === null || batch === null || code.serial === null) {
+      return { method: "typed", checkCode: "unpublished" };
+    }
+    let published: string | null;
+    try {
+      published = await this.checkCodes.read(batch.id, code.serial);
+    } catch {
+      // The database is the only witness of the published codes: without it the code proves nothing either way.
+      published = null;
+    }
+    if (published === null) return { method: "typed", checkCode: "unpublished" };
+    const digest = checkCodeDigest(batch.id, code.serial, typed.checkCode);
+    return { method: "typed", checkCode: digest === published ? "matches" : "differs" };
   }
 
   /**
@@ -132,7 +182,7 @@ export class Verifier {
    * Only serials the batch issued are logged: any other is no box's, and logging it would let anyone
    * grow the log without bound by typing numbers.
    */
-  private async logScan(code: ScannedCode, record: BoxRecord, context: Required<VerifyContext>) {
+  private async logScan(code: ScannedCode, record: BoxRecord, context: Settled) {
     if (!this.scanLog || code.lot === null || code.serial === null || !record.serial?.inRange) return null;
     const key = `${code.gtin}/${code.lot}/${code.serial}`;
     const entry = { at: context.now, place: regionName(context.region), device: context.device };
@@ -144,7 +194,7 @@ function toResponse(
   code: ScannedCode,
   record: BoxRecord,
   verdict: ReturnType<typeof evaluateVerdict>,
-  context: Required<VerifyContext>,
+  context: Settled,
 ): VerifyResponse {
   const { product, batch } = record;
   return {

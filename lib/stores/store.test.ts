@@ -32,6 +32,7 @@ import { RateLimiter } from "./rate-limit";
 import { EvidenceStore, prepareEvidence } from "./evidence-store";
 import { PossessionStore } from "./possession-store";
 import { SiweNonces } from "./siwe-nonces";
+import { CheckCodeStore } from "./check-code-store";
 import { MAX_EVIDENCE_PHOTO_BYTES } from "./migrations/0001-shared-state";
 
 const dataDir = mkdtempSync(join(tmpdir(), "medproof-store-"));
@@ -407,6 +408,25 @@ for (const engine of engines) {
       assert.deepEqual(await new PossessionStore(db).read(batchId), replaced);
       if (other !== db) await other.close();
       await assert.rejects(new PossessionStore(db).write("batch-1", list), RangeError);
+    });
+
+    it("publishes check-code digests per serial, the latest winning, and finds them by batch and serial", async () => {
+      const batchId = `0x${"cc".repeat(32)}`;
+      const digest = (byte: string) => `0x${byte.repeat(32)}`;
+      const store = new CheckCodeStore(db);
+      assert.equal(await store.read(batchId, "100001"), null, "none before it is published");
+      await store.write([
+        { batchId, serial: "100001", digest: digest("01") },
+        { batchId, serial: "100002", digest: digest("02") },
+      ]);
+      await store.write([{ batchId, serial: "100002", digest: digest("03") }]);
+      assert.equal(await store.read(batchId.toUpperCase().replace("0X", "0x"), "100001"), digest("01"));
+      assert.equal(await store.read(batchId, "100002"), digest("03"));
+      assert.equal(await store.read(batchId, "100003"), null);
+      await assert.rejects(
+        store.write([{ batchId: "batch-1", serial: "1", digest: digest("01") }]),
+        RangeError,
+      );
     });
   });
 }

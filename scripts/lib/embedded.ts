@@ -10,12 +10,13 @@ import { embeddedStateFiles, readHead } from "../../lib/chain/durable-state";
 import { assertChainHolds, DurabilityBarrier } from "../../lib/chain/durability";
 import { readDeployment, writeDeployment, type Deployment } from "../../lib/chain/deployment";
 import { demoWallet } from "../../lib/chain/demo/accounts";
-import { DEMO_GENESIS, seedDemo, type Scenario } from "../../lib/chain/demo/seed";
+import { DEMO_GENESIS, seedDemo, type Scenario, type SeedResult } from "../../lib/chain/demo/seed";
 import { PARTIES } from "../../lib/chain/demo/world";
 import { DAY } from "../../lib/domain/time";
 import { QR_LABEL } from "../../lib/domain/label";
-import { openDb } from "../../lib/stores/db";
+import { openDb, type Db } from "../../lib/stores/db";
 import { PossessionStore } from "../../lib/stores/possession-store";
+import { CheckCodeStore } from "../../lib/stores/check-code-store";
 
 export interface EmbeddedChain {
   anvil: AnvilHandle;
@@ -86,17 +87,13 @@ export async function startEmbeddedChain(options: EmbeddedOptions): Promise<Embe
       );
       writeDeployment(deploymentFile, deployment);
       log("Seeding the demo scenarios (a few seconds)…");
-      const { scenarios, seededAt, possession } = await seedDemo(
-        provider,
-        deployment,
-        options.digitalLinkBase,
-      );
+      const seeded = await seedDemo(provider, deployment, options.digitalLinkBase);
+      const { scenarios, seededAt } = seeded;
       if (options.databaseUrl !== undefined) {
         // Opened and closed here, before the app opens it: PGlite is one process's, one handle at a time.
         const db = openDb({ databaseUrl: options.databaseUrl, dataDir: options.dataDir });
         try {
-          const store = new PossessionStore(db);
-          for (const { batchId, ...list } of possession) await store.write(batchId, list);
+          await publishSeeded(db, seeded);
         } finally {
           await db.close();
         }
@@ -123,7 +120,48 @@ export async function startEmbeddedChain(options: EmbeddedOptions): Promise<Embe
   }
 }
 
-/** public/demo/scenarios.json and one QR image per scenario (the code printed on that box). */
+/** What the seeded batches' makers publish: their possession lists and the check codes of the printed boxes. */
+export async function publishSeeded(
+  db: Db,
+  seeded: Pick<SeedResult, "possession" | "checkCodes">,
+): Promise<void> {
+  const possession = new PossessionStore(db);
+  for (const { batchId, ...list } of seeded.possession) await possession.write(batchId, list);
+  await new CheckCodeStore(db).write(seeded.checkCodes);
+}
+
+const escapeXml = (text: string) =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/**
+ * The box's label as a person sees it: the QR code, and under it the human-readable line and the check
+ * code that make a typed code checkable (lib/domain/check-code.ts). SVG, so it needs no image library.
+ */
+async function labelSvg(scenario: Scenario): Promise<string> {
+  const qr = await QRCode.toString(scenario.code, {
+    type: "svg",
+    errorCorrectionLevel: QR_LABEL.errorCorrectionLevel,
+    margin: QR_LABEL.quietZoneModules,
+  });
+  const lines = [
+    `<text x="240" y="274" font-size="14">${escapeXml(scenario.printed)}</text>`,
+    scenario.checkCode === null
+      ? ""
+      : `<text x="240" y="298" font-size="15" font-weight="bold">CHECK ${escapeXml(scenario.checkCode)}</text>`,
+  ];
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="480" height="312" viewBox="0 0 480 312">` +
+    `<rect width="480" height="312" fill="#ffffff"/>` +
+    qr.replace("<svg ", `<svg x="120" y="8" width="240" height="240" `) +
+    `<g font-family="DejaVu Sans Mono, Menlo, Consolas, monospace" text-anchor="middle" fill="#000000">` +
+    `${lines.join("")}</g></svg>\n`
+  );
+}
+
+/**
+ * public/demo/scenarios.json and, per scenario, the QR image (the code printed on that box) and its whole
+ * label with the printed line and check code (<id>-label.svg).
+ */
 export async function writeDemoFiles(demoDir: string, scenarios: Scenario[]): Promise<void> {
   mkdirSync(demoDir, { recursive: true });
   writeAtomically(join(demoDir, "scenarios.json"), JSON.stringify(scenarios, null, 2) + "\n");
@@ -133,5 +171,9 @@ export async function writeDemoFiles(demoDir: string, scenarios: Scenario[]): Pr
       margin: QR_LABEL.quietZoneModules,
       scale: 8,
     });
+    // A demo seeded before labels carried check codes has no printed line to draw.
+    if ("printed" in scenario) {
+      writeAtomically(join(demoDir, `${scenario.id}-label.svg`), await labelSvg(scenario));
+    }
   }
 }

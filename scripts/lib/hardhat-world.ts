@@ -19,7 +19,7 @@ import { lockKeystore } from "../../lib/chain/network-deploy";
 import { seedDemo, type SeedChain } from "../../lib/chain/demo/seed";
 import { PARTIES } from "../../lib/chain/demo/world";
 import { openDb } from "../../lib/stores/db";
-import { PossessionStore } from "../../lib/stores/possession-store";
+import { publishSeeded } from "./embedded";
 import { startPostgres, type Postgres } from "./postgres";
 import type { WebServer } from "../../server/server";
 
@@ -115,8 +115,7 @@ export async function startHardhatWorld(
     const seeded = await seedDemo(hardhat, deployment, base, hardhatSeedChain(node));
     const db = openDb({ databaseUrl: postgres.url, dataDir });
     try {
-      const possession = new PossessionStore(db);
-      for (const { batchId, ...list } of seeded.possession) await possession.write(batchId, list);
+      await publishSeeded(db, seeded);
     } finally {
       await db.close();
     }

@@ -11,7 +11,9 @@ import { RememberVerdict } from "@/components/offline/RememberVerdict";
 import { runtime } from "@/lib/queries/runtime";
 import { readScannedCode } from "@/lib/queries/verify";
 import { toDigitalLink } from "@/lib/domain/gs1";
+import { CHECK_CODE_PARAM, normaliseCheckCode, TYPED_PARAM } from "@/lib/domain/check-code";
 import type { Locale } from "@/lib/domain/locale";
+import { formatDateTime } from "@/lib/domain/format";
 
 export const dynamic = "force-dynamic";
 
@@ -31,17 +33,41 @@ function digitalLink(segments: string[], search: Record<string, string | string[
 }
 
 /**
+ * Whether the code field marked the code as typed (lib/domain/check-code.ts, entryPath). Only honoured on
+ * a navigation from this site (or from a browser too old to say where it came from): a forger's QR that
+ * carries ?typed=1, opened by a phone's camera, arrives with Sec-Fetch-Site "none" and stays a scan, so
+ * its missing signature still makes it Suspect.
+ */
+function isTyped(search: Record<string, string | string[] | undefined>, fetchSite: string | null): boolean {
+  return search[TYPED_PARAM] === "1" && (fetchSite === null || fetchSite === "same-origin");
+}
+
+/** The check code typed after the code, in its printed form; null when none (or none that reads). */
+function typedCheckCode(search: Record<string, string | string[] | undefined>): string | null {
+  const check = search[CHECK_CODE_PARAM];
+  return typeof check === "string" ? normaliseCheckCode(check) : null;
+}
+
+/**
  * One parse and one verification per request, shared by the title and the page: each verification is a
  * scan in the scan log. The sentences come back in the reader's language from the server: no catalogue
  * is sent to the browser. `canonical` is the code's own Digital Link (for the offline copy), when it reads.
  */
-const verifyOnce = cache(async (scanned: string, device: string, locale: Locale) => {
-  const code = readScannedCode(scanned, locale);
-  if ("status" in code) return { outcome: code, canonical: null };
-  const services = runtime();
-  const outcome = await services.verifier.verify(code, { region: services.region, device, locale });
-  return { outcome, canonical: toDigitalLink(code) };
-});
+const verifyOnce = cache(
+  // Primitive arguments only: cache() matches them by identity, and the title and the page must share one.
+  async (scanned: string, device: string, locale: Locale, typed: boolean, checkCode: string | null) => {
+    const code = readScannedCode(scanned, locale);
+    if ("status" in code) return { outcome: code, canonical: null };
+    const services = runtime();
+    const outcome = await services.verifier.verify(code, {
+      region: services.region,
+      device,
+      locale,
+      typed: typed ? { checkCode } : undefined,
+    });
+    return { outcome, canonical: toDigitalLink(code) };
+  },
+);
 
 async function verifyRequested({ params, searchParams }: Props) {
   const [{ segments }, search, requestHeaders, locale] = await Promise.all([
@@ -51,8 +77,14 @@ async function verifyRequested({ params, searchParams }: Props) {
     getLocale(),
   ]);
   const scanned = digitalLink(segments, search);
-  const verified = await verifyOnce(scanned, requestHeaders.get("x-medproof-device") ?? "unknown", locale);
-  return { scanned, ...verified };
+  const verified = await verifyOnce(
+    scanned,
+    requestHeaders.get("x-medproof-device") ?? "unknown",
+    locale,
+    isTyped(search, requestHeaders.get("sec-fetch-site")),
+    typedCheckCode(search),
+  );
+  return { scanned, locale, ...verified };
 }
 
 /**
@@ -69,7 +101,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 }
 
 export default async function VerdictPage(props: Props) {
-  const [{ scanned, outcome, canonical }, t] = await Promise.all([
+  const [{ scanned, locale, outcome, canonical }, t] = await Promise.all([
     verifyRequested(props),
     getTranslations("verdict.page"),
   ]);
@@ -113,7 +145,7 @@ export default async function VerdictPage(props: Props) {
       <p className="text-xs text-slate-500">
         {t("readFrom", {
           block: String(result.block),
-          time: new Date(result.checkedAt * 1000).toISOString().replace("T", " ").slice(0, 16),
+          time: formatDateTime(result.checkedAt, locale),
         })}
       </p>
     </div>

@@ -18,6 +18,7 @@ import type { EventArgs, EventName, FunctionName } from "../abi-types";
 import type { Deployment } from "../deployment";
 import { assertLocalChain, demoBoxSecret, demoSerialSigner, demoWallet } from "./accounts";
 import { signSerial } from "../serials";
+import { checkCodeDigest, checkCodeOf, type PublishedCheckCode } from "../check-codes";
 import {
   possessionList,
   possessionProof,
@@ -47,7 +48,7 @@ import {
   type ProductKey,
 } from "./world";
 import { DAY, isoDateToSeconds, secondsToIsoDate, startOfDay } from "../../domain/time";
-import { toDigitalLink } from "../../domain/gs1";
+import { toBracketed, toDigitalLink } from "../../domain/gs1";
 import { formatBoxSecret } from "../../domain/box-secret";
 import { confirmation } from "../receipts";
 
@@ -80,6 +81,10 @@ export interface Scenario {
   expiry: string;
   /** The GS1 Digital Link printed on the box, with the manufacturer's signature (AI 8030). */
   code: string;
+  /** The human-readable line printed under the QR (no signature: a person types it). */
+  printed: string;
+  /** The check code printed after that line (lib/chain/check-codes.ts); null on a box no one signed. */
+  checkCode: string | null;
   /** The secret printed inside the box (proof of possession for a complaint); absent for a box that
    * was never made (an unregistered product, a serial outside its batch). */
   secret?: string;
@@ -174,6 +179,8 @@ export interface SeedResult {
   scenarios: Scenario[];
   seededAt: number;
   possession: PossessionCommitment[];
+  /** The digests of the check codes printed on the scenarios' boxes, as their makers publish them. */
+  checkCodes: PublishedCheckCode[];
 }
 
 export async function seedDemo(
@@ -713,10 +720,22 @@ export async function seedDemo(
       serial: serialText,
       expiry: expiryIso,
       code: toDigitalLink({ gtin, lot, serial: serialText, expiry: expiryIso, signature }, base),
+      printed: toBracketed({ gtin, lot, serial: serialText, expiry: expiryIso }),
+      checkCode: checkCodeOf(signature),
     };
   };
-  const box = (b: ReturnType<typeof batch>, serial: number, expiry: number) =>
-    signed(b.product, b.lot, serial, expiry);
+  // The labels the makers printed, so they publish their check codes (a forger's, below, publishes none).
+  const checkCodes: PublishedCheckCode[] = [];
+  const box = (b: ReturnType<typeof batch>, serial: number, expiry: number) => {
+    const label = signed(b.product, b.lot, serial, expiry);
+    const batchId = b.batchId();
+    checkCodes.push({
+      batchId,
+      serial: label.serial,
+      digest: checkCodeDigest(batchId, label.serial, label.checkCode),
+    });
+    return label;
+  };
   const expiryOf = (daysAgo: number) => twoYears(day(-daysAgo, 0));
 
   const counterfeiter = demoSerialSigner(99);
@@ -807,6 +826,13 @@ export async function seedDemo(
         { gtin: UNREGISTERED_GTIN, lot: "241101A", serial: "100001", expiry: "2027-10-31" },
         base,
       ),
+      printed: toBracketed({
+        gtin: UNREGISTERED_GTIN,
+        lot: "241101A",
+        serial: "100001",
+        expiry: "2027-10-31",
+      }),
+      checkCode: null,
     },
   ];
   const secrets = scenarios.map((scenario) => {
@@ -823,6 +849,7 @@ export async function seedDemo(
     scenarios: secrets,
     seededAt: now,
     possession: [...possession].map(([key, list]) => ({ batchId: need(batchIds.get(key), key), ...list })),
+    checkCodes,
   };
 }
 

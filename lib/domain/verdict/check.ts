@@ -20,9 +20,22 @@ export type Sentence = string;
 
 export type CheckResult = Outcome & { status: CheckStatus };
 
+/**
+ * What a typed check code showed (lib/domain/check-code.ts): none typed, it matches the digest the maker
+ * published for this serial, it does not, or the maker published none for it.
+ */
+export type TypedCheckCode = "none" | "matches" | "differs" | "unpublished";
+
+/**
+ * How the code reached us. Scanned: a camera, a handheld scanner, a photo or a Digital Link opened, all
+ * of which read the QR with its signature. Typed: a person copied the printed line, which carries none.
+ */
+export type CodeEntry = { method: "scanned" } | { method: "typed"; checkCode: TypedCheckCode };
+
 /** What every check may read: the scan, the record and its parts, and the sentences all checks share. */
 export interface CheckContext {
   code: ScannedCode;
+  entry: CodeEntry;
   record: BoxRecord;
   product: ProductInfo | null;
   batch: BatchInfo | null;

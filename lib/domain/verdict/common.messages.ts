@@ -13,6 +13,8 @@ const en = {
     not_found: (): string => "No registered manufacturer uses this product number",
     genuine: (): string => "Made, tested and released by licensed parties, and traced to the shelf",
     incomplete: (): string => "The record is incomplete: read what it does not say below",
+    typedUnconfirmed: (): string =>
+      "The typed code matches the record; scan the QR code (or type its check code) to confirm it is the maker's",
   },
   theMaker: (): Sentence => "the maker",
 };
@@ -29,6 +31,7 @@ const zhCN: CommonMessages = {
     not_found: () => "没有登记的生产企业使用此产品编号",
     genuine: () => "由持证企业生产、检验并放行，流向可追溯到货架",
     incomplete: () => "记录不完整：请阅读下方记录没有说明的内容",
+    typedUnconfirmed: () => "输入的码与记录相符；请扫描二维码（或输入其校验码）以确认是生产企业印制的",
   },
   theMaker: () => "生产企业",
 };

@@ -10,11 +10,11 @@ import type { BoxRecord, ProductInfo, ScanHistory } from "../record";
 import { shortAddress } from "../format";
 import { partyDirectory } from "../parties";
 import type { Locale } from "../locale";
-import type { CheckContext, CheckDefinition, CheckStatus } from "./check";
+import type { CheckContext, CheckDefinition, CheckStatus, CodeEntry } from "./check";
 import { commonMessages, type CommonMessages } from "./common.messages";
 import { CHECKS, ESSENTIAL_CHECKS, HEADLINE_PRIORITY, type CheckId } from "./registry";
 
-export type { CheckStatus } from "./check";
+export type { CheckStatus, CodeEntry, TypedCheckCode } from "./check";
 export { CHECKS, CHECK_IDS, ESSENTIAL_CHECKS, HEADLINE_PRIORITY, type CheckId } from "./registry";
 
 export interface Check {
@@ -35,6 +35,8 @@ export interface Verdict {
 
 export interface VerdictInput {
   code: ScannedCode;
+  /** Scanned (the default) or typed from the printed line, with what its check code showed. */
+  entry?: CodeEntry;
   record: BoxRecord;
   /** Address recovered from the code's signature (AI 8030) over (GTIN, lot, serial) by lib/chain; null when there is no signature or it is malformed. */
   recoveredSigner: string | null;
@@ -67,15 +69,34 @@ function mostImportant(checks: readonly Check[], status: CheckStatus): Check | u
   return HEADLINE_PRIORITY.map((id) => checks.find((c) => c.id === id)).find((c) => c?.status === status);
 }
 
+/**
+ * A typed code whose only gap is the signature it cannot carry: everything the record says matches, and
+ * the QR (or the check code) is what would confirm it is the maker's.
+ */
+function onlySignatureUnknown(checks: readonly Check[], entry: CodeEntry): boolean {
+  const unknownEssentials = checks.filter((c) => c.status === "unknown" && ESSENTIAL_CHECKS.includes(c.id));
+  return (
+    entry.method === "typed" && unknownEssentials.length === 1 && unknownEssentials[0]?.id === "signature"
+  );
+}
+
 /** The reason behind the level, in one sentence (the level itself is shown beside it). */
-function headlineFor(level: VerdictLevel, checks: readonly Check[], text: CommonMessages): string {
+function headlineFor(
+  level: VerdictLevel,
+  checks: readonly Check[],
+  entry: CodeEntry,
+  text: CommonMessages,
+): string {
   switch (level) {
     case "not_found":
       return text.headline.not_found();
     case "suspect":
       return mostImportant(checks, "fail")?.title ?? text.headline.incomplete();
     case "caution":
-      return mostImportant(checks, "warn")?.title ?? text.headline.incomplete();
+      return (
+        mostImportant(checks, "warn")?.title ??
+        (onlySignatureUnknown(checks, entry) ? text.headline.typedUnconfirmed() : text.headline.incomplete())
+      );
     case "genuine":
       return text.headline.genuine();
   }
@@ -89,6 +110,7 @@ export function evaluateVerdict(input: VerdictInput, locale: Locale = "en"): Ver
   const record = input.record;
   const context: CheckContext = {
     code: input.code,
+    entry: input.entry ?? { method: "scanned" },
     record,
     product: record?.product ?? null,
     batch: record?.batch ?? null,
@@ -107,5 +129,5 @@ export function evaluateVerdict(input: VerdictInput, locale: Locale = "en"): Ver
   }
   const checks = CHECKS.map((check) => runCheck(check, context));
   const verdict = overallLevel(context.product, checks);
-  return { verdict, headline: headlineFor(verdict, checks, context.common), checks };
+  return { verdict, headline: headlineFor(verdict, checks, context.entry, context.common), checks };
 }

@@ -4,6 +4,7 @@
 import { sharedState } from "./0001-shared-state";
 import { possessionLists } from "./0002-possession-lists";
 import { scansByTime } from "./0003-scans-by-time";
+import { checkCodes } from "./0005-check-codes";
 import { siweNonces } from "./0006-siwe-nonces";
 
 export interface Migration {
@@ -13,4 +14,10 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [sharedState, possessionLists, scansByTime, siweNonces];
+export const MIGRATIONS: readonly Migration[] = [
+  sharedState,
+  possessionLists,
+  scansByTime,
+  checkCodes,
+  siweNonces,
+];

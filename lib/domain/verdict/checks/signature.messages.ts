@@ -19,6 +19,30 @@ const en = {
       `Every box of this lot carries ${maker}'s digital signature in its 2D code; this code has none. ` +
       "A code without it was not printed by the maker.",
   }),
+  typed: (maker: string): Outcome => ({
+    title: "Typed codes carry no signature: scan the QR to check the maker's signature",
+    detail:
+      `A typed code can show where the box claims to come from, not that ${maker} printed it: ` +
+      "anyone can copy a printed line. Scan the QR code, or type the check code printed after the line.",
+  }),
+  checkCodeUnpublished: (maker: string): Outcome => ({
+    title: "The check code cannot be checked: scan the QR to check the maker's signature",
+    detail:
+      `${maker} has not published check codes for this box's labels, so the typed check code proves ` +
+      "nothing either way. Scan the QR code to check the maker's signature.",
+  }),
+  checkCodeMatches: (maker: string): Outcome => ({
+    title: "The check code matches the maker's published record",
+    detail:
+      `The check code is made from ${maker}'s signature on this box, and it matches what ${maker} ` +
+      "published for this serial number when the labels were made. It cannot be guessed without the label.",
+  }),
+  checkCodeDiffers: (maker: string): Outcome => ({
+    title: "The check code does not match",
+    detail:
+      `The check code typed is not the one ${maker} published for this serial number. Check it against ` +
+      "the label letter by letter; if it is right, the label was not printed by the maker.",
+  }),
   malformed: (): Outcome => ({
     title: "The signature on the code is damaged or forged",
     detail:
@@ -56,6 +80,24 @@ const zhCN: SignatureMessages = {
   missing: (maker) => ({
     title: "码上没有生产企业的签名",
     detail: `该批次每一盒的二维码中都带有${maker}的数字签名，而此码没有。没有签名的码不是生产企业印制的。`,
+  }),
+  typed: (maker) => ({
+    title: "手动输入的码不含签名：请扫描二维码以核对生产企业的签名",
+    detail:
+      `输入的码能说明这盒声称来自哪里，但不能证明它是${maker}印制的：任何人都能抄写印在盒上的这一行。` +
+      "请扫描二维码，或输入印在这一行之后的校验码。",
+  }),
+  checkCodeUnpublished: (maker) => ({
+    title: "无法核对校验码：请扫描二维码以核对生产企业的签名",
+    detail: `${maker}没有为这盒的标签公布校验码，所以输入的校验码不能说明真伪。请扫描二维码核对生产企业的签名。`,
+  }),
+  checkCodeMatches: (maker) => ({
+    title: "校验码与生产企业公布的记录相符",
+    detail: `校验码由${maker}对这一盒的签名生成，与${maker}制作标签时为该序列号公布的记录相符。没有标签无法猜出。`,
+  }),
+  checkCodeDiffers: (maker) => ({
+    title: "校验码不相符",
+    detail: `输入的校验码不是${maker}为该序列号公布的校验码。请对照标签逐个字符核对；如果输入无误，这张标签不是生产企业印制的。`,
   }),
   malformed: () => ({
     title: "码上的签名已损坏或系伪造",
