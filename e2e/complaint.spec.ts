@@ -43,6 +43,6 @@ test("a shopper files a complaint from the verdict page and follows it on its ow
   await page.screenshot({ path: "test-results/complaint-page.png", fullPage: true });
 
   await page.goto(pathOf(expired.code));
-  const complaints = page.locator("li", { hasText: "A complaint about this batch is open" });
+  const complaints = page.locator("li", { hasText: "An open complaint, not examined yet" });
   await expect(complaints).toBeVisible();
 });

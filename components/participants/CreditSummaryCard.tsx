@@ -1,4 +1,7 @@
+// A participant's credit on its profile: a one-line badge under its name, and the card with the published
+// rule (lib/domain/credit.ts) line by line, so anyone can redo the sum from the record below it.
 import {
+  CREDIT_GRADES,
   CREDIT_MAX,
   CREDIT_MIN,
   CREDIT_START,
@@ -11,6 +14,24 @@ import { StatusIcon, type Tone } from "@/components/ui/StatusIcon";
 const GRADE_TONES: Record<CreditGrade, Tone> = { good: "pass", fair: "warn", poor: "fail", bad: "fail" };
 
 const signed = (points: number) => (points > 0 ? `+${points}` : String(points));
+
+/**
+ * The score and grade in one line under the party's name, linked to the rule: the first thing a person
+ * deciding whether to deal with this party reads, above the fold on a phone.
+ */
+export async function CreditBadge({ credit }: { credit: CreditSummary }) {
+  const t = await getTranslations("participants.credit");
+  return (
+    <p data-credit-badge={credit.grade} className="flex flex-wrap items-center gap-x-2 gap-y-1">
+      <StatusIcon tone={GRADE_TONES[credit.grade]} size={20} />
+      <span className="font-semibold">{t("badge", { score: credit.score, max: CREDIT_MAX })}</span>
+      <span>{t(`grades.${credit.grade}`)}</span>
+      <a href="#credit-heading" className="text-sm text-emerald-800 underline">
+        {t("howComputed")}
+      </a>
+    </p>
+  );
+}
 
 /** The score, and beside it the rule that made it, line by line, so anyone can redo the sum. */
 export async function CreditSummaryCard({ credit }: { credit: CreditSummary }) {
@@ -34,6 +55,9 @@ export async function CreditSummaryCard({ credit }: { credit: CreditSummary }) {
       </p>
       <p className="text-sm text-slate-700" id="credit-explained">
         {t("explained", { start: CREDIT_START, min: CREDIT_MIN, max: CREDIT_MAX })}
+      </p>
+      <p className="text-sm text-slate-700">
+        {t("bands", Object.fromEntries(CREDIT_GRADES.map(({ grade, from }) => [grade, from])))}
       </p>
       <table className="w-full text-left text-sm" aria-describedby="credit-explained">
         <thead>

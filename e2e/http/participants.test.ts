@@ -5,6 +5,8 @@ import { baseUrl } from "./world";
 
 const BIANMIN = "0x23618e81E3f5cdF7f54C3d65f7FBc0aBf5B21E8f";
 const LINJIANG = "0x90F79bf6EB2c4f870365E785982E1f101E93b906";
+const QINGHE = "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC";
+const RENXIN = "0x14dC79964da2C08b23698B3D3cc7Ca32193d9955";
 
 /** The page's text without tags or React's text separators, spaces collapsed. */
 async function page(path: string): Promise<{ status: number; html: string; text: string }> {
@@ -37,6 +39,28 @@ describe("GET /participants/<address>", () => {
     assert.match(
       text,
       /苏药监械生产许20200417号 Valid [A-Z][a-z]{2} \d{1,2}, \d{4} to [A-Z][a-z]{2} \d{1,2}, \d{4} ; revoked on [A-Z][a-z]{2} \d{1,2}, \d{4}: 飞行检查发现洁净车间环境监测数据不真实，吊销生产许可/,
+    );
+  });
+
+  it("scores the seeded parties by severity: clean shop, then 3-yuan pharmacy, maker with a recall, revoked maker", async () => {
+    const credit = async (address: string) => {
+      const { html } = await page(`/participants/${address}`);
+      return {
+        score: Number(/data-credit-score="(\d+)"/.exec(html)?.[1]),
+        grade: /data-credit-badge="(\w+)"/.exec(html)?.[1],
+      };
+    };
+    const renxin = await credit(RENXIN);
+    const bianmin = await credit(BIANMIN);
+    const qinghe = await credit(QINGHE);
+    const linjiang = await credit(LINJIANG);
+    assert.ok(renxin.score > bianmin.score, "a clean shop above the one recorded at 3.00 yuan against 1.80");
+    assert.ok(bianmin.score > qinghe.score, "overcharging below a recalled batch and an upheld complaint");
+    assert.ok(qinghe.score > linjiang.score, "a maker whose production licence was revoked lowest");
+    assert.deepEqual(
+      [renxin.grade, bianmin.grade, linjiang.grade],
+      ["good", "fair", "bad"],
+      "the 3-yuan pharmacy is not in good standing",
     );
   });
 

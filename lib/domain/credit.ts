@@ -1,14 +1,26 @@
 // The corporate credit summary on a participant's public profile: a score computed only from what the
 // record holds, by a published rule, so anyone can redo the sum from the facts listed beside it.
-import type { Locale } from "./locale";
+// Severity counts: losing the licence to make masks (the demo's for falsified cleanroom data) or selling
+// a confirmed counterfeit is worse than a recalled batch, which is worse than one upheld complaint, which
+// is worse than a price above the cap; a price far above the cap weighs more than one just above it. Any
+// mark keeps a party out of "good standing" on its own; settled orders earn back only a little.
 
 /** The facts the score is computed from, as counted on the participant's record. */
 export interface CreditRecord {
-  revokedLicences: number;
-  upheldComplaints: number;
-  priceViolations: number;
+  /** Production licences (生产许可) revoked: the regulator withdrew its right to make. */
+  revokedProductionLicences: number;
+  /** Inspectors' confirmed findings that it sold counterfeit boxes. Not on chain yet: zero until the
+   * profile read can count them. */
+  counterfeitFindings: number;
+  /** Other licences revoked: registration certificates, distribution filings. */
+  revokedOtherLicences: number;
   /** Recalls of batches it made (manufacturers only). */
   recalls: number;
+  upheldComplaints: number;
+  /** Prices recorded more than GROSS_PRICE_EXCESS above the cap in force. */
+  grossPriceViolations: number;
+  /** Other prices recorded above the cap. */
+  priceViolations: number;
   /** Suspended now, by the regulator or because its bond fell below its minimum. */
   suspended: boolean;
   /** Purchase orders it took part in that settled with the delivery accepted. */
@@ -17,8 +29,6 @@ export interface CreditRecord {
 
 export interface CreditRule {
   fact: keyof CreditRecord;
-  /** What the rule counts, as the page shows it. */
-  label: string;
   /** Points per occurrence (or once, for `suspended`). */
   points: number;
   /** The most this rule can add or take away in total, or null for no limit. */
@@ -29,32 +39,38 @@ export const CREDIT_START = 100;
 export const CREDIT_MIN = 0;
 export const CREDIT_MAX = 100;
 
+/** A price more than this fraction above its cap is a gross violation (3.00 yuan against 1.80 is 67 %). */
+export const GROSS_PRICE_EXCESS = 0.5;
+
+/** The rule, gravest first, as the profile page publishes it (the labels are in the page's catalogues). */
 export const CREDIT_RULES: readonly CreditRule[] = [
-  { fact: "revokedLicences", label: "per revoked licence", points: -30, limit: null },
-  { fact: "upheldComplaints", label: "per upheld complaint against it", points: -20, limit: null },
-  { fact: "priceViolations", label: "per price above the cap recorded", points: -10, limit: null },
-  { fact: "recalls", label: "per recalled batch it made", points: -15, limit: null },
-  { fact: "suspended", label: "while suspended", points: -40, limit: null },
+  { fact: "revokedProductionLicences", points: -70, limit: null },
+  { fact: "counterfeitFindings", points: -60, limit: null },
+  { fact: "suspended", points: -40, limit: null },
+  { fact: "revokedOtherLicences", points: -30, limit: null },
+  { fact: "recalls", points: -30, limit: null },
+  { fact: "grossPriceViolations", points: -25, limit: null },
+  { fact: "upheldComplaints", points: -20, limit: null },
+  { fact: "priceViolations", points: -15, limit: null },
   // Orders only earn back a little: a long trading history must not wash out a revoked licence.
-  { fact: "settledOrders", label: "per order settled with the delivery accepted", points: 2, limit: 10 },
+  { fact: "settledOrders", points: 2, limit: 10 },
 ];
 
-/** What each rule counts, in Chinese (CREDIT_RULES carries the English label). */
-const RULE_LABELS_ZH: Record<keyof CreditRecord, string> = {
-  revokedLicences: "每吊销一张许可证",
-  upheldComplaints: "每有一件针对它的投诉成立",
-  priceViolations: "每记录一次售价超过限价",
-  recalls: "每有一个它生产的批次被召回",
-  suspended: "暂停期间",
-  settledOrders: "每完成一笔签收结算的订单",
-};
-
-/** The rule's label as the page shows it, in `locale`. */
-export function creditRuleLabel(rule: CreditRule, locale: Locale = "en"): string {
-  return locale === "en" ? rule.label : RULE_LABELS_ZH[rule.fact];
+/** Whether a recorded price is a gross violation of its cap (more than GROSS_PRICE_EXCESS above it). */
+export function isGrossPriceViolation(fenPerPiece: number, capFenPerPiece: number | null): boolean {
+  return (
+    capFenPerPiece !== null && capFenPerPiece > 0 && fenPerPiece > capFenPerPiece * (1 + GROSS_PRICE_EXCESS)
+  );
 }
 
 export type CreditGrade = "good" | "fair" | "poor" | "bad";
+
+/** The lowest score of each grade; below the last one is "bad". */
+export const CREDIT_GRADES: readonly { grade: Exclude<CreditGrade, "bad">; from: number }[] = [
+  { grade: "good", from: 90 },
+  { grade: "fair", from: 70 },
+  { grade: "poor", from: 40 },
+];
 
 export interface CreditLine {
   rule: CreditRule;
@@ -71,14 +87,13 @@ export interface CreditSummary {
 
 const countOf = (value: number | boolean) => (typeof value === "boolean" ? Number(value) : value);
 
-function gradeOf(score: number): CreditGrade {
-  if (score >= 90) return "good";
-  if (score >= 70) return "fair";
-  if (score >= 40) return "poor";
-  return "bad";
+function gradeOf(score: number, marked: boolean): CreditGrade {
+  const grade = CREDIT_GRADES.find((band) => score >= band.from)?.grade ?? "bad";
+  // Orders can lift the score, never a party with a mark on its record back into good standing.
+  return grade === "good" && marked ? "fair" : grade;
 }
 
-/** Start at 100, apply each rule, keep the result between 0 and 100. */
+/** Start at 100, apply each rule, keep the result between 0 and 100; grade it by CREDIT_GRADES. */
 export function creditSummary(record: CreditRecord): CreditSummary {
   const lines = CREDIT_RULES.map((rule) => {
     const count = countOf(record[rule.fact]);
@@ -88,5 +103,6 @@ export function creditSummary(record: CreditRecord): CreditSummary {
   });
   const total = lines.reduce((sum, line) => sum + line.points, CREDIT_START);
   const score = Math.min(CREDIT_MAX, Math.max(CREDIT_MIN, total));
-  return { score, grade: gradeOf(score), lines };
+  const marked = lines.some((line) => line.points < 0);
+  return { score, grade: gradeOf(score, marked), lines };
 }

@@ -919,21 +919,57 @@ describe("complaints check", () => {
     assertCheck(checkOf("complaints", withComplaints([aboutThisBox])), "warn", "(this very box)");
   });
 
-  it("warns of an open complaint without prejudging it, with the answer deadline", () => {
-    const open = makeComplaint({ status: "open", ruledAt: null, compensationFen: 0, fineFen: 0 });
+  const open = (overrides: Partial<ComplaintInfo> = {}) =>
+    makeComplaint({ status: "open", ruledAt: null, compensationFen: 0, fineFen: 0, ...overrides });
+
+  it("shows an open complaint no one has examined for information, with its deadline and the rule: genuine", () => {
+    const unexamined = open();
+    const verdict = verdictOf(withComplaints([unexamined]));
     assertCheck(
-      checkOf("complaints", withComplaints([open])),
-      "warn",
-      "A complaint about this batch is open",
-      `may answer until ${formatDate(open.answerDeadline)}`,
-      "it says nothing for certain",
+      checkIn(verdict, "complaints"),
+      "pass",
+      "An open complaint, not examined yet",
+      `may answer until ${formatDate(unexamined.answerDeadline)}`,
+      "shown for information, not as a caution about this box",
+      "once complaints about 3 different boxes of the batch stand",
     );
-    const answered = { ...open, status: "answered" as const };
+    assert.equal(verdict.verdict, "genuine");
+    const answered = open({ status: "answered" });
     assertCheck(
       checkOf("complaints", withComplaints([answered])),
-      "warn",
+      "pass",
       "has answered; an inspector will rule",
     );
+  });
+
+  it("warns of an open spec complaint once a laboratory retested the batch after it was filed", () => {
+    const complaint = open();
+    const retest = makeTestReport({ retest: true, testedAt: complaint.filedAt + DAY });
+    const overrides: VerdictInputOverrides = {
+      record: {
+        batch: {
+          complaints: { list: [complaint], upheld: 0, underInvestigation: false },
+          tests: [makeTestReport(), retest],
+        },
+      },
+    };
+    const verdict = verdictOf(overrides);
+    assertCheck(
+      checkIn(verdict, "complaints"),
+      "warn",
+      "A complaint about this batch has been taken up",
+      "A laboratory has retested the batch since it was filed",
+    );
+    assert.equal(verdict.verdict, "caution");
+  });
+
+  it("warns once complaints about 3 different boxes stand, and names how many", () => {
+    const three = [1, 2, 3].map((id) => open({ id, serial: 100140 + id }));
+    const verdict = verdictOf(withComplaints(three));
+    assertCheck(checkIn(verdict, "complaints"), "warn", "Complaints about 3 boxes of this batch are open");
+    assert.equal(verdict.verdict, "caution");
+    const twoAndADismissed = [...three.slice(0, 2), { ...three[2]!, status: "dismissed" as const }];
+    assertCheck(checkOf("complaints", withComplaints(twoAndADismissed)), "pass", "2 open complaints");
   });
 
   it("warns that the batch is under investigation once the regulator's threshold is reached", () => {

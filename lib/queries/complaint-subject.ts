@@ -1,6 +1,9 @@
-// What the complaint form needs to know about the box: which product and lot it is, and the sellers
-// holding the batch (a counterfeit or price complaint is against one of them).
+// What the complaint form needs to know about the box: which product and lot it is, the sellers holding
+// the batch (a counterfeit or price complaint is against one of them), and the complaints already on the
+// record: the box's own (the chain takes no second one while it is open or once it was upheld, so the page
+// shows it instead of the form) and the open ones about other boxes of its batch.
 import { parseScannedCode, type Gs1Error } from "../domain/gs1";
+import type { ComplaintInfo, ComplaintStatus } from "../domain/record";
 import { ChainUnavailableError } from "../chain/reader";
 import { runtime } from "./runtime";
 
@@ -13,7 +16,15 @@ export interface ComplaintSubject {
   makerName: string;
   /** Sellers holding the batch, the one that sold this serial (if recorded) first. */
   sellers: { account: string; name: string }[];
+  /** This box's complaint that stands (open, answered or upheld), the latest; null when there is none. */
+  existing: { id: number; status: StandingStatus; filedAt: number } | null;
+  /** Open (or answered) complaints about other boxes of the batch. */
+  otherOpen: number;
 }
+
+type StandingStatus = Exclude<ComplaintStatus, "dismissed">;
+const stands = (c: ComplaintInfo): c is ComplaintInfo & { status: StandingStatus } =>
+  c.status !== "dismissed";
 
 /** Why there is no form: the page says it in the reader's language. */
 export type SubjectResult =
@@ -41,6 +52,9 @@ export async function complaintSubject(text: string): Promise<SubjectResult> {
     return { ok: false, problem: "not_on_record" };
   }
   const sold = record.serial?.sale?.seller ?? null;
+  const aboutThisBox = (c: { serial: number }) => String(c.serial) === serial;
+  const complaints = record.batch.complaints.list;
+  const standing = complaints.filter(aboutThisBox).filter(stands).at(-1) ?? null;
   const holders = record.batch.holders.filter((h) => h.party.hasValidFiling).map((h) => h.party);
   const sellers = [...(sold ? [sold] : []), ...holders.filter((p) => p.account !== sold?.account)].map(
     (p) => ({
@@ -58,6 +72,10 @@ export async function complaintSubject(text: string): Promise<SubjectResult> {
       productName: record.product.name,
       makerName: record.product.manufacturer.name,
       sellers,
+      existing: standing && { id: standing.id, status: standing.status, filedAt: standing.filedAt },
+      otherOpen: complaints.filter(
+        (c) => !aboutThisBox(c) && (c.status === "open" || c.status === "answered"),
+      ).length,
     },
   };
 }

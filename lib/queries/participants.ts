@@ -10,7 +10,7 @@ import {
 import { describeError } from "../chain/errors";
 import { licencesValidAt } from "../chain/field";
 import { batchingProvider, rpcProvider } from "../chain/provider";
-import { creditSummary, type CreditSummary } from "../domain/credit";
+import { creditSummary, isGrossPriceViolation, type CreditSummary } from "../domain/credit";
 import { env } from "../env";
 import { runtime } from "./runtime";
 import type { BlockView } from "./view-cache";
@@ -76,11 +76,17 @@ export async function participantProfile(addressText: string): Promise<ProfileOu
   if (view.value === null) return { status: 404 };
   // A record kept in memory is as of its block; the licences' validity is as of now.
   const record = licencesValidAt(view.value, now());
+  const revoked = record.licences.filter((licence) => licence.revokedAt !== null);
+  const gross = record.violations.filter((v) => isGrossPriceViolation(v.fenPerPiece, v.capFenPerPiece));
   const credit = creditSummary({
-    revokedLicences: record.licences.filter((licence) => licence.revokedAt !== null).length,
-    upheldComplaints: record.upheldComplaints.length,
-    priceViolations: record.violations.length,
+    revokedProductionLicences: revoked.filter((licence) => licence.kind === "production-licence").length,
+    // Inspectors' counterfeit findings are not on chain yet; the rule keeps their weight ready.
+    counterfeitFindings: 0,
+    revokedOtherLicences: revoked.filter((licence) => licence.kind !== "production-licence").length,
     recalls: record.recalls.length,
+    upheldComplaints: record.upheldComplaints.length,
+    grossPriceViolations: gross.length,
+    priceViolations: record.violations.length - gross.length,
     suspended: record.suspension !== null || record.bondSuspendedAt !== null,
     settledOrders: record.settledOrders.filter((order) => order.accepted).length,
   });

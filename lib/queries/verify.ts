@@ -7,6 +7,7 @@ import { parseScannedCode, type ScannedCode } from "../domain/gs1";
 import { capInForce } from "../domain/price-caps";
 import { evaluateVerdict, type Check, type CodeEntry, type VerdictLevel } from "../domain/verdict";
 import { buildTimeline, type TimelineEvent } from "../domain/timeline";
+import { boxParties, type BoxParties } from "../domain/box-parties";
 import type { BoxRecord, PriceCapInfo, PriceRecordInfo } from "../domain/record";
 import { regionName } from "../domain/regions";
 import { gs1ErrorMessage } from "../domain/gs1-messages";
@@ -37,6 +38,8 @@ export interface VerifyResponse {
     timeline: TimelineEvent[];
   } | null;
   price: { region: number; regionName: string | null; cap: PriceCapInfo | null; records: PriceRecordInfo[] };
+  /** Who made, supplied, checked, distributed and sold the box; null for an unknown product. */
+  parties: BoxParties | null;
   /** When and at which block the record was read. */
   checkedAt: number;
   block: number;
@@ -223,6 +226,7 @@ function toResponse(
       cap: product && capInForce(record.caps, product.category, "retail", context.region, context.now),
       records: batch?.prices ?? [],
     },
+    parties: boxParties(record),
     checkedAt: context.now,
     block: record.blockNumber,
   };

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { gs1ErrorMessage } from "@/lib/domain/gs1-messages";
 import { ComplaintForm } from "@/components/complaints/ComplaintForm";
+import { OtherBoxesComplaints, ThisBoxComplaint } from "@/components/complaints/ExistingComplaints";
 import { ClientMessages } from "@/components/ui/ClientMessages";
 import { complaintSubject, type SubjectResult } from "@/lib/queries/complaint-subject";
 
@@ -31,9 +32,16 @@ export default async function NewComplaintPage({ searchParams }: Props) {
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{t("newHeading")}</h1>
       {result.ok ? (
-        <ClientMessages namespaces={["complaints"]}>
-          <ComplaintForm subject={result.subject} />
-        </ClientMessages>
+        result.subject.existing ? (
+          <ThisBoxComplaint existing={result.subject.existing} />
+        ) : (
+          <>
+            {result.subject.otherOpen > 0 && <OtherBoxesComplaints count={result.subject.otherOpen} />}
+            <ClientMessages namespaces={["complaints"]}>
+              <ComplaintForm subject={result.subject} />
+            </ClientMessages>
+          </>
+        )
       ) : (
         <div role="alert" className="space-y-1 rounded-xl border border-red-300 bg-red-50 p-4 text-red-900">
           <p className="font-semibold">{problem?.title}</p>

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ChainUnavailable } from "@/components/verdict/ChainUnavailable";
-import { CreditSummaryCard } from "@/components/participants/CreditSummaryCard";
+import { CreditBadge, CreditSummaryCard } from "@/components/participants/CreditSummaryCard";
 import { ParticipantRecordSections } from "@/components/participants/ParticipantRecordSections";
 import { regionName } from "@/lib/domain/regions";
 import { participantProfile } from "@/lib/queries/participants";
@@ -26,6 +26,7 @@ export default async function ParticipantPage({ params }: { params: Promise<{ ad
     <div className="space-y-4">
       <header className="space-y-1">
         <h1 className="text-2xl font-bold">{record.name}</h1>
+        <CreditBadge credit={credit} />
         <p className="text-slate-700">
           {record.roles.map((role) => t(`roles.${role}`)).join(t("listSeparator"))}
           {" · "}

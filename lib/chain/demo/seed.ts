@@ -63,6 +63,7 @@ export const SCENARIO_IDS = [
   "price-gouging",
   "expired",
   "complaint-upheld",
+  "complaint-open",
   "unregistered",
 ] as const;
 
@@ -89,6 +90,9 @@ export interface Scenario {
    * was never made (an unregistered product, a serial outside its batch). */
   secret?: string;
 }
+
+/** The box of the complaint-open batch that its open complaint is about (the scenario's box is 100032). */
+export const OPEN_COMPLAINT_SERIAL = 100031;
 
 /** The earliest moment of the demo history: before the oldest licence-relevant event. */
 export const DEMO_GENESIS = isoDateToSeconds("2024-01-02");
@@ -650,33 +654,40 @@ export async function seedDemo(
   // possession signature for her address (made from the secret inside the box), 青禾 answers, an inspector upholds: 500 yuan to her (the legal minimum beats
   // 4 × 75), a 1,000-yuan fine to the treasury, both from 青禾's bond, and both withdrawn.
   const shopper = await chain.signer(DEMO_SHOPPER_ACCOUNT);
+  /** The shopper's spec complaint about box `serial` of `b`, bought at `seller`, with its possession proof. */
+  const fileSpecComplaint = (
+    b: ReturnType<typeof batch>,
+    serial: number,
+    pricePaidFen: number,
+    seller: PartyKey,
+  ) => {
+    const list = need(possession.get(b.key), `possession list of ${b.key}`);
+    const gtin = PRODUCTS[b.product].gtin;
+    const possessionSignature = signPossession(demoBoxSecret(gtin, b.lot, serial), {
+      complainant: shopper.address,
+      batchId: b.batchId(),
+      serial,
+      chainId: deployment.chainId,
+      registry: deployment.addresses.ComplaintRegistry,
+    });
+    return bindContracts(deployment.addresses, shopper).ComplaintRegistry.getFunction("fileComplaint")(
+      BigInt(gtin),
+      b.lot,
+      serial,
+      0, // SpecFailure
+      possessionSignature,
+      possessionProof(list.leaves, serial - list.serialStart),
+      pricePaidFen,
+      wallets[seller].address,
+      id(`complaint evidence ${b.key}/${serial}`),
+    );
+  };
   const complainedSerial = 100149;
   let complaintId = 0n;
   step(
     day(-25, 14),
     "file the upheld complaint",
-    () => {
-      const list = need(possession.get(complained.key), `possession list of ${complained.key}`);
-      const gtin = PRODUCTS[complained.product].gtin;
-      const possessionSignature = signPossession(demoBoxSecret(gtin, complained.lot, complainedSerial), {
-        complainant: shopper.address,
-        batchId: complained.batchId(),
-        serial: complainedSerial,
-        chainId: deployment.chainId,
-        registry: deployment.addresses.ComplaintRegistry,
-      });
-      return bindContracts(deployment.addresses, shopper).ComplaintRegistry.getFunction("fileComplaint")(
-        BigInt(gtin),
-        complained.lot,
-        complainedSerial,
-        0, // SpecFailure
-        possessionSignature,
-        possessionProof(list.leaves, complainedSerial - list.serialStart),
-        7500,
-        wallets.renxin.address,
-        id(`complaint evidence ${complained.key}/${complainedSerial}`),
-      );
-    },
+    () => fileSpecComplaint(complained, complainedSerial, 7500, "renxin"),
     (logs) => (complaintId = event(logs, "ComplaintRegistry", "ComplaintFiled").complaintId),
   );
   step(day(-23, 11), "answer the complaint", () =>
@@ -694,6 +705,15 @@ export async function seedDemo(
   );
   step(day(-10, 9), "the treasury withdraws the fine", () =>
     as("regulator").ComplaintRegistry.getFunction("withdraw")(),
+  );
+
+  // complaint-open: the shopper's spec complaint about box 100031, bought at 百姓 two days ago, that no one
+  // has answered, retested or ruled on: information on the batch, not a caution (lib/domain/complaint-weight).
+  const openComplaint = relative("complaint-open", "disposable", 50, 120_000, 115, 50);
+  ship(openComplaint, "qinghe", "distributor", 2000, day(-30));
+  ship(openComplaint, "distributor", "baixing", 200, day(-20));
+  step(day(-2, 16), "file the open complaint", () =>
+    fileSpecComplaint(openComplaint, OPEN_COMPLAINT_SERIAL, 1500, "baixing"),
   );
 
   await runSteps(provider, steps, now);
@@ -812,6 +832,14 @@ export async function seedDemo(
         "Caution: a spec complaint about this batch was upheld 15 days ago; 500 yuan compensation and a 1,000-yuan fine were paid from 青禾医疗's bond.",
       verdict: "caution",
       ...box(complained, 100150, expiryOf(100)),
+    },
+    {
+      id: "complaint-open",
+      title: "A batch with an open complaint no one has examined",
+      expect:
+        "Genuine: a shopper's complaint about another box, filed 2 days ago, is shown for information until an inspector or a lab takes it up.",
+      verdict: "genuine",
+      ...box(openComplaint, 100032, expiryOf(50)),
     },
     {
       id: "unregistered",

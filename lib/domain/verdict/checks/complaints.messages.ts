@@ -3,7 +3,13 @@
 import type { ComplaintInfo } from "../../record";
 import type { Outcome, Sentence } from "../check";
 import type { Locale } from "../../locale";
+import { SEVERAL_BOXES, type TakenUpBy } from "../../complaint-weight";
 import { formatCount, formatDate, formattersIn, formatYuan } from "../../format";
+
+/** The rule of ../../complaint-weight.ts as a shopper reads it; every complaint outcome that is not final says it. */
+const RULE_EN =
+  "An open complaint is one buyer's word: it counts as a caution once a laboratory or an inspector takes it " +
+  `up, once complaints about ${SEVERAL_BOXES} different boxes of the batch stand, or once it is upheld.`;
 
 const en = {
   noBatch: (): Outcome => ({
@@ -28,10 +34,28 @@ const en = {
     title: "A complaint about this batch was upheld",
     detail: details.join(" "),
   }),
-  pending: (details: Sentence[]): Outcome => ({
-    title: "A complaint about this batch is open",
-    detail: `${details.join(" ")} It has not been ruled on yet; until then it says nothing for certain.`,
+  weighed: (details: Sentence[]): Outcome => ({
+    title: "A complaint about this batch has been taken up",
+    detail: `${details.join(" ")} It has not been ruled on yet. ${RULE_EN}`,
   }),
+  severalBoxes: (boxes: number, details: Sentence[]): Outcome => ({
+    title: `Complaints about ${boxes} boxes of this batch are open`,
+    detail: `${details.join(" ")} None has been ruled on yet. ${RULE_EN}`,
+  }),
+  informational: (details: Sentence[]): Outcome => ({
+    title:
+      details.length === 1
+        ? "An open complaint, not examined yet"
+        : `${details.length} open complaints, not examined yet`,
+    detail:
+      `${details.join(" ")} No inspector or laboratory has taken ${details.length === 1 ? "it" : "them"} up ` +
+      `yet: shown for information, not as a caution about this box. ${RULE_EN}`,
+  }),
+  takenUpBy: (by: TakenUpBy): Sentence =>
+    ({
+      retest: "A laboratory has retested the batch since it was filed.",
+      inspector: "An inspector has since recorded a price above the cap at that seller.",
+    })[by],
   kind: (kind: ComplaintInfo["kind"]): Sentence =>
     ({
       "spec-failure": "masks that fail their standard",
@@ -58,6 +82,10 @@ export type ComplaintsMessages = typeof en;
 
 const ZH = "zh-CN";
 const { date, integer, yuan } = formattersIn(ZH);
+
+const RULE_ZH =
+  "一件未裁定的投诉只是一位购买者的说法：经检验机构或检查人员受理、该批次已有 " +
+  `${integer(SEVERAL_BOXES)} 盒不同的口罩被投诉且未被驳回，或投诉成立时，才作为警示。`;
 
 const COMPLAINT_KIND: Record<ComplaintInfo["kind"], string> = {
   "spec-failure": "口罩不符合标准",
@@ -86,10 +114,23 @@ const zhCN: ComplaintsMessages = {
     title: "关于该批次的一件投诉已成立",
     detail: details.join(""),
   }),
-  pending: (details) => ({
-    title: "关于该批次有一件投诉尚在处理",
-    detail: `${details.join("")}该投诉尚未裁定；在此之前不能据此下任何结论。`,
+  weighed: (details) => ({
+    title: "关于该批次的一件投诉已有人受理",
+    detail: `${details.join("")}该投诉尚未裁定。${RULE_ZH}`,
   }),
+  severalBoxes: (boxes, details) => ({
+    title: `该批次有 ${integer(boxes)} 盒被投诉，尚未裁定`,
+    detail: `${details.join("")}这些投诉均尚未裁定。${RULE_ZH}`,
+  }),
+  informational: (details) => ({
+    title: details.length === 1 ? "有一件投诉尚未经核查" : `有 ${integer(details.length)} 件投诉尚未经核查`,
+    detail: `${details.join("")}尚无检查人员或检验机构受理，因此仅作信息提示，不作为对这一盒的警示。${RULE_ZH}`,
+  }),
+  takenUpBy: (by) =>
+    ({
+      retest: "投诉提出后，检验机构已对该批次复检。",
+      inspector: "投诉提出后，检查人员已在该销售者处记录到超过限价的售价。",
+    })[by],
   kind: (kind) => COMPLAINT_KIND[kind],
   upheldOne: (c, thisBox) =>
     `${date(c.filedAt)} 提出的一件关于“${COMPLAINT_KIND[c.kind]}”的投诉${thisBox ? "（正是这一盒）" : ""}` +
