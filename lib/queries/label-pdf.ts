@@ -5,7 +5,7 @@
 // of hundreds of labels is seconds of work that must not hold up the event loop verifications run on.
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from "pdf-lib";
 import QRCode from "qrcode";
-import type { BoxLabel } from "../chain/labels";
+import type { BoxLabel } from "../domain/label-signing";
 import { QR_LABEL } from "../domain/label";
 
 const MM = 72 / 25.4;
