@@ -17,6 +17,7 @@ import {
   labelSignerOf,
   signSerialWith,
 } from "../domain/label-signing";
+import { encryptLabelKey } from "../domain/label-keystore";
 import { publishedListMismatch } from "../domain/possession-tree";
 
 const GTIN = "09521234500018";
@@ -89,5 +90,14 @@ describe("labels made in the browser", () => {
     assert.equal(publishedListMismatch({ ...list, serialStart: 100002 }, batch), "serial_start");
     assert.equal(publishedListMismatch({ ...list, leaves: list.leaves.slice(1) }, batch), "box_count");
     assert.equal(publishedListMismatch(list, { ...batch, possessionRoot: `0x${"0".repeat(64)}` }), "no_root");
+  });
+});
+
+describe("a label key saved in the browser", () => {
+  it("is a version-3 keystore that ethers (and so the CLI) opens with the password", async () => {
+    const keystore = await encryptLabelKey(key, "correct horse", globalThis.crypto, 1024);
+    const opened = await Wallet.fromEncryptedJson(JSON.stringify(keystore), "correct horse");
+    assert.equal(opened.privateKey, hexlify(key));
+    await assert.rejects(Wallet.fromEncryptedJson(JSON.stringify(keystore), "wrong horse"));
   });
 });
