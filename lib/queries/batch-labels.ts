@@ -183,3 +183,6 @@ export async function publishPossessionList(
     return chainUnavailableReply(locale, error);
   }
 }
+
+/** The Digital Link origin a maker's browser prints in its labels' QR codes (this app's resolver). */
+export const labelLinkBase = (): string => runtime().digitalLinkBase;
