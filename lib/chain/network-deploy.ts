@@ -3,7 +3,7 @@
 // embedded start, and the regulator's powers go to the first regulator named on the command line. When
 // that is not the deployer, the deploying key keeps nothing: it registers the regulator, makes it the
 // treasury that fines are paid to, hands it the admin role and renounces its own roles.
-import { Wallet, encryptKeystoreJson, getAddress, type Provider } from "ethers";
+import { Wallet, encryptKeystoreJson, getAddress, getBytes, hexlify, type Provider } from "ethers";
 import { deploySystem } from "./deploy";
 import { bindContracts } from "./contracts";
 import type { Deployment } from "./deployment";
@@ -13,11 +13,10 @@ export class KeystoreError extends Error {
   override name = "KeystoreError";
 }
 
-/** The wallet inside an encrypted JSON keystore (Web3 Secret Storage, as geth, cast and MetaMask write it). */
-export async function unlockKeystore(json: string, password: string, provider: Provider): Promise<Wallet> {
-  let wallet;
+/** The private key inside an encrypted JSON keystore (Web3 Secret Storage, as geth, cast and MetaMask write it). */
+export async function unlockKeyBytes(json: string, password: string): Promise<Uint8Array> {
   try {
-    wallet = await Wallet.fromEncryptedJson(json, password);
+    return getBytes((await Wallet.fromEncryptedJson(json, password)).privateKey);
   } catch (error) {
     const message = (error as Error).message;
     throw new KeystoreError(
@@ -26,7 +25,11 @@ export async function unlockKeystore(json: string, password: string, provider: P
         : `The keystore is not an encrypted JSON keystore: ${message}`,
     );
   }
-  return new Wallet(wallet.privateKey, provider);
+}
+
+/** The wallet inside an encrypted JSON keystore, connected to `provider`. */
+export async function unlockKeystore(json: string, password: string, provider: Provider): Promise<Wallet> {
+  return new Wallet(hexlify(await unlockKeyBytes(json, password)), provider);
 }
 
 /**
