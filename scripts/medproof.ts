@@ -50,7 +50,7 @@ demo chain (id 31337) only: --as <party>, or MEDPROOF_PRIVATE_KEY set.
                    --workshop … --material <lotId>:<kg> [--app <app URL>] [--out labels.pdf]
                    (registers the batch with labels made on this machine: a fresh label-signing key saved
                    encrypted as label-key-<gtin>-<lot>.json, the possession list published to --app or
-                   written to possession-<gtin>-<lot>.json, the labels as a PDF; see docs/desks.md)
+                   written to possession-<gtin>-<lot>.json, both beside the PDF; see docs/desks.md)
   labels           --label-key <file> --gtin … --lot … [--from <serial>] [--count <n>] [--out labels.pdf]
                    (more labels of that batch, from the saved label key; no chain key needed)
   batch sterilise  --gtin … --lot … --sterilizer <name> [--method EO] --start <ISO time> --end <ISO time>

@@ -3,17 +3,20 @@
 // prepares the registration for the maker's wallet (a test signer holding 青禾's key sends it, as a
 // wallet would), reads it back, and stores a published list only when its root is the batch's on-chain
 // root — a wrong list is a named 409, and so is a wrong first serial or box count. No act-as cookie.
-import { before, describe, it } from "node:test";
+import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
-import { dirname } from "node:path";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import { actorFrom } from "../../lib/chain/backoffice";
 import { readDeployment } from "../../lib/chain/deployment";
 import { rpcProvider } from "../../lib/chain/provider";
 import { batchCommitment } from "../../lib/domain/label-signing";
 import { openDb } from "../../lib/stores/db";
 import { PossessionStore } from "../../lib/stores/possession-store";
-import { databaseUrl, deploymentFile, postAs, rpcUrl } from "./world";
+import { readFirstLabel } from "../backoffice/label-sheet";
+import { baseUrl, databaseUrl, deploymentFile, medproof, postAs, rpcUrl, verify } from "./world";
 
 const RUN = Date.now().toString(36).slice(-5).toUpperCase();
 const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -115,5 +118,53 @@ describe("a batch registered by the maker's wallet with labels made in the brows
     } finally {
       await db.close();
     }
+  });
+});
+
+describe("the CLI's labels command", () => {
+  const dir = mkdtempSync(join(tmpdir(), "medproof-labels-"));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  const passwordFile = join(dir, "password");
+  writeFileSync(passwordFile, "label password\n");
+  const lot = `C${RUN}`;
+  const signatureOf = async (code: string) =>
+    ((await verify(code)).body.checks as { id: string; status: string }[]).find((c) => c.id === "signature");
+
+  it("registers a batch with labels made on the maker's machine, publishes its list and prints them", async () => {
+    const out = join(dir, "labels.pdf");
+    const made = medproof(
+      ...["labels", "--as", "qinghe", "--password-file", passwordFile, "--app", baseUrl(), "--out", out],
+      ...["--gtin", GTIN, "--lot", lot, "--produced", today, "--expiry", inTwoYears],
+      ...["--masks", "200", "--per-box", "50", "--serial-start", "1"],
+      ...["--workshop", "A栋二层十万级洁净车间", "--material", `${lotId}:0.2`],
+    );
+    assert.equal(made.code, 0, made.err);
+    assert.match(made.out, /Possession list published/);
+    assert.ok(existsSync(join(dir, `label-key-${GTIN}-${lot}.json`)), "the label key is saved, encrypted");
+    const first = await readFirstLabel(new Uint8Array(readFileSync(out)));
+    assert.match(first.text, /SN 1\b/);
+    assert.equal(
+      (await signatureOf(first.code))?.status,
+      "pass",
+      "its printed QR carries the maker's signature",
+    );
+  });
+
+  it("prints more labels later from the saved label key alone", async () => {
+    const out = join(dir, "more.pdf");
+    const more = medproof(
+      ...[
+        "labels",
+        "--label-key",
+        join(dir, `label-key-${GTIN}-${lot}.json`),
+        "--password-file",
+        passwordFile,
+      ],
+      ...["--gtin", GTIN, "--lot", lot, "--from", "3", "--count", "2", "--out", out, "--app", baseUrl()],
+    );
+    assert.equal(more.code, 0, more.err);
+    const first = await readFirstLabel(new Uint8Array(readFileSync(out)));
+    assert.match(first.text, /SN 3\b/);
+    assert.equal((await signatureOf(first.code))?.status, "pass");
   });
 });

@@ -3,7 +3,7 @@
 // embedded start, and the regulator's powers go to the first regulator named on the command line. When
 // that is not the deployer, the deploying key keeps nothing: it registers the regulator, makes it the
 // treasury that fines are paid to, hands it the admin role and renounces its own roles.
-import { Wallet, encryptKeystoreJson, getAddress, getBytes, hexlify, type Provider } from "ethers";
+import { Wallet, encryptKeystoreJsonSync, getAddress, getBytes, hexlify, type Provider } from "ethers";
 import { deploySystem } from "./deploy";
 import { bindContracts } from "./contracts";
 import type { Deployment } from "./deployment";
@@ -34,11 +34,16 @@ export async function unlockKeystore(json: string, password: string, provider: P
 
 /**
  * An encrypted JSON keystore of `privateKey`. `scryptN` below the default (2^17) is for tests only:
- * it makes the keystore quick to unlock and quick to crack.
+ * it makes the keystore quick to unlock and quick to crack. Synchronous, so a test helper that runs the
+ * CLI synchronously can make one.
  */
-export function lockKeystore(privateKey: string, password: string, scryptN?: number): Promise<string> {
+export function lockKeystore(privateKey: string, password: string, scryptN?: number): string {
   const { address } = new Wallet(privateKey);
-  return encryptKeystoreJson({ address, privateKey }, password, scryptN ? { scrypt: { N: scryptN } } : {});
+  return encryptKeystoreJsonSync(
+    { address, privateKey },
+    password,
+    scryptN ? { scrypt: { N: scryptN } } : {},
+  );
 }
 
 export interface FirstRegulator {

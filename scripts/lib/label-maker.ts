@@ -7,6 +7,7 @@
 // (lib/queries/label-pdf.ts, the server's own drawing). `--label-key` prints more labels of a batch later.
 import { randomBytes, webcrypto } from "node:crypto";
 import { existsSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import {
   backoffice,
   batchIdOf,
@@ -104,8 +105,9 @@ export async function makeBatchLabels(
 ): Promise<{ tx: TxResult; lines: string[] }> {
   const boxes = boxesFor(terms.masks, terms.masksPerBox);
   const stem = fileSafe(`${terms.gtin}-${terms.lot}`);
-  const keyFile = `label-key-${stem}.json`;
-  const listFile = `possession-${stem}.json`;
+  // Beside the sheet: the key and list belong with the labels they print and prove.
+  const keyFile = join(dirname(output.out), `label-key-${stem}.json`);
+  const listFile = join(dirname(output.out), `possession-${stem}.json`);
   for (const file of [keyFile, listFile, output.out]) refuseOverwrite(file);
   const key = freshKey();
   const made = batchCommitment(key, {
