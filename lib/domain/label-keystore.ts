@@ -58,7 +58,11 @@ export async function encryptLabelKey(
     "encrypt",
   ]);
   const ciphertext = new Uint8Array(
-    await crypto.subtle.encrypt({ name: "AES-CTR", counter: iv, length: 128 }, aes, Uint8Array.from(privateKey)),
+    await crypto.subtle.encrypt(
+      { name: "AES-CTR", counter: iv, length: 128 },
+      aes,
+      Uint8Array.from(privateKey),
+    ),
   );
   return {
     version: 3,
