@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { ActionError, batchCalls, type BatchTerms } from "../chain/backoffice";
 import { readBatch } from "../chain/backoffice-desk";
+import { onDisk } from "../chain/durability";
 import { describeError } from "../chain/errors";
 import { rpcProvider } from "../chain/provider";
 import { awaitWalletTx, prepareCall, type PreparedTx } from "../chain/wallet";
@@ -111,6 +112,8 @@ export async function finishBatchRegistration(
     const batchId = tx.created.batchId;
     if (tx.method !== "registerBatch" || batchId === undefined)
       return fieldError(400, "not_a_batch_registration", t("api.notRegistration"));
+    // As every confirmed write: its state on disk (the embedded chain), and no cached read older than it.
+    if (!(await onDisk(runtime().durability))) return chainUnavailableReply(locale);
     runtime().forgetCachedReads();
     const batch = await batchById(batchId);
     return {
