@@ -10,6 +10,7 @@ import { rpcProvider, waitForRpc } from "../lib/chain/provider";
 import {
   actorFrom,
   ActionError,
+  type Actor,
   backoffice,
   batchIdOf,
   bondOf,
@@ -25,9 +26,12 @@ import { readScannedCode, Verifier } from "../lib/queries/verify";
 import { isCategoryId, type CategoryId } from "../lib/domain/standards";
 import { LICENCE_KINDS, ROLES, type LicenceKind, type Role } from "../lib/chain/field";
 import { isIsoDate } from "../lib/domain/backoffice-input";
+import { LOCAL_CHAIN_ID } from "../lib/chain/demo/accounts";
+import { makeBatchLabels, printBatchLabels } from "./lib/label-maker";
 
-const HELP = `MedProof back office. Usage: npm run medproof -- <command> [options] --as <party>
-(on the local demo chain) or with MEDPROOF_PRIVATE_KEY set (any chain).
+const HELP = `MedProof back office. Usage: npm run medproof -- <command> [options] --keystore <file>
+[--password-file <file>] (your encrypted JSON keystore, password asked on the terminal), or on the local
+demo chain (id 31337) only: --as <party>, or MEDPROOF_PRIVATE_KEY set.
 
   deploy           --rpc-url <url> --keystore <file> --regulator <address> [--regulator-name <name>]
                    [--password-file <file>] [--out deployment.json]
@@ -42,6 +46,13 @@ const HELP = `MedProof back office. Usage: npm run medproof -- <command> [option
   batch register   --gtin <14 digits> --lot <lot> --produced YYYY-MM-DD --expiry YYYY-MM-DD --masks <n>
                    --per-box <n> --serial-start <n> --workshop <name> --material <lotId>:<kg> [--material …]
                    --signer <serial-signing address>
+  labels           --gtin … --lot … --produced … --expiry … --masks … --per-box … --serial-start …
+                   --workshop … --material <lotId>:<kg> [--app <app URL>] [--out labels.pdf]
+                   (registers the batch with labels made on this machine: a fresh label-signing key saved
+                   encrypted as label-key-<gtin>-<lot>.json, the possession list published to --app or
+                   written to possession-<gtin>-<lot>.json, both beside the PDF; see docs/desks.md)
+  labels           --label-key <file> --gtin … --lot … [--from <serial>] [--count <n>] [--out labels.pdf]
+                   (more labels of that batch, from the saved label key; no chain key needed)
   batch sterilise  --gtin … --lot … --sterilizer <name> [--method EO] --start <ISO time> --end <ISO time>
   test post        --gtin … --lot … --metric <id>=<fixed-point value> [--metric …] [--retest]
   batch release    --gtin … --lot …
@@ -141,6 +152,9 @@ const options = {
   regulator: { type: "string" },
   "regulator-name": { type: "string" },
   out: { type: "string" },
+  "label-key": { type: "string" },
+  app: { type: "string" },
+  count: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -198,6 +212,32 @@ function print(result: TxResult): void {
   );
 }
 
+/** A batch's terms as `batch register` and `labels` take them. */
+function batchTerms(values: Values) {
+  return {
+    gtin: text(values, "gtin"),
+    lot: text(values, "lot"),
+    produced: isoDate(values, "produced"),
+    expiry: isoDate(values, "expiry"),
+    masks: number(values, "masks", { integer: true, min: 1 }),
+    masksPerBox: number(values, "per-box", { integer: true, min: 1 }),
+    serialStart: number(values, "serial-start", { integer: true, min: 1 }),
+    workshop: text(values, "workshop"),
+    materials: pairs(values, "material", ":").map(([lotId, kg]) => ({ lotId, kg })),
+  };
+}
+
+/** Where `labels` writes the sheet, which serials, and the Digital Link origin in its QR codes. */
+function labelOutput(values: Values, base: string) {
+  const lot = text(values, "lot").replace(/[^A-Za-z0-9.-]/g, "_");
+  return {
+    base: (values.app ?? base).replace(/\/+$/, ""),
+    out: values.out ?? `labels-${text(values, "gtin")}-${lot}.pdf`,
+    from: values.from === undefined ? undefined : number(values, "from", { integer: true, min: 1 }),
+    count: values.count === undefined ? undefined : number(values, "count", { integer: true, min: 1 }),
+  };
+}
+
 /** Reads a password from the terminal without echoing it. */
 function promptPassword(question: string): Promise<string> {
   const input = process.stdin;
@@ -228,13 +268,39 @@ function promptPassword(question: string): Promise<string> {
 }
 
 /** The file named by option `name`, as text. */
-function readOption(values: Values, name: "keystore" | "password-file"): string {
+function readOption(values: Values, name: "keystore" | "password-file" | "label-key"): string {
   const path = text(values, name);
   try {
     return readFileSync(path, "utf8");
   } catch {
     throw new UsageError(`--${name}: cannot read ${path}.`);
   }
+}
+
+/** The keystore's password: from --password-file (its first line), else asked on the terminal. */
+async function passwordOf(values: Values, question = "Keystore password: "): Promise<string> {
+  return values["password-file"] === undefined
+    ? promptPassword(question)
+    : readOption(values, "password-file").replace(/\r?\n$/, "");
+}
+
+/**
+ * Who signs: the keystore's key (any chain); on the local chain only, a demo party (--as) or
+ * MEDPROOF_PRIVATE_KEY — a key in an environment variable is refused anywhere else (a named error).
+ */
+async function signer(values: Values, provider: ReturnType<typeof rpcProvider>): Promise<Actor> {
+  if (values.keystore !== undefined) {
+    const wallet = await unlockKeystore(readOption(values, "keystore"), await passwordOf(values), provider);
+    return { signer: wallet, address: wallet.address };
+  }
+  if (process.env.MEDPROOF_PRIVATE_KEY) {
+    const chainId = Number((await provider.getNetwork()).chainId);
+    if (chainId !== LOCAL_CHAIN_ID)
+      throw new UsageError(
+        `private_key_refused: MEDPROOF_PRIVATE_KEY is read on the local chain (id ${LOCAL_CHAIN_ID}) only; this chain has id ${chainId}. Sign with your encrypted keystore: --keystore <file> [--password-file <file>].`,
+      );
+  }
+  return actorFrom(provider, { privateKey: process.env.MEDPROOF_PRIVATE_KEY, demoParty: values.as });
 }
 
 /** `deploy`: a whole system on the chain at --rpc-url, signed with the keystore's key. */
@@ -251,11 +317,7 @@ async function deploy(values: Values): Promise<void> {
     throw new UsageError(`--regulator must be an 0x-prefixed 20-byte address; got "${regulator}".`);
   }
   const keystore = readOption(values, "keystore");
-  const password =
-    values["password-file"] === undefined
-      ? await promptPassword("Keystore password: ")
-      : readOption(values, "password-file").replace(/\r?\n$/, "");
-  const deployer = await unlockKeystore(keystore, password, rpcProvider(rpcUrl));
+  const deployer = await unlockKeystore(keystore, await passwordOf(values), rpcProvider(rpcUrl));
   await waitForRpc(rpcUrl);
   console.log(`Deploying from ${deployer.address} to ${rpcUrl}…`);
   const deployment = await deployToNetwork(deployer, {
@@ -337,10 +399,21 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
 
-  const actor = await actorFrom(provider, {
-    privateKey: process.env.MEDPROOF_PRIVATE_KEY,
-    demoParty: values.as,
-  });
+  if (group === "labels" && values["label-key"] !== undefined) {
+    console.log(
+      await printBatchLabels(
+        deployment,
+        provider,
+        readOption(values, "label-key"),
+        await passwordOf(values, "Label key password: "),
+        { gtin: text(values, "gtin"), lot: text(values, "lot") },
+        labelOutput(values, config.digitalLinkBase),
+      ),
+    );
+    return;
+  }
+
+  const actor = await signer(values, provider);
   const batchId = async () => batchIdOf(deployment, provider, text(values, "gtin"), text(values, "lot"));
   const command = `${group}${action ? ` ${action}` : ""}`;
 
@@ -383,18 +456,27 @@ async function main(argv: string[]): Promise<void> {
     case "batch register":
       return print(
         await backoffice.registerBatch(deployment, actor, {
-          gtin: text(values, "gtin"),
-          lot: text(values, "lot"),
-          produced: isoDate(values, "produced"),
-          expiry: isoDate(values, "expiry"),
-          masks: number(values, "masks", { integer: true, min: 1 }),
-          masksPerBox: number(values, "per-box", { integer: true, min: 1 }),
-          serialStart: number(values, "serial-start", { integer: true, min: 1 }),
-          workshop: text(values, "workshop"),
-          materials: pairs(values, "material", ":").map(([lotId, kg]) => ({ lotId, kg })),
+          ...batchTerms(values),
           signer: text(values, "signer"),
         }),
       );
+    case "labels": {
+      const terms = batchTerms(values);
+      const { tx, lines } = await makeBatchLabels(
+        deployment,
+        provider,
+        actor,
+        terms,
+        // The label key is saved under the keystore's password (asked again without a keystore).
+        values.keystore === undefined
+          ? await passwordOf(values, "Password for the label key: ")
+          : await passwordOf(values),
+        { ...labelOutput(values, config.digitalLinkBase), app: values.app },
+      );
+      print(tx);
+      for (const line of lines) console.log(line);
+      return;
+    }
     case "batch sterilise":
       return print(
         await backoffice.recordSterilisation(deployment, actor, {

@@ -19,6 +19,7 @@ import {
   supplierDesk,
   type BatchDesk,
 } from "@/lib/queries/backoffice";
+import { labelLinkBase } from "@/lib/queries/batch-labels";
 import { currentSession, demoSwitch, demoParties } from "@/lib/queries/session";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -132,8 +133,8 @@ export default async function ManufacturerPage() {
     getTranslations("backoffice"),
     getLocale(),
   ]);
-  const cookieStore = await cookies();
-  const [demo, session] = await Promise.all([demoSwitch(), currentSession(cookieStore)]);
+  // A connected wallet's account first (it signs its own registrations), else the demo's acting party.
+  const [demo, session] = await Promise.all([demoSwitch(), currentSession(await cookies())]);
   const roles = session?.roles ?? [];
   const isMaker = roles.includes("MANUFACTURER");
   const isSupplier = roles.includes("SUPPLIER");
@@ -161,7 +162,7 @@ export default async function ManufacturerPage() {
             : tb("roleMissingNamed", { role: tb("roles.MANUFACTURER"), name: session.name })}
         </p>
       )}
-      <ClientMessages namespaces={["backoffice", "manufacturer", "tx"]}>
+      <ClientMessages namespaces={["backoffice", "manufacturer", "tx", "labelMaker"]}>
         {supplier !== null && (
           <section aria-labelledby="supplier-heading" className="space-y-4">
             <h2 id="supplier-heading" className="text-xl font-semibold">
@@ -214,6 +215,7 @@ export default async function ManufacturerPage() {
                     }))}
                   workshops={maker.workshops.map((w) => w.name)}
                   defaults={{ produced: today, expiry: inTwoYears, serialStart: 100001 }}
+                  labelBase={labelLinkBase()}
                 />
               )}
             </section>

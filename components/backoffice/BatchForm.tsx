@@ -8,6 +8,9 @@ import { boxesFor, massBalance, masksPerKg, yieldWithinCeiling } from "@/lib/dom
 import { formatDecimal } from "@/lib/domain/format";
 import type { BatchRegistered } from "@/lib/queries/backoffice";
 import { BUTTON, CheckMark, Field, INPUT } from "@/components/forms/fields";
+import { injectedWallet } from "@/components/field/wallet";
+import { LabelSheet } from "./LabelSheet";
+import { makeBatchLabels, publishList, type MadeBatch } from "./made-labels";
 
 export interface ProductChoice {
   gtin: string;
@@ -37,24 +40,37 @@ const gramsOf = (typed: string) => {
 };
 const wholeOf = (typed: string) => (/^\d+$/.test(typed.trim()) ? Number(typed) : 0);
 
+/** Where the possession list of a batch made in this browser is: being published, published, or not. */
+type Publishing = { kind: "making" | "publishing" | "published" } | { kind: "failed"; message: string };
+
 /**
  * A manufacturer registers a batch against its meltblown lots and workshop. As the quantities are
  * typed, it shows the mass balance (kilograms used against what the chosen lots have left) and the
  * yield against the category's ceiling: what the contract will check, before anything is sent.
+ * With a browser wallet, the batch's label-signing key and box secrets are made here (made-labels.ts):
+ * only the key's address and the possession root are sent, the wallet sends the registration, the
+ * possession list is published, and the labels are printed from this page (LabelSheet). Without one
+ * (the demo's act-as switch), the server makes the demo's labels.
  */
 export function BatchForm({
   products,
   lots,
   workshops,
   defaults,
+  labelBase,
 }: {
   products: ProductChoice[];
   lots: LotChoice[];
   workshops: string[];
   defaults: { produced: string; expiry: string; serialStart: number };
+  /** The Digital Link origin printed in the labels' QR codes. */
+  labelBase: string;
 }) {
   const t = useTranslations("manufacturer");
+  const tl = useTranslations("labelMaker.desk");
   const { state, send, busy } = useTxAction<BatchRegistered>();
+  const [made, setMade] = useState<{ labels: MadeBatch; batchId: string } | null>(null);
+  const [publishing, setPublishing] = useState<Publishing | null>(null);
   const [gtin, setGtin] = useState(products[0]?.gtin ?? "");
   const [lot, setLot] = useState("");
   const [produced, setProduced] = useState(defaults.produced);
@@ -88,9 +104,15 @@ export function BatchForm({
   const setRow = (index: number, row: Partial<MaterialRow>) =>
     setMaterials((rows) => rows.map((r, i) => (i === index ? { ...r, ...row } : r)));
 
+  async function publish(labels: MadeBatch, batchId: string) {
+    setPublishing({ kind: "publishing" });
+    const outcome = await publishList(batchId, labels);
+    setPublishing(outcome.ok ? { kind: "published" } : { kind: "failed", message: outcome.message });
+  }
+
   async function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    await send("/api/manufacturer/batches", {
+    const body = {
       gtin,
       lot,
       produced,
@@ -100,7 +122,25 @@ export function BatchForm({
       serialStart,
       workshop,
       materials: materials.map((m) => ({ lotId: m.lotId, kg: m.kg })),
-    });
+    };
+    if (injectedWallet() === null || boxes === 0 || first === 0) {
+      await send("/api/manufacturer/batches", body);
+      return;
+    }
+    setMade(null);
+    setPublishing({ kind: "making" });
+    // A frame first, so "making" shows before the (seconds long, for a large batch) work starts.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const labels = makeBatchLabels({ gtin, lot, expiry, serialStart: first, boxes });
+    setPublishing(null);
+    const outcome = await send(
+      "/api/manufacturer/batches",
+      { ...body, signer: labels.commitment.signer, possessionRoot: labels.commitment.possessionRoot },
+      "/api/manufacturer/batches/receipts",
+    );
+    if (outcome.kind !== "confirmed") return;
+    setMade({ labels, batchId: outcome.result.batchId });
+    await publish(labels, outcome.result.batchId);
   }
 
   return (
@@ -308,8 +348,40 @@ export function BatchForm({
             state.kind === "confirmed" ? t("batch.done", { lot, boxes: state.result.boxes }) : undefined
           }
         />
+        {publishing !== null && (
+          <p
+            role={publishing.kind === "failed" ? "alert" : "status"}
+            className="text-sm"
+            data-publishing={publishing.kind}
+          >
+            {publishing.kind === "failed"
+              ? tl("publishFailed", { message: publishing.message })
+              : tl(publishing.kind, { boxes })}
+          </p>
+        )}
+        {publishing?.kind === "failed" && made !== null && (
+          <button
+            type="button"
+            onClick={() => void publish(made.labels, made.batchId)}
+            className="rounded-lg border border-slate-400 px-4 py-2 text-sm"
+          >
+            {tl("publishAgain")}
+          </button>
+        )}
       </form>
 
+      {made !== null && (
+        <div className="lg:col-span-2">
+          <LabelSheet
+            made={made.labels}
+            base={labelBase}
+            product={{
+              name: products.find((p) => p.gtin === made.labels.batch.gtin)?.name ?? "",
+              standard: products.find((p) => p.gtin === made.labels.batch.gtin)?.categoryName ?? "",
+            }}
+          />
+        </div>
+      )}
       {product !== undefined && (
         <aside
           className="space-y-2 self-start rounded-xl border border-slate-200 bg-white p-4 text-sm"

@@ -52,13 +52,15 @@ const confirmedState = <T extends Confirmed>(answer: T): ActionState<T> => ({
   result: answer,
 });
 
+/** `receipts`: where the mined transaction is read back (a desk's own reading of what it did). */
 export async function postAction<T extends Confirmed>(
   url: string,
   body: object,
   onProgress?: (state: ActionState<T>) => void,
+  receipts = "/api/field/receipts",
 ): Promise<ActionState<T>> {
   const wallet = injectedWallet();
-  if (wallet !== null) return walletAction(wallet, url, body, onProgress);
+  if (wallet !== null) return walletAction(wallet, url, body, receipts, onProgress);
   const answer = await postJson<T>(url, body);
   return answer.ok ? confirmedState(answer.body) : answer.state;
 }
@@ -67,6 +69,7 @@ async function walletAction<T extends Confirmed>(
   wallet: Eip1193Provider,
   url: string,
   body: object,
+  receipts: string,
   onProgress?: (state: ActionState<T>) => void,
 ): Promise<ActionState<T>> {
   try {
@@ -94,7 +97,7 @@ async function walletAction<T extends Confirmed>(
       }),
     );
     onProgress?.({ kind: "pending", txHash });
-    const mined = await postJson<T>("/api/field/receipts", { txHash });
+    const mined = await postJson<T>(receipts, { txHash });
     return mined.ok ? confirmedState(mined.body) : mined.state;
   } catch (error) {
     const { code, message } = error as { code?: unknown; message?: unknown };

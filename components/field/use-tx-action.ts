@@ -23,11 +23,13 @@ export function useTxAction<T extends Confirmed = Confirmed>({ refresh = true } 
   const [state, setState] = useState<ActionState<T>>({ kind: "idle" });
   const hydrated = useHydrated();
 
-  async function send(url: string, body: object): Promise<void> {
+  /** `receipts`: where a wallet's mined transaction is read back, when not the field desk's route. */
+  async function send(url: string, body: object, receipts?: string): Promise<ActionState<T>> {
     setState({ kind: "sending" });
-    const outcome = await postAction<T>(url, body, setState);
+    const outcome = await postAction<T>(url, body, setState, receipts);
     setState(outcome);
     if (outcome.kind === "confirmed" && refresh) router.refresh();
+    return outcome;
   }
 
   return { state, send, busy: !hydrated || inFlight(state) };

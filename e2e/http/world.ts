@@ -1,7 +1,9 @@
 // What the HTTP tests know about the world `npm test` started: the server, the chain, the scenarios.
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { lockKeystore } from "../../lib/chain/network-deploy";
 import { demoSessionCookie } from "../../scripts/lib/demo-session";
 
 export interface ScenarioFixture {
@@ -93,25 +95,38 @@ export async function postAs(
   };
 }
 
+/** A party's key as an encrypted keystore file and its password file (cheap scrypt: tests only). */
+const keystores = new Map<string, [string, string]>();
+function keystoreOf(key: string): [string, string] {
+  let files = keystores.get(key);
+  if (files === undefined) {
+    const dir = mkdtempSync(join(tmpdir(), "medproof-keystore-"));
+    files = [join(dir, "key.json"), join(dir, "password")];
+    writeFileSync(files[0], lockKeystore(key, "test password", 1 << 10));
+    writeFileSync(files[1], "test password\n");
+    keystores.set(key, files);
+  }
+  return files;
+}
+
 /**
  * Runs the back-office CLI (scripts/medproof.ts) against the test world's chain. Off the local chain
- * (the Hardhat world), demo keys are refused: `--as <party>` becomes that party's own key, as an
- * operator would give it (MEDPROOF_PRIVATE_KEY), from the world's MEDPROOF_PARTY_KEYS.
+ * (the Hardhat world), demo keys are refused: `--as <party>` becomes that party's own key in an
+ * encrypted keystore, as an operator would give it (--keystore), from the world's MEDPROOF_PARTY_KEYS.
  */
 export function medproof(...args: string[]): { code: number; out: string; err: string } {
   const partyKeys = JSON.parse(process.env.MEDPROOF_PARTY_KEYS ?? "null") as Record<string, string> | null;
   const as = args.indexOf("--as");
   const key = partyKeys !== null && as >= 0 ? partyKeys[args[as + 1] ?? ""] : undefined;
+  const signer = key === undefined ? [] : keystoreOf(key);
   const result = spawnSync(
     process.execPath,
-    ["--import", "tsx", "scripts/medproof.ts", ...(key ? args.toSpliced(as, 2) : args)],
+    [
+      ...["--import", "tsx", "scripts/medproof.ts"],
+      ...(key ? [...args.toSpliced(as, 2), "--keystore", signer[0]!, "--password-file", signer[1]!] : args),
+    ],
     {
-      env: {
-        ...process.env,
-        RPC_URL: rpcUrl(),
-        DEPLOYMENT_FILE: deploymentFile(),
-        ...(key ? { MEDPROOF_PRIVATE_KEY: key } : {}),
-      },
+      env: { ...process.env, RPC_URL: rpcUrl(), DEPLOYMENT_FILE: deploymentFile() },
       encoding: "utf8",
     },
   );

@@ -1,7 +1,8 @@
 // The network deploy command, checked on the chain it deployed to in the off-anvil world (`npm test --
 // hardhat`, scripts/lib/hardhat-world.ts): the deployment file names that chain and contracts that
 // exist; the regulator named on the command line holds the regulator's powers and the deploying key
-// none; a wrong keystore password or an existing deployment file stops it before anything is sent.
+// none; a wrong keystore password or an existing deployment file stops it before anything is sent; a
+// key in MEDPROOF_PRIVATE_KEY is refused on this chain by name (the CLI signs with a keystore off anvil).
 import { describe, it, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
@@ -49,6 +50,40 @@ describe("medproof deploy, on Hardhat's node", () => {
     assert.equal(await complaints.getFunction("treasury")(), regulator, "fines go to the regulator");
   });
 
+  it("refuses a key in MEDPROOF_PRIVATE_KEY off the local chain, by name: a keystore signs here", () => {
+    const result = spawnSync(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "scripts/medproof.ts",
+        "lot",
+        "register",
+        "--code",
+        "MB-X",
+        "--grade",
+        "g",
+        "--kg",
+        "1",
+      ],
+      {
+        encoding: "utf8",
+        env: {
+          ...process.env,
+          RPC_URL: rpcUrl(),
+          DEPLOYMENT_FILE: deploymentFile(),
+          MEDPROOF_PRIVATE_KEY: "0x" + "42".repeat(32),
+        },
+      },
+    );
+    assert.equal(result.status, 1);
+    assert.match(
+      result.stderr,
+      /^Error: private_key_refused: MEDPROOF_PRIVATE_KEY is read on the local chain/m,
+    );
+    assert.match(result.stderr, /--keystore <file>/);
+  });
+
   describe("stops before sending anything", () => {
     const dir = mkdtempSync(join(tmpdir(), "medproof-deploy-"));
     after(() => rmSync(dir, { recursive: true, force: true }));
@@ -57,7 +92,7 @@ describe("medproof deploy, on Hardhat's node", () => {
       const keystore = join(dir, "key.json");
       const passwordFile = join(dir, "password");
       writeFileSync(passwordFile, password);
-      writeFileSync(keystore, await lockKeystore("0x" + "42".repeat(32), "right password", 1 << 10));
+      writeFileSync(keystore, lockKeystore("0x" + "42".repeat(32), "right password", 1 << 10));
       const result = spawnSync(
         process.execPath,
         [

@@ -196,6 +196,42 @@ export async function batchIdOf(
   return await contracts.BatchRegistry.getFunction("batchIdOf")(BigInt(gtin), lot);
 }
 
+/** A batch as the manufacturer registers it: its label-signing key's address and possession root. */
+export interface BatchTerms {
+  gtin: string;
+  lot: string;
+  produced: string;
+  expiry: string;
+  masks: number;
+  masksPerBox: number;
+  serialStart: number;
+  workshop: string;
+  materials: { lotId: number; kg: number }[];
+  signer: string;
+  /** The root of the boxes' possession tree (see possession.ts); none without printed secrets. */
+  possessionRoot?: string;
+}
+
+/** The batch registration call of `maker` (signed here, or prepared for the maker's wallet). */
+export const batchCalls = {
+  registerBatch: (maker: string, p: BatchTerms): ContractCall =>
+    contractCall("BatchRegistry", "registerBatch", [
+      {
+        gtin: BigInt(p.gtin),
+        lot: p.lot,
+        productionDate: isoDateToSeconds(p.produced),
+        expiryDate: isoDateToSeconds(p.expiry),
+        masks: p.masks,
+        masksPerBox: p.masksPerBox,
+        serialStart: p.serialStart,
+        workshopId: workshopIdOf(maker, p.workshop),
+        materials: p.materials.map((m) => ({ lotId: m.lotId, grams: BigInt(Math.round(m.kg * 1000)) })),
+        signer: p.signer,
+        possessionRoot: p.possessionRoot ?? "0x" + "00".repeat(32),
+      },
+    ]),
+};
+
 export const backoffice = {
   registerLot: (d: Deployment, a: Actor, p: { code: string; grade: string; kg: number; report: string }) =>
     send(d, a, "MaterialRegistry", "registerLot", [
@@ -244,39 +280,8 @@ export const backoffice = {
       },
     ]),
 
-  registerBatch: (
-    d: Deployment,
-    a: Actor,
-    p: {
-      gtin: string;
-      lot: string;
-      produced: string;
-      expiry: string;
-      masks: number;
-      masksPerBox: number;
-      serialStart: number;
-      workshop: string;
-      materials: { lotId: number; kg: number }[];
-      signer: string;
-      /** The root of the boxes' possession tree (see possession.ts); none without printed secrets. */
-      possessionRoot?: string;
-    },
-  ) =>
-    send(d, a, "BatchRegistry", "registerBatch", [
-      {
-        gtin: BigInt(p.gtin),
-        lot: p.lot,
-        productionDate: isoDateToSeconds(p.produced),
-        expiryDate: isoDateToSeconds(p.expiry),
-        masks: p.masks,
-        masksPerBox: p.masksPerBox,
-        serialStart: p.serialStart,
-        workshopId: workshopIdOf(a.address, p.workshop),
-        materials: p.materials.map((m) => ({ lotId: m.lotId, grams: BigInt(Math.round(m.kg * 1000)) })),
-        signer: p.signer,
-        possessionRoot: p.possessionRoot ?? "0x" + "00".repeat(32),
-      },
-    ]),
+  registerBatch: (d: Deployment, a: Actor, p: BatchTerms) =>
+    sendCall(d, a, batchCalls.registerBatch(a.address, p)),
 
   recordSterilisation: (
     d: Deployment,

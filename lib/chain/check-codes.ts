@@ -4,16 +4,9 @@
 //   digest    = keccak256(abi.encode(bytes32 batchId, string serial, string checkCode))
 // The digest, not the code, is published per serial, so the published list does not hand out the codes
 // (guessing one is a 2⁶⁰ search per box); the server checks a typed code by recomputing its digest.
-import { AbiCoder, concat, getBytes, keccak256, toUtf8Bytes } from "ethers";
-import { formatCheckCode } from "../domain/check-code";
-import { fromBase64Url } from "./serials";
+import { AbiCoder, keccak256 } from "ethers";
 
-const DOMAIN = toUtf8Bytes("MedProof check v1");
-
-/** The check code printed for a box whose AI 8030 signature (base64url r ‖ s) is `signature`. */
-export function checkCodeOf(signature: string): string {
-  return formatCheckCode(getBytes(keccak256(concat([DOMAIN, fromBase64Url(signature)]))));
-}
+export { checkCodeOf } from "../domain/check-code";
 
 /** What the maker publishes for one serial: the digest of its check code, bound to the batch and serial. */
 export function checkCodeDigest(batchId: string, serial: string, checkCode: string): string {

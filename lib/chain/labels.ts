@@ -1,21 +1,21 @@
-// What is printed for each box of a batch: the signed GS1 Digital Link on the outside (the same code the
-// demo seed prints, signed by the batch's serial-signing key, which stays on the server) and the secret
-// for inside the box. A batch registered from the back office commits to secrets derived from the maker's
-// serial-signing key (HMAC: unpredictable without the key, and the same every time the sheet is printed,
-// so nothing secret is stored); the seeded batches commit to the demo derivation. Which one a batch uses
-// is read from its published possession list, whose first leaf matches exactly one of them. Each label
-// also prints the check code made from its signature; publishedCheckCodes is what the maker publishes of it.
-import { createHmac } from "node:crypto";
+// The demo's labels, made on the server: the seeded makers' serial-signing keys are demo keys this server
+// derives, so on the local chain it can print their sheets (label-sheet.ts) and register a batch for the
+// act-as switch. Everywhere else labels are made where they are printed — the manufacturer's browser or
+// the CLI from its keystore — by the same pure code (lib/domain/label-signing.ts), and no label key is
+// on the server. The seeded batches commit to the demo derivation of their secrets; batches registered
+// by the demo switch to secrets derived from the key (keyedBoxSecret, as the browser does). Which one a
+// batch uses is read from its published possession list, whose first leaf matches exactly one of them.
+// Each label also prints the check code made from its signature; publishedCheckCodes is what the maker
+// publishes of it.
 import { getBytes, type HDNodeWallet } from "ethers";
 import { demoBoxSecret, demoSerialSigner } from "./demo/accounts";
 import { PARTIES } from "./demo/world";
 import { possessionLeaf, possessionList, type PossessionList } from "./possession";
-import { signSerial } from "./serials";
-import { checkCodeDigest, checkCodeOf, type PublishedCheckCode } from "./check-codes";
-import { BOX_SECRET_BYTES, formatBoxSecret } from "../domain/box-secret";
-import { toBracketed, toDigitalLink } from "../domain/gs1";
+import { checkCodeDigest, type PublishedCheckCode } from "./check-codes";
+import { boxLabelsWith, keyedBoxSecret, signSerialWith, type BoxLabel } from "../domain/label-signing";
 import { secondsToIsoDate } from "../domain/time";
 
+export type { BoxLabel };
 export type SecretSource = (gtin: string, lot: string, serial: number) => Uint8Array;
 
 /** The demo manufacturer's serial-signing key whose address is `signer` (local chain only); null for any other. */
@@ -31,16 +31,10 @@ export function demoLabelKey(signer: string): HDNodeWallet | null {
 /** A demo party's serial-signing key, the one its new batches register. */
 export const demoLabelKeyOfParty = (account: number): HDNodeWallet => demoSerialSigner(account);
 
-/** Secrets derived from the maker's serial-signing key: HMAC-SHA256(key, gtin/lot/serial), first 16 bytes. */
+/** Secrets derived from the maker's serial-signing key (lib/domain/label-signing.ts's keyedBoxSecret). */
 export function keyedSecrets(key: HDNodeWallet): SecretSource {
   const keyBytes = getBytes(key.privateKey);
-  return (gtin, lot, serial) =>
-    new Uint8Array(
-      createHmac("sha256", keyBytes)
-        .update(`medproof box secret v1\u001d${gtin}\u001d${lot}\u001d${serial}`)
-        .digest()
-        .subarray(0, BOX_SECRET_BYTES),
-    );
+  return (gtin, lot, serial) => keyedBoxSecret(keyBytes, gtin, lot, serial);
 }
 
 /** The possession list of a new batch's boxes, from its secrets. */
@@ -73,22 +67,7 @@ export function secretSourceOf(
   return null;
 }
 
-export interface BoxLabel {
-  gtin: string;
-  lot: string;
-  serial: string;
-  expiry: string;
-  /** The signed GS1 Digital Link printed as the QR code. */
-  code: string;
-  /** The human-readable line printed beside it (no signature: what a person types). */
-  printed: string;
-  /** The check code printed after that line, made from the signature (./check-codes). */
-  checkCode: string;
-  /** The secret for inside the box; null when the batch committed to no secrets this server can derive. */
-  secret: string | null;
-}
-
-/** The labels of serials [from, from + count) of a batch. */
+/** The labels of serials [from, from + count) of a batch whose key this server holds (the demo's). */
 export function boxLabels(
   batch: { gtin: string; lot: string; expiryDate: number },
   key: HDNodeWallet,
@@ -97,21 +76,15 @@ export function boxLabels(
   from: number,
   count: number,
 ): BoxLabel[] {
-  const expiry = secondsToIsoDate(batch.expiryDate);
-  return Array.from({ length: count }, (_, i) => {
-    const serial = String(from + i);
-    const signature = signSerial(key.signingKey, batch.gtin, batch.lot, serial);
-    return {
-      gtin: batch.gtin,
-      lot: batch.lot,
-      serial,
-      expiry,
-      code: toDigitalLink({ gtin: batch.gtin, lot: batch.lot, serial, expiry, signature }, base),
-      printed: toBracketed({ gtin: batch.gtin, lot: batch.lot, serial, expiry }),
-      checkCode: checkCodeOf(signature),
-      secret: secrets === null ? null : formatBoxSecret(secrets(batch.gtin, batch.lot, from + i)),
-    };
-  });
+  const keyBytes = getBytes(key.privateKey);
+  return boxLabelsWith(
+    { gtin: batch.gtin, lot: batch.lot, expiry: secondsToIsoDate(batch.expiryDate) },
+    (serial) => signSerialWith(keyBytes, batch.gtin, batch.lot, serial),
+    secrets === null ? null : (serial) => secrets(batch.gtin, batch.lot, serial),
+    base,
+    from,
+    count,
+  );
 }
 
 /** What the maker publishes when `labels` of batch `batchId` are made: each serial's check-code digest. */

@@ -3,7 +3,7 @@
 // embedded start, and the regulator's powers go to the first regulator named on the command line. When
 // that is not the deployer, the deploying key keeps nothing: it registers the regulator, makes it the
 // treasury that fines are paid to, hands it the admin role and renounces its own roles.
-import { Wallet, encryptKeystoreJson, getAddress, type Provider } from "ethers";
+import { Wallet, encryptKeystoreJsonSync, getAddress, getBytes, hexlify, type Provider } from "ethers";
 import { deploySystem } from "./deploy";
 import { bindContracts } from "./contracts";
 import type { Deployment } from "./deployment";
@@ -13,11 +13,10 @@ export class KeystoreError extends Error {
   override name = "KeystoreError";
 }
 
-/** The wallet inside an encrypted JSON keystore (Web3 Secret Storage, as geth, cast and MetaMask write it). */
-export async function unlockKeystore(json: string, password: string, provider: Provider): Promise<Wallet> {
-  let wallet;
+/** The private key inside an encrypted JSON keystore (Web3 Secret Storage, as geth, cast and MetaMask write it). */
+export async function unlockKeyBytes(json: string, password: string): Promise<Uint8Array> {
   try {
-    wallet = await Wallet.fromEncryptedJson(json, password);
+    return getBytes((await Wallet.fromEncryptedJson(json, password)).privateKey);
   } catch (error) {
     const message = (error as Error).message;
     throw new KeystoreError(
@@ -26,16 +25,25 @@ export async function unlockKeystore(json: string, password: string, provider: P
         : `The keystore is not an encrypted JSON keystore: ${message}`,
     );
   }
-  return new Wallet(wallet.privateKey, provider);
+}
+
+/** The wallet inside an encrypted JSON keystore, connected to `provider`. */
+export async function unlockKeystore(json: string, password: string, provider: Provider): Promise<Wallet> {
+  return new Wallet(hexlify(await unlockKeyBytes(json, password)), provider);
 }
 
 /**
  * An encrypted JSON keystore of `privateKey`. `scryptN` below the default (2^17) is for tests only:
- * it makes the keystore quick to unlock and quick to crack.
+ * it makes the keystore quick to unlock and quick to crack. Synchronous, so a test helper that runs the
+ * CLI synchronously can make one.
  */
-export function lockKeystore(privateKey: string, password: string, scryptN?: number): Promise<string> {
+export function lockKeystore(privateKey: string, password: string, scryptN?: number): string {
   const { address } = new Wallet(privateKey);
-  return encryptKeystoreJson({ address, privateKey }, password, scryptN ? { scrypt: { N: scryptN } } : {});
+  return encryptKeystoreJsonSync(
+    { address, privateKey },
+    password,
+    scryptN ? { scrypt: { N: scryptN } } : {},
+  );
 }
 
 export interface FirstRegulator {

@@ -1,36 +1,26 @@
 // The manufacturer's signature over (GTIN, lot, serial), printed on each box as GS1 AI 8030: ECDSA on
 // secp256k1 over SHA-256 of the message, as 64 bytes r‖s (low s) in base64url — 86 of AI 8030's 90
-// characters. The batch registers only the signer's address on chain.
+// characters. The batch registers only the signer's address on chain. Signing is the pure
+// lib/domain/label-signing.ts (the same code the manufacturer's browser runs); this module verifies.
 //
 // Why this scheme: Node's OpenSSL verifies it in ~0.3 ms, while recovering a signer in JavaScript
 // costs ~5 ms, the largest part of a verification. The public key behind a batch's signer address is
 // recovered once (and kept); every later code of that signer is checked natively.
 import { createHash, createPublicKey, verify, type KeyObject } from "node:crypto";
-import { SigningKey, Signature, computeAddress, getBytes, hexlify, encodeBase64, decodeBase64 } from "ethers";
+import { SigningKey, Signature, computeAddress, getBytes, hexlify } from "ethers";
+import { fromBase64Url, toBase64Url } from "../domain/base64url";
+import { serialMessage, signSerialWith } from "../domain/label-signing";
 
-const DOMAIN = "MedProof serial v1";
-const GS = "\u001d"; // cannot occur in a GS1 lot or serial, so the fields cannot run into each other
+export { serialMessage };
 
-export function serialMessage(gtin: string, lot: string, serial: string): Buffer {
-  return Buffer.from([DOMAIN, gtin, lot, serial].join(GS), "utf8");
-}
+const GS = "\u001d"; // joins the parts of a remembered answer's key: no part can contain it
 
-function sha256(bytes: Buffer): string {
+function sha256(bytes: Uint8Array): string {
   return "0x" + createHash("sha256").update(bytes).digest("hex");
 }
 
-function toBase64Url(bytes: Uint8Array): string {
-  return encodeBase64(bytes).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
-
-export function fromBase64Url(text: string): Uint8Array {
-  const padded = text.replace(/-/g, "+").replace(/_/g, "/") + "=".repeat((4 - (text.length % 4)) % 4);
-  return decodeBase64(padded);
-}
-
 export function signSerial(key: SigningKey, gtin: string, lot: string, serial: string): string {
-  const signature = key.sign(sha256(serialMessage(gtin, lot, serial))); // ethers signs with low s
-  return toBase64Url(getBytes(signature.r + signature.s.slice(2)));
+  return signSerialWith(getBytes(key.privateKey), gtin, lot, serial);
 }
 
 /** The public key as a Node KeyObject, for native verification. */

@@ -1,12 +1,15 @@
 // The check code printed under a box's QR, after the human-readable GS1 line, so that a code typed by
 // hand can be checked as strongly as a scan: 60 bits of a hash of the maker's signature on that box
-// (lib/chain/check-codes.ts derives them), printed as 12 Crockford base32 characters in groups of four,
+// (checkCodeOf), printed as 12 Crockford base32 characters in groups of four,
 // e.g. "7Q2M-K9XD-4HRT". Without the signature nobody can compute it; the server cannot either, so it
 // checks a typed one against the hashes the maker published when the labels were made.
 //
 // A person types it after the GS1 line, separated by a space: "(01)…(10)…(21)… 7Q2M-K9XD-4HRT" (the label
 // prints "CHECK" before it; typed or not, it reads the same). A space cannot occur inside a GS1 value, so
 // the last space-separated group is unambiguous. Pure: text in, text out.
+import { keccak_256 } from "@noble/hashes/sha3";
+import { concatBytes, utf8ToBytes } from "@noble/hashes/utils";
+import { fromBase64Url } from "./base64url";
 import { ALPHABET, cleanCrockford } from "./box-secret";
 import { parseScannedCode, toDigitalLink, type ParseResult, type ScannedCode } from "./gs1";
 
@@ -24,6 +27,13 @@ export function formatCheckCode(hash: Uint8Array): string {
   for (let i = CHECK_CODE_LENGTH - 1; i >= 0; i--)
     text += ALPHABET[Number((value >> BigInt(4 + i * 5)) & 31n)];
   return [0, 1, 2].map((g) => text.slice(g * GROUP, (g + 1) * GROUP)).join("-");
+}
+
+const CHECK_DOMAIN = utf8ToBytes("MedProof check v1");
+
+/** The check code printed for a box whose AI 8030 signature (base64url r ‖ s) is `signature`. */
+export function checkCodeOf(signature: string): string {
+  return formatCheckCode(keccak_256(concatBytes(CHECK_DOMAIN, fromBase64Url(signature))));
 }
 
 /** A typed check code in its printed form (upper case, dashed; I/L read as 1, O as 0), or null if it is none. */

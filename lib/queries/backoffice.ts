@@ -31,7 +31,8 @@ import {
 import { PARTIES, type PartyKey } from "../chain/demo/world";
 import { readComplaint, type ComplaintRecord } from "../chain/complaints";
 import { demoLabelKeyOfParty, keyedSecrets, possessionListFor } from "../chain/labels";
-import { possessionRoot } from "../chain/possession";
+import { possessionRoot, type PossessionList } from "../chain/possession";
+import type { PreparedTx } from "../chain/wallet";
 import { rpcProvider } from "../chain/provider";
 import {
   attestationInput,
@@ -45,6 +46,7 @@ import { env } from "../env";
 import { FALLBACK_LOCALE, type Locale } from "../domain/locale";
 import { translatorFor } from "../i18n/translator";
 import { actAs, confirmed, invalid, type Confirmed } from "./field";
+import { madeLabelsOf, prepareBatchRegistration, type MadeLabels } from "./batch-labels";
 import { runtime } from "./runtime";
 import {
   chainUnavailableReply,
@@ -182,36 +184,56 @@ export interface BatchRegistered extends Confirmed {
 }
 
 /**
- * A manufacturer registers a batch: its serials signed by the party's serial-signing key (kept on the
- * server) and committed to the secrets printed inside its boxes, whose list is published once on chain.
+ * A manufacturer registers a batch. Its labels are made where they are printed: the body carries the
+ * label-signing key's address and the possession root the maker's browser made (batch-labels.ts); with
+ * the wallet's account (`from`) the registration is only prepared for that wallet to send. Without them,
+ * on the demo, the acting party's demo key signs the labels here (labels.ts) and its list is published.
  */
 export async function registerBatch(
   party: PartyKey | null,
   input: unknown,
   locale: Locale = FALLBACK_LOCALE,
-): Promise<FieldResponse<BatchRegistered>> {
+): Promise<FieldResponse<BatchRegistered | { prepared: PreparedTx }>> {
   const parsed = parse(batchInput, input, locale);
   if (!parsed.ok) return parsed.reply;
   const batch = parsed.data;
+  const made = madeLabelsOf(input, locale);
+  if ("status" in made) return made;
+  const { labels, from } = made;
+  if (labels !== null && from !== null)
+    return prepareBatchRegistration(from, { ...batch, ...labels }, locale);
   const { deployment } = runtime();
   return actWithRole(
     party,
     "MANUFACTURER",
     async (actor, maker) => {
-      const key = demoLabelKeyOfParty(PARTIES[maker].account);
       const boxes = boxesFor(batch.masks, batch.masksPerBox);
-      const list = possessionListFor(keyedSecrets(key), batch.gtin, batch.lot, batch.serialStart, boxes);
-      const tx = await backoffice.registerBatch(deployment, actor, {
-        ...batch,
-        signer: key.address,
-        possessionRoot: possessionRoot(list.leaves),
-      });
+      if (labels !== null) {
+        const tx = await backoffice.registerBatch(deployment, actor, { ...batch, ...labels });
+        return { ...confirmed(tx), batchId: tx.created.batchId ?? "", boxes };
+      }
+      const demo = demoBatchLabels(PARTIES[maker].account, batch, boxes);
+      const tx = await backoffice.registerBatch(deployment, actor, { ...batch, ...demo.terms });
       const batchId = tx.created.batchId ?? "";
-      await runtime().possession.write(batchId, list);
+      await runtime().possession.write(batchId, demo.list);
       return { ...confirmed(tx), batchId, boxes };
     },
     locale,
   );
+}
+
+/**
+ * The demo's labels for a new batch of a demo maker: its demo serial-signing key and the secrets derived
+ * from it. The one place the server makes labels; no key but a demo one is ever used here.
+ */
+function demoBatchLabels(
+  account: number,
+  batch: { gtin: string; lot: string; serialStart: number },
+  boxes: number,
+): { terms: MadeLabels; list: PossessionList } {
+  const key = demoLabelKeyOfParty(account);
+  const list = possessionListFor(keyedSecrets(key), batch.gtin, batch.lot, batch.serialStart, boxes);
+  return { terms: { signer: key.address, possessionRoot: possessionRoot(list.leaves) }, list };
 }
 
 /** The manufacturer records the end of sterilisation: the hold before release starts then. */

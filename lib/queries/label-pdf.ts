@@ -6,7 +6,7 @@
 // of hundreds of labels is seconds of work that must not hold up the event loop verifications run on.
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from "pdf-lib";
 import QRCode from "qrcode";
-import type { BoxLabel } from "../chain/labels";
+import { printedGroups, type BoxLabel } from "../domain/label-signing";
 import { QR_LABEL } from "../domain/label";
 
 const MM = 72 / 25.4;
@@ -72,15 +72,12 @@ function drawLabel(
   const textX = x + qr.width + 1 * MM;
   const slipX = x + CELL.width - SLIP_WIDTH;
   const textWidth = slipX - 3 * MM - textX;
-  // The printed line in its own groups, one AI to a line but (17) and (10) together: typed with or
-  // without the line breaks, it reads the same (spaces between groups are allowed).
-  const [gtinGroup = "", ...rest] = label.printed.match(/\(\d+\)[^(]*/g) ?? [label.printed];
-  const serialGroup = rest.pop() ?? "";
+  const [gtinGroup, datesGroup, serialGroup] = printedGroups(label.printed);
   const lines: [string, PDFFont, number, typeof INK][] = [
     [product.name, fonts.bold, 7, INK],
     [product.standard, fonts.regular, 6.5, GREY],
     [gtinGroup, fonts.regular, 7, INK],
-    [rest.join(""), fonts.regular, 7, INK],
+    [datesGroup, fonts.regular, 7, INK],
     [serialGroup, fonts.bold, 8, INK],
     [`EXP ${label.expiry}`, fonts.regular, 6.5, GREY],
     [`CHECK ${label.checkCode}`, fonts.mono, 7.5, INK],

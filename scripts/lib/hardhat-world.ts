@@ -76,7 +76,7 @@ export async function startHardhatWorld(
     const keystore = join(root, "deployer.json");
     const passwordFile = join(root, "password");
     // A fast scrypt: the keystore is the test's own, and unlocking the default one takes seconds.
-    writeFileSync(keystore, await lockKeystore(node.keys[DEPLOYER] ?? "", "correct horse battery", 1 << 10));
+    writeFileSync(keystore, lockKeystore(node.keys[DEPLOYER] ?? "", "correct horse battery", 1 << 10));
     writeFileSync(passwordFile, "correct horse battery\n");
     const deploymentFile = join(dataDir, "deployment.json");
     const scenariosFile = join(root, "scenarios.json");

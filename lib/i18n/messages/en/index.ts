@@ -11,6 +11,7 @@ import fieldDesk from "./fieldDesk.json";
 import fieldPages from "./fieldPages.json";
 import home from "./home.json";
 import lab from "./lab.json";
+import labelMaker from "./labelMaker.json";
 import manifest from "./manifest.json";
 import manufacturer from "./manufacturer.json";
 import offline from "./offline.json";
@@ -35,6 +36,7 @@ const en = {
   fieldPages,
   home,
   lab,
+  labelMaker,
   manifest,
   manufacturer,
   offline,

@@ -12,6 +12,7 @@ import fieldDesk from "./fieldDesk.json";
 import fieldPages from "./fieldPages.json";
 import home from "./home.json";
 import lab from "./lab.json";
+import labelMaker from "./labelMaker.json";
 import manifest from "./manifest.json";
 import manufacturer from "./manufacturer.json";
 import offline from "./offline.json";
@@ -36,6 +37,7 @@ const zhCN: Messages = {
   fieldPages,
   home,
   lab,
+  labelMaker,
   manifest,
   manufacturer,
   offline,

@@ -1,0 +1,191 @@
+// A batch whose labels were made where they are printed (the manufacturer's browser, or the CLI): the
+// server never sees the label-signing key. It prepares the registration for the maker's wallet (simulated
+// as the maker, so a refusal is told in words before the wallet is asked), reads the mined registration
+// back, and takes the published possession list only when its root is the one the batch registered on
+// chain, so every app instance can check a complaint against it and nobody can store another list.
+import { z } from "zod";
+import { ActionError, batchCalls, type BatchTerms } from "../chain/backoffice";
+import { readBatch } from "../chain/backoffice-desk";
+import { onDisk } from "../chain/durability";
+import { describeError } from "../chain/errors";
+import { rpcProvider } from "../chain/provider";
+import { awaitWalletTx, prepareCall, type PreparedTx } from "../chain/wallet";
+import { publishedListMismatch } from "../domain/possession-tree";
+import type { Locale } from "../domain/locale";
+import { env } from "../env";
+import { translatorFor } from "../i18n/translator";
+import { runtime } from "./runtime";
+import {
+  chainUnavailableReply,
+  fieldError,
+  type ErrorReply,
+  type FieldResponse,
+  type FieldStatus,
+} from "./session";
+
+const provider = () => rpcProvider(env().rpcUrl, runtime().deployment.chainId);
+const batchById = (batchId: string) => readBatch(runtime().deployment, provider(), batchId);
+const words = (locale: Locale) => translatorFor(locale, "labelMaker");
+
+const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
+const HASH = /^0x[0-9a-fA-F]{64}$/;
+/** The most boxes a published list may have: 100,000 leaves are about 7 MB of JSON. */
+export const MAX_LIST_LEAVES = 100_000;
+/** The publish route's body limit, with room for the JSON around the leaves. */
+export const MAX_LIST_BYTES = 8 * 1024 * 1024;
+
+/** What the browser made: the label-signing key's address and the possession root; null when absent. */
+export type MadeLabels = Pick<BatchTerms, "signer"> & { possessionRoot: string };
+
+/** The made labels and the wallet's account in a registration's body, or a named 400. */
+export function madeLabelsOf(
+  input: unknown,
+  locale: Locale,
+): { labels: MadeLabels | null; from: string | null } | ErrorReply {
+  const t = words(locale);
+  const body = (typeof input === "object" && input !== null ? input : {}) as Record<string, unknown>;
+  const { signer, possessionRoot, from } = body;
+  if (from !== undefined && (typeof from !== "string" || !ADDRESS.test(from)))
+    return fieldError(400, "invalid_request", t("api.badFrom"), "from");
+  if (signer === undefined && possessionRoot === undefined) {
+    if (from !== undefined) return fieldError(400, "labels_required", t("api.labelsRequired"), "signer");
+    return { labels: null, from: null };
+  }
+  if (typeof signer !== "string" || !ADDRESS.test(signer))
+    return fieldError(400, "invalid_request", t("api.signer"), "signer");
+  if (typeof possessionRoot !== "string" || !HASH.test(possessionRoot) || /^0x0{64}$/.test(possessionRoot))
+    return fieldError(400, "invalid_request", t("api.root"), "possessionRoot");
+  return { labels: { signer, possessionRoot }, from: typeof from === "string" ? from : null };
+}
+
+const STATUSES: Record<string, FieldStatus> = {
+  CallerLacksRole: 403,
+  AccessControlUnauthorizedAccount: 403,
+  ParticipantIsSuspended: 403,
+  SenderNotLicensed: 403,
+  BatchAlreadyRegistered: 409,
+  chain_unavailable: 503,
+};
+
+function refusal(error: unknown, locale: Locale): ErrorReply {
+  const plain = error instanceof ActionError ? error.plainIn(locale) : describeError(error, locale);
+  return { ...fieldError(STATUSES[plain.code] ?? 422, plain.code, plain.message), cause: error };
+}
+
+/** The registration the maker's wallet is to send, simulated as the maker first. */
+export async function prepareBatchRegistration(
+  from: string,
+  terms: BatchTerms,
+  locale: Locale,
+): Promise<FieldResponse<{ prepared: PreparedTx }>> {
+  try {
+    const prepared = await prepareCall(
+      runtime().deployment,
+      provider(),
+      from,
+      batchCalls.registerBatch(from, terms),
+    );
+    return { status: 200, body: { prepared } };
+  } catch (error) {
+    return refusal(error, locale);
+  }
+}
+
+export interface BatchRegisteredByWallet {
+  txHash: string;
+  blockNumber: number;
+  batchId: string;
+  boxes: number;
+}
+
+/** The maker's registration once mined: the new batch's id and box count, or the revert in words. */
+export async function finishBatchRegistration(
+  input: unknown,
+  locale: Locale,
+): Promise<FieldResponse<BatchRegisteredByWallet>> {
+  const t = words(locale);
+  const txHash = (input as { txHash?: unknown } | null)?.txHash;
+  if (typeof txHash !== "string" || !HASH.test(txHash))
+    return fieldError(400, "invalid_request", t("api.badTxHash"), "txHash");
+  try {
+    const tx = await awaitWalletTx(runtime().deployment, provider(), txHash);
+    const batchId = tx.created.batchId;
+    if (tx.method !== "registerBatch" || batchId === undefined)
+      return fieldError(400, "not_a_batch_registration", t("api.notRegistration"));
+    // As every confirmed write: its state on disk (the embedded chain), and no cached read older than it.
+    if (!(await onDisk(runtime().durability))) return chainUnavailableReply(locale);
+    runtime().forgetCachedReads();
+    const batch = await batchById(batchId);
+    return {
+      status: 200,
+      body: { txHash, blockNumber: tx.blockNumber, batchId, boxes: batch?.boxes ?? 0 },
+    };
+  } catch (error) {
+    return refusal(error, locale);
+  }
+}
+
+const listSchema = (t: ReturnType<typeof words>) =>
+  z.object(
+    {
+      serialStart: z
+        .number({ error: t("api.list", { max: MAX_LIST_LEAVES }) })
+        .int()
+        .nonnegative(),
+      leaves: z
+        .array(z.string().regex(HASH), { error: t("api.list", { max: MAX_LIST_LEAVES }) })
+        .min(1)
+        .max(MAX_LIST_LEAVES),
+    },
+    { error: t("api.list", { max: MAX_LIST_LEAVES }) },
+  );
+
+/**
+ * A batch's possession list, published by whoever made its labels: stored for every app instance only
+ * when it is the batch's (its first serial, one leaf a box, and the root registered on chain). Anyone may
+ * send it, since nothing but the maker's own list passes; a mismatch is a named 409.
+ */
+export async function publishPossessionList(
+  batchId: string,
+  input: unknown,
+  locale: Locale,
+): Promise<FieldResponse<{ batchId: string; boxes: number }>> {
+  const t = words(locale);
+  if (!HASH.test(batchId)) return fieldError(400, "invalid_batch", t("api.batchNotFound"));
+  const parsed = listSchema(t).safeParse(input);
+  if (!parsed.success)
+    return fieldError(400, "invalid_possession_list", t("api.list", { max: MAX_LIST_LEAVES }));
+  const list = {
+    serialStart: parsed.data.serialStart,
+    leaves: parsed.data.leaves.map((l) => l.toLowerCase()),
+  };
+  try {
+    const batch = await batchById(batchId);
+    if (batch === null) return fieldError(404, "batch_not_found", t("api.batchNotFound"));
+    const mismatch = publishedListMismatch(list, batch);
+    if (mismatch === "no_root") return fieldError(409, "no_possession_root", t("api.noRoot"));
+    if (mismatch === "serial_start")
+      return fieldError(
+        409,
+        "possession_list_mismatch",
+        t("api.serialStart", { first: String(batch.serialStart), given: String(list.serialStart) }),
+        "serialStart",
+      );
+    if (mismatch === "box_count")
+      return fieldError(
+        409,
+        "possession_list_mismatch",
+        t("api.boxCount", { boxes: batch.boxes, leaves: list.leaves.length }),
+        "leaves",
+      );
+    if (mismatch === "root_mismatch")
+      return fieldError(409, "possession_root_mismatch", t("api.rootMismatch"), "leaves");
+    await runtime().possession.write(batchId.toLowerCase(), list);
+    return { status: 200, body: { batchId, boxes: list.leaves.length } };
+  } catch (error) {
+    return chainUnavailableReply(locale, error);
+  }
+}
+
+/** The Digital Link origin a maker's browser prints in its labels' QR codes (this app's resolver). */
+export const labelLinkBase = (): string => runtime().digitalLinkBase;
