@@ -38,7 +38,7 @@ import { bindContracts, contractInterface, CONTRACT_NAMES } from "../lib/chain/c
 import { actorFrom, backoffice, batchIdOf, type Actor } from "../lib/chain/backoffice";
 import { demoLabelKey } from "../lib/chain/labels";
 import { secondsToIsoDate } from "../lib/domain/time";
-import type { Scenario } from "../lib/chain/demo/seed";
+import type { Scenario } from "./demo/seed";
 
 type JsonRpcProvider = ReturnType<typeof rpcProvider>;
 

@@ -28,13 +28,13 @@ describe("import boundaries", () => {
   });
 
   it("production code never imports the demo module, but for the listed importers", async () => {
-    await refused("lib/queries/new.ts", 'export { PARTIES } from "../chain/demo/world";\n');
-    await refused("server/new.ts", 'export { PARTIES } from "../lib/chain/demo/world";\n');
-    await refused("components/new.tsx", 'export { PARTIES } from "@/lib/chain/demo/world";\n');
-    await refused("lib/stores/new.ts", 'export { demoWallet } from "../chain/demo/accounts";\n');
-    await allowed("lib/queries/session.ts", 'export { PARTIES } from "../chain/demo/world";\n');
-    await allowed("lib/queries/new.test.ts", 'export { PARTIES } from "../chain/demo/world";\n');
-    await allowed("scripts/new.ts", 'export { PARTIES } from "../lib/chain/demo/world";\n');
+    await refused("lib/queries/new.ts", 'export { PARTIES } from "../../scripts/demo/world";\n');
+    await refused("server/new.ts", 'export { PARTIES } from "../scripts/demo/world";\n');
+    await refused("components/new.tsx", 'export { PARTIES } from "@/scripts/demo/world";\n');
+    await refused("lib/stores/new.ts", 'export { demoWallet } from "../../scripts/demo/accounts";\n');
+    await allowed("lib/queries/session.ts", 'export { PARTIES } from "../../scripts/demo/world";\n');
+    await allowed("lib/queries/new.test.ts", 'export { PARTIES } from "../../scripts/demo/world";\n');
+    await allowed("scripts/new.ts", 'export { PARTIES } from "./demo/world";\n');
   });
 
   it("the server sits above the read models, and stores import no read model", async () => {

@@ -1,6 +1,6 @@
 // The field actions' HTTP side: the acting party from the act-as cookie, the JSON body, the language
 // of the answer (the language switch's cookie, then Accept-Language), the answer.
-import type { PartyKey } from "../lib/chain/demo/world";
+import type { PartyKey } from "../scripts/demo/world";
 import type { Locale } from "../lib/domain/locale";
 import { cookieValue, localeOf } from "../lib/queries/cookies";
 import { readJsonBody } from "./json-request";

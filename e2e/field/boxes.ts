@@ -3,8 +3,8 @@
 // orders placed and fulfilled through the real order book.
 import { readFileSync } from "node:fs";
 import { signSerial } from "../../lib/chain/serials";
-import { demoSerialSigner, demoWallet } from "../../lib/chain/demo/accounts";
-import { PARTIES, PRODUCTS } from "../../lib/chain/demo/world";
+import { demoSerialSigner, demoWallet } from "../../scripts/demo/accounts";
+import { PARTIES, PRODUCTS } from "../../scripts/demo/world";
 import { actorFrom, backoffice, batchIdOf, orderBalancesOf, readOrder } from "../../lib/chain/backoffice";
 import { readDeployment } from "../../lib/chain/deployment";
 import { rpcProvider } from "../../lib/chain/provider";

@@ -6,8 +6,8 @@
 // test knows the batch.
 import { dirname } from "node:path";
 import { actorFrom, backoffice } from "../../lib/chain/backoffice";
-import { demoSerialSigner } from "../../lib/chain/demo/accounts";
-import { PARTIES, PRODUCTS, STERILIZER, WORKSHOPS } from "../../lib/chain/demo/world";
+import { demoSerialSigner } from "../../scripts/demo/accounts";
+import { PARTIES, PRODUCTS, STERILIZER, WORKSHOPS } from "../../scripts/demo/world";
 import { demoLabelKeyOfParty, keyedSecrets, possessionListFor } from "../../lib/chain/labels";
 import { possessionRoot } from "../../lib/chain/possession";
 import { boxesFor } from "../../lib/domain/backoffice";

@@ -25,8 +25,8 @@ import type { FunctionArgs, FunctionName } from "./abi-types";
 
 export type { ContractCall };
 import type { Deployment } from "./deployment";
-import { assertLocalChain, demoWallet } from "./demo/accounts";
-import { PARTIES, type PartyKey } from "./demo/world";
+import { assertLocalChain, demoWallet } from "../../scripts/demo/accounts";
+import { PARTIES, type PartyKey } from "../../scripts/demo/world";
 import { describeError, type PlainError } from "./errors";
 import { DAY, isoDateToSeconds } from "../domain/time";
 import type { Locale } from "../domain/locale";

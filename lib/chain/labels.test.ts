@@ -1,6 +1,6 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { demoBoxSecret, demoSerialSigner } from "./demo/accounts";
+import { demoBoxSecret, demoSerialSigner } from "../../scripts/demo/accounts";
 import { boxLabels, demoLabelKey, keyedSecrets, possessionListFor, secretSourceOf } from "./labels";
 import { recoverSerialSigner } from "./serials";
 import { parseScannedCode } from "../domain/gs1";

@@ -6,8 +6,8 @@
 // is read from its published possession list, whose first leaf matches exactly one of them.
 import { createHmac } from "node:crypto";
 import { getBytes, type HDNodeWallet } from "ethers";
-import { demoBoxSecret, demoSerialSigner } from "./demo/accounts";
-import { PARTIES } from "./demo/world";
+import { demoBoxSecret, demoSerialSigner } from "../../scripts/demo/accounts";
+import { PARTIES } from "../../scripts/demo/world";
 import { possessionLeaf, possessionList, type PossessionList } from "./possession";
 import { signSerial } from "./serials";
 import { BOX_SECRET_BYTES, formatBoxSecret } from "../domain/box-secret";

@@ -20,8 +20,8 @@ import { bindContracts, type ContractName } from "./contracts";
 import type { Deployment } from "./deployment";
 import { describeError, type PlainError } from "./errors";
 import type { Locale } from "../domain/locale";
-import { assertLocalChain, DemoKeysRefusedError, demoWallet } from "./demo/accounts";
-import { RELAYER_ACCOUNT } from "./demo/world";
+import { assertLocalChain, DemoKeysRefusedError, demoWallet } from "../../scripts/demo/accounts";
+import { RELAYER_ACCOUNT } from "../../scripts/demo/world";
 import { confirmation } from "./receipts";
 import { env } from "../env";
 

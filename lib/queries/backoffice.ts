@@ -28,7 +28,7 @@ import {
   type RuleSetView,
   type WorkshopView,
 } from "../chain/backoffice-desk";
-import { PARTIES, type PartyKey } from "../chain/demo/world";
+import { PARTIES, type PartyKey } from "../../scripts/demo/world";
 import { readComplaint, type ComplaintRecord } from "../chain/complaints";
 import { demoLabelKeyOfParty, keyedSecrets, possessionListFor } from "../chain/labels";
 import { possessionRoot } from "../chain/possession";
@@ -521,4 +521,4 @@ export function batchById(batchId: string): Promise<BatchView | null> {
 }
 
 /** The sterilizer the demo makers contract (a default for the form; any name can be typed). */
-export { STERILIZER as DEFAULT_STERILIZER } from "../chain/demo/world";
+export { STERILIZER as DEFAULT_STERILIZER } from "../../scripts/demo/world";

@@ -16,9 +16,9 @@ import {
 } from "../chain/backoffice";
 import { awaitWalletTx, prepareCall, type PreparedTx } from "../chain/wallet";
 import { onDisk } from "../chain/durability";
-import { DemoKeysRefusedError, LOCAL_CHAIN_ID } from "../chain/demo/accounts";
+import { DemoKeysRefusedError, LOCAL_CHAIN_ID } from "../../scripts/demo/accounts";
 import { describeError } from "../chain/errors";
-import type { PartyKey } from "../chain/demo/world";
+import type { PartyKey } from "../../scripts/demo/world";
 import {
   complaintsAwaitingRuling,
   listSellers,

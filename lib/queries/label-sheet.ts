@@ -4,9 +4,9 @@
 // few at a time with a bounded queue (503 labels_busy beyond it), and is abandoned when the client
 // leaves: a 480-label sheet is seconds of CPU that would otherwise stall every verification meanwhile.
 import { Worker } from "node:worker_threads";
-import type { PartyKey } from "../chain/demo/world";
-import { PARTIES } from "../chain/demo/world";
-import { demoWallet } from "../chain/demo/accounts";
+import type { PartyKey } from "../../scripts/demo/world";
+import { PARTIES } from "../../scripts/demo/world";
+import { demoWallet } from "../../scripts/demo/accounts";
 import { demoLabelKey } from "../chain/labels";
 import type { PossessionList } from "../chain/possession";
 import { CATEGORIES, isCategoryId } from "../domain/standards";

@@ -17,7 +17,7 @@ import {
   type PriceObservation,
 } from "../chain/regulator";
 import type { SellerStanding } from "../chain/field";
-import type { PartyKey } from "../chain/demo/world";
+import type { PartyKey } from "../../scripts/demo/world";
 import { batchingProvider, rpcProvider } from "../chain/provider";
 import { describeError } from "../chain/errors";
 import { isCategoryId, type CategoryId } from "../domain/standards";

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DemoKeysRefusedError } from "../chain/demo/accounts";
+import { DemoKeysRefusedError } from "../../scripts/demo/accounts";
 import {
   ACT_AS_COOKIE,
   chooseParty,

@@ -7,8 +7,13 @@
 // acts with its own key, in a browser wallet (EIP-1193). A connected wallet's account is kept in a
 // cookie sealed the same way, only to show what its roles allow: the wallet signs every action itself.
 import { z } from "zod";
-import { PARTIES, type PartyKey } from "../chain/demo/world";
-import { assertLocalChain, DemoKeysRefusedError, demoWallet, LOCAL_CHAIN_ID } from "../chain/demo/accounts";
+import { PARTIES, type PartyKey } from "../../scripts/demo/world";
+import {
+  assertLocalChain,
+  DemoKeysRefusedError,
+  demoWallet,
+  LOCAL_CHAIN_ID,
+} from "../../scripts/demo/accounts";
 import { actorFrom, type Actor } from "../chain/backoffice";
 import { readAccount, type Role } from "../chain/field";
 import { rpcProvider } from "../chain/provider";

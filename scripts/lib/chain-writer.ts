@@ -9,7 +9,7 @@ import { startBusyWriter, type WriterFigures, type WriterLane } from "./busy-wri
 import { rpcProvider } from "../../lib/chain/provider";
 import { readDeployment } from "../../lib/chain/deployment";
 import { actorFrom, backoffice } from "../../lib/chain/backoffice";
-import { PRICE_CAP_REGION } from "../../lib/chain/demo/world";
+import { PRICE_CAP_REGION } from "../demo/world";
 
 export interface ChainWriterPlan {
   rpcUrl: string;
