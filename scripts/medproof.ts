@@ -14,10 +14,10 @@ import {
   batchIdOf,
   bondOf,
   orderBalancesOf,
-  partyAddress,
   readOrder,
   type TxResult,
 } from "../lib/chain/backoffice";
+import { demoActor, partyAddress } from "./demo/plugin";
 import { DAY, isoDateToSeconds, secondsToIsoMinute } from "../lib/domain/time";
 import { formatYuan, formatYuanPerPiece } from "../lib/domain/format";
 import { BoxReader } from "../lib/chain/reader";
@@ -337,10 +337,9 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
 
-  const actor = await actorFrom(provider, {
-    privateKey: process.env.MEDPROOF_PRIVATE_KEY,
-    demoParty: values.as,
-  });
+  const actor = values.as
+    ? await demoActor(provider, values.as)
+    : actorFrom(provider, process.env.MEDPROOF_PRIVATE_KEY);
   const batchId = async () => batchIdOf(deployment, provider, text(values, "gtin"), text(values, "lot"));
   const command = `${group}${action ? ` ${action}` : ""}`;
 

@@ -8,7 +8,7 @@ import { ClientMessages } from "@/components/ui/ClientMessages";
 import { CheckMark } from "@/components/forms/fields";
 import { DAY, secondsToIsoDate } from "@/lib/domain/time";
 import { auditorDesk, currentTime } from "@/lib/queries/backoffice";
-import { ACT_AS_COOKIE, demoSwitch, demoParties, partyOf, readSession } from "@/lib/queries/session";
+import { currentSession, demoSwitch, demoParties } from "@/lib/queries/session";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("auditor");
@@ -18,8 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The workshop auditor's desk: attest a workshop; the attestations on the record. */
 export default async function AuditorPage() {
   const [t, tb] = await Promise.all([getTranslations("auditor"), getTranslations("backoffice")]);
-  const party = partyOf((await cookies()).get(ACT_AS_COOKIE)?.value);
-  const [demo, session] = await Promise.all([demoSwitch(), readSession(party)]);
+  const [demo, session] = await Promise.all([demoSwitch(), currentSession(await cookies())]);
   const isAuditor = session?.roles.includes("AUDITOR") ?? false;
   const desk = isAuditor ? await auditorDesk() : null;
   const now = currentTime();

@@ -8,7 +8,7 @@ import { ClientMessages } from "@/components/ui/ClientMessages";
 import { TestReportForm } from "@/components/backoffice/TestReportForm";
 import { secondsToIsoDate } from "@/lib/domain/time";
 import { labDesk } from "@/lib/queries/backoffice";
-import { ACT_AS_COOKIE, demoSwitch, demoParties, partyOf, readSession } from "@/lib/queries/session";
+import { currentSession, demoSwitch, demoParties } from "@/lib/queries/session";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("lab");
@@ -22,8 +22,7 @@ export default async function LabPage({
   searchParams: Promise<{ batch?: string; complaint?: string }>;
 }) {
   const [t, tb] = await Promise.all([getTranslations("lab"), getTranslations("backoffice")]);
-  const party = partyOf((await cookies()).get(ACT_AS_COOKIE)?.value);
-  const [demo, session] = await Promise.all([demoSwitch(), readSession(party)]);
+  const [demo, session] = await Promise.all([demoSwitch(), currentSession(await cookies())]);
   const isLab = session?.roles.includes("LAB") ?? false;
   const desk = isLab ? await labDesk() : null;
   const { batch = null, complaint = null } = await searchParams;

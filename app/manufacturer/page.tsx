@@ -13,13 +13,13 @@ import { formatDecimal } from "@/lib/domain/format";
 import { CATEGORIES, isCategoryId } from "@/lib/domain/standards";
 import { DAY, secondsToIsoDate, secondsToIsoMinute } from "@/lib/domain/time";
 import {
-  DEFAULT_STERILIZER,
+  defaultSterilizer,
   currentTime,
   manufacturerDesk,
   supplierDesk,
   type BatchDesk,
 } from "@/lib/queries/backoffice";
-import { ACT_AS_COOKIE, demoSwitch, demoParties, partyOf, readSession } from "@/lib/queries/session";
+import { currentSession, demoSwitch, demoParties } from "@/lib/queries/session";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("manufacturer");
@@ -100,7 +100,7 @@ async function BatchCard({ desk, now }: { desk: BatchDesk; now: number }) {
           batchId={batch.batchId}
           recorded={batch.sterilisedAt !== null}
           defaults={{
-            sterilizer: DEFAULT_STERILIZER,
+            sterilizer: defaultSterilizer(),
             start: localMinute(sterilisationStart),
             end: localMinute(Math.max(sterilisationStart, now - 1800)),
           }}
@@ -132,8 +132,7 @@ export default async function ManufacturerPage() {
     getTranslations("backoffice"),
     getLocale(),
   ]);
-  const party = partyOf((await cookies()).get(ACT_AS_COOKIE)?.value);
-  const [demo, session] = await Promise.all([demoSwitch(), readSession(party)]);
+  const [demo, session] = await Promise.all([demoSwitch(), currentSession(await cookies())]);
   const roles = session?.roles ?? [];
   const isMaker = roles.includes("MANUFACTURER");
   const isSupplier = roles.includes("SUPPLIER");

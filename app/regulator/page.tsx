@@ -17,7 +17,7 @@ import { categoryLabel, regionLabel } from "@/components/regulator/labels";
 import { groupPriceSeries } from "@/lib/domain/price-chart";
 import { formatDate } from "@/lib/domain/format";
 import { CATEGORIES } from "@/lib/domain/standards";
-import { ACT_AS_COOKIE, demoSwitch, demoParties, partyOf, readSession } from "@/lib/queries/session";
+import { currentSession, demoSwitch, demoParties } from "@/lib/queries/session";
 import { LICENCE_KINDS, ROLES, regulatorDesk } from "@/lib/queries/regulator";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -52,14 +52,13 @@ function Section({
 
 /** The regulator's back office: the record at a glance, and the regulator's acts for its role. */
 export default async function RegulatorPage() {
-  const party = partyOf((await cookies()).get(ACT_AS_COOKIE)?.value);
   const desk = await regulatorDesk();
   if (desk === null) return <ChainUnavailable />;
   const [t, messages, demo, session] = await Promise.all([
     getTranslations("regulator"),
     getMessages(),
     demoSwitch(),
-    readSession(party),
+    currentSession(await cookies()),
   ]);
   const canAct = session?.roles.includes("REGULATOR") ?? false;
   const { participants, now, today } = desk;

@@ -1,10 +1,10 @@
-// The back office behind /manufacturer, /lab and /auditor: each action is signed as the acting party
-// (session.ts) through the CLI's own transaction builders (lib/chain/backoffice.ts), after the shared
-// input rules (lib/domain/backoffice-input.ts) and a check of the party's role on the record. Answers
-// are the transaction's block and hash, or a named 4xx with the refusal in words (field.ts's actAs), in
-// the request's language.
+// The back office behind /manufacturer, /lab and /auditor: each action is the CLI's own calls
+// (lib/chain/backoffice.ts's deskCalls) for the acting account, after the shared input rules
+// (lib/domain/backoffice-input.ts) and a check of the account's role on the record; its wallet sends them
+// (prepared and simulated here first) or, on the demo chain, the demo's key (desk-action.ts). Answers are
+// the transaction's block and hash, or a named 4xx with the refusal in words, in the request's language.
 import type { z } from "zod";
-import { backoffice, type Actor } from "../chain/backoffice";
+import { deskCalls } from "../chain/backoffice";
 import {
   allLots,
   attestedWorkshops,
@@ -28,9 +28,10 @@ import {
   type RuleSetView,
   type WorkshopView,
 } from "../chain/backoffice-desk";
-import { PARTIES, type PartyKey } from "../../scripts/demo/world";
+import { demoPlugin } from "../chain/demo-plugin";
+import { readAccount } from "../chain/field";
 import { readComplaint, type ComplaintRecord } from "../chain/complaints";
-import { demoLabelKeyOfParty, keyedSecrets, possessionListFor } from "../chain/labels";
+import { demoLabelKeyOf, keyedSecrets, possessionListFor } from "../chain/labels";
 import { possessionRoot } from "../chain/possession";
 import { rpcProvider } from "../chain/provider";
 import {
@@ -44,12 +45,13 @@ import { boxesFor, releaseReadiness, type ReleaseReadiness } from "../domain/bac
 import { env } from "../env";
 import { FALLBACK_LOCALE, type Locale } from "../domain/locale";
 import { translatorFor } from "../i18n/translator";
-import { actAs, confirmed, invalid, type Confirmed } from "./field";
+import { invalid } from "./field";
+import { confirmed, deskAction, oneCall, type Confirmed, type Prepared } from "./desk-action";
 import { runtime } from "./runtime";
 import {
   chainUnavailableReply,
   fieldError,
-  readSession,
+  type DeskActor,
   type ErrorReply,
   type FieldResponse,
   type FieldStatus,
@@ -94,33 +96,34 @@ export const backofficeWords = (locale: Locale) => translatorFor(locale, "backof
 /** The roles the back office's actions need. */
 type BackofficeRole = Extract<Role, "SUPPLIER" | "MANUFACTURER" | "LAB" | "AUDITOR">;
 
-/**
- * Acts as `party` when the record gives it `role`: 401 without a party (the back office has the demo
- * switch, not a wallet), 403 role_required when the party does not hold the role (the contract would
- * refuse it anyway; this says so before sending).
- */
-async function actWithRole<T>(
-  party: PartyKey | null,
-  role: BackofficeRole,
-  action: (actor: Actor, party: PartyKey) => Promise<T>,
-  locale: Locale,
-): Promise<FieldResponse<T>> {
-  const t = backofficeWords(locale);
-  if (party === null) return fieldError(401, "not_signed_in", t("notSignedIn"));
-  let roles: Role[];
-  try {
-    roles = (await readSession(party))?.roles ?? [];
-  } catch (error) {
-    return chainUnavailableReply(locale, error);
-  }
-  if (!roles.includes(role))
+/** The check before a desk's first call: 403 role_required when the record does not give the account `role`. */
+const holding =
+  (role: BackofficeRole, locale: Locale) =>
+  async (account: string): Promise<ErrorReply | null> => {
+    const t = backofficeWords(locale);
+    let holder: Awaited<ReturnType<typeof readAccount>>;
+    try {
+      holder = await readAccount(runtime().deployment, provider(), account);
+    } catch (error) {
+      return chainUnavailableReply(locale, error);
+    }
+    if (holder.roles.includes(role)) return null;
     return fieldError(
       403,
       "role_required",
-      t("roleRequired", { role: t(`roles.${role}`), name: PARTIES[party].name }),
+      t("roleRequired", { role: t(`roles.${role}`), name: holder.name || account }),
     );
-  return actAs(party, (actor) => action(actor, party), BACKOFFICE_STATUSES, locale);
-}
+  };
+
+/** Runs a back-office action's plan for the actor, once the record gives it `role`. */
+const act = <T>(
+  actor: DeskActor | null,
+  input: unknown,
+  role: BackofficeRole,
+  locale: Locale,
+  plan: Parameters<typeof deskAction<T>>[2],
+) =>
+  deskAction<T>(actor, input, plan, { locale, statuses: BACKOFFICE_STATUSES, guard: holding(role, locale) });
 
 /**
  * Checks `input` against the schema worded in the reader's language; what the schema does not word
@@ -145,35 +148,37 @@ export interface LotRegistered extends Confirmed {
   transfer: Confirmed | null;
 }
 
-/** A supplier registers a meltblown lot and, when a manufacturer is named, delivers it to them. */
+/**
+ * A supplier registers a meltblown lot and, when a manufacturer is named, delivers it to them: two calls,
+ * the delivery prepared once the registration's receipt names the lot.
+ */
 export async function registerLot(
-  party: PartyKey | null,
+  actor: DeskActor | null,
   input: unknown,
   locale: Locale = FALLBACK_LOCALE,
-): Promise<FieldResponse<LotRegistered>> {
+): Promise<FieldResponse<LotRegistered | Prepared>> {
   const parsed = parse(lotInput, input, locale);
   if (!parsed.ok) return parsed.reply;
   const lot = parsed.data;
-  const { deployment } = runtime();
-  return actWithRole(
-    party,
-    "SUPPLIER",
-    async (actor) => {
-      const registered = await backoffice.registerLot(deployment, actor, {
-        code: lot.code,
-        grade: lot.grade,
-        kg: lot.kg,
-        report: `meltblown report ${lot.code}`,
-      });
-      const lotId = Number(registered.created.lotId);
-      const transfer =
-        lot.manufacturer === undefined
-          ? null
-          : confirmed(await backoffice.transferLot(deployment, actor, { lotId, to: lot.manufacturer }));
-      return { ...confirmed(registered), lotId, transfer };
+  const registration = deskCalls.registerLot({
+    code: lot.code,
+    grade: lot.grade,
+    kg: lot.kg,
+    report: `meltblown report ${lot.code}`,
+  });
+  return act<LotRegistered>(actor, input, "SUPPLIER", locale, {
+    first: async () => registration,
+    next: async ({ tx, method, args }) => {
+      if (method === "registerLot") {
+        const lotId = Number(tx.created.lotId);
+        if (lot.manufacturer === undefined) return { done: { ...confirmed(tx), lotId, transfer: null } };
+        return { call: deskCalls.transferLot({ lotId, to: lot.manufacturer }) };
+      }
+      if (method === "transferLot")
+        return { done: { ...confirmed(tx), lotId: Number(args[0]), transfer: confirmed(tx) } };
+      return null;
     },
-    locale,
-  );
+  });
 }
 
 export interface BatchRegistered extends Confirmed {
@@ -182,81 +187,91 @@ export interface BatchRegistered extends Confirmed {
 }
 
 /**
- * A manufacturer registers a batch: its serials signed by the party's serial-signing key (kept on the
- * server) and committed to the secrets printed inside its boxes, whose list is published once on chain.
+ * A manufacturer registers a batch: its serials signed by the demo's serial-signing key for the maker
+ * and committed to the secrets printed inside its boxes, whose list is published once on chain. Only the
+ * demo holds such a key here (409 signing_key_not_held otherwise).
  */
 export async function registerBatch(
-  party: PartyKey | null,
+  actor: DeskActor | null,
   input: unknown,
   locale: Locale = FALLBACK_LOCALE,
-): Promise<FieldResponse<BatchRegistered>> {
+): Promise<FieldResponse<BatchRegistered | Prepared>> {
   const parsed = parse(batchInput, input, locale);
   if (!parsed.ok) return parsed.reply;
   const batch = parsed.data;
-  const { deployment } = runtime();
-  return actWithRole(
-    party,
-    "MANUFACTURER",
-    async (actor, maker) => {
-      const key = demoLabelKeyOfParty(PARTIES[maker].account);
-      const boxes = boxesFor(batch.masks, batch.masksPerBox);
-      const list = possessionListFor(keyedSecrets(key), batch.gtin, batch.lot, batch.serialStart, boxes);
-      const tx = await backoffice.registerBatch(deployment, actor, {
+  const key = actor?.signer === "demo" ? demoLabelKeyOf(actor.account) : null;
+  if (actor !== null && key === null)
+    return fieldError(409, "signing_key_not_held", backofficeWords(locale)("labels.signingKeyNotHeld"));
+  const boxes = boxesFor(batch.masks, batch.masksPerBox);
+  const list = key && possessionListFor(keyedSecrets(key), batch.gtin, batch.lot, batch.serialStart, boxes);
+  return act<BatchRegistered>(actor, input, "MANUFACTURER", locale, {
+    first: async () =>
+      deskCalls.registerBatch({
         ...batch,
-        signer: key.address,
-        possessionRoot: possessionRoot(list.leaves),
-      });
+        manufacturer: actor?.account ?? "",
+        signer: key?.address ?? "",
+        possessionRoot: list ? possessionRoot(list.leaves) : undefined,
+      }),
+    next: async ({ tx, method }) => {
+      if (method !== "registerBatch" || !list) return null;
       const batchId = tx.created.batchId ?? "";
       await runtime().possession.write(batchId, list);
-      return { ...confirmed(tx), batchId, boxes };
+      return { done: { ...confirmed(tx), batchId, boxes } };
     },
-    locale,
-  );
+  });
 }
 
 /** The manufacturer records the end of sterilisation: the hold before release starts then. */
 export async function recordSterilisation(
-  party: PartyKey | null,
+  actor: DeskActor | null,
   batchId: string,
   input: unknown,
   locale: Locale = FALLBACK_LOCALE,
-): Promise<FieldResponse<Confirmed>> {
+): Promise<FieldResponse<Confirmed | Prepared>> {
   if (!BATCH_ID.test(batchId)) return badBatchId(locale);
   const parsed = parse(sterilisationInput, input, locale);
   if (!parsed.ok) return parsed.reply;
   const s = parsed.data;
-  const { deployment } = runtime();
-  return actWithRole(
-    party,
+  const call = deskCalls.recordSterilisation({
+    batchId,
+    sterilizer: s.sterilizer,
+    method: s.method,
+    startedAt: s.start,
+    endedAt: s.end,
+    report: `sterilisation ${batchId} ${s.end}`,
+  });
+  return act(
+    actor,
+    input,
     "MANUFACTURER",
-    async (actor) =>
-      confirmed(
-        await backoffice.recordSterilisation(deployment, actor, {
-          batchId,
-          sterilizer: s.sterilizer,
-          method: s.method,
-          startedAt: s.start,
-          endedAt: s.end,
-          report: `sterilisation ${batchId} ${s.end}`,
-        }),
-      ),
     locale,
+    oneCall(
+      "recordSterilisation",
+      async () => call,
+      ({ tx }) => confirmed(tx),
+    ),
   );
 }
 
 /** The manufacturer releases a batch; the contract refuses before the hold, untested or unsterilised. */
 export async function releaseBatch(
-  party: PartyKey | null,
+  actor: DeskActor | null,
   batchId: string,
+  input: unknown,
   locale: Locale = FALLBACK_LOCALE,
-): Promise<FieldResponse<Confirmed>> {
+): Promise<FieldResponse<Confirmed | Prepared>> {
   if (!BATCH_ID.test(batchId)) return badBatchId(locale);
-  const { deployment } = runtime();
-  return actWithRole(
-    party,
+  const call = deskCalls.release({ batchId });
+  return act(
+    actor,
+    input,
     "MANUFACTURER",
-    async (actor) => confirmed(await backoffice.release(deployment, actor, { batchId })),
     locale,
+    oneCall(
+      "release",
+      async () => call,
+      ({ tx }) => confirmed(tx),
+    ),
   );
 }
 
@@ -272,47 +287,48 @@ export interface ReportPosted extends Confirmed {
   ruling: RetestRuling | null;
 }
 
-/** A lab posts a test report; a retest for a spec-failure complaint then rules on that complaint. */
+/**
+ * A lab posts a test report; a retest for a spec-failure complaint then rules on that complaint (a second
+ * call, prepared once the report's receipt gives its index).
+ */
 export async function postTestReport(
-  party: PartyKey | null,
+  actor: DeskActor | null,
   batchId: string,
   input: unknown,
   locale: Locale = FALLBACK_LOCALE,
-): Promise<FieldResponse<ReportPosted>> {
+): Promise<FieldResponse<ReportPosted | Prepared>> {
   if (!BATCH_ID.test(batchId)) return badBatchId(locale);
   const parsed = parse(testReportInput, input, locale);
   if (!parsed.ok) return parsed.reply;
   const report = parsed.data;
-  const { deployment } = runtime();
-  if (report.complaintId !== undefined) {
-    const refused = await retestRefusal(report.complaintId, batchId, locale);
+  const { complaintId } = report;
+  const wallet = typeof input === "object" && input !== null && "txHash" in input;
+  if (complaintId !== undefined && !wallet) {
+    const refused = await retestRefusal(complaintId, batchId, locale);
     if (refused !== null) return refused;
   }
-  return actWithRole(
-    party,
-    "LAB",
-    async (actor) => {
-      const posted = await backoffice.postTestReport(deployment, actor, {
+  return act<ReportPosted>(actor, input, "LAB", locale, {
+    first: async () =>
+      deskCalls.postTestReport({
         batchId,
         results: report.results,
         report: `test report ${batchId} ${Date.now()}`,
-        retest: report.retest || report.complaintId !== undefined,
-      });
-      const reportIndex = Number(posted.created.reportIndex);
-      const { complaintId } = report;
-      if (complaintId === undefined) return { ...confirmed(posted), reportIndex, ruling: null };
-      const ruled = await backoffice.ruleByRetest(deployment, actor, {
-        complaintId,
-        reportIndex,
-        tracesToLot: false,
-      });
+        retest: report.retest || complaintId !== undefined,
+      }),
+    next: async ({ tx, method, args }) => {
+      if (method === "postTestReport") {
+        const reportIndex = Number(tx.created.reportIndex);
+        if (complaintId === undefined) return { done: { ...confirmed(tx), reportIndex, ruling: null } };
+        return { call: deskCalls.ruleByRetest({ complaintId, reportIndex, tracesToLot: false }) };
+      }
+      if (method !== "ruleByRetest") return null;
+      const ruled = Number(args[0]);
       // The contract judged the report; its ruling is read back rather than guessed from the values.
-      const decided = await readComplaint(provider(), deployment, complaintId);
-      const ruling = { ...confirmed(ruled), complaintId, upheld: decided?.status === "upheld" };
-      return { ...confirmed(posted), reportIndex, ruling };
+      const decided = await readComplaint(provider(), runtime().deployment, ruled);
+      const ruling = { ...confirmed(tx), complaintId: ruled, upheld: decided?.status === "upheld" };
+      return { done: { ...confirmed(tx), reportIndex: Number(args[1]), ruling } };
     },
-    locale,
-  );
+  });
 }
 
 /**
@@ -355,25 +371,28 @@ export interface Attested extends Confirmed {
 
 /** An auditor attests a workshop's cleanliness, staff health checks and training for a period. */
 export async function attestWorkshop(
-  party: PartyKey | null,
+  actor: DeskActor | null,
   input: unknown,
   locale: Locale = FALLBACK_LOCALE,
-): Promise<FieldResponse<Attested>> {
+): Promise<FieldResponse<Attested | Prepared>> {
   const parsed = parse(attestationInput, input, locale);
   if (!parsed.ok) return parsed.reply;
   const a = parsed.data;
-  const { deployment } = runtime();
-  return actWithRole(
-    party,
+  return act(
+    actor,
+    input,
     "AUDITOR",
-    async (actor) => {
-      const tx = await backoffice.attestWorkshop(deployment, actor, {
-        ...a,
-        report: `attestation ${a.workshop} ${a.from}`,
-      });
-      return { ...confirmed(tx), attestationId: Number(tx.created.attestationId) };
-    },
     locale,
+    oneCall(
+      "attestWorkshop",
+      async () =>
+        deskCalls.attestWorkshop({
+          ...a,
+          auditor: actor?.account ?? "",
+          report: `attestation ${a.workshop} ${a.from}`,
+        }),
+      ({ tx }) => ({ ...confirmed(tx), attestationId: Number(tx.created.attestationId) }),
+    ),
   );
 }
 
@@ -520,5 +539,5 @@ export function batchById(batchId: string): Promise<BatchView | null> {
     : Promise.resolve(null);
 }
 
-/** The sterilizer the demo makers contract (a default for the form; any name can be typed). */
-export { STERILIZER as DEFAULT_STERILIZER } from "../../scripts/demo/world";
+/** The sterilizer the demo makers contract (a default for the form; any name can be typed), or none. */
+export const defaultSterilizer = (): string => demoPlugin()?.sterilizer ?? "";

@@ -3,7 +3,8 @@ import assert from "node:assert/strict";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DemoKeysRefusedError } from "../../scripts/demo/accounts";
+import { DemoKeysRefusedError } from "../chain/demo-plugin";
+import { installDemo } from "../../scripts/demo/plugin";
 import {
   ACT_AS_COOKIE,
   chooseParty,
@@ -19,6 +20,8 @@ import { recordPrice, decideShipment, finishWalletTx } from "./field";
 import { openDb } from "../stores/db";
 import { RateLimiter } from "../stores/rate-limit";
 
+// The demo's parties, as the embedded chain's starters install them.
+installDemo();
 // The install's session secret is made here, not in the working copy's .data/ (env is read on first use).
 process.env.DATA_DIR = mkdtempSync(join(tmpdir(), "medproof-session-"));
 // Tries at the password are counted in a database of the test's own (the app's is the runtime's).
@@ -192,7 +195,7 @@ describe("field answers in the request's language", () => {
   });
 
   it("refuses a wallet's `from` that is not an address, and a receipt for a malformed hash", async () => {
-    const sale = await decideShipment(null, "3", { decision: "accept", from: "0xabc" });
+    const sale = await decideShipment({ account: "0xabc", signer: "wallet" }, "3", { decision: "accept" });
     assert.equal(sale.status, 400);
     assert.ok("error" in sale.body);
     assert.equal(sale.body.error.field, "from");

@@ -1,20 +1,13 @@
-// Who acts on the field pages. On the local demo chain (id 31337) "Demo: act as …" picks one of the
-// seeded parties; the choice is a sealed cookie (the party's name, an expiry and an HMAC: see
-// session-seal.ts; httpOnly, SameSite=Lax) and the server signs with that party's demo key, which never
-// leaves it. The switch is served only where nobody else can reach it (the server listens on loopback)
-// or behind DEMO_PASSWORD; reachable from other machines without one it is closed (403
-// demo_switch_closed). On any other chain it is refused (403 demo_keys_refused): an organisation there
-// acts with its own key, in a browser wallet (EIP-1193). A connected wallet's account is kept in a
-// cookie sealed the same way, only to show what its roles allow: the wallet signs every action itself.
+// Who acts on the desks: an account. A browser wallet's account signs its own actions (the server only
+// prepares them); its address is kept in a sealed cookie (session-seal.ts; httpOnly, SameSite=Lax) to
+// show what its roles allow. On the embedded demo chain (id 31337), and only where its starter installed
+// the demo (lib/chain/demo-plugin.ts), "Demo: act as …" picks a seeded party instead: a sealed cookie
+// with the party's name, and the demo's key signs for its account. The switch is served only where
+// nobody else can reach it (the server listens on loopback) or behind DEMO_PASSWORD; reachable from other
+// machines without one it is closed (403 demo_switch_closed). Without the demo, or on any other chain, it
+// is refused (403 demo_keys_refused).
 import { z } from "zod";
-import { PARTIES, type PartyKey } from "../../scripts/demo/world";
-import {
-  assertLocalChain,
-  DemoKeysRefusedError,
-  demoWallet,
-  LOCAL_CHAIN_ID,
-} from "../../scripts/demo/accounts";
-import { actorFrom, type Actor } from "../chain/backoffice";
+import { assertLocalChain, DemoKeysRefusedError, demoPlugin, LOCAL_CHAIN_ID } from "../chain/demo-plugin";
 import { readAccount, type Role } from "../chain/field";
 import { rpcProvider } from "../chain/provider";
 import { env, type Env } from "../env";
@@ -71,7 +64,7 @@ export function chainUnavailableReply(locale: Locale, cause?: unknown): ErrorRep
 export interface SessionView {
   /** The server signs with the party's demo key. */
   signer: "demo";
-  party: PartyKey;
+  party: string;
   name: string;
   address: string;
   /** Read from the chain, not from the demo world: the record decides what the party may do. */
@@ -87,17 +80,18 @@ export interface WalletSessionView extends Omit<SessionView, "signer" | "party">
 export type FieldSession = SessionView | WalletSessionView;
 
 export interface DemoPartyOption {
-  key: PartyKey;
+  key: string;
   name: string;
 }
 
+/** The act-as switch's parties: the installed demo's (lib/chain/demo-plugin.ts), none without it. */
 export function demoParties(): DemoPartyOption[] {
-  return (Object.keys(PARTIES) as PartyKey[]).map((key) => ({ key, name: PARTIES[key].name }));
+  return (demoPlugin()?.parties ?? []).map(({ key, name }) => ({ key, name }));
 }
 
-function isPartyKey(value: string): value is PartyKey {
-  return Object.hasOwn(PARTIES, value);
-}
+/** The account a demo party acts as; null for a name the installed demo does not have, or no demo. */
+const demoAccountOf = (party: string): string | null =>
+  demoPlugin()?.parties.find((p) => p.key === party)?.address ?? null;
 
 /** The node's own chain id decides, never the deployment file's (which could be copied from elsewhere). */
 const nodeProvider = () => rpcProvider(env().rpcUrl);
@@ -116,8 +110,9 @@ const checkLocalChain: LocalChainCheck = () => {
   return localChain;
 };
 
-/** True on the local demo chain, where demo keys may sign. */
+/** True on the local demo chain with the demo installed, where demo keys may sign. */
 async function demoKeysAllowed(check: LocalChainCheck): Promise<boolean> {
+  if (demoPlugin() === null) return false;
   try {
     await check();
     return true;
@@ -196,11 +191,16 @@ export async function chooseParty(
     return fieldError(400, "invalid_request", issue?.message ?? "", String(issue?.path[0] ?? "party"));
   }
   const { party, password } = parsed.data;
-  if (!isPartyKey(party)) {
+  if (demoAccountOf(party) === null) {
     return fieldError(
       400,
       "unknown_party",
-      t("unknownParty", { party, parties: Object.keys(PARTIES).join(", ") }),
+      t("unknownParty", {
+        party,
+        parties: demoParties()
+          .map((p) => p.key)
+          .join(", "),
+      }),
       "party",
     );
   }
@@ -233,7 +233,7 @@ export async function chooseParty(
 }
 
 /** The party the request's act-as cookie vouches for, if its seal holds. */
-export function partyFromCookieHeader(header: string | null): PartyKey | null {
+export function partyFromCookieHeader(header: string | null): string | null {
   return partyOf(cookieValue(header, ACT_AS_COOKIE));
 }
 
@@ -241,16 +241,16 @@ export function partyFromCookieHeader(header: string | null): PartyKey | null {
  * The party an act-as cookie's value vouches for: null when unsigned, forged, tampered with or expired
  * (a stranger wrote it), or when the switch is closed (no demo party acts on an exposed server).
  */
-export function partyOf(value: string | undefined): PartyKey | null {
+export function partyOf(value: string | undefined): string | null {
   if (exposureGate(env()) === "closed") return null;
   const party = sessionSeal().open(ACT_AS_COOKIE, value);
-  return party !== null && isPartyKey(party) ? party : null;
+  return party !== null && demoAccountOf(party) !== null ? party : null;
 }
 
 const attributes = (secure: boolean) =>
   `Path=/; Max-Age=${SESSION_SECONDS}; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`;
 
-export function sessionCookie(party: PartyKey, secure: boolean): string {
+export function sessionCookie(party: string, secure: boolean): string {
   return `${ACT_AS_COOKIE}=${sessionSeal().seal(ACT_AS_COOKIE, party, SESSION_SECONDS)}; ${attributes(secure)}`;
 }
 
@@ -262,11 +262,12 @@ export const clearedSessionCookie = () => `${ACT_AS_COOKIE}=; Path=/; Max-Age=0;
 export const clearedWalletCookie = () => `${WALLET_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax`;
 
 /** The acting party with its roles as the chain records them; null without one or off the local chain. */
-export async function readSession(party: PartyKey | null): Promise<SessionView | null> {
-  if (party === null || !(await demoKeysAllowed(checkLocalChain))) return null;
-  const address = demoWallet(PARTIES[party].account).address;
+export async function readSession(party: string | null): Promise<SessionView | null> {
+  const address = party === null ? null : demoAccountOf(party);
+  if (party === null || address === null || !(await demoKeysAllowed(checkLocalChain))) return null;
   const account = await readAccount(runtime().deployment, nodeProvider(), address);
-  return { signer: "demo", party, name: account.name || PARTIES[party].name, address, roles: account.roles };
+  const name = account.name || (demoParties().find((p) => p.key === party)?.name ?? "");
+  return { signer: "demo", party, name, address, roles: account.roles };
 }
 
 const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
@@ -312,7 +313,32 @@ export async function chooseWallet(
   return fieldError(503, CHAIN_UNAVAILABLE.code, t("chainUnavailable"));
 }
 
-/** The signer for the acting party's transactions. Throws DemoKeysRefusedError off the local chain. */
-export function actorOf(party: PartyKey): Promise<Actor> {
-  return actorFrom(nodeProvider(), { demoParty: party });
+/**
+ * The account signed in with a browser wallet, from the request's cookies: today the connected wallet's
+ * sealed cookie (Sign-In with Ethereum replaces it with its session); null when there is none.
+ */
+export function signedInAccount(cookieHeader: string | null): string | null {
+  const wallet = sessionSeal().open(WALLET_COOKIE, cookieValue(cookieHeader, WALLET_COOKIE));
+  return wallet !== null && ADDRESS.test(wallet) ? wallet : null;
+}
+
+/**
+ * Who does a desk action: an account, and what signs for it — the account's own wallet (the server
+ * only prepares the call) or, on the demo chain with the demo installed, the demo's key for it.
+ */
+export interface DeskActor {
+  account: string;
+  signer: "wallet" | "demo";
+}
+
+/**
+ * The actor of a request: the wallet account the body names (`from`) or the signed-in one, else the
+ * act-as cookie's demo party through the installed demo; null when nobody acts.
+ */
+export function deskActor(cookieHeader: string | null, from?: string): DeskActor | null {
+  const wallet = from ?? signedInAccount(cookieHeader);
+  if (wallet !== null) return { account: wallet, signer: "wallet" };
+  const party = partyFromCookieHeader(cookieHeader);
+  const account = party === null ? null : demoAccountOf(party);
+  return account === null ? null : { account, signer: "demo" };
 }
