@@ -191,6 +191,19 @@ export async function chooseParty(
     return fieldError(400, "invalid_request", issue?.message ?? "", String(issue?.path[0] ?? "party"));
   }
   const { party, password } = parsed.data;
+  if (demoPlugin() === null) {
+    try {
+      await check();
+    } catch (error) {
+      if (error instanceof DemoKeysRefusedError)
+        return fieldError(
+          403,
+          "demo_keys_refused",
+          t("demoKeysRefused", { local: LOCAL_CHAIN_ID, chain: String(error.chainId) }),
+        );
+    }
+    return fieldError(403, "demo_not_installed", t("demoNotInstalled"));
+  }
   if (demoAccountOf(party) === null) {
     return fieldError(
       400,
