@@ -3,16 +3,19 @@ import assert from "node:assert/strict";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DemoKeysRefusedError } from "../chain/demo-plugin";
-import { installDemo } from "../../scripts/demo/plugin";
+import { DemoKeysRefusedError, uninstallDemoPlugin } from "../chain/demo-plugin";
+import { demo, installDemo } from "../../scripts/demo/plugin";
 import {
   ACT_AS_COOKIE,
   chooseParty,
   chooseWallet,
   currentSession,
+  deskActor,
+  demoParties,
   demoSwitch,
   partyFromCookieHeader,
   sessionCookie,
+  signedInAccount,
   WALLET_COOKIE,
   walletCookie,
 } from "./session";
@@ -203,5 +206,31 @@ describe("field answers in the request's language", () => {
     assert.equal(receipt.status, 400);
     assert.ok("error" in receipt.body);
     assert.equal(receipt.body.error.message, "The transaction hash is 0x followed by 64 hex digits.");
+  });
+});
+
+describe("who acts on a desk: an account", () => {
+  const WALLET = "0x00000000000000000000000000000000000000bb";
+  const INSPECTOR = demo.parties.find((p) => p.key === "inspector")!.address;
+
+  it("is the wallet's `from`, else the signed-in wallet, else the act-as party's account", () => {
+    const actAs = sent(sessionCookie("inspector", false));
+    const signedIn = sent(walletCookie(WALLET, false));
+    assert.deepEqual(deskActor(actAs, WALLET), { account: WALLET, signer: "wallet" });
+    assert.deepEqual(deskActor(`${actAs}; ${signedIn}`), { account: WALLET, signer: "wallet" });
+    assert.equal(signedInAccount(signedIn), WALLET);
+    assert.deepEqual(deskActor(actAs), { account: INSPECTOR, signer: "demo" });
+    assert.equal(deskActor(null), null);
+  });
+
+  it("is nobody by the act-as cookie when the demo is not installed (as on npm run serve)", () => {
+    const actAs = sent(sessionCookie("inspector", false));
+    uninstallDemoPlugin();
+    try {
+      assert.equal(deskActor(actAs), null);
+      assert.deepEqual(demoParties(), []);
+    } finally {
+      installDemo();
+    }
   });
 });
