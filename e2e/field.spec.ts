@@ -342,7 +342,7 @@ test.describe("with a browser wallet (EIP-1193) that signs for itself", () => {
     // Called directly, the server simulates as the wallet and refuses in words: nothing to sign.
     const refused = await page.request.post("/api/field/prices", {
       data: {
-        from: wallet.address,
+        wallet: wallet.address,
         seller: partyAddress("bianmin"),
         code: boxCode("price-gouging", 102511),
         yuanPerPiece: "9.99",

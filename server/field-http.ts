@@ -1,4 +1,4 @@
-// The desks' HTTP side: the JSON body, the acting account (session.ts's deskActor: the wallet's `from`
+// The desks' HTTP side: the JSON body, the acting account (session.ts's deskActor: the body's `wallet`
 // or the signed-in account, else the demo's act-as party), the language of the answer (the language
 // switch's cookie, then Accept-Language), the answer.
 import type { Locale } from "../lib/domain/locale";
@@ -20,11 +20,12 @@ export async function fieldAction<T>(
 ): Promise<Response> {
   const body = await readJsonBody(request, MAX_BODY_BYTES);
   if (!body.ok) return reply({ status: body.status, body: { error: body.error } });
-  const from =
+  // The wallet's account is `wallet`, not `from`: an attestation's `from` is the start of its validity.
+  const wallet =
     typeof body.value === "object" && body.value !== null
-      ? (body.value as { from?: unknown }).from
+      ? (body.value as { wallet?: unknown }).wallet
       : undefined;
-  // A `from` that is no address is refused in words by the action (desk-action.ts).
-  const actor = deskActor(request.headers.get("cookie"), from === undefined ? undefined : String(from));
+  // A `wallet` that is no address is refused in words by the action (desk-action.ts).
+  const actor = deskActor(request.headers.get("cookie"), wallet === undefined ? undefined : String(wallet));
   return reply(await action(actor, body.value, localeOf(request)));
 }

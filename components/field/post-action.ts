@@ -75,7 +75,7 @@ async function walletAction<T extends Confirmed>(
 ): Promise<ActionState<T>> {
   try {
     const from = await walletAccount(wallet);
-    let answer = await postJson<Prepared | T>(url, { ...body, from });
+    let answer = await postJson<Prepared | T>(url, { ...body, wallet: from });
     for (let step = 0; step < MAX_STEPS; step += 1) {
       if (!answer.ok) return answer.state;
       // A route that signs by itself (no wallet support) answers with the confirmed transaction.
@@ -95,7 +95,7 @@ async function walletAction<T extends Confirmed>(
         }),
       );
       onProgress?.({ kind: "pending", txHash });
-      answer = await postJson<Prepared | T>(url, { ...body, from, txHash });
+      answer = await postJson<Prepared | T>(url, { ...body, wallet: from, txHash });
     }
     return failed("too_many_steps", "The action asked for more transactions than any desk action has.");
   } catch (error) {

@@ -1,6 +1,6 @@
 // Every desk through the signer's own wallet, off anvil (`npm test -- hardhat`, chain 4242, the server in
 // RPC_URL mode with no demo installed): each action is prepared by the server for the account named in
-// `from`, sent by a test signer holding that account's key outside the server (Hardhat's account, as a
+// `wallet`, sent by a test signer holding that account's key outside the server (Hardhat's account, as a
 // wallet would), and posted back by its hash until the server answers it confirmed. A refusal comes in
 // words before anything is sent; a hash from another account or another action is refused by name; and
 // no desk page offers the act-as switch.
@@ -54,12 +54,12 @@ async function send(signer: Actor, tx: Prepared): Promise<string> {
 /** An action through the wallet path to its confirmed outcome; with the hashes the signer sent. */
 async function throughWallet(path: string, body: object, party: string) {
   const signer = wallet(party);
-  const from = signer.address;
+  const account = signer.address;
   const sent: string[] = [];
-  let reply = await post(path, { ...body, from });
+  let reply = await post(path, { ...body, wallet: account });
   while (reply.status === 200 && "prepared" in reply.body) {
     sent.push(await send(signer, reply.body.prepared as Prepared));
-    reply = await post(path, { ...body, from, txHash: sent.at(-1) });
+    reply = await post(path, { ...body, wallet: account, txHash: sent.at(-1) });
   }
   assert.equal(reply.status, 200, JSON.stringify(reply.body));
   assert.equal(reply.body.txHash, sent.at(-1), "the outcome names the last transaction the wallet sent");
@@ -117,7 +117,7 @@ describe("every desk through the signer's wallet, on a chain that is not anvil's
       "qinghe",
     );
     assert.equal(sent.length, 1);
-    const early = await post(`/api/manufacturer/batches/${batchId}/release`, { from: QINGHE() });
+    const early = await post(`/api/manufacturer/batches/${batchId}/release`, { wallet: QINGHE() });
     assert.equal(early.status, 409);
     assert.equal(early.body.error?.code, "TestsNotPassed");
   });
@@ -215,17 +215,17 @@ describe("every desk through the signer's wallet, on a chain that is not anvil's
   it("refuses a hash sent by another account, or one of another action, by name", async () => {
     const signer = wallet("regulator");
     const body = { action: "suspend", account: wallet("baixing").address, reason: "checked twice" };
-    const prepared = await post("/api/regulator/suspensions", { ...body, from: signer.address });
+    const prepared = await post("/api/regulator/suspensions", { ...body, wallet: signer.address });
     assert.equal(prepared.status, 200, JSON.stringify(prepared.body));
     const txHash = await send(signer, prepared.body.prepared as Prepared);
-    const stranger = await post("/api/regulator/suspensions", { ...body, from: QINGHE(), txHash });
+    const stranger = await post("/api/regulator/suspensions", { ...body, wallet: QINGHE(), txHash });
     assert.equal(stranger.status, 403);
     assert.equal(stranger.body.error?.code, "not_your_transaction");
     const otherAction = await post("/api/regulator/recalls", {
       gtin: "09521234500018",
       lot,
       reason: "not this one",
-      from: signer.address,
+      wallet: signer.address,
       txHash,
     });
     assert.equal(otherAction.status, 400);

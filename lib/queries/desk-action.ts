@@ -142,7 +142,7 @@ export async function deskAction<T>(
 ): Promise<FieldResponse<T | Prepared>> {
   const t = fieldWords(locale);
   if (actor === null) return fieldError(401, "not_signed_in", t("notSignedIn"));
-  if (!ADDRESS.test(actor.account)) return fieldError(400, "invalid_request", t("badFrom"), "from");
+  if (!ADDRESS.test(actor.account)) return fieldError(400, "invalid_request", t("badFrom"), "wallet");
   const { deployment } = runtime();
   try {
     const txHash = sentHash(input);

@@ -197,11 +197,11 @@ describe("field answers in the request's language", () => {
     assert.match(unknown.body.error.message, /^没有名为“constructor”的演示身份/);
   });
 
-  it("refuses a wallet's `from` that is not an address, and a receipt for a malformed hash", async () => {
+  it("refuses a `wallet` account that is not an address, and a receipt for a malformed hash", async () => {
     const sale = await decideShipment({ account: "0xabc", signer: "wallet" }, "3", { decision: "accept" });
     assert.equal(sale.status, 400);
     assert.ok("error" in sale.body);
-    assert.equal(sale.body.error.field, "from");
+    assert.equal(sale.body.error.field, "wallet");
     const receipt = await finishWalletTx({ txHash: "0x1234" });
     assert.equal(receipt.status, 400);
     assert.ok("error" in receipt.body);
@@ -213,7 +213,7 @@ describe("who acts on a desk: an account", () => {
   const WALLET = "0x00000000000000000000000000000000000000bb";
   const INSPECTOR = demo.parties.find((p) => p.key === "inspector")!.address;
 
-  it("is the wallet's `from`, else the signed-in wallet, else the act-as party's account", () => {
+  it("is the body's `wallet`, else the signed-in wallet, else the act-as party's account", () => {
     const actAs = sent(sessionCookie("inspector", false));
     const signedIn = sent(walletCookie(WALLET, false));
     assert.deepEqual(deskActor(actAs, WALLET), { account: WALLET, signer: "wallet" });

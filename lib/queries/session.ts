@@ -345,11 +345,11 @@ export interface DeskActor {
 }
 
 /**
- * The actor of a request: the wallet account the body names (`from`) or the signed-in one, else the
+ * The actor of a request: the wallet account the body names (`wallet`) or the signed-in one, else the
  * act-as cookie's demo party through the installed demo; null when nobody acts.
  */
-export function deskActor(cookieHeader: string | null, from?: string): DeskActor | null {
-  const wallet = from ?? signedInAccount(cookieHeader);
+export function deskActor(cookieHeader: string | null, walletAccount?: string): DeskActor | null {
+  const wallet = walletAccount ?? signedInAccount(cookieHeader);
   if (wallet !== null) return { account: wallet, signer: "wallet" };
   const party = partyFromCookieHeader(cookieHeader);
   const account = party === null ? null : demoAccountOf(party);
