@@ -200,25 +200,35 @@ export async function registerBatch(
   if (!parsed.ok) return parsed.reply;
   const batch = parsed.data;
   const key = actor?.signer === "demo" ? demoLabelKeyOf(actor.account) : null;
-  if (actor !== null && key === null)
-    return fieldError(409, "signing_key_not_held", backofficeWords(locale)("labels.signingKeyNotHeld"));
   const boxes = boxesFor(batch.masks, batch.masksPerBox);
   const list = key && possessionListFor(keyedSecrets(key), batch.gtin, batch.lot, batch.serialStart, boxes);
-  return act<BatchRegistered>(actor, input, "MANUFACTURER", locale, {
-    first: async () =>
-      deskCalls.registerBatch({
-        ...batch,
-        manufacturer: actor?.account ?? "",
-        signer: key?.address ?? "",
-        possessionRoot: list ? possessionRoot(list.leaves) : undefined,
-      }),
-    next: async ({ tx, method }) => {
-      if (method !== "registerBatch" || !list) return null;
-      const batchId = tx.created.batchId ?? "";
-      await runtime().possession.write(batchId, list);
-      return { done: { ...confirmed(tx), batchId, boxes } };
+  const maker = holding("MANUFACTURER", locale);
+  // The role first, then the key: a party that is no manufacturer is told so, not that no key is held.
+  const guard = async (account: string) =>
+    (await maker(account)) ??
+    (key === null
+      ? fieldError(409, "signing_key_not_held", backofficeWords(locale)("labels.signingKeyNotHeld"))
+      : null);
+  return deskAction<BatchRegistered>(
+    actor,
+    input,
+    {
+      first: async () =>
+        deskCalls.registerBatch({
+          ...batch,
+          manufacturer: actor?.account ?? "",
+          signer: key?.address ?? "",
+          possessionRoot: list ? possessionRoot(list.leaves) : undefined,
+        }),
+      next: async ({ tx, method }) => {
+        if (method !== "registerBatch" || !list) return null;
+        const batchId = tx.created.batchId ?? "";
+        await runtime().possession.write(batchId, list);
+        return { done: { ...confirmed(tx), batchId, boxes } };
+      },
     },
-  });
+    { locale, statuses: BACKOFFICE_STATUSES, guard },
+  );
 }
 
 /** The manufacturer records the end of sterilisation: the hold before release starts then. */
