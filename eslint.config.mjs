@@ -5,8 +5,9 @@
 // lib/stores holds the file and memory stores the read models use, and imports no read model.
 // lib/i18n (message catalogues, next-intl's request config) sits beside lib/domain: it reads the
 // request's language and imports lib/domain only.
-// A layer imports only layers to its right, only lib/chain imports ethers, and production code never
-// imports the demo module (lib/chain/demo: its keys, its act-as parties) but for DEMO_IMPORTERS below.
+// A layer imports only layers to its right, only lib/chain imports ethers, and production code (app,
+// components, server, lib) never imports the demo module (scripts/demo: its keys, its act-as parties):
+// the embedded chain's starters install it through lib/chain/demo-plugin.ts, an interface and a slot.
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
@@ -19,30 +20,10 @@ const NODE_IO = ["fs", "node:fs", "fs/promises", "node:fs/promises", "http", "no
 
 /** The demo module, by alias or relative path from any depth. */
 const DEMO_GROUP = {
-  group: ["@/lib/chain/demo", "@/lib/chain/demo/**", "**/chain/demo", "**/chain/demo/**"],
-  message: "Production code never imports the demo module (lib/chain/demo): go through lib/queries/session.",
+  group: ["@/scripts/demo", "@/scripts/demo/**", "**/scripts/demo", "**/scripts/demo/**"],
+  message:
+    "Production code never imports the demo module (scripts/demo): ask lib/chain/demo-plugin.ts for the installed demo.",
 };
-
-/**
- * The production modules that import the demo module today, each for a reason the identity work of
- * issue #19 removes (real accounts and signers in place of the demo's). The list only shrinks: a new
- * importer fails the lint.
- */
-const DEMO_IMPORTERS = [
-  // The act-as session: the demo parties to choose from, their keys, and the local-chain check that
-  // refuses demo keys on any other chain (assertLocalChain, DemoKeysRefusedError, LOCAL_CHAIN_ID).
-  "lib/queries/session.ts",
-  // The back-office desk signs with the acting demo party's key and lists the demo parties.
-  "lib/queries/backoffice.ts",
-  // The label signer: serials are signed with the demo manufacturer's registered signing key.
-  "lib/queries/label-sheet.ts",
-  // The field desks: a demo key refused off the local chain becomes a named 403 (DemoKeysRefusedError).
-  "lib/queries/field.ts",
-  // The regulator's view names the acting party by its demo key (type PartyKey only).
-  "lib/queries/regulator.ts",
-  // A field action is done as the act-as cookie's party (type PartyKey only).
-  "server/field-http.ts",
-];
 
 /** The import patterns that name the `forbidden` layers (by alias or relative path). */
 function layerGroup(forbidden) {
@@ -58,21 +39,16 @@ function restrict(paths, patterns) {
 }
 
 /**
- * Files in `files` may not import the `forbidden` layers, nor `paths`. With `production`, nor the
- * demo module: tests and DEMO_IMPORTERS are held to the layer rule alone.
+ * Files in `files` may not import the `forbidden` layers, nor `paths`. With `production`, nor the demo
+ * module: their tests are held to the layer rule alone (a test may install the demo).
  */
 function layer(files, forbidden, message, paths = [ETHERS_ONLY_IN_CHAIN], production = false) {
   const group = layerGroup(forbidden);
   const patterns = group.length ? [{ group, message }] : [];
   if (!production) return [{ files, rules: restrict(paths, patterns) }];
-  const tests = files.map((glob) => glob.replace(/\*\*$/, "**/*.test.ts"));
-  const allowed = DEMO_IMPORTERS.filter((file) =>
-    files.some((glob) => file.startsWith(glob.replace("**", ""))),
-  );
-  return [
-    { files, ignores: [...tests, ...DEMO_IMPORTERS], rules: restrict(paths, [...patterns, DEMO_GROUP]) },
-    { files: [...tests, ...allowed], rules: restrict(paths, patterns) },
-  ];
+  const tests = files.filter((glob) => glob.endsWith("**")).map((glob) => `${glob}/*.test.ts`);
+  const held = { files, ignores: tests, rules: restrict(paths, [...patterns, DEMO_GROUP]) };
+  return tests.length ? [held, { files: tests, rules: restrict(paths, patterns) }] : [held];
 }
 
 // Words a reader sees come from the catalogues (lib/i18n/messages), never from the markup itself.
@@ -152,12 +128,14 @@ export default tseslint.config(
     ["app", "components", "server", "lib/queries", "lib/stores", "lib/chain", "lib/env"],
     "lib/domain is pure: it imports no other layer.",
     [ETHERS_ONLY_IN_CHAIN, ...NODE_IO.map((name) => ({ name, message: "lib/domain is pure: no I/O." }))],
+    true,
   ),
   ...layer(
     ["lib/chain/**"],
     ["app", "components", "server", "lib/queries", "lib/stores"],
     "lib/chain imports only lib/domain and lib/env.",
     [],
+    true,
   ),
   ...layer(
     ["lib/stores/**"],
@@ -179,6 +157,8 @@ export default tseslint.config(
     ["lib/i18n/**"],
     ["app", "components", "server", "lib/queries", "lib/stores", "lib/chain"],
     "lib/i18n imports only lib/domain.",
+    undefined,
+    true,
   ),
   ...layer(["server/**"], ["app", "components"], "server/ imports no routes or components.", undefined, true),
   ...layer(
@@ -189,5 +169,9 @@ export default tseslint.config(
     true,
   ),
   ...layer(["app/**"], ["lib/chain"], "Routes read through lib/queries, never lib/chain.", undefined, true),
-  ...layer(["scripts/**", "e2e/**", "lib/env.ts"], [], ""),
+  ...layer(["lib/env.ts"], [], "", undefined, true),
+  ...layer(["scripts/**", "e2e/**"], [], ""),
+  // The demo module is chain code that only the demo runs (its keys, its seeded history): it derives
+  // keys and sends transactions with ethers itself, as it did under lib/chain.
+  ...layer(["scripts/demo/**"], [], "", []),
 );

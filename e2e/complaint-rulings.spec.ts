@@ -3,7 +3,8 @@
 // maker, is ruled on by an inspector, whose confirmation stays in place of the buttons. The complaints
 // are about a batch of the test's own (e2e/regulator/fresh-batch.ts), so no other test's record changes.
 import { test, expect, type APIRequestContext } from "@playwright/test";
-import { actorFrom, backoffice } from "../lib/chain/backoffice";
+import { backoffice } from "../lib/chain/backoffice";
+import { demoActor } from "../scripts/demo/plugin";
 import { actAs, typePassingResults, untilHydrated } from "./desks";
 import { chain } from "./field/boxes";
 import { releasedBatch, type FreshBatch } from "./regulator/fresh-batch";
@@ -74,7 +75,7 @@ test("an inspector rules on an answered complaint: the confirmation stays in its
   request,
 }) => {
   const complaintId = await fileComplaint(request, 2);
-  const maker = await actorFrom(chain().provider, { demoParty: "qinghe" });
+  const maker = await demoActor(chain().provider, "qinghe");
   await backoffice.answerComplaint(chain().deployment, maker, {
     complaintId,
     response: "Retained samples pass",
@@ -113,7 +114,7 @@ test("a complainant waiting on the complaint's page sees the maker's answer when
   // Survives only as long as this very document does: a reload would take it away.
   await page.evaluate(() => Object.assign(window, { samePage: true }));
 
-  const maker = await actorFrom(chain().provider, { demoParty: "qinghe" });
+  const maker = await demoActor(chain().provider, "qinghe");
   await backoffice.answerComplaint(chain().deployment, maker, {
     complaintId,
     response: "Retained samples pass",

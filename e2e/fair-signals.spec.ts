@@ -5,7 +5,7 @@
 import { test, expect, type Page } from "@playwright/test";
 import { boxCode } from "./field/boxes";
 import { readScenarios } from "./scan/fixture-list";
-import { OPEN_COMPLAINT_SERIAL } from "../lib/chain/demo/seed";
+import { OPEN_COMPLAINT_SERIAL } from "../scripts/demo/seed";
 
 const scenario = (id: string) => readScenarios().find((s) => s.id === id)!;
 const pathOf = (code: string) => new URL(code).pathname + new URL(code).search;

@@ -3,8 +3,8 @@
 // supplier (no other test reads its licences), a cap in 南京 (no seeded party sells there). The price
 // chart is read before anything here could add a price.
 import { test, expect, type Locator } from "@playwright/test";
-import { PARTIES, PRICE_SURVEY } from "../lib/chain/demo/world";
-import { demoWallet } from "../lib/chain/demo/accounts";
+import { PARTIES, PRICE_SURVEY } from "../scripts/demo/world";
+import { demoWallet } from "../scripts/demo/accounts";
 import { isoDateToSeconds, secondsToIsoDate } from "../lib/domain/time";
 import { releasedBatch } from "./regulator/fresh-batch";
 import { axeViolations } from "./axe";

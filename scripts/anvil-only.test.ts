@@ -14,7 +14,7 @@ const SOURCE_DIRS = ["app", "components", "lib", "server", "scripts"];
 /** Where an anvil-only method may be named, and why that is not the path of any other chain. */
 const EMBEDDED_ONLY: Record<string, string> = {
   "lib/chain/durability.ts": "the embedded chain's state dump; the runtime makes one only without RPC_URL",
-  "lib/chain/demo/seed.ts": "the demo history on the local chain (dated blocks); demo keys only on 31337",
+  "scripts/demo/seed.ts": "the demo history on the local chain (dated blocks); demo keys only on 31337",
   "scripts/lib/embedded.ts": "starts the embedded chain (anvil) for npm start and the tests",
   "scripts/lib/hardhat-world.ts":
     "the off-anvil test's own seeding, sent to Hardhat directly, not via the app",

@@ -35,10 +35,11 @@ import { startReference, verifyCostApart, type ReferenceKind } from "./lib/refer
 import { batchReads, type BatchKeys } from "./lib/read-census";
 import { rpcProvider } from "../lib/chain/provider";
 import { bindContracts, contractInterface, CONTRACT_NAMES } from "../lib/chain/contracts";
-import { actorFrom, backoffice, batchIdOf, type Actor } from "../lib/chain/backoffice";
+import { backoffice, batchIdOf, type Actor } from "../lib/chain/backoffice";
+import { demoActor } from "./demo/plugin";
 import { demoLabelKey } from "../lib/chain/labels";
 import { secondsToIsoDate } from "../lib/domain/time";
-import type { Scenario } from "../lib/chain/demo/seed";
+import type { Scenario } from "./demo/seed";
 
 type JsonRpcProvider = ReturnType<typeof rpcProvider>;
 
@@ -1162,7 +1163,7 @@ async function main(): Promise<void> {
       "bianmin",
       "inspector",
     ]) {
-      actors[party] = await actorFrom(provider, { demoParty: party });
+      actors[party] = await demoActor(provider, party);
     }
     const t = await traffic(world, actors);
     phase = "page weight";

@@ -15,10 +15,10 @@ import {
   batchIdOf,
   bondOf,
   orderBalancesOf,
-  partyAddress,
   readOrder,
   type TxResult,
 } from "../lib/chain/backoffice";
+import { demoActor, partyAddress } from "./demo/plugin";
 import { DAY, isoDateToSeconds, secondsToIsoMinute } from "../lib/domain/time";
 import { formatYuan, formatYuanPerPiece } from "../lib/domain/format";
 import { BoxReader } from "../lib/chain/reader";
@@ -26,7 +26,7 @@ import { readScannedCode, Verifier } from "../lib/queries/verify";
 import { isCategoryId, type CategoryId } from "../lib/domain/standards";
 import { LICENCE_KINDS, ROLES, type LicenceKind, type Role } from "../lib/chain/field";
 import { isIsoDate } from "../lib/domain/backoffice-input";
-import { LOCAL_CHAIN_ID } from "../lib/chain/demo/accounts";
+import { LOCAL_CHAIN_ID } from "../lib/chain/demo-plugin";
 import { makeBatchLabels, printBatchLabels } from "./lib/label-maker";
 
 const HELP = `MedProof back office. Usage: npm run medproof -- <command> [options] --keystore <file>
@@ -300,7 +300,7 @@ async function signer(values: Values, provider: ReturnType<typeof rpcProvider>):
         `private_key_refused: MEDPROOF_PRIVATE_KEY is read on the local chain (id ${LOCAL_CHAIN_ID}) only; this chain has id ${chainId}. Sign with your encrypted keystore: --keystore <file> [--password-file <file>].`,
       );
   }
-  return actorFrom(provider, { privateKey: process.env.MEDPROOF_PRIVATE_KEY, demoParty: values.as });
+  return values.as ? demoActor(provider, values.as) : actorFrom(provider, process.env.MEDPROOF_PRIVATE_KEY);
 }
 
 /** `deploy`: a whole system on the chain at --rpc-url, signed with the keystore's key. */

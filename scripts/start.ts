@@ -1,6 +1,7 @@
 // `npm start`: the whole thing on the embedded default — a local chain under .data/ (deployed and
-// seeded once), a production build (made when sources changed), and the web server. With RPC_URL and
-// DEPLOYMENT_FILE it serves that chain instead and never deploys, seeds or uses demo keys. Variables
+// seeded once), a production build (made when sources changed), and the web server, with the demo (its
+// act-as switch and keys: scripts/demo/plugin.ts) installed. With RPC_URL and DEPLOYMENT_FILE it serves
+// that chain instead and never deploys or seeds; the demo is installed only if that chain is the local one. Variables
 // also come from a .env file (the environment winning). It runs with tsx, a dev tool: a production
 // deployment runs the compiled server instead (`npm run serve`, server/main.ts).
 import { join } from "node:path";
@@ -9,7 +10,8 @@ import { loadEnvFile } from "../lib/env-file";
 import { startEmbeddedChain } from "./lib/embedded";
 import { startWebServer } from "../server/server";
 import { buildIfNeeded } from "./lib/build";
-import { waitForRpc } from "../lib/chain/provider";
+import { rpcProvider, waitForRpc } from "../lib/chain/provider";
+import { installDemo, installDemoOnLocalChain } from "./demo/plugin";
 
 async function main(): Promise<void> {
   loadEnvFile();
@@ -34,11 +36,13 @@ async function main(): Promise<void> {
         log: (message) => console.log(message),
       });
       stops.push(() => chain.anvil.stop());
+      installDemo();
       console.log(
         `Local chain at ${chain.anvil.url} (state in ${config.dataDir}/), ${chain.scenarios.length} demo scenarios.`,
       );
     } else {
       await waitForRpc(config.rpcUrl);
+      await installDemoOnLocalChain(rpcProvider(config.rpcUrl));
       console.log(`Using the chain at ${config.rpcUrl} with ${config.deploymentFile}.`);
     }
     buildIfNeeded();

@@ -177,6 +177,7 @@ const OFF_ANVIL_TESTS = [
   ["e2e/http/siwe.test.ts"],
   ["e2e/http/complaints.mutates.test.ts"],
   ["e2e/off-anvil/deploy.test.ts"],
+  ["e2e/off-anvil/desks.test.ts"],
 ];
 
 /** `npm test -- hardhat`: the off-anvil world, its HTTP tests, and the guard's count of anvil-only calls. */

@@ -1,11 +1,11 @@
-// The field actions' HTTP side: the acting party from the act-as cookie, the JSON body, the language
-// of the answer (the language switch's cookie, then Accept-Language), the answer.
-import type { PartyKey } from "../lib/chain/demo/world";
+// The desks' HTTP side: the JSON body, the acting account (session.ts's deskActor: the body's `wallet`
+// or the signed-in account, else the demo's act-as party), the language of the answer (the language
+// switch's cookie, then Accept-Language), the answer.
 import type { Locale } from "../lib/domain/locale";
 import { cookieValue, localeOf } from "../lib/queries/cookies";
 import { readJsonBody } from "./json-request";
 import { reply } from "./reply";
-import { partyFromCookieHeader, type FieldResponse } from "../lib/queries/session";
+import { deskActor, type DeskActor, type FieldResponse } from "../lib/queries/session";
 
 const MAX_BODY_BYTES = 16 * 1024;
 
@@ -13,14 +13,19 @@ const MAX_BODY_BYTES = 16 * 1024;
 export const cookieOf = (request: Request, name: string): string | undefined =>
   cookieValue(request.headers.get("cookie"), name);
 
-/** A desk action: the body read, the acting party and language found, the action's outcome answered. */
+/** A desk action: the body read, the acting account and language found, the action's outcome answered. */
 export async function fieldAction<T>(
   request: Request,
-  action: (party: PartyKey | null, body: unknown, locale: Locale) => Promise<FieldResponse<T>>,
+  action: (actor: DeskActor | null, body: unknown, locale: Locale) => Promise<FieldResponse<T>>,
 ): Promise<Response> {
   const body = await readJsonBody(request, MAX_BODY_BYTES);
   if (!body.ok) return reply({ status: body.status, body: { error: body.error } });
-  const party = partyFromCookieHeader(request.headers.get("cookie"));
-  const outcome = await action(party, body.value, localeOf(request));
-  return reply(outcome);
+  // The wallet's account is `wallet`, not `from`: an attestation's `from` is the start of its validity.
+  const wallet =
+    typeof body.value === "object" && body.value !== null
+      ? (body.value as { wallet?: unknown }).wallet
+      : undefined;
+  // A `wallet` that is no address is refused in words by the action (desk-action.ts).
+  const actor = deskActor(request.headers.get("cookie"), wallet === undefined ? undefined : String(wallet));
+  return reply(await action(actor, body.value, localeOf(request)));
 }

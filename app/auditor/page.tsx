@@ -18,8 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The workshop auditor's desk: attest a workshop; the attestations on the record. */
 export default async function AuditorPage() {
   const [t, tb] = await Promise.all([getTranslations("auditor"), getTranslations("backoffice")]);
-  const cookieStore = await cookies();
-  const [demo, session] = await Promise.all([demoSwitch(), currentSession(cookieStore)]);
+  const [demo, session] = await Promise.all([demoSwitch(), currentSession(await cookies())]);
   const isAuditor = session?.roles.includes("AUDITOR") ?? false;
   const desk = isAuditor ? await auditorDesk() : null;
   const now = currentTime();

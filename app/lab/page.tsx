@@ -22,8 +22,7 @@ export default async function LabPage({
   searchParams: Promise<{ batch?: string; complaint?: string }>;
 }) {
   const [t, tb] = await Promise.all([getTranslations("lab"), getTranslations("backoffice")]);
-  const cookieStore = await cookies();
-  const [demo, session] = await Promise.all([demoSwitch(), currentSession(cookieStore)]);
+  const [demo, session] = await Promise.all([demoSwitch(), currentSession(await cookies())]);
   const isLab = session?.roles.includes("LAB") ?? false;
   const desk = isLab ? await labDesk() : null;
   const { batch = null, complaint = null } = await searchParams;

@@ -13,7 +13,7 @@ import { formatDecimal } from "@/lib/domain/format";
 import { CATEGORIES, isCategoryId } from "@/lib/domain/standards";
 import { DAY, secondsToIsoDate, secondsToIsoMinute } from "@/lib/domain/time";
 import {
-  DEFAULT_STERILIZER,
+  defaultSterilizer,
   currentTime,
   manufacturerDesk,
   supplierDesk,
@@ -101,7 +101,7 @@ async function BatchCard({ desk, now }: { desk: BatchDesk; now: number }) {
           batchId={batch.batchId}
           recorded={batch.sterilisedAt !== null}
           defaults={{
-            sterilizer: DEFAULT_STERILIZER,
+            sterilizer: defaultSterilizer(),
             start: localMinute(sterilisationStart),
             end: localMinute(Math.max(sterilisationStart, now - 1800)),
           }}
@@ -133,7 +133,7 @@ export default async function ManufacturerPage() {
     getTranslations("backoffice"),
     getLocale(),
   ]);
-  // A connected wallet's account first (it signs its own registrations), else the demo's acting party.
+  // The signed-in account first (its wallet signs its own registrations), else the demo's acting party.
   const [demo, session] = await Promise.all([demoSwitch(), currentSession(await cookies())]);
   const roles = session?.roles ?? [];
   const isMaker = roles.includes("MANUFACTURER");

@@ -52,14 +52,13 @@ function Section({
 
 /** The regulator's back office: the record at a glance, and the regulator's acts for its role. */
 export default async function RegulatorPage() {
-  const cookieStore = await cookies();
   const desk = await regulatorDesk();
   if (desk === null) return <ChainUnavailable />;
   const [t, messages, demo, session] = await Promise.all([
     getTranslations("regulator"),
     getMessages(),
     demoSwitch(),
-    currentSession(cookieStore),
+    currentSession(await cookies()),
   ]);
   const canAct = session?.roles.includes("REGULATOR") ?? false;
   const { participants, now, today } = desk;

@@ -133,11 +133,11 @@ export function BatchForm({
     await new Promise((resolve) => setTimeout(resolve, 0));
     const labels = makeBatchLabels({ gtin, lot, expiry, serialStart: first, boxes });
     setPublishing(null);
-    const outcome = await send(
-      "/api/manufacturer/batches",
-      { ...body, signer: labels.commitment.signer, possessionRoot: labels.commitment.possessionRoot },
-      "/api/manufacturer/batches/receipts",
-    );
+    const outcome = await send("/api/manufacturer/batches", {
+      ...body,
+      signer: labels.commitment.signer,
+      possessionRoot: labels.commitment.possessionRoot,
+    });
     if (outcome.kind !== "confirmed") return;
     setMade({ labels, batchId: outcome.result.batchId });
     await publish(labels, outcome.result.batchId);

@@ -1,8 +1,9 @@
-// Sending one field action, and what the page shows meanwhile. Without a browser wallet the server signs
+// Sending one desk action, and what the page shows meanwhile. Without a browser wallet the server signs
 // it as the acting demo party: sending, then confirmed with its block and transaction, or the refusal in
 // words. With one (window.ethereum), the server prepares the call for the wallet's account (simulated
 // first, so a refusal comes in words before the wallet is asked), the wallet signs and sends it, and the
-// server reads the receipt: signing, pending, then confirmed or the refusal.
+// page posts its hash back to the same route, which reads the receipt: signing, pending, then confirmed,
+// the refusal, or the action's next call (a lot's delivery, a retest's ruling) to sign the same way.
 import { injectedWallet, switchToChain, USER_REJECTED, walletAccount, type Eip1193Provider } from "./wallet";
 
 export type ActionState<T = unknown> =
@@ -23,6 +24,9 @@ interface Prepared {
 }
 
 type Answer<T> = { ok: true; body: T } | { ok: false; state: ActionState<never> };
+
+/** The most calls one action takes (a lot and its delivery, a report and its ruling). */
+const MAX_STEPS = 3;
 
 const failed = (code: string, message: string) => ({ kind: "failed", code, message }) as const;
 
@@ -52,15 +56,13 @@ const confirmedState = <T extends Confirmed>(answer: T): ActionState<T> => ({
   result: answer,
 });
 
-/** `receipts`: where the mined transaction is read back (a desk's own reading of what it did). */
 export async function postAction<T extends Confirmed>(
   url: string,
   body: object,
   onProgress?: (state: ActionState<T>) => void,
-  receipts = "/api/field/receipts",
 ): Promise<ActionState<T>> {
   const wallet = injectedWallet();
-  if (wallet !== null) return walletAction(wallet, url, body, receipts, onProgress);
+  if (wallet !== null) return walletAction(wallet, url, body, onProgress);
   const answer = await postJson<T>(url, body);
   return answer.ok ? confirmedState(answer.body) : answer.state;
 }
@@ -69,36 +71,37 @@ async function walletAction<T extends Confirmed>(
   wallet: Eip1193Provider,
   url: string,
   body: object,
-  receipts: string,
   onProgress?: (state: ActionState<T>) => void,
 ): Promise<ActionState<T>> {
   try {
     const from = await walletAccount(wallet);
-    const prepared = await postJson<Prepared | T>(url, { ...body, from });
-    if (!prepared.ok) return prepared.state;
-    // A route that signs by itself (no wallet support) answers with the confirmed transaction.
-    if (!("prepared" in prepared.body)) return confirmedState(prepared.body);
-    const tx = prepared.body.prepared;
-    // On another chain the wallet is asked to switch (it asks its user); one that does not know the chain
-    // is told apart, since switching cannot help it.
-    const onChain = await switchToChain(wallet, tx.chainId);
-    if (!onChain.ok)
-      return failed(
-        "wrong_chain",
-        onChain.reason === "unknown_chain"
-          ? `Your wallet does not know chain ${tx.chainId}, where MedProof's contracts are. Add that network to the wallet, then try again.`
-          : `Your wallet is on chain ${onChain.current}. Switch it to chain ${tx.chainId}, where MedProof's contracts are.`,
+    let answer = await postJson<Prepared | T>(url, { ...body, wallet: from });
+    for (let step = 0; step < MAX_STEPS; step += 1) {
+      if (!answer.ok) return answer.state;
+      // A route that signs by itself (no wallet support) answers with the confirmed transaction.
+      if (!("prepared" in answer.body)) return confirmedState(answer.body);
+      const tx = answer.body.prepared;
+      // On another chain the wallet is asked to switch (it asks its user); one that does not know the chain
+      // is told apart, since switching cannot help it.
+      const onChain = await switchToChain(wallet, tx.chainId);
+      if (!onChain.ok)
+        return failed(
+          "wrong_chain",
+          onChain.reason === "unknown_chain"
+            ? `Your wallet does not know chain ${tx.chainId}, where MedProof's contracts are. Add that network to the wallet, then try again.`
+            : `Your wallet is on chain ${onChain.current}. Switch it to chain ${tx.chainId}, where MedProof's contracts are.`,
+        );
+      onProgress?.({ kind: "signing" });
+      const txHash = String(
+        await wallet.request({
+          method: "eth_sendTransaction",
+          params: [{ from: tx.from, to: tx.to, data: tx.data }],
+        }),
       );
-    onProgress?.({ kind: "signing" });
-    const txHash = String(
-      await wallet.request({
-        method: "eth_sendTransaction",
-        params: [{ from: tx.from, to: tx.to, data: tx.data }],
-      }),
-    );
-    onProgress?.({ kind: "pending", txHash });
-    const mined = await postJson<T>(receipts, { txHash });
-    return mined.ok ? confirmedState(mined.body) : mined.state;
+      onProgress?.({ kind: "pending", txHash });
+      answer = await postJson<Prepared | T>(url, { ...body, wallet: from, txHash });
+    }
+    return failed("too_many_steps", "The action asked for more transactions than any desk action has.");
   } catch (error) {
     const { code, message } = error as { code?: unknown; message?: unknown };
     if (code === USER_REJECTED) return failed("user_rejected", "You cancelled the signature.");

@@ -23,10 +23,9 @@ export function useTxAction<T extends Confirmed = Confirmed>({ refresh = true } 
   const [state, setState] = useState<ActionState<T>>({ kind: "idle" });
   const hydrated = useHydrated();
 
-  /** `receipts`: where a wallet's mined transaction is read back, when not the field desk's route. */
-  async function send(url: string, body: object, receipts?: string): Promise<ActionState<T>> {
+  async function send(url: string, body: object): Promise<ActionState<T>> {
     setState({ kind: "sending" });
-    const outcome = await postAction<T>(url, body, setState, receipts);
+    const outcome = await postAction<T>(url, body, setState);
     setState(outcome);
     if (outcome.kind === "confirmed" && refresh) router.refresh();
     return outcome;

@@ -3,9 +3,10 @@
 // orders placed and fulfilled through the real order book.
 import { readFileSync } from "node:fs";
 import { signSerial } from "../../lib/chain/serials";
-import { demoSerialSigner, demoWallet } from "../../lib/chain/demo/accounts";
-import { PARTIES, PRODUCTS } from "../../lib/chain/demo/world";
-import { actorFrom, backoffice, batchIdOf, orderBalancesOf, readOrder } from "../../lib/chain/backoffice";
+import { demoSerialSigner, demoWallet } from "../../scripts/demo/accounts";
+import { PARTIES, PRODUCTS } from "../../scripts/demo/world";
+import { backoffice, batchIdOf, orderBalancesOf, readOrder } from "../../lib/chain/backoffice";
+import { demoActor } from "../../scripts/demo/plugin";
 import { readDeployment } from "../../lib/chain/deployment";
 import { rpcProvider } from "../../lib/chain/provider";
 import { toDigitalLink } from "../../lib/domain/gs1";
@@ -65,8 +66,8 @@ export async function shipFromDistributor(
 ): Promise<number> {
   const { deployment, provider } = chain();
   const batch = scenarioBatch(scenarioId);
-  const distributor = await actorFrom(provider, { demoParty: "distributor" });
-  const recipient = await actorFrom(provider, { demoParty: to });
+  const distributor = await demoActor(provider, "distributor");
+  const recipient = await demoActor(provider, to);
   const shipped = await backoffice.ship(deployment, distributor, {
     batchId: await batchIdOf(deployment, provider, batch.gtin, batch.lot),
     to: recipient.address,
@@ -86,7 +87,7 @@ export const partyAddress = (party: keyof typeof PARTIES): string =>
 export async function boxSoldBy(scenarioId: string, party: keyof typeof PARTIES, serial: number) {
   const { deployment, provider } = chain();
   const shipmentId = await shipFromDistributor(scenarioId, party, 1);
-  const seller = await actorFrom(provider, { demoParty: party });
+  const seller = await demoActor(provider, party);
   await backoffice.acceptShipment(deployment, seller, { shipmentId });
   const batch = scenarioBatch(scenarioId);
   await backoffice.decommission(deployment, seller, {
@@ -107,8 +108,8 @@ export async function fulfilledOrder(
 ): Promise<{ orderId: number; shipmentId: number; amountFen: number }> {
   const { deployment, provider } = chain();
   const batch = scenarioBatch(scenarioId);
-  const buying = await actorFrom(provider, { demoParty: buyer });
-  const distributor = await actorFrom(provider, { demoParty: "distributor" });
+  const buying = await demoActor(provider, buyer);
+  const distributor = await demoActor(provider, "distributor");
   const latest = await provider.getBlock("latest");
   const placed = await backoffice.placeOrder(deployment, buying, {
     seller: distributor.address,

@@ -5,8 +5,8 @@
 // else 4902 "unrecognised chain"). `rejecting` makes it answer eth_sendTransaction and personal_sign as a
 // user who declines (EIP-1193 code 4001). The key never enters the page.
 import type { Page } from "@playwright/test";
-import { demoWallet } from "../../lib/chain/demo/accounts";
-import { PARTIES } from "../../lib/chain/demo/world";
+import { demoWallet } from "../../scripts/demo/accounts";
+import { PARTIES } from "../../scripts/demo/world";
 import { readDeployment } from "../../lib/chain/deployment";
 import { rpcProvider } from "../../lib/chain/provider";
 

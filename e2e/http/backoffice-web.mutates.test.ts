@@ -50,8 +50,11 @@ describe("the manufacturer's routes", () => {
     const anonymous = await postAs("/api/manufacturer/batches", batch());
     assert.equal(anonymous.status, 401);
     assert.equal(anonymous.body.error?.code, "not_signed_in");
-    // The back office signs with the demo switch only: no wallet to connect.
-    assert.equal(anonymous.body.error?.message, "Choose who acts first (Demo: act as …) on the local chain.");
+    // The back office signs as the field desks do: the demo switch, or the account's own wallet.
+    assert.equal(
+      anonymous.body.error?.message,
+      "Choose who acts first (Demo: act as …) on the local chain, or connect a wallet.",
+    );
   });
 
   it("names the field of malformed input (400) before anything is sent", async () => {

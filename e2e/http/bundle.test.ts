@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { demoSerialSigner, demoWallet } from "../../lib/chain/demo/accounts";
+import { demoSerialSigner, demoWallet } from "../../scripts/demo/accounts";
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((entry) => {

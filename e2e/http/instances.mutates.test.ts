@@ -14,7 +14,7 @@ import { join } from "node:path";
 import { baseUrl, databaseUrl, deploymentFile, rpcUrl, scenario } from "./world";
 import { freePort } from "../../scripts/lib/ports";
 import { demoSessionCookie } from "../../scripts/lib/demo-session";
-import { demoBoxSecret, demoWallet } from "../../lib/chain/demo/accounts";
+import { demoBoxSecret, demoWallet } from "../../scripts/demo/accounts";
 import { formatBoxSecret } from "../../lib/domain/box-secret";
 
 /** A funded anvil account no demo party or the world's relayer (account 11) uses. */

@@ -5,10 +5,11 @@
 // its sterilisation, the lab posts passing results, 青禾 releases it (the 14-day hold is over). No other
 // test knows the batch.
 import { dirname } from "node:path";
-import { actorFrom, backoffice } from "../../lib/chain/backoffice";
-import { demoSerialSigner } from "../../lib/chain/demo/accounts";
-import { PARTIES, PRODUCTS, STERILIZER, WORKSHOPS } from "../../lib/chain/demo/world";
-import { demoLabelKeyOfParty, keyedSecrets, possessionListFor } from "../../lib/chain/labels";
+import { backoffice } from "../../lib/chain/backoffice";
+import { demoActor } from "../../scripts/demo/plugin";
+import { demoSerialSigner } from "../../scripts/demo/accounts";
+import { PARTIES, PRODUCTS, STERILIZER, WORKSHOPS } from "../../scripts/demo/world";
+import { keyedSecrets, possessionListFor } from "../../lib/chain/labels";
 import { possessionRoot } from "../../lib/chain/possession";
 import { boxesFor } from "../../lib/domain/backoffice";
 import { formatBoxSecret } from "../../lib/domain/box-secret";
@@ -32,9 +33,9 @@ export interface FreshBatch {
 export async function releasedBatch(name: string): Promise<FreshBatch> {
   const { deployment, provider } = chain();
   const [supplier, qinghe, lab] = await Promise.all([
-    actorFrom(provider, { demoParty: "supplier" }),
-    actorFrom(provider, { demoParty: "qinghe" }),
-    actorFrom(provider, { demoParty: "lab" }),
+    demoActor(provider, "supplier"),
+    demoActor(provider, "qinghe"),
+    demoActor(provider, "lab"),
   ]);
   const suffix = `${name}${Date.now().toString(36).slice(-5)}`.toUpperCase();
   const gtin = PRODUCTS.surgical.gtin;
@@ -44,7 +45,7 @@ export async function releasedBatch(name: string): Promise<FreshBatch> {
 
   const masks = 5_000;
   const masksPerBox = 50;
-  const secrets = keyedSecrets(demoLabelKeyOfParty(PARTIES.qinghe.account));
+  const secrets = keyedSecrets(demoSerialSigner(PARTIES.qinghe.account));
   const possession = possessionListFor(secrets, gtin, lot, 1, boxesFor(masks, masksPerBox));
 
   const material = await backoffice.registerLot(deployment, supplier, {

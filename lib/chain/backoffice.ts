@@ -7,7 +7,6 @@ import {
   Wallet,
   keccak256,
   id,
-  isAddress,
   isHexString,
   type Provider,
   type Signer,
@@ -25,8 +24,6 @@ import type { FunctionArgs, FunctionName } from "./abi-types";
 
 export type { ContractCall };
 import type { Deployment } from "./deployment";
-import { assertLocalChain, demoWallet } from "./demo/accounts";
-import { PARTIES, type PartyKey } from "./demo/world";
 import { describeError, type PlainError } from "./errors";
 import { DAY, isoDateToSeconds } from "../domain/time";
 import type { Locale } from "../domain/locale";
@@ -57,36 +54,20 @@ export interface Actor {
   address: string;
 }
 
-/** A private key given by the operator, or on the local chain a demo party by name. */
-export async function actorFrom(
-  provider: Provider,
-  source: { privateKey?: string; demoParty?: string },
-): Promise<Actor> {
-  if (source.privateKey) {
-    if (!isHexString(source.privateKey, 32))
-      throw new ActionError({
-        code: "bad_key",
-        message: "The private key must be 0x followed by 64 hex digits.",
-      });
-    const wallet = new Wallet(source.privateKey, provider);
-    return { signer: wallet, address: wallet.address };
-  }
-  if (source.demoParty) {
-    const party = PARTIES[source.demoParty as PartyKey] as (typeof PARTIES)[PartyKey] | undefined;
-    if (!party) {
-      throw new ActionError({
-        code: "unknown_party",
-        message: `No demo party "${source.demoParty}". Choose one of: ${Object.keys(PARTIES).join(", ")}.`,
-      });
-    }
-    await assertLocalChain(provider);
-    const wallet = demoWallet(party.account, provider);
-    return { signer: wallet, address: wallet.address };
-  }
-  throw new ActionError({
-    code: "no_key",
-    message: "Say who acts: a private key (MEDPROOF_PRIVATE_KEY) or, on the local chain, --as <party>.",
-  });
+/** The operator's private key (the CLI's MEDPROOF_PRIVATE_KEY); a demo party acts through scripts/demo. */
+export function actorFrom(provider: Provider, privateKey: string | undefined): Actor {
+  if (!privateKey)
+    throw new ActionError({
+      code: "no_key",
+      message: "Say who acts: a private key (MEDPROOF_PRIVATE_KEY) or, on the local chain, --as <party>.",
+    });
+  if (!isHexString(privateKey, 32))
+    throw new ActionError({
+      code: "bad_key",
+      message: "The private key must be 0x followed by 64 hex digits.",
+    });
+  const wallet = new Wallet(privateKey, provider);
+  return { signer: wallet, address: wallet.address };
 }
 
 export interface TxResult {
@@ -196,58 +177,25 @@ export async function batchIdOf(
   return await contracts.BatchRegistry.getFunction("batchIdOf")(BigInt(gtin), lot);
 }
 
-/** A batch as the manufacturer registers it: its label-signing key's address and possession root. */
-export interface BatchTerms {
-  gtin: string;
-  lot: string;
-  produced: string;
-  expiry: string;
-  masks: number;
-  masksPerBox: number;
-  serialStart: number;
-  workshop: string;
-  materials: { lotId: number; kg: number }[];
-  signer: string;
-  /** The root of the boxes' possession tree (see possession.ts); none without printed secrets. */
-  possessionRoot?: string;
-}
-
-/** The batch registration call of `maker` (signed here, or prepared for the maker's wallet). */
-export const batchCalls = {
-  registerBatch: (maker: string, p: BatchTerms): ContractCall =>
-    contractCall("BatchRegistry", "registerBatch", [
-      {
-        gtin: BigInt(p.gtin),
-        lot: p.lot,
-        productionDate: isoDateToSeconds(p.produced),
-        expiryDate: isoDateToSeconds(p.expiry),
-        masks: p.masks,
-        masksPerBox: p.masksPerBox,
-        serialStart: p.serialStart,
-        workshopId: workshopIdOf(maker, p.workshop),
-        materials: p.materials.map((m) => ({ lotId: m.lotId, grams: BigInt(Math.round(m.kg * 1000)) })),
-        signer: p.signer,
-        possessionRoot: p.possessionRoot ?? "0x" + "00".repeat(32),
-      },
-    ]),
-};
-
-export const backoffice = {
-  registerLot: (d: Deployment, a: Actor, p: { code: string; grade: string; kg: number; report: string }) =>
-    send(d, a, "MaterialRegistry", "registerLot", [
+/**
+ * The back-office and regulator desks' calls, as data: sent here with a key (the CLI, the demo) or
+ * prepared for the account's own wallet (lib/queries/desk-action.ts). `auditor` is the sender.
+ */
+export const deskCalls = {
+  registerLot: (p: { code: string; grade: string; kg: number; report: string }): ContractCall =>
+    contractCall("MaterialRegistry", "registerLot", [
       p.code,
       p.grade,
       BigInt(Math.round(p.kg * 1000)),
       hashOf(p.report),
     ]),
 
-  transferLot: (d: Deployment, a: Actor, p: { lotId: number; to: string }) =>
-    send(d, a, "MaterialRegistry", "transferLot", [p.lotId, p.to]),
+  transferLot: (p: { lotId: number; to: string }): ContractCall =>
+    contractCall("MaterialRegistry", "transferLot", [p.lotId, p.to]),
 
   attestWorkshop: (
-    d: Deployment,
-    a: Actor,
     p: WorkshopReadings & {
+      auditor: string;
       manufacturer: string;
       workshop: string;
       from: string;
@@ -256,10 +204,10 @@ export const backoffice = {
       staffTrained: boolean;
       report: string;
     },
-  ) =>
-    send(d, a, "MaterialRegistry", "attestWorkshop", [
+  ): ContractCall =>
+    contractCall("MaterialRegistry", "attestWorkshop", [
       {
-        auditor: a.address,
+        auditor: p.auditor,
         manufacturer: p.manufacturer,
         workshopId: workshopIdOf(p.manufacturer, p.workshop),
         workshopName: p.workshop,
@@ -280,22 +228,15 @@ export const backoffice = {
       },
     ]),
 
-  registerBatch: (d: Deployment, a: Actor, p: BatchTerms) =>
-    sendCall(d, a, batchCalls.registerBatch(a.address, p)),
-
-  recordSterilisation: (
-    d: Deployment,
-    a: Actor,
-    p: {
-      batchId: string;
-      sterilizer: string;
-      method: string;
-      startedAt: number;
-      endedAt: number;
-      report: string;
-    },
-  ) =>
-    send(d, a, "BatchRegistry", "recordSterilisation", [
+  recordSterilisation: (p: {
+    batchId: string;
+    sterilizer: string;
+    method: string;
+    startedAt: number;
+    endedAt: number;
+    report: string;
+  }): ContractCall =>
+    contractCall("BatchRegistry", "recordSterilisation", [
       p.batchId,
       {
         sterilizer: p.sterilizer,
@@ -306,32 +247,64 @@ export const backoffice = {
       },
     ]),
 
-  postTestReport: (
-    d: Deployment,
-    a: Actor,
-    p: { batchId: string; results: { metric: number; value: number }[]; report: string; retest: boolean },
-  ) => send(d, a, "TestRegistry", "postTestReport", [p.batchId, p.results, hashOf(p.report), p.retest]),
+  postTestReport: (p: {
+    batchId: string;
+    results: { metric: number; value: number }[];
+    report: string;
+    retest: boolean;
+  }): ContractCall =>
+    contractCall("TestRegistry", "postTestReport", [p.batchId, p.results, hashOf(p.report), p.retest]),
 
-  release: (d: Deployment, a: Actor, p: { batchId: string }) =>
-    send(d, a, "BatchRegistry", "release", [p.batchId]),
+  registerBatch: (p: {
+    /** The sender: its workshop names the batch's. */
+    manufacturer: string;
+    gtin: string;
+    lot: string;
+    produced: string;
+    expiry: string;
+    masks: number;
+    masksPerBox: number;
+    serialStart: number;
+    workshop: string;
+    materials: { lotId: number; kg: number }[];
+    signer: string;
+    /** The root of the boxes' possession tree (see possession.ts); none without printed secrets. */
+    possessionRoot?: string;
+  }): ContractCall =>
+    contractCall("BatchRegistry", "registerBatch", [
+      {
+        gtin: BigInt(p.gtin),
+        lot: p.lot,
+        productionDate: isoDateToSeconds(p.produced),
+        expiryDate: isoDateToSeconds(p.expiry),
+        masks: p.masks,
+        masksPerBox: p.masksPerBox,
+        serialStart: p.serialStart,
+        workshopId: workshopIdOf(p.manufacturer, p.workshop),
+        materials: p.materials.map((m) => ({ lotId: m.lotId, grams: BigInt(Math.round(m.kg * 1000)) })),
+        signer: p.signer,
+        possessionRoot: p.possessionRoot ?? "0x" + "00".repeat(32),
+      },
+    ]),
 
-  recall: (d: Deployment, a: Actor, p: { batchId: string; reason: string }) =>
-    send(d, a, "BatchRegistry", "recall", [p.batchId, p.reason]),
+  release: (p: { batchId: string }): ContractCall => contractCall("BatchRegistry", "release", [p.batchId]),
+
+  ruleByRetest: (p: { complaintId: number; reportIndex: number; tracesToLot: boolean }): ContractCall =>
+    contractCall("ComplaintRegistry", "ruleByRetest", [p.complaintId, p.reportIndex, p.tracesToLot]),
+
+  recall: (p: { batchId: string; reason: string }): ContractCall =>
+    contractCall("BatchRegistry", "recall", [p.batchId, p.reason]),
 
   /** A licence valid from the start of `from` to the end of `until` (China time), for the categories. */
-  grantLicence: (
-    d: Deployment,
-    a: Actor,
-    p: {
-      kind: LicenceKind;
-      holder: string;
-      number: string;
-      categories: CategoryId[];
-      from: string;
-      until: string;
-    },
-  ) =>
-    send(d, a, "AccessRegistry", "grantLicence", [
+  grantLicence: (p: {
+    kind: LicenceKind;
+    holder: string;
+    number: string;
+    categories: CategoryId[];
+    from: string;
+    until: string;
+  }): ContractCall =>
+    contractCall("AccessRegistry", "grantLicence", [
       LICENCE_KINDS.indexOf(p.kind),
       p.holder,
       p.number,
@@ -341,29 +314,32 @@ export const backoffice = {
     ]),
 
   /** Revoked from the start of `on` (China time): valid before, not from then on; history is kept. */
-  revokeLicence: (d: Deployment, a: Actor, p: { licenceId: number; on: string; reason: string }) =>
-    send(d, a, "AccessRegistry", "revokeLicence", [p.licenceId, isoDateToSeconds(p.on), p.reason]),
+  revokeLicence: (p: { licenceId: number; on: string; reason: string }): ContractCall =>
+    contractCall("AccessRegistry", "revokeLicence", [p.licenceId, isoDateToSeconds(p.on), p.reason]),
 
   /** Another role for a registered participant (the registry's addRole). */
-  grantRole: (d: Deployment, a: Actor, p: { account: string; role: Role }) =>
-    send(d, a, "AccessRegistry", "addRole", [p.account, roleId(p.role)]),
+  grantRole: (p: { account: string; role: Role }): ContractCall =>
+    contractCall("AccessRegistry", "addRole", [p.account, roleId(p.role)]),
 
   /** OpenZeppelin's revokeRole, which the regulator administers for every role. */
-  revokeRole: (d: Deployment, a: Actor, p: { account: string; role: Role }) =>
-    send(d, a, "AccessRegistry", "revokeRole", [roleId(p.role), p.account]),
+  revokeRole: (p: { account: string; role: Role }): ContractCall =>
+    contractCall("AccessRegistry", "revokeRole", [roleId(p.role), p.account]),
 
-  suspend: (d: Deployment, a: Actor, p: { account: string; reason: string }) =>
-    send(d, a, "AccessRegistry", "suspend", [p.account, p.reason]),
+  suspend: (p: { account: string; reason: string }): ContractCall =>
+    contractCall("AccessRegistry", "suspend", [p.account, p.reason]),
 
-  reinstate: (d: Deployment, a: Actor, p: { account: string }) =>
-    send(d, a, "AccessRegistry", "reinstate", [p.account]),
+  reinstate: (p: { account: string }): ContractCall =>
+    contractCall("AccessRegistry", "reinstate", [p.account]),
 
-  setPriceCap: (
-    d: Deployment,
-    a: Actor,
-    p: { category: number; region: number; channel: PriceChannel; fen: number; from: string; basis: string },
-  ) =>
-    send(d, a, "PriceRegistry", "setPriceCap", [
+  setPriceCap: (p: {
+    category: number;
+    region: number;
+    channel: PriceChannel;
+    fen: number;
+    from: string;
+    basis: string;
+  }): ContractCall =>
+    contractCall("PriceRegistry", "setPriceCap", [
       p.category,
       p.region,
       CHANNELS[p.channel],
@@ -371,6 +347,54 @@ export const backoffice = {
       isoDateToSeconds(p.from),
       p.basis,
     ]),
+};
+
+/** A desk call's parameters, as deskCalls takes them. */
+type DeskParams<K extends keyof typeof deskCalls> = Parameters<(typeof deskCalls)[K]>[0];
+
+/** A batch as its manufacturer registers it: its label-signing key's address and possession root. */
+export type BatchTerms = Omit<DeskParams<"registerBatch">, "manufacturer">;
+
+export const backoffice = {
+  registerLot: (d: Deployment, a: Actor, p: DeskParams<"registerLot">) =>
+    sendCall(d, a, deskCalls.registerLot(p)),
+
+  transferLot: (d: Deployment, a: Actor, p: DeskParams<"transferLot">) =>
+    sendCall(d, a, deskCalls.transferLot(p)),
+
+  attestWorkshop: (d: Deployment, a: Actor, p: Omit<DeskParams<"attestWorkshop">, "auditor">) =>
+    sendCall(d, a, deskCalls.attestWorkshop({ ...p, auditor: a.address })),
+
+  registerBatch: (d: Deployment, a: Actor, p: BatchTerms) =>
+    sendCall(d, a, deskCalls.registerBatch({ ...p, manufacturer: a.address })),
+
+  recordSterilisation: (d: Deployment, a: Actor, p: DeskParams<"recordSterilisation">) =>
+    sendCall(d, a, deskCalls.recordSterilisation(p)),
+
+  postTestReport: (d: Deployment, a: Actor, p: DeskParams<"postTestReport">) =>
+    sendCall(d, a, deskCalls.postTestReport(p)),
+
+  release: (d: Deployment, a: Actor, p: DeskParams<"release">) => sendCall(d, a, deskCalls.release(p)),
+
+  recall: (d: Deployment, a: Actor, p: DeskParams<"recall">) => sendCall(d, a, deskCalls.recall(p)),
+
+  grantLicence: (d: Deployment, a: Actor, p: DeskParams<"grantLicence">) =>
+    sendCall(d, a, deskCalls.grantLicence(p)),
+
+  revokeLicence: (d: Deployment, a: Actor, p: DeskParams<"revokeLicence">) =>
+    sendCall(d, a, deskCalls.revokeLicence(p)),
+
+  grantRole: (d: Deployment, a: Actor, p: DeskParams<"grantRole">) => sendCall(d, a, deskCalls.grantRole(p)),
+
+  revokeRole: (d: Deployment, a: Actor, p: DeskParams<"revokeRole">) =>
+    sendCall(d, a, deskCalls.revokeRole(p)),
+
+  suspend: (d: Deployment, a: Actor, p: DeskParams<"suspend">) => sendCall(d, a, deskCalls.suspend(p)),
+
+  reinstate: (d: Deployment, a: Actor, p: DeskParams<"reinstate">) => sendCall(d, a, deskCalls.reinstate(p)),
+
+  setPriceCap: (d: Deployment, a: Actor, p: DeskParams<"setPriceCap">) =>
+    sendCall(d, a, deskCalls.setPriceCap(p)),
 
   ship: (d: Deployment, a: Actor, p: { batchId: string; to: string; boxes: number }) =>
     send(d, a, "CustodyRegistry", "ship", [p.batchId, p.to, p.boxes]),
@@ -393,11 +417,8 @@ export const backoffice = {
   ruleOnComplaint: (d: Deployment, a: Actor, p: { complaintId: number; upheld: boolean; reason: string }) =>
     sendCall(d, a, fieldCalls.ruleOnComplaint(p)),
 
-  ruleByRetest: (
-    d: Deployment,
-    a: Actor,
-    p: { complaintId: number; reportIndex: number; tracesToLot: boolean },
-  ) => send(d, a, "ComplaintRegistry", "ruleByRetest", [p.complaintId, p.reportIndex, p.tracesToLot]),
+  ruleByRetest: (d: Deployment, a: Actor, p: DeskParams<"ruleByRetest">) =>
+    sendCall(d, a, deskCalls.ruleByRetest(p)),
 
   /**
    * The buyer places a purchase order and pays it into escrow: approves the order book for the amount
@@ -545,20 +566,6 @@ export async function orderBalancesOf(
     contracts.OrderBook.getFunction("withdrawable")(party),
   ]);
   return { tokenFen: Number(balance), owedFen: Number(owed) };
-}
-
-/** An address, or on the local chain a demo party by name (e.g. "distributor"). */
-export async function partyAddress(provider: Provider, value: string): Promise<string> {
-  if (isAddress(value)) return value;
-  const party = PARTIES[value as PartyKey] as (typeof PARTIES)[PartyKey] | undefined;
-  if (!party) {
-    throw new ActionError({
-      code: "unknown_party",
-      message: `"${value}" is neither an address nor a demo party (${Object.keys(PARTIES).join(", ")}).`,
-    });
-  }
-  await assertLocalChain(provider);
-  return demoWallet(party.account).address;
 }
 
 /** A party's bond and whether it is suspended for it, in fen. */

@@ -1,6 +1,8 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { demoBoxSecret, demoSerialSigner } from "./demo/accounts";
+import { demoBoxSecret, demoSerialSigner } from "../../scripts/demo/accounts";
+import { installDemo } from "../../scripts/demo/plugin";
+import { uninstallDemoPlugin } from "./demo-plugin";
 import {
   boxLabels,
   demoLabelKey,
@@ -18,6 +20,15 @@ const GTIN = "09521234500018";
 const key = demoSerialSigner(2);
 
 describe("the labels of a batch", () => {
+  it("holds no demo key without the demo installed (production never installs it)", () => {
+    uninstallDemoPlugin();
+    const demo = possessionListFor(demoBoxSecret, GTIN, "L1", 1, 3);
+    assert.equal(demoLabelKey(key.address), null);
+    assert.equal(secretSourceOf(key, GTIN, "L1", demo), null);
+    installDemo();
+    assert.equal(demoLabelKey(key.address)?.address, key.address);
+  });
+
   it("finds the demo maker's signing key by the batch's signer address only", () => {
     assert.equal(demoLabelKey(key.address.toLowerCase())?.address, key.address);
     assert.equal(demoLabelKey(demoSerialSigner(99).address), null);

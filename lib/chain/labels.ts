@@ -7,9 +7,8 @@
 // batch uses is read from its published possession list, whose first leaf matches exactly one of them.
 // Each label also prints the check code made from its signature; publishedCheckCodes is what the maker
 // publishes of it.
-import { getBytes, type HDNodeWallet } from "ethers";
-import { demoBoxSecret, demoSerialSigner } from "./demo/accounts";
-import { PARTIES } from "./demo/world";
+import { getBytes, Wallet, type BaseWallet } from "ethers";
+import { demoPlugin } from "./demo-plugin";
 import { possessionLeaf, possessionList, type PossessionList } from "./possession";
 import { checkCodeDigest, type PublishedCheckCode } from "./check-codes";
 import { boxLabelsWith, keyedBoxSecret, signSerialWith, type BoxLabel } from "../domain/label-signing";
@@ -18,21 +17,18 @@ import { secondsToIsoDate } from "../domain/time";
 export type { BoxLabel };
 export type SecretSource = (gtin: string, lot: string, serial: number) => Uint8Array;
 
-/** The demo manufacturer's serial-signing key whose address is `signer` (local chain only); null for any other. */
-export function demoLabelKey(signer: string): HDNodeWallet | null {
-  for (const party of Object.values(PARTIES)) {
-    if (party.role !== "MANUFACTURER") continue;
-    const key = demoSerialSigner(party.account);
-    if (key.address.toLowerCase() === signer.toLowerCase()) return key;
-  }
-  return null;
-}
+/** The demo manufacturer's serial-signing key whose address is `signer` (with the demo installed); else null. */
+export const demoLabelKey = (signer: string): BaseWallet | null => demoPlugin()?.labelKey(signer) ?? null;
 
-/** A demo party's serial-signing key, the one its new batches register. */
-export const demoLabelKeyOfParty = (account: number): HDNodeWallet => demoSerialSigner(account);
+/** The serial-signing key a demo manufacturer's new batches register (with the demo installed); else null. */
+export const demoLabelKeyOf = (manufacturer: string): BaseWallet | null =>
+  demoPlugin()?.labelKeyOf(manufacturer) ?? null;
+
+/** A label key handed over as its private key (to the label sheet's worker thread, where no demo is installed). */
+export const labelKeyFrom = (privateKey: string): BaseWallet => new Wallet(privateKey);
 
 /** Secrets derived from the maker's serial-signing key (lib/domain/label-signing.ts's keyedBoxSecret). */
-export function keyedSecrets(key: HDNodeWallet): SecretSource {
+export function keyedSecrets(key: BaseWallet): SecretSource {
   const keyBytes = getBytes(key.privateKey);
   return (gtin, lot, serial) => keyedBoxSecret(keyBytes, gtin, lot, serial);
 }
@@ -53,14 +49,15 @@ export function possessionListFor(
 
 /** Which derivation made a published possession list: the keyed one, the demo one, or neither. */
 export function secretSourceOf(
-  key: HDNodeWallet,
+  key: BaseWallet,
   gtin: string,
   lot: string,
   published: PossessionList | null,
 ): SecretSource | null {
   const first = published?.leaves[0];
   if (published === null || first === undefined) return null;
-  for (const source of [keyedSecrets(key), demoBoxSecret]) {
+  const demo = demoPlugin();
+  for (const source of demo === null ? [keyedSecrets(key)] : [keyedSecrets(key), demo.boxSecret]) {
     if (possessionLeaf(published.serialStart, source(gtin, lot, published.serialStart)) === first)
       return source;
   }
@@ -70,7 +67,7 @@ export function secretSourceOf(
 /** The labels of serials [from, from + count) of a batch whose key this server holds (the demo's). */
 export function boxLabels(
   batch: { gtin: string; lot: string; expiryDate: number },
-  key: HDNodeWallet,
+  key: BaseWallet,
   secrets: SecretSource | null,
   base: string,
   from: number,

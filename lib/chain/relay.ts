@@ -20,8 +20,7 @@ import { bindContracts, type ContractName } from "./contracts";
 import type { Deployment } from "./deployment";
 import { describeError, type PlainError } from "./errors";
 import type { Locale } from "../domain/locale";
-import { assertLocalChain, DemoKeysRefusedError, demoWallet } from "./demo/accounts";
-import { RELAYER_ACCOUNT } from "./demo/world";
+import { assertLocalChain, DemoKeysRefusedError, demoPlugin } from "./demo-plugin";
 import { confirmation } from "./receipts";
 import { env } from "../env";
 
@@ -203,8 +202,8 @@ export class Relayer {
 }
 
 /**
- * The relayer of this deployment: the operator's key, or on the local demo chain (and only there) the
- * demo relayer account. Without either, relaying is unavailable and says so.
+ * The relayer of this deployment: the operator's key, or on the local demo chain (and only there, with
+ * the demo installed: demo-plugin.ts) the demo relayer account. Without either, relaying is unavailable and says so.
  */
 export async function createRelayer(
   provider: JsonRpcProvider,
@@ -215,7 +214,9 @@ export async function createRelayer(
   if (privateKey !== null) {
     return new Relayer(provider, deployment, new Wallet(privateKey, provider), confirmationTimeoutMs);
   }
+  const demo = demoPlugin();
   try {
+    if (demo === null) throw new DemoKeysRefusedError(0n);
     await assertLocalChain(provider);
   } catch (error) {
     if (!(error instanceof DemoKeysRefusedError)) throw failureOf(error, "unavailable");
@@ -229,7 +230,7 @@ export async function createRelayer(
       { zh: "本服务器没有开通免钱包提交（没有代付账户）。" },
     );
   }
-  return new Relayer(provider, deployment, demoWallet(RELAYER_ACCOUNT, provider), confirmationTimeoutMs);
+  return new Relayer(provider, deployment, demo.relayer(provider), confirmationTimeoutMs);
 }
 
 function failureOf(error: unknown, otherwise: RelayFailure): RelayError {

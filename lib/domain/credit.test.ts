@@ -26,7 +26,7 @@ const scoreOf = (facts: Partial<CreditRecord>) => creditSummary({ ...CLEAN, ...f
 const gradeOf = (facts: Partial<CreditRecord>) => creditSummary({ ...CLEAN, ...facts }).grade;
 
 /**
- * The seeded parties' records as lib/chain/demo/seed.ts writes them (the HTTP test of the profiles reads
+ * The seeded parties' records as scripts/demo/seed.ts writes them (the HTTP test of the profiles reads
  * the same scores from the chain): 临江卫材's production licence revoked for falsified cleanroom data;
  * 青禾医疗 with the recalled batch (BFE 91.2 %) and the upheld ear-loop complaint; 便民大药房 recorded at
  * 3.00 yuan/piece against the 1.80 retail cap; 仁心大药房 and the distributor with the settled order; the

@@ -1,10 +1,10 @@
-// The back office behind /manufacturer, /lab and /auditor: each action is signed as the acting party
-// (session.ts) through the CLI's own transaction builders (lib/chain/backoffice.ts), after the shared
-// input rules (lib/domain/backoffice-input.ts) and a check of the party's role on the record. Answers
-// are the transaction's block and hash, or a named 4xx with the refusal in words (field.ts's actAs), in
-// the request's language.
+// The back office behind /manufacturer, /lab and /auditor: each action is the CLI's own calls
+// (lib/chain/backoffice.ts's deskCalls) for the acting account, after the shared input rules
+// (lib/domain/backoffice-input.ts) and a check of the account's role on the record; its wallet sends them
+// (prepared and simulated here first) or, on the demo chain, the demo's key (desk-action.ts). Answers are
+// the transaction's block and hash, or a named 4xx with the refusal in words, in the request's language.
 import type { z } from "zod";
-import { backoffice, type Actor } from "../chain/backoffice";
+import { deskCalls } from "../chain/backoffice";
 import {
   allLots,
   attestedWorkshops,
@@ -28,11 +28,11 @@ import {
   type RuleSetView,
   type WorkshopView,
 } from "../chain/backoffice-desk";
-import { PARTIES, type PartyKey } from "../chain/demo/world";
+import { demoPlugin } from "../chain/demo-plugin";
+import { readAccount } from "../chain/field";
 import { readComplaint, type ComplaintRecord } from "../chain/complaints";
-import { demoLabelKeyOfParty, keyedSecrets, possessionListFor } from "../chain/labels";
-import { possessionRoot, type PossessionList } from "../chain/possession";
-import type { PreparedTx } from "../chain/wallet";
+import { demoLabelKeyOf, keyedSecrets, possessionListFor } from "../chain/labels";
+import { possessionRoot } from "../chain/possession";
 import { rpcProvider } from "../chain/provider";
 import {
   attestationInput,
@@ -45,13 +45,14 @@ import { boxesFor, releaseReadiness, type ReleaseReadiness } from "../domain/bac
 import { env } from "../env";
 import { FALLBACK_LOCALE, type Locale } from "../domain/locale";
 import { translatorFor } from "../i18n/translator";
-import { actAs, confirmed, invalid, type Confirmed } from "./field";
-import { madeLabelsOf, prepareBatchRegistration, type MadeLabels } from "./batch-labels";
+import { invalid } from "./field";
+import { confirmed, deskAction, oneCall, type Confirmed, type Prepared } from "./desk-action";
+import { madeLabelsOf } from "./batch-labels";
 import { runtime } from "./runtime";
 import {
   chainUnavailableReply,
   fieldError,
-  readSession,
+  type DeskActor,
   type ErrorReply,
   type FieldResponse,
   type FieldStatus,
@@ -96,33 +97,34 @@ export const backofficeWords = (locale: Locale) => translatorFor(locale, "backof
 /** The roles the back office's actions need. */
 type BackofficeRole = Extract<Role, "SUPPLIER" | "MANUFACTURER" | "LAB" | "AUDITOR">;
 
-/**
- * Acts as `party` when the record gives it `role`: 401 without a party (the back office has the demo
- * switch, not a wallet), 403 role_required when the party does not hold the role (the contract would
- * refuse it anyway; this says so before sending).
- */
-async function actWithRole<T>(
-  party: PartyKey | null,
-  role: BackofficeRole,
-  action: (actor: Actor, party: PartyKey) => Promise<T>,
-  locale: Locale,
-): Promise<FieldResponse<T>> {
-  const t = backofficeWords(locale);
-  if (party === null) return fieldError(401, "not_signed_in", t("notSignedIn"));
-  let roles: Role[];
-  try {
-    roles = (await readSession(party))?.roles ?? [];
-  } catch (error) {
-    return chainUnavailableReply(locale, error);
-  }
-  if (!roles.includes(role))
+/** The check before a desk's first call: 403 role_required when the record does not give the account `role`. */
+const holding =
+  (role: BackofficeRole, locale: Locale) =>
+  async (account: string): Promise<ErrorReply | null> => {
+    const t = backofficeWords(locale);
+    let holder: Awaited<ReturnType<typeof readAccount>>;
+    try {
+      holder = await readAccount(runtime().deployment, provider(), account);
+    } catch (error) {
+      return chainUnavailableReply(locale, error);
+    }
+    if (holder.roles.includes(role)) return null;
     return fieldError(
       403,
       "role_required",
-      t("roleRequired", { role: t(`roles.${role}`), name: PARTIES[party].name }),
+      t("roleRequired", { role: t(`roles.${role}`), name: holder.name || account }),
     );
-  return actAs(party, (actor) => action(actor, party), BACKOFFICE_STATUSES, locale);
-}
+  };
+
+/** Runs a back-office action's plan for the actor, once the record gives it `role`. */
+const act = <T>(
+  actor: DeskActor | null,
+  input: unknown,
+  role: BackofficeRole,
+  locale: Locale,
+  plan: Parameters<typeof deskAction<T>>[2],
+) =>
+  deskAction<T>(actor, input, plan, { locale, statuses: BACKOFFICE_STATUSES, guard: holding(role, locale) });
 
 /**
  * Checks `input` against the schema worded in the reader's language; what the schema does not word
@@ -147,35 +149,37 @@ export interface LotRegistered extends Confirmed {
   transfer: Confirmed | null;
 }
 
-/** A supplier registers a meltblown lot and, when a manufacturer is named, delivers it to them. */
+/**
+ * A supplier registers a meltblown lot and, when a manufacturer is named, delivers it to them: two calls,
+ * the delivery prepared once the registration's receipt names the lot.
+ */
 export async function registerLot(
-  party: PartyKey | null,
+  actor: DeskActor | null,
   input: unknown,
   locale: Locale = FALLBACK_LOCALE,
-): Promise<FieldResponse<LotRegistered>> {
+): Promise<FieldResponse<LotRegistered | Prepared>> {
   const parsed = parse(lotInput, input, locale);
   if (!parsed.ok) return parsed.reply;
   const lot = parsed.data;
-  const { deployment } = runtime();
-  return actWithRole(
-    party,
-    "SUPPLIER",
-    async (actor) => {
-      const registered = await backoffice.registerLot(deployment, actor, {
-        code: lot.code,
-        grade: lot.grade,
-        kg: lot.kg,
-        report: `meltblown report ${lot.code}`,
-      });
-      const lotId = Number(registered.created.lotId);
-      const transfer =
-        lot.manufacturer === undefined
-          ? null
-          : confirmed(await backoffice.transferLot(deployment, actor, { lotId, to: lot.manufacturer }));
-      return { ...confirmed(registered), lotId, transfer };
+  const registration = deskCalls.registerLot({
+    code: lot.code,
+    grade: lot.grade,
+    kg: lot.kg,
+    report: `meltblown report ${lot.code}`,
+  });
+  return act<LotRegistered>(actor, input, "SUPPLIER", locale, {
+    first: async () => registration,
+    next: async ({ tx, method, args }) => {
+      if (method === "registerLot") {
+        const lotId = Number(tx.created.lotId);
+        if (lot.manufacturer === undefined) return { done: { ...confirmed(tx), lotId, transfer: null } };
+        return { call: deskCalls.transferLot({ lotId, to: lot.manufacturer }) };
+      }
+      if (method === "transferLot")
+        return { done: { ...confirmed(tx), lotId: Number(args[0]), transfer: confirmed(tx) } };
+      return null;
     },
-    locale,
-  );
+  });
 }
 
 export interface BatchRegistered extends Confirmed {
@@ -185,100 +189,107 @@ export interface BatchRegistered extends Confirmed {
 
 /**
  * A manufacturer registers a batch. Its labels are made where they are printed: the body carries the
- * label-signing key's address and the possession root the maker's browser made (batch-labels.ts); with
- * the wallet's account (`from`) the registration is only prepared for that wallet to send. Without them,
- * on the demo, the acting party's demo key signs the labels here (labels.ts) and its list is published.
+ * label-signing key's address and the possession root the maker's browser (or the CLI) made
+ * (batch-labels.ts), and the maker's wallet sends the registration. Without them, on the demo, the acting
+ * party's demo key signs the labels here (labels.ts) and its list is published once the batch is on chain;
+ * no other key is held here (409 signing_key_not_held).
  */
 export async function registerBatch(
-  party: PartyKey | null,
+  actor: DeskActor | null,
   input: unknown,
   locale: Locale = FALLBACK_LOCALE,
-): Promise<FieldResponse<BatchRegistered | { prepared: PreparedTx }>> {
+): Promise<FieldResponse<BatchRegistered | Prepared>> {
   const parsed = parse(batchInput, input, locale);
   if (!parsed.ok) return parsed.reply;
   const batch = parsed.data;
-  const made = madeLabelsOf(input, locale);
-  if ("status" in made) return made;
-  const { labels, from } = made;
-  if (labels !== null && from !== null)
-    return prepareBatchRegistration(from, { ...batch, ...labels }, locale);
-  const { deployment } = runtime();
-  return actWithRole(
-    party,
-    "MANUFACTURER",
-    async (actor, maker) => {
-      const boxes = boxesFor(batch.masks, batch.masksPerBox);
-      if (labels !== null) {
-        const tx = await backoffice.registerBatch(deployment, actor, { ...batch, ...labels });
-        return { ...confirmed(tx), batchId: tx.created.batchId ?? "", boxes };
-      }
-      const demo = demoBatchLabels(PARTIES[maker].account, batch, boxes);
-      const tx = await backoffice.registerBatch(deployment, actor, { ...batch, ...demo.terms });
-      const batchId = tx.created.batchId ?? "";
-      await runtime().possession.write(batchId, demo.list);
-      return { ...confirmed(tx), batchId, boxes };
+  const made = madeLabelsOf(input, actor?.signer === "wallet", locale);
+  if (made !== null && "status" in made) return made;
+  const key = made === null && actor?.signer === "demo" ? demoLabelKeyOf(actor.account) : null;
+  const boxes = boxesFor(batch.masks, batch.masksPerBox);
+  const list = key && possessionListFor(keyedSecrets(key), batch.gtin, batch.lot, batch.serialStart, boxes);
+  const labels =
+    made ?? (key && list ? { signer: key.address, possessionRoot: possessionRoot(list.leaves) } : null);
+  const maker = holding("MANUFACTURER", locale);
+  // The role first, then the labels: a party that is no manufacturer is told so, not that no key is held.
+  const guard = async (account: string) =>
+    (await maker(account)) ??
+    (labels === null
+      ? fieldError(409, "signing_key_not_held", backofficeWords(locale)("labels.signingKeyNotHeld"))
+      : null);
+  return deskAction<BatchRegistered>(
+    actor,
+    input,
+    {
+      first: async () =>
+        deskCalls.registerBatch({
+          ...batch,
+          manufacturer: actor?.account ?? "",
+          signer: labels?.signer ?? "",
+          possessionRoot: labels?.possessionRoot,
+        }),
+      next: async ({ tx, method }) => {
+        if (method !== "registerBatch") return null;
+        const batchId = tx.created.batchId ?? "";
+        // The demo's list is published here; a browser's, by the browser once the batch is on chain.
+        if (list) await runtime().possession.write(batchId, list);
+        return { done: { ...confirmed(tx), batchId, boxes } };
+      },
     },
-    locale,
+    { locale, statuses: BACKOFFICE_STATUSES, guard },
   );
-}
-
-/**
- * The demo's labels for a new batch of a demo maker: its demo serial-signing key and the secrets derived
- * from it. The one place the server makes labels; no key but a demo one is ever used here.
- */
-function demoBatchLabels(
-  account: number,
-  batch: { gtin: string; lot: string; serialStart: number },
-  boxes: number,
-): { terms: MadeLabels; list: PossessionList } {
-  const key = demoLabelKeyOfParty(account);
-  const list = possessionListFor(keyedSecrets(key), batch.gtin, batch.lot, batch.serialStart, boxes);
-  return { terms: { signer: key.address, possessionRoot: possessionRoot(list.leaves) }, list };
 }
 
 /** The manufacturer records the end of sterilisation: the hold before release starts then. */
 export async function recordSterilisation(
-  party: PartyKey | null,
+  actor: DeskActor | null,
   batchId: string,
   input: unknown,
   locale: Locale = FALLBACK_LOCALE,
-): Promise<FieldResponse<Confirmed>> {
+): Promise<FieldResponse<Confirmed | Prepared>> {
   if (!BATCH_ID.test(batchId)) return badBatchId(locale);
   const parsed = parse(sterilisationInput, input, locale);
   if (!parsed.ok) return parsed.reply;
   const s = parsed.data;
-  const { deployment } = runtime();
-  return actWithRole(
-    party,
+  const call = deskCalls.recordSterilisation({
+    batchId,
+    sterilizer: s.sterilizer,
+    method: s.method,
+    startedAt: s.start,
+    endedAt: s.end,
+    report: `sterilisation ${batchId} ${s.end}`,
+  });
+  return act(
+    actor,
+    input,
     "MANUFACTURER",
-    async (actor) =>
-      confirmed(
-        await backoffice.recordSterilisation(deployment, actor, {
-          batchId,
-          sterilizer: s.sterilizer,
-          method: s.method,
-          startedAt: s.start,
-          endedAt: s.end,
-          report: `sterilisation ${batchId} ${s.end}`,
-        }),
-      ),
     locale,
+    oneCall(
+      "recordSterilisation",
+      async () => call,
+      ({ tx }) => confirmed(tx),
+    ),
   );
 }
 
 /** The manufacturer releases a batch; the contract refuses before the hold, untested or unsterilised. */
 export async function releaseBatch(
-  party: PartyKey | null,
+  actor: DeskActor | null,
   batchId: string,
+  input: unknown,
   locale: Locale = FALLBACK_LOCALE,
-): Promise<FieldResponse<Confirmed>> {
+): Promise<FieldResponse<Confirmed | Prepared>> {
   if (!BATCH_ID.test(batchId)) return badBatchId(locale);
-  const { deployment } = runtime();
-  return actWithRole(
-    party,
+  const call = deskCalls.release({ batchId });
+  return act(
+    actor,
+    input,
     "MANUFACTURER",
-    async (actor) => confirmed(await backoffice.release(deployment, actor, { batchId })),
     locale,
+    oneCall(
+      "release",
+      async () => call,
+      ({ tx }) => confirmed(tx),
+    ),
   );
 }
 
@@ -294,47 +305,48 @@ export interface ReportPosted extends Confirmed {
   ruling: RetestRuling | null;
 }
 
-/** A lab posts a test report; a retest for a spec-failure complaint then rules on that complaint. */
+/**
+ * A lab posts a test report; a retest for a spec-failure complaint then rules on that complaint (a second
+ * call, prepared once the report's receipt gives its index).
+ */
 export async function postTestReport(
-  party: PartyKey | null,
+  actor: DeskActor | null,
   batchId: string,
   input: unknown,
   locale: Locale = FALLBACK_LOCALE,
-): Promise<FieldResponse<ReportPosted>> {
+): Promise<FieldResponse<ReportPosted | Prepared>> {
   if (!BATCH_ID.test(batchId)) return badBatchId(locale);
   const parsed = parse(testReportInput, input, locale);
   if (!parsed.ok) return parsed.reply;
   const report = parsed.data;
-  const { deployment } = runtime();
-  if (report.complaintId !== undefined) {
-    const refused = await retestRefusal(report.complaintId, batchId, locale);
+  const { complaintId } = report;
+  const wallet = typeof input === "object" && input !== null && "txHash" in input;
+  if (complaintId !== undefined && !wallet) {
+    const refused = await retestRefusal(complaintId, batchId, locale);
     if (refused !== null) return refused;
   }
-  return actWithRole(
-    party,
-    "LAB",
-    async (actor) => {
-      const posted = await backoffice.postTestReport(deployment, actor, {
+  return act<ReportPosted>(actor, input, "LAB", locale, {
+    first: async () =>
+      deskCalls.postTestReport({
         batchId,
         results: report.results,
         report: `test report ${batchId} ${Date.now()}`,
-        retest: report.retest || report.complaintId !== undefined,
-      });
-      const reportIndex = Number(posted.created.reportIndex);
-      const { complaintId } = report;
-      if (complaintId === undefined) return { ...confirmed(posted), reportIndex, ruling: null };
-      const ruled = await backoffice.ruleByRetest(deployment, actor, {
-        complaintId,
-        reportIndex,
-        tracesToLot: false,
-      });
+        retest: report.retest || complaintId !== undefined,
+      }),
+    next: async ({ tx, method, args }) => {
+      if (method === "postTestReport") {
+        const reportIndex = Number(tx.created.reportIndex);
+        if (complaintId === undefined) return { done: { ...confirmed(tx), reportIndex, ruling: null } };
+        return { call: deskCalls.ruleByRetest({ complaintId, reportIndex, tracesToLot: false }) };
+      }
+      if (method !== "ruleByRetest") return null;
+      const ruled = Number(args[0]);
       // The contract judged the report; its ruling is read back rather than guessed from the values.
-      const decided = await readComplaint(provider(), deployment, complaintId);
-      const ruling = { ...confirmed(ruled), complaintId, upheld: decided?.status === "upheld" };
-      return { ...confirmed(posted), reportIndex, ruling };
+      const decided = await readComplaint(provider(), runtime().deployment, ruled);
+      const ruling = { ...confirmed(tx), complaintId: ruled, upheld: decided?.status === "upheld" };
+      return { done: { ...confirmed(tx), reportIndex: Number(args[1]), ruling } };
     },
-    locale,
-  );
+  });
 }
 
 /**
@@ -377,25 +389,28 @@ export interface Attested extends Confirmed {
 
 /** An auditor attests a workshop's cleanliness, staff health checks and training for a period. */
 export async function attestWorkshop(
-  party: PartyKey | null,
+  actor: DeskActor | null,
   input: unknown,
   locale: Locale = FALLBACK_LOCALE,
-): Promise<FieldResponse<Attested>> {
+): Promise<FieldResponse<Attested | Prepared>> {
   const parsed = parse(attestationInput, input, locale);
   if (!parsed.ok) return parsed.reply;
   const a = parsed.data;
-  const { deployment } = runtime();
-  return actWithRole(
-    party,
+  return act(
+    actor,
+    input,
     "AUDITOR",
-    async (actor) => {
-      const tx = await backoffice.attestWorkshop(deployment, actor, {
-        ...a,
-        report: `attestation ${a.workshop} ${a.from}`,
-      });
-      return { ...confirmed(tx), attestationId: Number(tx.created.attestationId) };
-    },
     locale,
+    oneCall(
+      "attestWorkshop",
+      async () =>
+        deskCalls.attestWorkshop({
+          ...a,
+          auditor: actor?.account ?? "",
+          report: `attestation ${a.workshop} ${a.from}`,
+        }),
+      ({ tx }) => ({ ...confirmed(tx), attestationId: Number(tx.created.attestationId) }),
+    ),
   );
 }
 
@@ -542,5 +557,5 @@ export function batchById(batchId: string): Promise<BatchView | null> {
     : Promise.resolve(null);
 }
 
-/** The sterilizer the demo makers contract (a default for the form; any name can be typed). */
-export { STERILIZER as DEFAULT_STERILIZER } from "../chain/demo/world";
+/** The sterilizer the demo makers contract (a default for the form; any name can be typed), or none. */
+export const defaultSterilizer = (): string => demoPlugin()?.sterilizer ?? "";

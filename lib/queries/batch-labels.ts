@@ -1,27 +1,18 @@
 // A batch whose labels were made where they are printed (the manufacturer's browser, or the CLI): the
-// server never sees the label-signing key. It prepares the registration for the maker's wallet (simulated
-// as the maker, so a refusal is told in words before the wallet is asked), reads the mined registration
-// back, and takes the published possession list only when its root is the one the batch registered on
-// chain, so every app instance can check a complaint against it and nobody can store another list.
+// server never sees the label-signing key. The registration carries only the key's address and the
+// possession root (registerBatch in backoffice.ts sends it through the maker's wallet, as every desk
+// action), and the published possession list is taken only when its root is the one the batch registered
+// on chain, so every app instance can check a complaint against it and nobody can store another list.
 import { z } from "zod";
-import { ActionError, batchCalls, type BatchTerms } from "../chain/backoffice";
+import type { BatchTerms } from "../chain/backoffice";
 import { readBatch } from "../chain/backoffice-desk";
-import { onDisk } from "../chain/durability";
-import { describeError } from "../chain/errors";
 import { rpcProvider } from "../chain/provider";
-import { awaitWalletTx, prepareCall, type PreparedTx } from "../chain/wallet";
 import { publishedListMismatch } from "../domain/possession-tree";
 import type { Locale } from "../domain/locale";
 import { env } from "../env";
 import { translatorFor } from "../i18n/translator";
 import { runtime } from "./runtime";
-import {
-  chainUnavailableReply,
-  fieldError,
-  type ErrorReply,
-  type FieldResponse,
-  type FieldStatus,
-} from "./session";
+import { chainUnavailableReply, fieldError, type ErrorReply, type FieldResponse } from "./session";
 
 const provider = () => rpcProvider(env().rpcUrl, runtime().deployment.chainId);
 const batchById = (batchId: string) => readBatch(runtime().deployment, provider(), batchId);
@@ -37,92 +28,25 @@ export const MAX_LIST_BYTES = 8 * 1024 * 1024;
 /** What the browser made: the label-signing key's address and the possession root; null when absent. */
 export type MadeLabels = Pick<BatchTerms, "signer"> & { possessionRoot: string };
 
-/** The made labels and the wallet's account in a registration's body, or a named 400. */
+/**
+ * The made labels in a registration's body (null when it carries none), or a named 400. A wallet's
+ * registration must carry them: the server makes no labels for a wallet's account.
+ */
 export function madeLabelsOf(
   input: unknown,
+  byWallet: boolean,
   locale: Locale,
-): { labels: MadeLabels | null; from: string | null } | ErrorReply {
+): MadeLabels | null | ErrorReply {
   const t = words(locale);
   const body = (typeof input === "object" && input !== null ? input : {}) as Record<string, unknown>;
-  const { signer, possessionRoot, from } = body;
-  if (from !== undefined && (typeof from !== "string" || !ADDRESS.test(from)))
-    return fieldError(400, "invalid_request", t("api.badFrom"), "from");
-  if (signer === undefined && possessionRoot === undefined) {
-    if (from !== undefined) return fieldError(400, "labels_required", t("api.labelsRequired"), "signer");
-    return { labels: null, from: null };
-  }
+  const { signer, possessionRoot } = body;
+  if (signer === undefined && possessionRoot === undefined)
+    return byWallet ? fieldError(400, "labels_required", t("api.labelsRequired"), "signer") : null;
   if (typeof signer !== "string" || !ADDRESS.test(signer))
     return fieldError(400, "invalid_request", t("api.signer"), "signer");
   if (typeof possessionRoot !== "string" || !HASH.test(possessionRoot) || /^0x0{64}$/.test(possessionRoot))
     return fieldError(400, "invalid_request", t("api.root"), "possessionRoot");
-  return { labels: { signer, possessionRoot }, from: typeof from === "string" ? from : null };
-}
-
-const STATUSES: Record<string, FieldStatus> = {
-  CallerLacksRole: 403,
-  AccessControlUnauthorizedAccount: 403,
-  ParticipantIsSuspended: 403,
-  SenderNotLicensed: 403,
-  BatchAlreadyRegistered: 409,
-  chain_unavailable: 503,
-};
-
-function refusal(error: unknown, locale: Locale): ErrorReply {
-  const plain = error instanceof ActionError ? error.plainIn(locale) : describeError(error, locale);
-  return { ...fieldError(STATUSES[plain.code] ?? 422, plain.code, plain.message), cause: error };
-}
-
-/** The registration the maker's wallet is to send, simulated as the maker first. */
-export async function prepareBatchRegistration(
-  from: string,
-  terms: BatchTerms,
-  locale: Locale,
-): Promise<FieldResponse<{ prepared: PreparedTx }>> {
-  try {
-    const prepared = await prepareCall(
-      runtime().deployment,
-      provider(),
-      from,
-      batchCalls.registerBatch(from, terms),
-    );
-    return { status: 200, body: { prepared } };
-  } catch (error) {
-    return refusal(error, locale);
-  }
-}
-
-export interface BatchRegisteredByWallet {
-  txHash: string;
-  blockNumber: number;
-  batchId: string;
-  boxes: number;
-}
-
-/** The maker's registration once mined: the new batch's id and box count, or the revert in words. */
-export async function finishBatchRegistration(
-  input: unknown,
-  locale: Locale,
-): Promise<FieldResponse<BatchRegisteredByWallet>> {
-  const t = words(locale);
-  const txHash = (input as { txHash?: unknown } | null)?.txHash;
-  if (typeof txHash !== "string" || !HASH.test(txHash))
-    return fieldError(400, "invalid_request", t("api.badTxHash"), "txHash");
-  try {
-    const tx = await awaitWalletTx(runtime().deployment, provider(), txHash);
-    const batchId = tx.created.batchId;
-    if (tx.method !== "registerBatch" || batchId === undefined)
-      return fieldError(400, "not_a_batch_registration", t("api.notRegistration"));
-    // As every confirmed write: its state on disk (the embedded chain), and no cached read older than it.
-    if (!(await onDisk(runtime().durability))) return chainUnavailableReply(locale);
-    runtime().forgetCachedReads();
-    const batch = await batchById(batchId);
-    return {
-      status: 200,
-      body: { txHash, blockNumber: tx.blockNumber, batchId, boxes: batch?.boxes ?? 0 },
-    };
-  } catch (error) {
-    return refusal(error, locale);
-  }
+  return { signer, possessionRoot };
 }
 
 const listSchema = (t: ReturnType<typeof words>) =>

@@ -1,24 +1,10 @@
 // The field desk behind /inspector and /pharmacy: each action is one transaction, answered with its block
-// and hash or with the contract's refusal in words under a named 4xx. On the local demo chain the server
-// signs it as the acting party (see session.ts); with `from` in the request (a browser wallet's account)
-// it only prepares the call for that wallet, simulated first, and `finishWalletTx` reads the receipt of
-// what the wallet sent. The contracts decide who may do what; nothing here second-guesses them.
+// and hash or with the contract's refusal in words under a named 4xx. The acting account's wallet sends
+// it (the server prepares it, then reads its receipt) or, on the demo chain, the demo's key: see
+// desk-action.ts. The contracts decide who may do what; nothing here second-guesses them.
 import { z } from "zod";
 import { parseScannedCode } from "../domain/gs1";
-import {
-  ActionError,
-  batchIdOf,
-  fieldCalls,
-  sendCall,
-  type Actor,
-  type ContractCall,
-  type TxResult,
-} from "../chain/backoffice";
-import { awaitWalletTx, prepareCall, type PreparedTx } from "../chain/wallet";
-import { onDisk } from "../chain/durability";
-import { DemoKeysRefusedError, LOCAL_CHAIN_ID } from "../chain/demo/accounts";
-import { describeError } from "../chain/errors";
-import type { PartyKey } from "../chain/demo/world";
+import { batchIdOf, fieldCalls, type ContractCall, type TxResult } from "../chain/backoffice";
 import {
   complaintsAwaitingRuling,
   listSellers,
@@ -38,136 +24,39 @@ import {
 import { rpcProvider } from "../chain/provider";
 import { env } from "../env";
 import { runtime } from "./runtime";
-import {
-  actorOf,
-  chainUnavailableReply,
-  fieldError,
-  type ErrorReply,
-  type FieldResponse,
-  type FieldStatus,
-} from "./session";
+import { fieldError, type DeskActor, type ErrorReply, type FieldResponse } from "./session";
+import { confirmed, deskAction, type Confirmed, type Prepared } from "./desk-action";
 import { fieldWords, type FieldWords } from "./field-words";
 import { FALLBACK_LOCALE, type Locale } from "../domain/locale";
 
 export type { QueuedComplaint, SellerEntry, SellerStanding, ShipmentOrder, ShipmentView };
 
-export interface Confirmed {
-  txHash: string;
-  blockNumber: number;
-}
+export type { Confirmed, Prepared };
 
 const provider = () => rpcProvider(env().rpcUrl, runtime().deployment.chainId);
 const now = () => Math.floor(Date.now() / 1000);
 
-/** Contract refusals that are about who is asking, what does not exist, or what already happened. */
-const STATUS_OF: Record<string, FieldStatus> = {
-  CallerLacksRole: 403,
-  AccessControlUnauthorizedAccount: 403,
-  NotShipmentRecipient: 403,
-  ParticipantIsSuspended: 403,
-  PartySuspendedForBond: 403,
-  SenderNotLicensed: 403,
-  ShipmentNotFound: 404,
-  ComplaintNotFound: 404,
-  BatchNotFound: 404,
-  ShipmentNotPending: 409,
-  AlreadyDecommissioned: 409,
-  ComplaintAlreadyRuled: 409,
-  chain_unavailable: 503,
-};
-
-/** One transaction per account at a time, so two quick clicks never race for the same nonce. */
-const queues = new Map<string, Promise<unknown>>();
-function oneAtATime<T>(address: string, task: () => Promise<T>): Promise<T> {
-  const previous = queues.get(address) ?? Promise.resolve();
-  const next = previous.catch(() => undefined).then(task);
-  queues.set(address, next);
-  return next;
-}
-
-/** A failure in words under its status: never a 500. */
-function refusal(error: unknown, statuses: Record<string, FieldStatus>, locale: Locale): ErrorReply {
-  if (error instanceof DemoKeysRefusedError)
-    return fieldError(
-      403,
-      "demo_keys_refused",
-      fieldWords(locale)("demoKeysRefused", { local: LOCAL_CHAIN_ID, chain: String(error.chainId) }),
-    );
-  // A read before the transaction can fail too: every failure is answered in words, never a 500.
-  const plain = error instanceof ActionError ? error.plainIn(locale) : describeError(error, locale);
-  return fieldError(statuses[plain.code] ?? STATUS_OF[plain.code] ?? 422, plain.code, plain.message);
-}
-
-/** Signs `action` as the acting party; a refusal is answered under STATUS_OF, then `statuses`, else 422. */
-/**
- * After a confirmed write: its state on disk (on the embedded chain), and no cached read older than it,
- * so the page reloaded next shows it. False when the state could not be saved.
- */
-async function settled(): Promise<boolean> {
-  if (!(await onDisk(runtime().durability))) return false;
-  runtime().forgetCachedReads();
-  return true;
-}
-
-export async function actAs<T>(
-  party: PartyKey | null,
-  action: (actor: Actor) => Promise<T>,
-  statuses: Record<string, FieldStatus> = {},
-  locale: Locale = FALLBACK_LOCALE,
-): Promise<FieldResponse<T>> {
-  if (party === null) return fieldError(401, "not_signed_in", fieldWords(locale)("notSignedIn"));
-  try {
-    const actor = await actorOf(party);
-    const body = await oneAtATime(actor.address, () => action(actor));
-    // Outside the account's queue, so its next action is sent while this one's state is saved.
-    if (!(await settled())) return chainUnavailableReply(locale);
-    return { status: 200, body };
-  } catch (error) {
-    return refusal(error, statuses, locale);
-  }
-}
-
-export const confirmed = (tx: TxResult): Confirmed => ({ txHash: tx.txHash, blockNumber: tx.blockNumber });
-
-/** The call a browser wallet is to send: `eth_sendTransaction` with these. */
-export interface Prepared {
-  prepared: PreparedTx;
-}
-
 const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
 
-/**
- * One field action: with `from` (a wallet's account) in the request, the call prepared for that wallet,
- * simulated as it; otherwise signed as the acting demo party and read back by FINISH.
- */
-async function perform<T>(
-  party: PartyKey | null,
+/** One field action: one call, answered as FINISH reads it back (desk-action.ts runs it for either signer). */
+function perform<T>(
+  actor: DeskActor | null,
   input: unknown,
   locale: Locale,
   plan: () => Promise<ContractCall>,
 ): Promise<FieldResponse<T | Prepared>> {
-  const t = fieldWords(locale);
-  const from = typeof input === "object" && input !== null ? (input as { from?: unknown }).from : undefined;
-  if (from === undefined)
-    return actAs(
-      party,
-      async (actor) => {
-        const call = await plan();
-        return (await finish(await sendCall(runtime().deployment, actor, call), call)) as T;
+  return deskAction<T>(
+    actor,
+    input,
+    {
+      first: plan,
+      next: async ({ tx, method, args }) => {
+        const read = FINISH[method];
+        return read === undefined ? null : { done: (await read(tx, args)) as T };
       },
-      {},
-      locale,
-    );
-  if (typeof from !== "string" || !ADDRESS.test(from))
-    return fieldError(400, "invalid_request", t("badFrom"), "from");
-  try {
-    return {
-      status: 200,
-      body: { prepared: await prepareCall(runtime().deployment, provider(), from, await plan()) },
-    };
-  } catch (error) {
-    return refusal(error, {}, locale);
-  }
+    },
+    { locale },
+  );
 }
 
 /** A receipt (accepted or rejected), with the purchase order it settled in the same transaction. */
@@ -187,34 +76,6 @@ const FINISH: Record<string, (tx: TxResult, args: readonly unknown[]) => Promise
   decommission: async (tx) => confirmed(tx),
   rule: async (tx) => confirmed(tx),
 };
-
-const finish = (tx: TxResult, call: ContractCall) =>
-  (FINISH[call.method] ?? (async () => confirmed(tx)))(tx, call.args);
-
-const receiptSchema = (t: FieldWords) =>
-  z.object({ txHash: z.string({ error: t("badTxHash") }).regex(/^0x[0-9a-fA-F]{64}$/, t("badTxHash")) });
-
-/**
- * A wallet's field transaction once mined, answered as the demo path answers the same action; a revert
- * in the contract's words. Only the field desk's calls are read.
- */
-export async function finishWalletTx(
-  input: unknown,
-  locale: Locale = FALLBACK_LOCALE,
-): Promise<FieldResponse<object>> {
-  const t = fieldWords(locale);
-  const parsed = receiptSchema(t).safeParse(input);
-  if (!parsed.success) return invalid(parsed.error, t);
-  try {
-    const tx = await awaitWalletTx(runtime().deployment, provider(), parsed.data.txHash);
-    const read = FINISH[tx.method];
-    if (read === undefined) return fieldError(400, "not_a_field_action", t("notFieldAction"));
-    if (!(await settled())) return chainUnavailableReply(locale);
-    return { status: 200, body: await read(tx, tx.args) };
-  } catch (error) {
-    return refusal(error, {}, locale);
-  }
-}
 
 export function invalid(error: z.ZodError, t: FieldWords = fieldWords()): ErrorReply {
   const issue = error.issues[0];
@@ -257,7 +118,7 @@ export interface PriceRecorded extends Confirmed, PriceRecordView {}
 
 /** An inspector records the price a seller asks, against the batch of a box on its shelf. */
 export async function recordPrice(
-  party: PartyKey | null,
+  actor: DeskActor | null,
   input: unknown,
   locale: Locale = FALLBACK_LOCALE,
 ): Promise<FieldResponse<PriceRecorded | Prepared>> {
@@ -267,7 +128,7 @@ export async function recordPrice(
   const box = boxOf(parsed.data.code, t);
   if ("status" in box) return box;
   const { deployment } = runtime();
-  return perform(party, input, locale, async () => {
+  return perform(actor, input, locale, async () => {
     const seller = await readAccount(deployment, provider(), parsed.data.seller);
     return fieldCalls.recordPrice({
       seller: parsed.data.seller,
@@ -285,7 +146,7 @@ const saleSchema = (t: FieldWords) => z.object({ code: codeField(t) });
 
 /** A pharmacy decommissions a box it sells, so a copy of its code is caught later. */
 export async function sellBox(
-  party: PartyKey | null,
+  actor: DeskActor | null,
   input: unknown,
   locale: Locale = FALLBACK_LOCALE,
 ): Promise<FieldResponse<Confirmed | Prepared>> {
@@ -298,7 +159,7 @@ export async function sellBox(
   if (serial === null || !/^\d{1,19}$/.test(serial))
     return fieldError(400, "code_without_serial", t("codeWithoutSerial"), "code");
   const { deployment } = runtime();
-  return perform(party, input, locale, async () =>
+  return perform(actor, input, locale, async () =>
     fieldCalls.decommission({
       batchId: await batchIdOf(deployment, provider(), box.gtin, box.lot),
       serial: Number(serial),
@@ -330,7 +191,7 @@ export interface ShipmentDecided extends Confirmed {
  * order the shipment fulfils: accepted → the seller is paid from escrow, rejected → the buyer refunded.
  */
 export async function decideShipment(
-  party: PartyKey | null,
+  actor: DeskActor | null,
   idText: string,
   input: unknown,
   locale: Locale = FALLBACK_LOCALE,
@@ -341,7 +202,7 @@ export async function decideShipment(
   if (!parsed.success) return invalid(parsed.error, t);
   const decision = parsed.data;
   const shipmentId = Number(idText);
-  return perform(party, input, locale, async () =>
+  return perform(actor, input, locale, async () =>
     decision.decision === "accept"
       ? fieldCalls.acceptShipment({ shipmentId })
       : fieldCalls.rejectShipment({ shipmentId, reason: decision.reason }),
@@ -360,7 +221,7 @@ const rulingSchema = (t: FieldWords) =>
 
 /** An inspector rules on a complaint; the reason's hash goes on chain. */
 export async function ruleOnComplaint(
-  party: PartyKey | null,
+  actor: DeskActor | null,
   idText: string,
   input: unknown,
   locale: Locale = FALLBACK_LOCALE,
@@ -369,7 +230,7 @@ export async function ruleOnComplaint(
   if (!ID.test(idText)) return fieldError(400, "invalid_id", t("complaintId"));
   const parsed = rulingSchema(t).safeParse(input);
   if (!parsed.success) return invalid(parsed.error, t);
-  return perform(party, input, locale, async () =>
+  return perform(actor, input, locale, async () =>
     fieldCalls.ruleOnComplaint({
       complaintId: Number(idText),
       upheld: parsed.data.upheld,

@@ -1,31 +1,28 @@
-// A batch's labels as a print-ready PDF (drawn by label-pdf.ts). Only the batch's manufacturer, acting
-// on the local chain, gets it: the codes are signed with its serial-signing key, which never leaves the
-// server. The checks run here; the sheet itself is made on a worker thread (label-sheet.worker.ts), a
+// A batch's labels as a print-ready PDF (drawn by label-pdf.ts). Only the batch's manufacturer (the acting
+// account) gets it, and only when the demo holds its serial-signing key: the codes are signed with it. The checks run here; the sheet itself is made on a worker thread (label-sheet.worker.ts), a
 // few at a time with a bounded queue (503 labels_busy beyond it), and is abandoned when the client
 // leaves: a 480-label sheet is seconds of CPU that would otherwise stall every verification meanwhile.
 // Making the sheet publishes its labels' check codes (as digests), so the codes typed from them check.
 import { Worker } from "node:worker_threads";
-import type { PartyKey } from "../chain/demo/world";
-import { PARTIES } from "../chain/demo/world";
-import { demoWallet } from "../chain/demo/accounts";
-import { demoLabelKey } from "../chain/labels";
-import type { PossessionList } from "../chain/possession";
+import { demoLabelKey, keyedSecrets, secretSourceOf } from "../chain/labels";
 import type { PublishedCheckCode } from "../chain/check-codes";
 import { CATEGORIES, isCategoryId } from "../domain/standards";
 import { env } from "../env";
 import type { Locale } from "../domain/locale";
 import { backofficeWords, batchById } from "./backoffice";
 import { runtime } from "./runtime";
-import { chainUnavailableReply, fieldError, readSession, type ErrorReply } from "./session";
+import { chainUnavailableReply, fieldError, type DeskActor, type ErrorReply } from "./session";
 import { MAX_LABELS, type LabelProduct } from "./label-pdf";
 import { JobAbortedError, PoolBusyError, WorkerPool } from "./worker-pool";
 
 /** What the worker needs to make a sheet: plain data (the key is found there by its address). */
 export interface LabelJob {
-  signer: string;
+  /** The batch's serial-signing key (0x hex): a demo key, the only kind this server holds. */
+  signingKey: string;
   batchId: string;
   batch: { gtin: string; lot: string; expiryDate: number };
-  published: PossessionList | null;
+  /** Derived from the key, the secrets of serials [from, from + count) as printed, or none known. */
+  secrets: "keyed" | Uint8Array[] | null;
   base: string;
   from: number;
   count: number;
@@ -67,21 +64,21 @@ const WHOLE = /^\d{1,12}$/;
  * MAX_LABELS) by default. `signal` is the request's: when it aborts, the sheet is abandoned.
  */
 export async function labelSheet(
-  party: PartyKey | null,
+  actor: DeskActor | null,
   batchId: string,
   query: URLSearchParams,
   locale: Locale,
   signal?: AbortSignal,
 ): Promise<LabelSheet> {
   const t = backofficeWords(locale);
-  if (party === null) return fieldError(401, "not_signed_in", t("notSignedIn"));
+  if (actor === null) return fieldError(401, "not_signed_in", t("notSignedIn"));
   const fromText = query.get("from");
   const countText = query.get("count");
   if ((fromText !== null && !WHOLE.test(fromText)) || (countText !== null && !WHOLE.test(countText)))
     return fieldError(400, "invalid_range", t("labels.rangeFormat"));
   if (countText !== null && Number(countText) > MAX_LABELS)
     return fieldError(400, "too_many_labels", t("labels.tooMany", { max: MAX_LABELS }));
-  const prepared = await prepare(party, batchId, fromText, countText, locale);
+  const prepared = await prepare(actor.account, batchId, fromText, countText, locale);
   if ("status" in prepared) return prepared;
   try {
     const work = await labelPool().run(prepared.job, signal);
@@ -100,7 +97,7 @@ export async function labelSheet(
 
 /** The checks that read the chain, and the worker's job when they pass. */
 async function prepare(
-  party: PartyKey,
+  account: string,
   batchId: string,
   fromText: string | null,
   countText: string | null,
@@ -108,13 +105,12 @@ async function prepare(
 ): Promise<ErrorReply | { job: LabelJob; filename: string }> {
   const t = backofficeWords(locale);
   try {
-    const [session, batch] = await Promise.all([readSession(party), batchById(batchId)]);
-    if (session === null) return fieldError(403, "demo_keys_refused", t("labels.demoKeysRefused"));
+    const batch = await batchById(batchId);
     if (batch === null) return fieldError(404, "batch_not_found", t("labels.batchNotFound"));
-    if (batch.manufacturer.toLowerCase() !== demoWallet(PARTIES[party].account).address.toLowerCase())
+    if (batch.manufacturer.toLowerCase() !== account.toLowerCase())
       return fieldError(403, "not_batch_manufacturer", t("labels.notBatchManufacturer"));
-    if (demoLabelKey(batch.signer) === null)
-      return fieldError(409, "signing_key_not_held", t("labels.signingKeyNotHeld"));
+    const key = demoLabelKey(batch.signer);
+    if (key === null) return fieldError(409, "signing_key_not_held", t("labels.signingKeyNotHeld"));
     const last = batch.serialStart + batch.boxes - 1;
     const from = fromText === null ? batch.serialStart : Number(fromText);
     const count = countText === null ? Math.min(batch.boxes, MAX_LABELS) : Number(countText);
@@ -125,11 +121,19 @@ async function prepare(
         t("labels.range", { first: String(batch.serialStart), last: String(last), max: MAX_LABELS }),
       );
     const category = isCategoryId(batch.category) ? CATEGORIES[batch.category] : null;
+    const source = secretSourceOf(key, batch.gtin, batch.lot, await runtime().possession.read(batchId));
+    const keyed = (f: typeof source) => f?.(batch.gtin, batch.lot, from).join();
     const job: LabelJob = {
-      signer: batch.signer,
+      signingKey: key.privateKey,
       batchId: batchId.toLowerCase(),
       batch: { gtin: batch.gtin, lot: batch.lot, expiryDate: batch.expiryDate },
-      published: await runtime().possession.read(batchId),
+      // Secrets derived from the key are derived again in the worker; the demo's are handed over.
+      secrets:
+        source === null
+          ? null
+          : keyed(source) === keyed(keyedSecrets(key))
+            ? "keyed"
+            : Array.from({ length: count }, (_, i) => source(batch.gtin, batch.lot, from + i)),
       base: runtime().digitalLinkBase,
       from,
       count,

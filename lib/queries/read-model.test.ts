@@ -16,12 +16,12 @@ import { contractInterface, type ContractName } from "../chain/contracts";
 import { BoxReader } from "../chain/reader";
 import { ChainWatcher } from "../chain/watcher";
 import type { ChainLog } from "../chain/event-keys";
-import { demoBoxSecret } from "../chain/demo/accounts";
-import { PARTIES } from "../chain/demo/world";
+import { demoBoxSecret } from "../../scripts/demo/accounts";
+import { PARTIES } from "../../scripts/demo/world";
 import { possessionProof, signPossession } from "../chain/possession";
 import { openDb } from "../stores/db";
 import { PossessionStore } from "../stores/possession-store";
-import type { Scenario } from "../chain/demo/seed";
+import type { Scenario } from "../../scripts/demo/seed";
 import { readScannedCode, Verifier, type VerifyResponse } from "./verify";
 
 const dataDir = mkdtempSync(join(tmpdir(), "medproof-read-model-"));

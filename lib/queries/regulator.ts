@@ -1,10 +1,10 @@
 // The regulator's desk behind /regulator: licences, roles, price caps, recalls and suspensions, each one
-// transaction signed as the acting party (see session.ts) once the record shows it holds the regulator's
-// role; and the dashboard's reads. The contracts refuse the rest anyway; their refusals come back in
+// call for the acting account once the record shows it holds the regulator's role, sent by its wallet or
+// on the demo chain by the demo's key (desk-action.ts); and the dashboard's reads. The contracts refuse the rest anyway; their refusals come back in
 // words under a named 4xx (see field.ts).
 import { z } from "zod";
-import { backoffice, batchIdOf } from "../chain/backoffice";
-import { LICENCE_KINDS, ROLES, licencesValidAt, type LicenceKind } from "../chain/field";
+import { batchIdOf, deskCalls, type ContractCall } from "../chain/backoffice";
+import { LICENCE_KINDS, ROLES, licencesValidAt, readAccount, type LicenceKind } from "../chain/field";
 import {
   readBatches,
   readComplaints,
@@ -17,7 +17,6 @@ import {
   type PriceObservation,
 } from "../chain/regulator";
 import type { SellerStanding } from "../chain/field";
-import type { PartyKey } from "../chain/demo/world";
 import { batchingProvider, rpcProvider } from "../chain/provider";
 import { describeError } from "../chain/errors";
 import { isCategoryId, type CategoryId } from "../domain/standards";
@@ -25,11 +24,13 @@ import { isoDateToSeconds, secondsToIsoDate, startOfDay } from "../domain/time";
 import { env } from "../env";
 import { runtime } from "./runtime";
 import type { BlockView } from "./view-cache";
-import { actAs, confirmed, invalid, type Confirmed } from "./field";
+import { invalid } from "./field";
+import { confirmed, deskAction, oneCall, type Confirmed, type MinedCall, type Prepared } from "./desk-action";
 import {
   chainUnavailableReply,
   fieldError,
-  readSession,
+  type DeskActor,
+  type ErrorReply,
   type FieldResponse,
   type FieldStatus,
 } from "./session";
@@ -58,22 +59,38 @@ const REGULATOR_STATUSES: Record<string, FieldStatus> = {
   ParticipantNotRegistered: 404,
 };
 
-/** Checks the acting party's role on the record first, then signs the action as that party. */
-async function asRegulator<T>(
-  party: PartyKey | null,
+/** 403 not_regulator unless the record gives `account` the regulator's role. */
+const regulatorOnly =
+  (locale: Locale) =>
+  async (account: string): Promise<ErrorReply | null> => {
+    let holder: Awaited<ReturnType<typeof readAccount>>;
+    try {
+      holder = await readAccount(runtime().deployment, provider(), account);
+    } catch (error) {
+      return chainUnavailableReply(locale, error);
+    }
+    if (holder.roles.includes("REGULATOR")) return null;
+    return fieldError(
+      403,
+      "not_regulator",
+      wordsFor(locale)("notRegulator", { name: holder.name || account }),
+    );
+  };
+
+/** One regulator call for the actor, its outcome read from the receipt, once the record shows the role. */
+function asRegulator<T>(
+  actor: DeskActor | null,
+  input: unknown,
   locale: Locale,
-  action: Parameters<typeof actAs<T>>[1],
-): Promise<FieldResponse<T>> {
-  let session: Awaited<ReturnType<typeof readSession>>;
-  try {
-    session = await readSession(party);
-  } catch (error) {
-    return chainUnavailableReply(locale, error);
-  }
-  // Nobody acting (401) or off the local chain (403 demo_keys_refused): actAs answers.
-  if (session !== null && !session.roles.includes("REGULATOR"))
-    return fieldError(403, "not_regulator", wordsFor(locale)("notRegulator", { name: session.name }));
-  return actAs(party, action, REGULATOR_STATUSES, locale);
+  method: string,
+  call: () => Promise<ContractCall>,
+  outcome: (mined: MinedCall) => T,
+): Promise<FieldResponse<T | Prepared>> {
+  return deskAction(actor, input, oneCall(method, call, outcome), {
+    locale,
+    statuses: REGULATOR_STATUSES,
+    guard: regulatorOnly(locale),
+  });
 }
 
 /**
@@ -138,21 +155,21 @@ const licenceSchema = (t: Words) =>
 
 /** Grants a licence (production licence, registration certificate or distribution filing). */
 export async function grantLicence(
-  party: PartyKey | null,
+  actor: DeskActor | null,
   input: unknown,
   locale: Locale = FALLBACK_LOCALE,
-): Promise<FieldResponse<Confirmed & { licenceId: number }>> {
+): Promise<FieldResponse<(Confirmed & { licenceId: number }) | Prepared>> {
   const parsed = parse(licenceSchema, input, locale);
   if (!parsed.ok) return parsed.reply;
   const { validFrom, validUntil, ...licence } = parsed.data;
-  return asRegulator(party, locale, async (actor) => {
-    const tx = await backoffice.grantLicence(runtime().deployment, actor, {
-      ...licence,
-      from: validFrom,
-      until: validUntil,
-    });
-    return { ...confirmed(tx), licenceId: Number(tx.created.licenceId) };
-  });
+  return asRegulator(
+    actor,
+    input,
+    locale,
+    "grantLicence",
+    async () => deskCalls.grantLicence({ ...licence, from: validFrom, until: validUntil }),
+    ({ tx }) => ({ ...confirmed(tx), licenceId: Number(tx.created.licenceId) }),
+  );
 }
 
 const revocationSchema = (t: Words) =>
@@ -165,23 +182,27 @@ const revocationSchema = (t: Words) =>
 
 /** Revokes a licence from a date on (no later than today); its history stays on the record. */
 export async function revokeLicence(
-  party: PartyKey | null,
+  actor: DeskActor | null,
   idText: string,
   input: unknown,
   locale: Locale = FALLBACK_LOCALE,
-): Promise<FieldResponse<Confirmed>> {
+): Promise<FieldResponse<Confirmed | Prepared>> {
   if (!ID.test(idText) || Number(idText) === 0)
     return fieldError(400, "invalid_id", wordsFor(locale)("licenceId"));
   const parsed = parse(revocationSchema, input, locale);
   if (!parsed.ok) return parsed.reply;
-  return asRegulator(party, locale, async (actor) =>
-    confirmed(
-      await backoffice.revokeLicence(runtime().deployment, actor, {
-        licenceId: Number(idText),
-        on: parsed.data.revokedOn,
-        reason: parsed.data.reason,
-      }),
-    ),
+  const call = deskCalls.revokeLicence({
+    licenceId: Number(idText),
+    on: parsed.data.revokedOn,
+    reason: parsed.data.reason,
+  });
+  return asRegulator(
+    actor,
+    input,
+    locale,
+    "revokeLicence",
+    async () => call,
+    ({ tx }) => confirmed(tx),
   );
 }
 
@@ -194,19 +215,21 @@ const roleSchema = (t: Words) =>
 
 /** Grants a registered participant another role, or revokes one it holds. */
 export async function changeRole(
-  party: PartyKey | null,
+  actor: DeskActor | null,
   input: unknown,
   locale: Locale = FALLBACK_LOCALE,
-): Promise<FieldResponse<Confirmed>> {
+): Promise<FieldResponse<Confirmed | Prepared>> {
   const parsed = parse(roleSchema, input, locale);
   if (!parsed.ok) return parsed.reply;
   const { action, ...change } = parsed.data;
-  return asRegulator(party, locale, async (actor) =>
-    confirmed(
-      action === "grant"
-        ? await backoffice.grantRole(runtime().deployment, actor, change)
-        : await backoffice.revokeRole(runtime().deployment, actor, change),
-    ),
+  const call = action === "grant" ? deskCalls.grantRole(change) : deskCalls.revokeRole(change);
+  return asRegulator(
+    actor,
+    input,
+    locale,
+    call.method,
+    async () => call,
+    ({ tx }) => confirmed(tx),
   );
 }
 
@@ -238,24 +261,29 @@ const capSchema = (t: Words) =>
 
 /** Sets a price cap per category, region and channel from a date, with its legal basis. */
 export async function setPriceCap(
-  party: PartyKey | null,
+  actor: DeskActor | null,
   input: unknown,
   locale: Locale = FALLBACK_LOCALE,
-): Promise<FieldResponse<Confirmed & { capId: number }>> {
+): Promise<FieldResponse<(Confirmed & { capId: number }) | Prepared>> {
   const parsed = parse(capSchema, input, locale);
   if (!parsed.ok) return parsed.reply;
   const cap = parsed.data;
-  return asRegulator(party, locale, async (actor) => {
-    const tx = await backoffice.setPriceCap(runtime().deployment, actor, {
-      category: cap.category,
-      region: cap.region,
-      channel: cap.channel,
-      fen: Math.round(cap.yuanPerPiece * 100),
-      from: cap.effectiveFrom,
-      basis: cap.legalBasis,
-    });
-    return { ...confirmed(tx), capId: Number(tx.created.capId) };
+  const call = deskCalls.setPriceCap({
+    category: cap.category,
+    region: cap.region,
+    channel: cap.channel,
+    fen: Math.round(cap.yuanPerPiece * 100),
+    from: cap.effectiveFrom,
+    basis: cap.legalBasis,
   });
+  return asRegulator(
+    actor,
+    input,
+    locale,
+    "setPriceCap",
+    async () => call,
+    ({ tx }) => ({ ...confirmed(tx), capId: Number(tx.created.capId) }),
+  );
 }
 
 const recallSchema = (t: Words) =>
@@ -271,21 +299,25 @@ const recallSchema = (t: Words) =>
 
 /** Recalls a batch: every box of it reads suspect from the next verification on. */
 export async function recallBatch(
-  party: PartyKey | null,
+  actor: DeskActor | null,
   input: unknown,
   locale: Locale = FALLBACK_LOCALE,
-): Promise<FieldResponse<Confirmed>> {
+): Promise<FieldResponse<Confirmed | Prepared>> {
   const parsed = parse(recallSchema, input, locale);
   if (!parsed.ok) return parsed.reply;
   const { gtin, lot } = parsed.data;
   const { deployment } = runtime();
-  return asRegulator(party, locale, async (actor) =>
-    confirmed(
-      await backoffice.recall(deployment, actor, {
+  return asRegulator(
+    actor,
+    input,
+    locale,
+    "recall",
+    async () =>
+      deskCalls.recall({
         batchId: await batchIdOf(deployment, provider(), gtin, lot),
         reason: parsed.data.reason,
       }),
-    ),
+    ({ tx }) => confirmed(tx),
   );
 }
 
@@ -301,20 +333,24 @@ const suspensionSchema = (t: Words) =>
 
 /** Suspends a participant (with the reason) or lifts the regulator's suspension. */
 export async function changeSuspension(
-  party: PartyKey | null,
+  actor: DeskActor | null,
   input: unknown,
   locale: Locale = FALLBACK_LOCALE,
-): Promise<FieldResponse<Confirmed>> {
+): Promise<FieldResponse<Confirmed | Prepared>> {
   const parsed = parse(suspensionSchema, input, locale);
   if (!parsed.ok) return parsed.reply;
   const change = parsed.data;
-  const { deployment } = runtime();
-  return asRegulator(party, locale, async (actor) =>
-    confirmed(
-      change.action === "suspend"
-        ? await backoffice.suspend(deployment, actor, { account: change.account, reason: change.reason })
-        : await backoffice.reinstate(deployment, actor, { account: change.account }),
-    ),
+  const call =
+    change.action === "suspend"
+      ? deskCalls.suspend({ account: change.account, reason: change.reason })
+      : deskCalls.reinstate({ account: change.account });
+  return asRegulator(
+    actor,
+    input,
+    locale,
+    call.method,
+    async () => call,
+    ({ tx }) => confirmed(tx),
   );
 }
 

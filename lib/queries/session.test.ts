@@ -3,11 +3,14 @@ import assert from "node:assert/strict";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DemoKeysRefusedError } from "../chain/demo/accounts";
+import { DemoKeysRefusedError, uninstallDemoPlugin } from "../chain/demo-plugin";
+import { demo, installDemo } from "../../scripts/demo/plugin";
 import {
   ACT_AS_COOKIE,
   chooseParty,
   currentSession,
+  deskActor,
+  demoParties,
   demoSwitch,
   partyFromCookieHeader,
   sessionCookie,
@@ -16,10 +19,12 @@ import {
   signedInCookie,
 } from "./session";
 import { unsignedWalletClaim } from "./siwe";
-import { recordPrice, decideShipment, finishWalletTx } from "./field";
+import { recordPrice, decideShipment } from "./field";
 import { openDb } from "../stores/db";
 import { RateLimiter } from "../stores/rate-limit";
 
+// The demo's parties, as the embedded chain's starters install them.
+installDemo();
 // The install's session secret is made here, not in the working copy's .data/ (env is read on first use).
 process.env.DATA_DIR = mkdtempSync(join(tmpdir(), "medproof-session-"));
 // Tries at the password are counted in a database of the test's own (the app's is the runtime's).
@@ -202,14 +207,36 @@ describe("field answers in the request's language", () => {
     assert.match(unknown.body.error.message, /^没有名为“constructor”的演示身份/);
   });
 
-  it("refuses a wallet's `from` that is not an address, and a receipt for a malformed hash", async () => {
-    const sale = await decideShipment(null, "3", { decision: "accept", from: "0xabc" });
+  it("refuses a `wallet` account that is not an address", async () => {
+    const sale = await decideShipment({ account: "0xabc", signer: "wallet" }, "3", { decision: "accept" });
     assert.equal(sale.status, 400);
     assert.ok("error" in sale.body);
-    assert.equal(sale.body.error.field, "from");
-    const receipt = await finishWalletTx({ txHash: "0x1234" });
-    assert.equal(receipt.status, 400);
-    assert.ok("error" in receipt.body);
-    assert.equal(receipt.body.error.message, "The transaction hash is 0x followed by 64 hex digits.");
+    assert.equal(sale.body.error.field, "wallet");
+  });
+});
+
+describe("who acts on a desk: an account", () => {
+  const WALLET = "0x00000000000000000000000000000000000000bb";
+  const INSPECTOR = demo.parties.find((p) => p.key === "inspector")!.address;
+
+  it("is the body's `wallet`, else the signed-in wallet, else the act-as party's account", () => {
+    const actAs = sent(sessionCookie("inspector", false));
+    const signedIn = sent(signedInCookie(WALLET, false));
+    assert.deepEqual(deskActor(actAs, WALLET), { account: WALLET, signer: "wallet" });
+    assert.deepEqual(deskActor(`${actAs}; ${signedIn}`), { account: WALLET, signer: "wallet" });
+    assert.equal(signedInAccount(signedIn), WALLET);
+    assert.deepEqual(deskActor(actAs), { account: INSPECTOR, signer: "demo" });
+    assert.equal(deskActor(null), null);
+  });
+
+  it("is nobody by the act-as cookie when the demo is not installed (as on npm run serve)", () => {
+    const actAs = sent(sessionCookie("inspector", false));
+    uninstallDemoPlugin();
+    try {
+      assert.equal(deskActor(actAs), null);
+      assert.deepEqual(demoParties(), []);
+    } finally {
+      installDemo();
+    }
   });
 });

@@ -1,16 +1,14 @@
-// Who acts on the field pages. On the local demo chain (id 31337) "Demo: act as …" picks one of the
-// seeded parties; the choice is a sealed cookie (the party's name, an expiry and an HMAC: see
-// session-seal.ts; httpOnly, SameSite=Lax) and the server signs with that party's demo key, which never
-// leaves it. The switch is served only where nobody else can reach it (the server listens on loopback)
-// or behind DEMO_PASSWORD; reachable from other machines without one it is closed (403
-// demo_switch_closed). On any other chain it is refused (403 demo_keys_refused): an organisation there
-// acts with its own key, in a browser wallet (EIP-1193). Its account signs in with Sign-In with Ethereum
-// (lib/queries/siwe.ts); the signed-in account is kept in a cookie sealed the same way, to show what its
-// roles allow and to name who acts: the wallet signs every action itself.
+// Who acts on the desks: an account. A professional signs in with Sign-In with Ethereum
+// (lib/queries/siwe.ts); the signed-in account is kept in a sealed cookie (session-seal.ts; httpOnly,
+// SameSite=Lax) to show what its roles allow and to name who acts, and its wallet signs every action
+// itself (the server only prepares it). On the embedded demo chain (id 31337), and only where its starter
+// installed the demo (lib/chain/demo-plugin.ts), "Demo: act as …" picks a seeded party instead: a sealed
+// cookie with the party's name, and the demo's key signs for its account. The switch is served only where
+// nobody else can reach it (the server listens on loopback) or behind DEMO_PASSWORD; reachable from other
+// machines without one it is closed (403 demo_switch_closed). Without the demo, or on any other chain, it
+// is refused (403 demo_keys_refused).
 import { z } from "zod";
-import { PARTIES, type PartyKey } from "../chain/demo/world";
-import { assertLocalChain, DemoKeysRefusedError, demoWallet, LOCAL_CHAIN_ID } from "../chain/demo/accounts";
-import { actorFrom, type Actor } from "../chain/backoffice";
+import { assertLocalChain, DemoKeysRefusedError, demoPlugin, LOCAL_CHAIN_ID } from "../chain/demo-plugin";
 import { readAccount, type Role } from "../chain/field";
 import { rpcProvider } from "../chain/provider";
 import { env, type Env } from "../env";
@@ -68,7 +66,7 @@ export function chainUnavailableReply(locale: Locale, cause?: unknown): ErrorRep
 export interface SessionView {
   /** The server signs with the party's demo key. */
   signer: "demo";
-  party: PartyKey;
+  party: string;
   name: string;
   address: string;
   /** Read from the chain, not from the demo world: the record decides what the party may do. */
@@ -84,17 +82,18 @@ export interface WalletSessionView extends Omit<SessionView, "signer" | "party">
 export type FieldSession = SessionView | WalletSessionView;
 
 export interface DemoPartyOption {
-  key: PartyKey;
+  key: string;
   name: string;
 }
 
+/** The act-as switch's parties: the installed demo's (lib/chain/demo-plugin.ts), none without it. */
 export function demoParties(): DemoPartyOption[] {
-  return (Object.keys(PARTIES) as PartyKey[]).map((key) => ({ key, name: PARTIES[key].name }));
+  return (demoPlugin()?.parties ?? []).map(({ key, name }) => ({ key, name }));
 }
 
-function isPartyKey(value: string): value is PartyKey {
-  return Object.hasOwn(PARTIES, value);
-}
+/** The account a demo party acts as; null for a name the installed demo does not have, or no demo. */
+const demoAccountOf = (party: string): string | null =>
+  demoPlugin()?.parties.find((p) => p.key === party)?.address ?? null;
 
 /** The node's own chain id decides, never the deployment file's (which could be copied from elsewhere). */
 const nodeProvider = () => rpcProvider(env().rpcUrl);
@@ -113,8 +112,9 @@ const checkLocalChain: LocalChainCheck = () => {
   return localChain;
 };
 
-/** True on the local demo chain, where demo keys may sign. */
+/** True on the local demo chain with the demo installed, where demo keys may sign. */
 async function demoKeysAllowed(check: LocalChainCheck): Promise<boolean> {
+  if (demoPlugin() === null) return false;
   try {
     await check();
     return true;
@@ -193,11 +193,29 @@ export async function chooseParty(
     return fieldError(400, "invalid_request", issue?.message ?? "", String(issue?.path[0] ?? "party"));
   }
   const { party, password } = parsed.data;
-  if (!isPartyKey(party)) {
+  if (demoPlugin() === null) {
+    try {
+      await check();
+    } catch (error) {
+      if (error instanceof DemoKeysRefusedError)
+        return fieldError(
+          403,
+          "demo_keys_refused",
+          t("demoKeysRefused", { local: LOCAL_CHAIN_ID, chain: String(error.chainId) }),
+        );
+    }
+    return fieldError(403, "demo_not_installed", t("demoNotInstalled"));
+  }
+  if (demoAccountOf(party) === null) {
     return fieldError(
       400,
       "unknown_party",
-      t("unknownParty", { party, parties: Object.keys(PARTIES).join(", ") }),
+      t("unknownParty", {
+        party,
+        parties: demoParties()
+          .map((p) => p.key)
+          .join(", "),
+      }),
       "party",
     );
   }
@@ -230,7 +248,7 @@ export async function chooseParty(
 }
 
 /** The party the request's act-as cookie vouches for, if its seal holds. */
-export function partyFromCookieHeader(header: string | null): PartyKey | null {
+export function partyFromCookieHeader(header: string | null): string | null {
   return partyOf(cookieValue(header, ACT_AS_COOKIE));
 }
 
@@ -238,16 +256,16 @@ export function partyFromCookieHeader(header: string | null): PartyKey | null {
  * The party an act-as cookie's value vouches for: null when unsigned, forged, tampered with or expired
  * (a stranger wrote it), or when the switch is closed (no demo party acts on an exposed server).
  */
-export function partyOf(value: string | undefined): PartyKey | null {
+export function partyOf(value: string | undefined): string | null {
   if (exposureGate(env()) === "closed") return null;
   const party = sessionSeal().open(ACT_AS_COOKIE, value);
-  return party !== null && isPartyKey(party) ? party : null;
+  return party !== null && demoAccountOf(party) !== null ? party : null;
 }
 
 const attributes = (secure: boolean) =>
   `Path=/; Max-Age=${SESSION_SECONDS}; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`;
 
-export function sessionCookie(party: PartyKey, secure: boolean): string {
+export function sessionCookie(party: string, secure: boolean): string {
   return `${ACT_AS_COOKIE}=${sessionSeal().seal(ACT_AS_COOKIE, party, SESSION_SECONDS)}; ${attributes(secure)}`;
 }
 
@@ -260,11 +278,12 @@ export const clearedSessionCookie = () => `${ACT_AS_COOKIE}=; Path=/; Max-Age=0;
 export const clearedSignedInCookie = () => `${SIGNED_IN_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax`;
 
 /** The acting party with its roles as the chain records them; null without one or off the local chain. */
-export async function readSession(party: PartyKey | null): Promise<SessionView | null> {
-  if (party === null || !(await demoKeysAllowed(checkLocalChain))) return null;
-  const address = demoWallet(PARTIES[party].account).address;
+export async function readSession(party: string | null): Promise<SessionView | null> {
+  const address = party === null ? null : demoAccountOf(party);
+  if (party === null || address === null || !(await demoKeysAllowed(checkLocalChain))) return null;
   const account = await readAccount(runtime().deployment, nodeProvider(), address);
-  return { signer: "demo", party, name: account.name || PARTIES[party].name, address, roles: account.roles };
+  const name = account.name || (demoParties().find((p) => p.key === party)?.name ?? "");
+  return { signer: "demo", party, name, address, roles: account.roles };
 }
 
 const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
@@ -297,7 +316,23 @@ export async function currentSession(cookies: {
   return readSession(partyOf(cookies.get(ACT_AS_COOKIE)?.value));
 }
 
-/** The signer for the acting party's transactions. Throws DemoKeysRefusedError off the local chain. */
-export function actorOf(party: PartyKey): Promise<Actor> {
-  return actorFrom(nodeProvider(), { demoParty: party });
+/**
+ * Who does a desk action: an account, and what signs for it — the account's own wallet (the server
+ * only prepares the call) or, on the demo chain with the demo installed, the demo's key for it.
+ */
+export interface DeskActor {
+  account: string;
+  signer: "wallet" | "demo";
+}
+
+/**
+ * The actor of a request: the wallet account the body names (`wallet`) or the signed-in one, else the
+ * act-as cookie's demo party through the installed demo; null when nobody acts.
+ */
+export function deskActor(cookieHeader: string | null, walletAccount?: string): DeskActor | null {
+  const wallet = walletAccount ?? signedInAccount(cookieHeader);
+  if (wallet !== null) return { account: wallet, signer: "wallet" };
+  const party = partyFromCookieHeader(cookieHeader);
+  const account = party === null ? null : demoAccountOf(party);
+  return account === null ? null : { account, signer: "demo" };
 }

@@ -8,8 +8,9 @@ import { createInterface } from "node:readline";
 import { startBusyWriter, type WriterFigures, type WriterLane } from "./busy-writer";
 import { rpcProvider } from "../../lib/chain/provider";
 import { readDeployment } from "../../lib/chain/deployment";
-import { actorFrom, backoffice } from "../../lib/chain/backoffice";
-import { PRICE_CAP_REGION } from "../../lib/chain/demo/world";
+import { backoffice } from "../../lib/chain/backoffice";
+import { demoActor } from "../demo/plugin";
+import { PRICE_CAP_REGION } from "../demo/world";
 
 export interface ChainWriterPlan {
   rpcUrl: string;
@@ -30,8 +31,8 @@ export interface ChainWriter {
 async function runWriter(plan: ChainWriterPlan): Promise<() => Promise<WriterFigures>> {
   const provider = rpcProvider(plan.rpcUrl);
   const deployment = readDeployment(plan.deploymentFile);
-  const seller = await actorFrom(provider, { demoParty: "renxin" });
-  const inspector = await actorFrom(provider, { demoParty: "inspector" });
+  const seller = await demoActor(provider, "renxin");
+  const inspector = await demoActor(provider, "inspector");
   const lanes: WriterLane[] = [
     {
       name: "sales",

@@ -3,7 +3,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { recoverSerialSigner, signSerial } from "../../lib/chain/serials";
-import { demoSerialSigner } from "../../lib/chain/demo/accounts";
+import { demoSerialSigner } from "../demo/accounts";
 import { printLabels, SerialAllocator, signLabel, type LabelledBatch } from "./new-boxes";
 
 const maker = demoSerialSigner(2);

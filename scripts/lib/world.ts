@@ -1,5 +1,6 @@
 // A whole MedProof on free loopback ports: a fresh seeded chain in a temporary folder and the production
-// web server in this process. Tests and benchmarks run against it; stop() removes every trace.
+// web server in this process, with the demo installed as `npm start` has it (or without, when asked).
+// Tests and benchmarks run against it; stop() removes every trace.
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,6 +10,8 @@ import { freePort } from "./ports";
 import { startRpcCounter, type RpcCounter } from "./rpc-counter";
 import { startPostgres, type Postgres } from "./postgres";
 import type { WebServer } from "../../server/server";
+import { installDemo } from "../demo/plugin";
+import { uninstallDemoPlugin } from "../../lib/chain/demo-plugin";
 
 export interface World {
   chain: EmbeddedChain;
@@ -34,6 +37,8 @@ export interface WorldOptions {
    * server of the world's own, which other processes (tests, Playwright) can reach too.
    */
   database?: "pglite" | "postgres";
+  /** Serve without the demo (no act-as switch, no demo key in the process), as production does. */
+  withoutDemo?: boolean;
 }
 
 /** Needs a production build (`next build`). The server reads its configuration from process.env. */
@@ -81,6 +86,8 @@ export async function startWorld(
     rpc = options.countRpc ? await startRpcCounter(chain.anvil.url) : null;
     // Only the server goes through the proxy; the children reach the node itself.
     Object.assign(process.env, serverEnv, rpc ? { ANVIL_PORT: String(rpc.port) } : {});
+    if (options.withoutDemo) uninstallDemoPlugin();
+    else installDemo();
     // Imported late: the server's configuration is read from process.env on first use.
     const { startWebServer } = await import("../../server/server");
     const server = await startWebServer({ host, port });

@@ -5,5 +5,5 @@ export const dynamic = "force-dynamic";
 
 /** A workshop attestation: readings, staff health checks and training, validity → attestationId. */
 export function POST(request: Request): Promise<Response> {
-  return fieldAction(request, (party, body, locale) => attestWorkshop(party, body, locale));
+  return fieldAction(request, (actor, body, locale) => attestWorkshop(actor, body, locale));
 }

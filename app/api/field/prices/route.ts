@@ -5,5 +5,5 @@ export const dynamic = "force-dynamic";
 
 /** An inspector's price record: `{seller, code, yuanPerPiece, photoHash}` → block, hash, violation. */
 export function POST(request: Request): Promise<Response> {
-  return fieldAction(request, (party, body, locale) => recordPrice(party, body, locale));
+  return fieldAction(request, (actor, body, locale) => recordPrice(actor, body, locale));
 }

@@ -5,5 +5,5 @@ export const dynamic = "force-dynamic";
 
 /** A pharmacy sells a box: `{code}` → decommissioned on chain (block, hash). */
 export function POST(request: Request): Promise<Response> {
-  return fieldAction(request, (party, body, locale) => sellBox(party, body, locale));
+  return fieldAction(request, (actor, body, locale) => sellBox(actor, body, locale));
 }

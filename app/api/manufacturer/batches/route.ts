@@ -5,5 +5,5 @@ export const dynamic = "force-dynamic";
 
 /** A batch `{gtin, lot, produced, expiry, masks, masksPerBox, serialStart, workshop, materials[]}` → batchId. */
 export function POST(request: Request): Promise<Response> {
-  return fieldAction(request, (party, body, locale) => registerBatch(party, body, locale));
+  return fieldAction(request, (actor, body, locale) => registerBatch(actor, body, locale));
 }

@@ -5,5 +5,5 @@ export const dynamic = "force-dynamic";
 
 /** A supplier's meltblown lot `{code, grade, kg, manufacturer?}` → lotId, and its delivery when named. */
 export function POST(request: Request): Promise<Response> {
-  return fieldAction(request, (party, body, locale) => registerLot(party, body, locale));
+  return fieldAction(request, (actor, body, locale) => registerLot(actor, body, locale));
 }

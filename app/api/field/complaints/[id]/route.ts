@@ -9,5 +9,5 @@ export async function POST(
   { params }: { params: Promise<{ id: string }> },
 ): Promise<Response> {
   const { id } = await params;
-  return fieldAction(request, (party, body, locale) => ruleOnComplaint(party, id, body, locale));
+  return fieldAction(request, (actor, body, locale) => ruleOnComplaint(actor, id, body, locale));
 }

@@ -1,7 +1,7 @@
 import { localeOf } from "@/lib/queries/cookies";
 import { reply } from "@/server/reply";
 import { labelSheet } from "@/lib/queries/label-sheet";
-import { partyFromCookieHeader } from "@/lib/queries/session";
+import { deskActor } from "@/lib/queries/session";
 
 export const dynamic = "force-dynamic";
 
@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const sheet = await labelSheet(
-    partyFromCookieHeader(request.headers.get("cookie")),
+    deskActor(request.headers.get("cookie")),
     id,
     new URL(request.url).searchParams,
     localeOf(request),

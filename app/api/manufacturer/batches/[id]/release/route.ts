@@ -6,5 +6,5 @@ export const dynamic = "force-dynamic";
 /** Release for sale `{}`: 409 HoldNotElapsed (with the earliest date), TestsNotPassed, NotSterilised … */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  return fieldAction(request, (party, _body, locale) => releaseBatch(party, id, locale));
+  return fieldAction(request, (actor, body, locale) => releaseBatch(actor, id, body, locale));
 }

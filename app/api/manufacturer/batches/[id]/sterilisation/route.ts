@@ -6,5 +6,5 @@ export const dynamic = "force-dynamic";
 /** The end of sterilisation `{sterilizer, method?, start, end}`: the hold before release starts. */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  return fieldAction(request, (party, body, locale) => recordSterilisation(party, id, body, locale));
+  return fieldAction(request, (actor, body, locale) => recordSterilisation(actor, id, body, locale));
 }

@@ -9,5 +9,5 @@ export async function POST(
   { params }: { params: Promise<{ id: string }> },
 ): Promise<Response> {
   const { id } = await params;
-  return fieldAction(request, (party, body, locale) => revokeLicence(party, id, body, locale));
+  return fieldAction(request, (actor, body, locale) => revokeLicence(actor, id, body, locale));
 }

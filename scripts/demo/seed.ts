@@ -13,19 +13,19 @@ import {
   ZeroHash,
   id,
 } from "ethers";
-import { bindContracts, findEvent, type ContractName, type Contracts } from "../contracts";
-import type { EventArgs, EventName, FunctionName } from "../abi-types";
-import type { Deployment } from "../deployment";
+import { bindContracts, findEvent, type ContractName, type Contracts } from "../../lib/chain/contracts";
+import type { EventArgs, EventName, FunctionName } from "../../lib/chain/abi-types";
+import type { Deployment } from "../../lib/chain/deployment";
 import { assertLocalChain, demoBoxSecret, demoSerialSigner, demoWallet } from "./accounts";
-import { signSerial } from "../serials";
-import { checkCodeDigest, checkCodeOf, type PublishedCheckCode } from "../check-codes";
+import { signSerial } from "../../lib/chain/serials";
+import { checkCodeDigest, checkCodeOf, type PublishedCheckCode } from "../../lib/chain/check-codes";
 import {
   possessionList,
   possessionProof,
   possessionRoot,
   signPossession,
   type PossessionList,
-} from "../possession";
+} from "../../lib/chain/possession";
 import {
   CERTIFICATES,
   FILINGS,
@@ -47,10 +47,10 @@ import {
   type PartyKey,
   type ProductKey,
 } from "./world";
-import { DAY, isoDateToSeconds, secondsToIsoDate, startOfDay } from "../../domain/time";
-import { toBracketed, toDigitalLink } from "../../domain/gs1";
-import { formatBoxSecret } from "../../domain/box-secret";
-import { confirmation } from "../receipts";
+import { DAY, isoDateToSeconds, secondsToIsoDate, startOfDay } from "../../lib/domain/time";
+import { toBracketed, toDigitalLink } from "../../lib/domain/gs1";
+import { formatBoxSecret } from "../../lib/domain/box-secret";
+import { confirmation } from "../../lib/chain/receipts";
 
 export const SCENARIO_IDS = [
   "genuine",

@@ -1,24 +1,12 @@
 // Demo keys: anvil's well-known test mnemonic. They exist only for the local chain; every use goes
 // through assertLocalChain so they are refused against any other chain.
 import { HDNodeWallet, Mnemonic, getBytes, id, type Provider } from "ethers";
+import { assertLocalChain, DemoKeysRefusedError, LOCAL_CHAIN_ID } from "../../lib/chain/demo-plugin";
 
-export const LOCAL_CHAIN_ID = 31337;
+// The local-chain check is the plug-in interface's, so production words its refusal without this module.
+export { assertLocalChain, DemoKeysRefusedError, LOCAL_CHAIN_ID };
+
 const TEST_MNEMONIC = "test test test test test test test test test test test junk";
-
-/** Demo keys asked for on a chain that is not the local one; the ids let each caller word it. */
-export class DemoKeysRefusedError extends Error {
-  override name = "DemoKeysRefusedError";
-  constructor(readonly chainId: bigint) {
-    super(`Demo keys are for the local chain (id ${LOCAL_CHAIN_ID}) only; this chain has id ${chainId}.`);
-  }
-}
-
-export async function assertLocalChain(provider: Provider): Promise<void> {
-  const { chainId } = await provider.getNetwork();
-  if (chainId !== BigInt(LOCAL_CHAIN_ID)) {
-    throw new DemoKeysRefusedError(chainId);
-  }
-}
 
 const mnemonic = Mnemonic.fromPhrase(TEST_MNEMONIC);
 
