@@ -8,10 +8,14 @@ import { boxCode, scenarioBatch, shipFromDistributor } from "./field/boxes";
 import { actAs, untilHydrated } from "./desks";
 import { PARTIES } from "../lib/chain/demo/world";
 
-/** A keyboard-wedge scanner: the code's characters, then Enter, into the field that has the focus. */
+/**
+ * A keyboard-wedge scanner: the code's characters, then Enter, into the field that has the focus; the
+ * next scan waits for the field to empty, as a person waits for the beep.
+ */
 async function scanInto(page: Page, code: string) {
   await page.keyboard.type(code);
   await page.keyboard.press("Enter");
+  await expect(page.locator("#handheld-code")).toHaveValue("");
 }
 
 /** Every request the page sends to a desk's write endpoint (a sale, a receipt). */

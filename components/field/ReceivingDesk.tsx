@@ -9,7 +9,7 @@ import { BoxList } from "./BoxList";
 import { DeskCamera } from "./DeskCamera";
 import { inFlight, postAction, type ActionState } from "./post-action";
 import { TxProgress } from "./TxProgress";
-import { useBoxChecks } from "./use-box-checks";
+import { useBoxChecks, type CheckedBox } from "./use-box-checks";
 import type { ShipmentDecided } from "@/lib/queries/field";
 
 interface Shipment {
@@ -40,6 +40,16 @@ export function ReceivingDesk({
   const tally = tallyReceipt(boxes, duplicates, shipment);
   const [reason, setReason] = useState("");
   const [asking, setAsking] = useState(false);
+  /** Why a box stops the acceptance: its verdict's reason (or that it is still being checked), its batch. */
+  const whyUnvouched = (box: CheckedBox) =>
+    [
+      deskGate(box.verdict) !== "stop"
+        ? null
+        : box.verdict === null && box.error === null
+          ? verdictWords("checking")
+          : box.headline || box.error,
+      isOtherBatch(box, shipment) ? t("otherBatch") : null,
+    ].filter((reason) => reason !== null && reason !== "");
   const unvouched = boxes.filter((box) => deskGate(box.verdict) === "stop" || isOtherBatch(box, shipment));
   const t = useTranslations("fieldDesk.receive");
   const boxWords = useTranslations("fieldDesk.boxes");
@@ -127,12 +137,10 @@ export function ReceivingDesk({
               <ul className="list-disc space-y-1 pl-5 text-sm text-red-900">
                 {unvouched.map((box) => (
                   <li key={box.key}>
-                    {boxWords("line", { lot: box.lot ?? "—", serial: box.serial ?? "—" })}:{" "}
-                    {isOtherBatch(box, shipment)
-                      ? t("otherBatch")
-                      : box.verdict === null && box.error === null
-                        ? verdictWords("checking")
-                        : box.headline || box.error}
+                    {t("stopBox", {
+                      box: boxWords("line", { lot: box.lot ?? "—", serial: box.serial ?? "—" }),
+                      reasons: whyUnvouched(box).join(t("reasonSeparator")),
+                    })}
                   </li>
                 ))}
               </ul>
