@@ -1,6 +1,8 @@
-// What the complaint form needs to know about the box: which product and lot it is, and the sellers
-// holding the batch (a counterfeit or price complaint is against one of them).
+// What the complaint form needs to know about the box: which product and lot it is, the sellers
+// holding the batch (a counterfeit or price complaint is against one of them), and the retail cap in
+// force here per piece and per box (the form asks what the box cost).
 import { parseScannedCode, type Gs1Error } from "../domain/gs1";
+import { capInForce, capPerBox, type BoxCap } from "../domain/price-caps";
 import { ChainUnavailableError } from "../chain/reader";
 import { runtime } from "./runtime";
 
@@ -13,6 +15,8 @@ export interface ComplaintSubject {
   makerName: string;
   /** Sellers holding the batch, the one that sold this serial (if recorded) first. */
   sellers: { account: string; name: string }[];
+  /** The retail cap in force in the server's region today, per piece and for this box; null without one. */
+  cap: BoxCap | null;
 }
 
 /** Why there is no form: the page says it in the reader's language. */
@@ -58,6 +62,16 @@ export async function complaintSubject(text: string): Promise<SubjectResult> {
       productName: record.product.name,
       makerName: record.product.manufacturer.name,
       sellers,
+      cap: capPerBox(
+        capInForce(
+          record.caps,
+          record.product.category,
+          "retail",
+          runtime().region,
+          Math.floor(Date.now() / 1000),
+        ),
+        record.batch.masksPerBox,
+      ),
     },
   };
 }
