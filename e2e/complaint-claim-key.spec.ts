@@ -45,7 +45,8 @@ test("the claim key is copied, saved and shared; the page shows the photo and li
     .getByLabel("The code printed inside the box")
     .fill(formatBoxSecret(demoBoxSecret(batch.gtin, batch.lot, SERIAL)));
   await page.getByRole("button", { name: "File the complaint" }).click();
-  await expect(page).toHaveURL(/\/complaints\/\d+\?filed=1$/);
+  // Filing waits for the relayed transaction's receipt.
+  await expect(page).toHaveURL(/\/complaints\/\d+\?filed=1$/, { timeout: 20_000 });
   const id = /\/complaints\/(\d+)/.exec(page.url())![1];
 
   const photo = page.getByRole("img", { name: `The photo filed with complaint ${id}` });

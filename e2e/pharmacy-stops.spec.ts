@@ -94,6 +94,8 @@ test.describe("in English", () => {
     await expect(delivery).toHaveCount(1);
     await expect(delivery).toContainText("From 苏州康达医药有限公司");
     await delivery.click();
+    // The counter's own scan field is on the page left behind: wait for the receiving desk's.
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Shipment \d+$/);
     await untilHydrated(page, "#handheld-code");
     await page.locator("#handheld-code").focus();
     for (let serial = 103201; serial < 103213; serial++) await scanInto(page, boxCode("genuine", serial));
