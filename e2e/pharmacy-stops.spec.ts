@@ -73,12 +73,17 @@ test.describe("in English", () => {
     expect(await cloneCheck(page, expired)).not.toBe("fail");
   });
 
-  test("a Caution box shows its reason and its countdown starts", async ({ page }) => {
+  test("a Caution box shows its reason and its countdown starts; scanned again, it is still one sale", async ({
+    page,
+  }) => {
     const sent = writesOf(page);
     await openCounter(page);
     await scanInto(page, boxCode("high-yield", 103101));
     const sale = page.locator("[data-sale]").first();
     await expect(sale).toHaveAttribute("data-sale", "held");
+    // The same box scanned again while its sale is open is that sale, not a second one.
+    await scanInto(page, boxCode("high-yield", 103101));
+    await expect(page.locator("[data-sale]")).toHaveCount(1);
     await expect(sale).toContainText(/Caution: .+/);
     await expect(sale).toContainText(/Selling in \d+ s/);
     await sale.getByRole("button", { name: "Undo" }).click();

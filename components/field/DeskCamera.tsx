@@ -7,14 +7,18 @@ import { CameraScanner } from "@/components/scan/CameraScanner";
 /**
  * The camera at a desk that scans box after box (the inspector's shelf, the pharmacy's counter and
  * receiving desk): off until asked for, since it asks for the camera permission. The scanner stops on each
- * code, so it is started afresh for the next one; "type instead" moves to the handheld field.
+ * code, so it is started afresh for the next one (a shelf, a delivery: box after box), or turned off when
+ * each code is a decision of its own (a sale: the box stays in view while the counter asks about it);
+ * "type instead" moves to the handheld field.
  */
 export function DeskCamera({
   onFound,
   onEnterInstead,
+  oneAtATime = false,
 }: {
   onFound: (path: string) => void;
   onEnterInstead: () => void;
+  oneAtATime?: boolean;
 }) {
   const t = useTranslations("fieldDesk.camera");
   const [cameraOn, setCameraOn] = useState(false);
@@ -35,7 +39,8 @@ export function DeskCamera({
         key={cameraRun}
         onFound={(path) => {
           onFound(path);
-          setCameraRun((n) => n + 1);
+          if (oneAtATime) setCameraOn(false);
+          else setCameraRun((n) => n + 1);
         }}
         onEnterInstead={onEnterInstead}
       />

@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { SALE_DELAY_SECONDS } from "./sale-delay";
 import { HandheldScanInput } from "@/components/scan/HandheldScanInput";
 import { parseScannedCode } from "@/lib/domain/gs1";
-import { deskGate } from "@/lib/domain/field-scans";
+import { boxKey, deskGate } from "@/lib/domain/field-scans";
 import type { VerdictLevel } from "@/lib/domain/verdict";
 import { DeskCamera } from "./DeskCamera";
 import { postAction, type ActionState } from "./post-action";
@@ -24,6 +24,8 @@ type SaleState =
 
 interface Sale {
   id: number;
+  /** The box (GTIN/lot/serial): one open sale per box. */
+  key: string;
   text: string;
   label: string;
   /** The Caution verdict's reason, shown beside a sale that goes on. */
@@ -43,6 +45,8 @@ export function SaleCounter() {
   const [now, setNow] = useState(() => Date.now());
   const nextId = useRef(1);
   const timers = useRef(new Map<number, ReturnType<typeof setTimeout>>());
+  // Kept apart from the state, as in use-box-checks: a scanner sends the next code before React renders.
+  const openKeys = useRef(new Set<string>());
   const holding = sales.some((s) => s.state.kind === "held");
   const t = useTranslations("fieldDesk.sale");
   const boxWords = useTranslations("fieldDesk.boxes");
@@ -61,7 +65,13 @@ export function SaleCounter() {
   const update = (id: number, change: Partial<Sale>) =>
     setSales((current) => current.map((sale) => (sale.id === id ? { ...sale, ...change } : sale)));
 
-  function hold(id: number, text: string) {
+  /** A sale that ended (undone, kept, sent or refused): its box may be scanned for a sale again. */
+  function close(sale: Pick<Sale, "id" | "key">, state: SaleState) {
+    openKeys.current.delete(sale.key);
+    update(sale.id, { state });
+  }
+
+  function hold({ id, key, text }: Pick<Sale, "id" | "key" | "text">) {
     const sendAt = Date.now() + SALE_DELAY_SECONDS * 1000;
     setNow(Date.now());
     update(id, { state: { kind: "held", sendAt } });
@@ -73,7 +83,7 @@ export function SaleCounter() {
         const outcome = await postAction("/api/field/sales", { code: text }, (state) =>
           update(id, { state }),
         );
-        update(id, { state: outcome });
+        close({ id, key }, outcome);
       }, SALE_DELAY_SECONDS * 1000),
     );
   }
@@ -84,8 +94,12 @@ export function SaleCounter() {
     const label = parsed.ok
       ? t("line", { lot: parsed.code.lot ?? "—", serial: parsed.code.serial ?? "—" })
       : text;
+    const key = parsed.ok ? boxKey(parsed.code) : text;
+    // A box scanned again while its sale is still open is the same sale, not a second one.
+    if (openKeys.current.has(key)) return;
+    openKeys.current.add(key);
     const id = nextId.current++;
-    setSales((current) => [{ id, text, label, note: null, state: { kind: "checking" } }, ...current]);
+    setSales((current) => [{ id, key, text, label, note: null, state: { kind: "checking" } }, ...current]);
     const answer = await verifyBox(text, {
       noVerdict: boxWords("noVerdict"),
       unreachable: boxWords("unreachable"),
@@ -97,19 +111,19 @@ export function SaleCounter() {
       update(id, { state: { kind: "stopped", verdict: answer.verdict, reason: answer.headline } });
     } else {
       if (gate === "note") update(id, { note: answer.headline });
-      hold(id, text);
+      hold({ id, key, text });
     }
   }
 
-  function undo(id: number) {
-    clearTimeout(timers.current.get(id));
-    timers.current.delete(id);
-    update(id, { state: { kind: "undone" } });
+  function undo(sale: Sale) {
+    clearTimeout(timers.current.get(sale.id));
+    timers.current.delete(sale.id);
+    close(sale, { kind: "undone" });
   }
 
   return (
     <div className="space-y-4">
-      <DeskCamera onFound={check} onEnterInstead={() => codeInput.current?.focus()} />
+      <DeskCamera oneAtATime onFound={check} onEnterInstead={() => codeInput.current?.focus()} />
       <HandheldScanInput
         onFound={check}
         inputRef={codeInput}
@@ -128,7 +142,13 @@ export function SaleCounter() {
             {sale.note !== null && (
               <p className="text-sm font-medium text-amber-900">{t("caution", { reason: sale.note })}</p>
             )}
-            <SaleStep sale={sale} now={now} onUndo={undo} onSellAnyway={hold} onKeep={update} />
+            <SaleStep
+              sale={sale}
+              now={now}
+              onUndo={undo}
+              onSellAnyway={hold}
+              onKeep={(kept) => close(kept, { kind: "kept" })}
+            />
           </li>
         ))}
       </ol>
@@ -146,9 +166,9 @@ function SaleStep({
 }: {
   sale: Sale;
   now: number;
-  onUndo: (id: number) => void;
-  onSellAnyway: (id: number, text: string) => void;
-  onKeep: (id: number, change: Partial<Sale>) => void;
+  onUndo: (sale: Sale) => void;
+  onSellAnyway: (sale: Sale) => void;
+  onKeep: (sale: Sale) => void;
 }) {
   const t = useTranslations("fieldDesk.sale");
   const { state } = sale;
@@ -173,14 +193,14 @@ function SaleStep({
           <div className="flex flex-wrap gap-2">
             <button
               type="button"
-              onClick={() => onKeep(sale.id, { state: { kind: "kept" } })}
+              onClick={() => onKeep(sale)}
               className="rounded-lg bg-slate-900 px-4 py-1.5 font-semibold text-white"
             >
               {t("keep")}
             </button>
             <button
               type="button"
-              onClick={() => onSellAnyway(sale.id, sale.text)}
+              onClick={() => onSellAnyway(sale)}
               className="rounded-lg border-2 border-red-700 bg-white px-4 py-1.5 font-semibold text-red-800"
             >
               {t("sellAnyway")}
@@ -196,7 +216,7 @@ function SaleStep({
           </span>
           <button
             type="button"
-            onClick={() => onUndo(sale.id)}
+            onClick={() => onUndo(sale)}
             className="rounded-lg border-2 border-slate-900 bg-white px-4 py-1.5 font-semibold"
           >
             {t("undo")}
