@@ -32,7 +32,11 @@ export default async function ParticipantQrPage({ params }: { params: Promise<{ 
           data-print-refused="local_only_base_url"
           className="rounded-xl border border-red-300 bg-red-50 p-4 text-left text-red-900"
         >
-          {t("printRefused", { url })}
+          {t.rich("printRefused", {
+            url,
+            // A URL has no spaces to wrap at: on a phone it would run off the screen.
+            mono: (chunks) => <span className="font-mono break-all">{chunks}</span>,
+          })}
         </p>
       ) : (
         <p>
