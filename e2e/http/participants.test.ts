@@ -70,7 +70,7 @@ describe("GET /participants/<address>/qr", () => {
     assert.equal(status, 200);
     assert.match(html, /data-print-refused="local_only_base_url"/);
     assert.match(
-      html,
+      text,
       /This sheet will not print: its QR code leads to http:\/\/127\.0\.0\.1:\d+\/participants\//,
     );
     assert.match(text, /Set DIGITAL_LINK_BASE to the site&#x27;s public address/);
