@@ -599,8 +599,9 @@ export async function seedDemo(
     as(order.seller).OrderBook.getFunction("withdraw")(),
   );
   recordPrice(genuine, "renxin", 150, day(-20, 15));
-  // A delivery on its way: 仁心's receiving desk has it to scan and accept (or reject) in the demo.
-  ship(genuine, "distributor", DEMO_PENDING_DELIVERY.to, DEMO_PENDING_DELIVERY.boxes, day(-1, 10), false);
+  // A delivery on its way since before the cloned serial's sale (so that sale stays the box's last event):
+  // 仁心's receiving desk has it to scan and accept (or reject) in the demo.
+  ship(genuine, "distributor", DEMO_PENDING_DELIVERY.to, DEMO_PENDING_DELIVERY.boxes, day(-4, 10), false);
   step(day(-3, 15), "sell the cloned serial", () =>
     as("renxin").CustodyRegistry.getFunction("decommission")(genuine.batchId(), 100200n),
   );
