@@ -58,6 +58,14 @@ export default defineConfig({
       use: camera(fixture.video),
     })),
     { name: "camera no code", testMatch: /scan-camera-no-code\.spec\.ts$/, use: camera(noCodeVideo()) },
+    // The pharmacy's counter with a box whose serial was never issued in view: its sale stops and asks.
+    ...codeFixtures()
+      .filter((fixture) => fixture.name === "unknown-serial-qr")
+      .map((fixture) => ({
+        name: "camera pharmacy",
+        testMatch: /scan-camera-pharmacy\.spec\.ts$/,
+        use: camera(fixture.video),
+      })),
     // A camera exists, but without the fake permission prompt nobody allows it.
     {
       name: "camera denied",

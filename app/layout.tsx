@@ -25,8 +25,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const [locale, t] = await Promise.all([getLocale(), getTranslations("common")]);
   return (
     <html lang={locale}>
-      <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
-        <header className="border-b border-slate-200 bg-white">
+      <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased print:bg-white">
+        <header className="border-b border-slate-200 bg-white print:hidden">
           {/* As wide as the page below it: the back office's desks (data-wide-page) are wider. */}
           <div className="mx-auto flex max-w-2xl flex-wrap items-center justify-between gap-2 px-4 py-3 [body:has([data-wide-page])_&]:max-w-6xl">
             <Link href="/" className="text-lg font-bold text-emerald-800">
@@ -43,7 +43,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             </nav>
           </div>
         </header>
-        <main className="mx-auto max-w-2xl px-4 py-6">{children}</main>
+        <main className="mx-auto max-w-2xl px-4 py-6 print:max-w-none print:p-0">{children}</main>
         <LiveRegion />
         <ServiceWorkerRegistration />
       </body>

@@ -2,6 +2,7 @@
 // names the variable, instead of failing later somewhere deep.
 import { z } from "zod";
 import { parseRange, type AddressRange } from "./domain/client-address";
+import { isLoopbackHost } from "./domain/loopback";
 
 const LOCAL_CHAIN_ID = 31337;
 
@@ -144,12 +145,6 @@ export interface Env {
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
 }
 
-/** Literal loopback addresses only: a name could resolve elsewhere, and 0.0.0.0 listens everywhere. */
-function isLoopback(host: string): boolean {
-  const bare = host.replace(/^\[(.*)\]$/, "$1").toLowerCase();
-  return bare === "localhost" || bare === "::1" || /^(::ffff:)?127(\.\d{1,3}){3}$/.test(bare);
-}
-
 export class ConfigError extends Error {
   override name = "ConfigError";
 }
@@ -186,7 +181,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     logPageBlocks: e.LOG_PAGE_BLOCKS,
     confirmations: e.CONFIRMATIONS,
     demoPassword: e.DEMO_PASSWORD ?? null,
-    hostIsLoopback: isLoopback(e.HOST),
+    hostIsLoopback: isLoopbackHost(e.HOST),
     labelWorkers: e.LABEL_WORKERS,
     labelQueue: e.LABEL_QUEUE,
     logLevel: e.LOG_LEVEL,

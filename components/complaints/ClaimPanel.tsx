@@ -9,8 +9,76 @@ import { claimKeyStorage } from "./ComplaintForm";
 const noSubscription = () => () => undefined;
 
 /**
- * The complainant's side of the complaint page: the claim key kept in this browser at filing (shown
- * so it can be saved elsewhere), and collecting the compensation once the complaint is upheld. A
+ * The key kept somewhere other than this browser: copied, saved as a text file, or handed to another app
+ * by the Web Share API where the browser has it (most phones). The file and the shared text say what the
+ * key is for and where the complaint's page is, so a person who finds it later knows what it opens.
+ */
+function ClaimKeyActions({ id, claimKey }: { id: number; claimKey: string }) {
+  const t = useTranslations("complaints.claim");
+  const [done, setDone] = useState<string | null>(null);
+  const canShare = useSyncExternalStore(
+    noSubscription,
+    () => typeof navigator.share === "function",
+    () => false,
+  );
+  const note = () => t("keyNote", { id, url: `${window.location.origin}/complaints/${id}`, key: claimKey });
+
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(claimKey);
+      setDone(t("copied"));
+    } catch {
+      setDone(t("copyFailed"));
+    }
+  }
+
+  function save() {
+    const file = URL.createObjectURL(new Blob([note()], { type: "text/plain;charset=utf-8" }));
+    const link = document.createElement("a");
+    link.href = file;
+    link.download = `medproof-complaint-${id}-claim-key.txt`;
+    link.click();
+    URL.revokeObjectURL(file);
+    setDone(t("saved"));
+  }
+
+  async function share() {
+    try {
+      await navigator.share({ title: t("shareTitle", { id }), text: note() });
+    } catch {
+      // Closing the share sheet rejects too: nothing to say.
+    }
+  }
+
+  const button =
+    "rounded-lg border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50";
+  return (
+    <div className="space-y-1">
+      <div className="flex flex-wrap gap-2">
+        <button type="button" onClick={copy} className={button}>
+          {t("copy")}
+        </button>
+        <button type="button" onClick={save} className={button}>
+          {t("save")}
+        </button>
+        {canShare && (
+          <button type="button" onClick={share} className={button}>
+            {t("share")}
+          </button>
+        )}
+      </div>
+      {done !== null && (
+        <p role="status" className="text-sm text-slate-700">
+          {done}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/**
+ * The complainant's side of the complaint page: the claim key kept in this browser at filing (shown,
+ * with ways to copy, save and share it elsewhere), and collecting the compensation once the complaint is upheld. A
  * payout changes the complaint (its history, nothing left to collect): it is read again after one.
  */
 export function ClaimPanel({ id, withdrawableFen }: { id: number; withdrawableFen: number }) {
@@ -62,6 +130,7 @@ export function ClaimPanel({ id, withdrawableFen }: { id: number; withdrawableFe
           <p data-testid="claim-key" className="rounded-lg bg-slate-100 p-2 font-mono text-xs break-all">
             {storedKey}
           </p>
+          <ClaimKeyActions id={id} claimKey={storedKey} />
         </>
       ) : (
         <div className="space-y-1">

@@ -1,7 +1,9 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { formatYuan } from "@/lib/domain/format";
+import type { BoxCap } from "@/lib/domain/price-caps";
 import { SecretHint } from "./SecretHint";
 
 interface Subject {
@@ -11,6 +13,7 @@ interface Subject {
   productName: string;
   makerName: string;
   sellers: { account: string; name: string }[];
+  cap: BoxCap | null;
 }
 
 type Kind = "spec-failure" | "counterfeit" | "price-above-cap";
@@ -36,6 +39,7 @@ function readAsDataUrl(file: File): Promise<string | null> {
 /** The "Report a problem" form: posts JSON to /api/complaints, then opens the complaint's page. */
 export function ComplaintForm({ subject }: { subject: Subject }) {
   const t = useTranslations("complaints.form");
+  const locale = useLocale();
   const [kind, setKind] = useState<Kind>("spec-failure");
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [sending, setSending] = useState(false);
@@ -181,9 +185,18 @@ export function ComplaintForm({ subject }: { subject: Subject }) {
           name="pricePaid"
           inputMode="decimal"
           placeholder={t("pricePlaceholder")}
-          {...described("pricePaid", "pricePaid-hint")}
+          {...described("pricePaid", subject.cap ? "pricePaid-cap pricePaid-hint" : "pricePaid-hint")}
           className={input}
         />
+        {subject.cap && (
+          <p id="pricePaid-cap" data-cap-per-box={subject.cap.fenPerBox} className="text-sm text-slate-700">
+            {t("capPerBox", {
+              piece: formatYuan(subject.cap.fenPerPiece, locale),
+              box: formatYuan(subject.cap.fenPerBox, locale),
+              masks: subject.cap.masksPerBox,
+            })}
+          </p>
+        )}
         <p id="pricePaid-hint" className="text-sm text-slate-600">
           {t("priceHint")}
         </p>

@@ -1,6 +1,8 @@
 "use client";
 
+import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
+import { toDigitalLink } from "@/lib/domain/gs1";
 import type { ComplaintView } from "@/lib/queries/complaints";
 
 const TONE: Record<ComplaintView["status"], string> = {
@@ -75,7 +77,20 @@ export function ComplaintStatus({ complaint }: { complaint: ComplaintView }) {
           </>
         )}
         <dt className="text-slate-500">{t("box")}</dt>
-        <dd>{t("boxValue", { gtin: complaint.gtin, lot: complaint.lot, serial: complaint.serial })}</dd>
+        <dd>
+          {t("boxValue", { gtin: complaint.gtin, lot: complaint.lot, serial: complaint.serial })}{" "}
+          {/* The box's own verdict page, by its Digital Link path (the code without its signature). */}
+          <Link
+            href={toDigitalLink(
+              { gtin: complaint.gtin, lot: complaint.lot, serial: String(complaint.serial) },
+              "",
+            )}
+            data-box-verdict
+            className="text-emerald-800 underline"
+          >
+            {t("boxVerdict")}
+          </Link>
+        </dd>
         <dt className="text-slate-500">{t("against")}</dt>
         <dd>{complaint.respondentName}</dd>
         {complaint.pricePaidFen > 0 && (
@@ -96,6 +111,17 @@ export function ComplaintStatus({ complaint }: { complaint: ComplaintView }) {
           </>
         )}
       </dl>
+      {complaint.photoUrl !== null && (
+        <figure className="space-y-1">
+          {/* The photo as filed: its bytes are bound to the evidence hash on chain. */}
+          <img
+            src={complaint.photoUrl}
+            alt={t("photoAlt", { id: complaint.id })}
+            className="max-h-96 rounded-xl border border-slate-200 bg-white object-contain"
+          />
+          <figcaption className="text-sm text-slate-600">{t("photoCaption")}</figcaption>
+        </figure>
+      )}
       <section aria-labelledby="complaint-history" className="space-y-2">
         <h2 id="complaint-history" className="text-lg font-semibold">
           {t("historyHeading")}

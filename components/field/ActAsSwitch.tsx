@@ -10,8 +10,8 @@ interface PartyOption {
 }
 
 /**
- * "Demo: act as …": picks a seeded party; the server keeps its key and signs for it. Asks for the demo
- * password when the server has one (DEMO_PASSWORD).
+ * "Demo: act as …": picks a seeded party by its name (its internal key is only the option's value); the
+ * server keeps its key and signs for it. Asks for the demo password when the server has one (DEMO_PASSWORD).
  */
 export function ActAsSwitch({
   parties,
@@ -66,7 +66,7 @@ export function ActAsSwitch({
             </option>
             {parties.map((p) => (
               <option key={p.key} value={p.key}>
-                {p.name} ({p.key})
+                {p.name}
               </option>
             ))}
           </select>

@@ -4,11 +4,12 @@ import { useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { yuanAmount } from "./money";
 import { HandheldScanInput } from "@/components/scan/HandheldScanInput";
-import { isOtherBatch, tallyReceipt } from "@/lib/domain/field-scans";
+import { deskGate, isOtherBatch, tallyReceipt } from "@/lib/domain/field-scans";
 import { BoxList } from "./BoxList";
+import { DeskCamera } from "./DeskCamera";
 import { inFlight, postAction, type ActionState } from "./post-action";
 import { TxProgress } from "./TxProgress";
-import { useBoxChecks } from "./use-box-checks";
+import { useBoxChecks, type CheckedBox } from "./use-box-checks";
 import type { ShipmentDecided } from "@/lib/queries/field";
 
 interface Shipment {
@@ -19,8 +20,10 @@ interface Shipment {
 }
 
 /**
- * The receiving desk: a keyboard-wedge scanner fires box after box into one field that keeps the focus,
- * a live tally against the shipment, then one transaction accepting or rejecting the whole delivery.
+ * The receiving desk: a keyboard-wedge scanner (or the camera) fires box after box into one field that
+ * keeps the focus, a live tally against the shipment, then one transaction accepting or rejecting the
+ * whole delivery. Accepting a delivery with boxes the record does not vouch for stops first and asks,
+ * naming each box and why; rejecting never needs asking.
  */
 export function ReceivingDesk({
   shipment,
@@ -36,7 +39,21 @@ export function ReceivingDesk({
   const [decided, setDecided] = useState<"accepted" | "rejected" | null>(null);
   const tally = tallyReceipt(boxes, duplicates, shipment);
   const [reason, setReason] = useState("");
+  const [asking, setAsking] = useState(false);
+  /** Why a box stops the acceptance: its verdict's reason (or that it is still being checked), its batch. */
+  const whyUnvouched = (box: CheckedBox) =>
+    [
+      deskGate(box.verdict) !== "stop"
+        ? null
+        : box.verdict === null && box.error === null
+          ? verdictWords("checking")
+          : box.headline || box.error,
+      isOtherBatch(box, shipment) ? t("otherBatch") : null,
+    ].filter((reason) => reason !== null && reason !== "");
+  const unvouched = boxes.filter((box) => deskGate(box.verdict) === "stop" || isOtherBatch(box, shipment));
   const t = useTranslations("fieldDesk.receive");
+  const boxWords = useTranslations("fieldDesk.boxes");
+  const verdictWords = useTranslations("fieldDesk.verdict");
   const suggestedReason = t("suggestedReason", {
     suspect: tally.suspect,
     scanned: boxes.length,
@@ -45,6 +62,7 @@ export function ReceivingDesk({
   });
 
   async function decide(decision: "accept" | "reject") {
+    setAsking(false);
     setState({ kind: "sending" });
     const outcome = await postAction<ShipmentDecided>(
       `/api/field/shipments/${shipment.id}`,
@@ -67,6 +85,7 @@ export function ReceivingDesk({
 
   return (
     <div className="space-y-4">
+      <DeskCamera onFound={scan} onEnterInstead={() => codeInput.current?.focus()} />
       <HandheldScanInput
         onFound={scan}
         inputRef={codeInput}
@@ -108,14 +127,52 @@ export function ReceivingDesk({
               {t("orderNote", { id: order.id, seller: order.sellerName })}
             </p>
           )}
-          <button
-            type="button"
-            disabled={inFlight(state)}
-            onClick={() => decide("accept")}
-            className="w-full rounded-xl bg-emerald-700 px-4 py-2.5 font-semibold text-white disabled:opacity-50"
-          >
-            {t("accept")}
-          </button>
+          {asking && unvouched.length > 0 ? (
+            <div
+              role="alert"
+              data-receipt-stopped
+              className="space-y-2 rounded-xl border-2 border-red-600 p-3"
+            >
+              <p className="font-semibold text-red-800">{t("stopHeading", { count: unvouched.length })}</p>
+              <ul className="list-disc space-y-1 pl-5 text-sm text-red-900">
+                {unvouched.map((box) => (
+                  <li key={box.key}>
+                    {t("stopBox", {
+                      box: boxWords("line", { lot: box.lot ?? "—", serial: box.serial ?? "—" }),
+                      reasons: whyUnvouched(box).join(t("reasonSeparator")),
+                    })}
+                  </li>
+                ))}
+              </ul>
+              <p className="font-medium">{t("stopAsk", { order: order === null ? "false" : "true" })}</p>
+              <div className="flex flex-wrap gap-2">
+                <button
+                  type="button"
+                  onClick={() => setAsking(false)}
+                  className="rounded-lg bg-slate-900 px-4 py-1.5 font-semibold text-white"
+                >
+                  {t("back")}
+                </button>
+                <button
+                  type="button"
+                  disabled={inFlight(state)}
+                  onClick={() => decide("accept")}
+                  className="rounded-lg border-2 border-red-700 bg-white px-4 py-1.5 font-semibold text-red-800 disabled:opacity-50"
+                >
+                  {t("acceptAnyway")}
+                </button>
+              </div>
+            </div>
+          ) : (
+            <button
+              type="button"
+              disabled={inFlight(state)}
+              onClick={() => (unvouched.length > 0 ? setAsking(true) : decide("accept"))}
+              className="w-full rounded-xl bg-emerald-700 px-4 py-2.5 font-semibold text-white disabled:opacity-50"
+            >
+              {t("accept")}
+            </button>
+          )}
           <label className="flex flex-col gap-1 text-sm font-medium">
             {t("rejectReason")}
             <input

@@ -24,6 +24,35 @@ interface VerifyAnswer {
   error?: { message: string };
 }
 
+/** One box's verdict and its reason in words, or why none came back. */
+export type BoxVerdict = { verdict: VerdictLevel; headline: string } | { verdict: null; error: string };
+
+/**
+ * Verifies one code through /api/verify (the consumer's verifier, in the page's language): the receiving
+ * desk, the shelf check and the sale counter all ask this before they count or send anything.
+ */
+export async function verifyBox(
+  text: string,
+  words: { noVerdict: string; unreachable: string },
+): Promise<BoxVerdict> {
+  // A typed code's marks (lib/domain/check-code.ts) go along, so it is judged as typed there too.
+  const query = new URLSearchParams({ code: text });
+  if (URL.canParse(text))
+    for (const mark of [TYPED_PARAM, CHECK_CODE_PARAM]) {
+      const value = new URL(text).searchParams.get(mark);
+      if (value !== null) query.set(mark, value);
+    }
+  try {
+    const response = await fetch(`/api/verify?${query.toString()}`);
+    const answer = (await response.json()) as VerifyAnswer;
+    return answer.verdict === undefined
+      ? { verdict: null, error: answer.error?.message ?? words.noVerdict }
+      : { verdict: answer.verdict, headline: answer.headline ?? "" };
+  } catch {
+    return { verdict: null, error: words.unreachable };
+  }
+}
+
 /**
  * Boxes scanned one after another, each verified once through /api/verify (the same verifier as the
  * consumer's page); a box scanned again is counted, not verified again. Newest first.
@@ -63,20 +92,13 @@ export function useBoxChecks() {
       setBoxes((current) => [scanned, ...current]);
       const settle = (change: Partial<CheckedBox>) =>
         setBoxes((current) => current.map((box) => (box.key === key ? { ...box, ...change } : box)));
-      // A typed code's marks (lib/domain/check-code.ts) go along, so it is judged as typed there too.
-      const query = new URLSearchParams({ code: text });
-      for (const mark of [TYPED_PARAM, CHECK_CODE_PARAM]) {
-        const value = new URL(text).searchParams.get(mark);
-        if (value !== null) query.set(mark, value);
-      }
-      fetch(`/api/verify?${query.toString()}`)
-        .then((response) => response.json() as Promise<VerifyAnswer>)
-        .then((answer) =>
-          answer.verdict === undefined
-            ? settle({ error: answer.error?.message ?? t("noVerdict") })
-            : settle({ verdict: answer.verdict, headline: answer.headline ?? "" }),
-        )
-        .catch(() => settle({ error: t("unreachable") }));
+      void verifyBox(text, { noVerdict: t("noVerdict"), unreachable: t("unreachable") }).then((answer) =>
+        settle(
+          answer.verdict === null
+            ? { error: answer.error }
+            : { verdict: answer.verdict, headline: answer.headline },
+        ),
+      );
     },
     [t],
   );

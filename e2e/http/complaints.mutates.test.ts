@@ -116,6 +116,19 @@ describe("a spec complaint filed without a wallet and upheld by a failing lab re
     assert.equal(shown.body.pricePaidFen, 7500);
     assert.equal(shown.body.description, "The masks smell of solvent and the ear loops came off.");
     assert.equal((await evidenceFiles()).filter((f) => f.endsWith(".png")).length, 1, "the photo is kept");
+    assert.equal(shown.body.photoUrl, `/api/complaints/${complaintId}/photo`);
+    const photo = await fetch(`${baseUrl()}/api/complaints/${complaintId}/photo`);
+    assert.equal(photo.status, 200);
+    assert.equal(photo.headers.get("content-type"), "image/png");
+    assert.equal(photo.headers.get("x-content-type-options"), "nosniff");
+    assert.deepEqual(
+      Buffer.from(await photo.arrayBuffer()),
+      Buffer.from(PHOTO.replace(/^data:image\/png;base64,/, ""), "base64"),
+      "the photo as filed",
+    );
+    const complaintPage = await (await fetch(`${baseUrl()}/complaints/${complaintId}`)).text();
+    assert.match(complaintPage, new RegExp(`<img[^>]+src="/api/complaints/${complaintId}/photo"`));
+    assert.match(complaintPage, new RegExp(`href="/01/${box.gtin}/10/${box.lot}/21/100310"`));
     assert.equal(bond(QINGHE).fen, qingheBefore, "filing alone costs the maker nothing");
     // One open complaint no one has examined is information on the batch, not a caution.
     const shownOnVerdict = await checkOf(box.code, "complaints");
@@ -247,6 +260,10 @@ describe("a price complaint upheld by an inspector", () => {
     });
     assert.equal(filed.status, 201, JSON.stringify(filed.body));
     const id = String(filed.body.id);
+    const withoutPhoto = await get(`/api/complaints/${id}/photo`);
+    assert.equal(withoutPhoto.status, 404);
+    assert.equal(withoutPhoto.body.error?.code, "photo_not_found");
+    assert.equal((await get(`/api/complaints/${id}`)).body.photoUrl, null);
     const early = medproof(
       "complaint",
       "rule",
@@ -344,5 +361,6 @@ describe("POST /api/complaints refuses what it cannot file, by name", () => {
   it("answers an unknown complaint number with 404 and a malformed one with 400", async () => {
     assert.equal((await get("/api/complaints/999")).body.error?.code, "complaint_not_found");
     assert.equal((await get("/api/complaints/abc")).body.error?.code, "invalid_id");
+    assert.equal((await get("/api/complaints/999/photo")).body.error?.code, "complaint_not_found");
   });
 });

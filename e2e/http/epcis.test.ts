@@ -54,6 +54,8 @@ const LIFE_OF_A_RELEASED_BATCH = [
   "ObjectEvent shipping",
   "ObjectEvent receiving",
 ];
+/** The genuine batch's, with a third delivery still waiting at 仁心's receiving desk (the demo's pending one). */
+const LIFE_OF_THE_GENUINE_BATCH = [...LIFE_OF_A_RELEASED_BATCH, "ObjectEvent shipping"];
 
 describe("GET /api/epcis for the genuine batch", () => {
   const genuine = scenario("genuine");
@@ -72,7 +74,7 @@ describe("GET /api/epcis for the genuine batch", () => {
 
   it("has the batch's events in order, every one at +08:00", async () => {
     const events = await documentOf({ gtin: genuine.gtin, lot: genuine.lot });
-    assert.deepEqual(steps(events), LIFE_OF_A_RELEASED_BATCH);
+    assert.deepEqual(steps(events), LIFE_OF_THE_GENUINE_BATCH);
     for (const event of events) {
       assert.equal(event.eventTimeZoneOffset, "+08:00");
       assert.match(event.eventTime, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/);
@@ -99,7 +101,7 @@ describe("GET /api/epcis for the genuine batch", () => {
 
   it("takes a GTIN-13 as the same product", async () => {
     const events = await documentOf({ gtin: genuine.gtin.slice(1), lot: genuine.lot });
-    assert.deepEqual(steps(events), LIFE_OF_A_RELEASED_BATCH);
+    assert.deepEqual(steps(events), LIFE_OF_THE_GENUINE_BATCH);
   });
 });
 

@@ -87,4 +87,17 @@ describe("GET /participants/<address>/qr", () => {
     const profile = new URL(`/participants/${BIANMIN}`, baseUrl()).pathname;
     assert.match(html, new RegExp(`<a href="[^"]*${profile}"`));
   });
+
+  it("refuses to print a QR that leads to a loopback address, naming the variable to set", async () => {
+    // The test server's DIGITAL_LINK_BASE is http://127.0.0.1:<port>, which no shopper's phone can open.
+    const { status, html, text } = await page(`/participants/${BIANMIN}/qr`);
+    assert.equal(status, 200);
+    assert.match(html, /data-print-refused="local_only_base_url"/);
+    assert.match(
+      text,
+      /This sheet will not print: its QR code leads to http:\/\/127\.0\.0\.1:\d+\/participants\//,
+    );
+    assert.match(text, /Set DIGITAL_LINK_BASE to the site&#x27;s public address/);
+    assert.doesNotMatch(html, /data-print=""/, "no Print button");
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { boxKey, suspectFirst, tallyReceipt, type ScannedBox } from "./field-scans";
+import { boxKey, deskGate, suspectFirst, tallyReceipt, type ScannedBox } from "./field-scans";
 
 const batch = { gtin: "09521234500018", lot: "260101A", boxes: 5 };
 const box = (serial: string, verdict: ScannedBox["verdict"], lot = batch.lot): ScannedBox => ({
@@ -46,5 +46,15 @@ describe("tallyReceipt", () => {
     const tally = tallyReceipt([box("1", null), box("2", null, "OTHER")], 0, batch);
     assert.equal(tally.checking, 1);
     assert.equal(tally.suspect, 1);
+  });
+});
+
+describe("deskGate", () => {
+  it("stops a sale or receipt for a suspect box, one not on the record and one with no verdict", () => {
+    assert.deepEqual([deskGate("suspect"), deskGate("not_found"), deskGate(null)], ["stop", "stop", "stop"]);
+  });
+
+  it("lets a caution box go on with a note, and a genuine one go on", () => {
+    assert.deepEqual([deskGate("caution"), deskGate("genuine")], ["note", "go"]);
   });
 });

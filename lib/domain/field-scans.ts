@@ -74,3 +74,16 @@ export function tallyReceipt(
     missing: Math.max(0, shipment.boxes - verified),
   };
 }
+
+/** What a desk does with a box before it sends anything about it: stop and ask, show a note, or go on. */
+export type DeskGate = "stop" | "note" | "go";
+
+/**
+ * A box the record does not vouch for — Suspect, not on the record, or no verdict at all — stops a sale
+ * or a receipt until the person at the desk decides; Caution is shown with its reason and goes on.
+ */
+export function deskGate(verdict: VerdictLevel | null): DeskGate {
+  if (verdict === "genuine") return "go";
+  if (verdict === "caution") return "note";
+  return "stop";
+}

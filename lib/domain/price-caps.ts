@@ -26,3 +26,19 @@ export function capInForce(
   }
   return null;
 }
+
+/** A cap per piece as a shopper compares it with what a box cost. */
+export interface BoxCap {
+  fenPerPiece: number;
+  masksPerBox: number;
+  fenPerBox: number;
+}
+
+/**
+ * The cap for a whole box: caps are set per piece, but a shopper pays per box, so a form that asks the
+ * price of the box shows both. Null without a cap or without a box size.
+ */
+export function capPerBox(cap: PriceCapInfo | null, masksPerBox: number): BoxCap | null {
+  if (cap === null || !(masksPerBox > 0)) return null;
+  return { fenPerPiece: cap.fenPerPiece, masksPerBox, fenPerBox: cap.fenPerPiece * masksPerBox };
+}

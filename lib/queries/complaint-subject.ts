@@ -1,9 +1,11 @@
 // What the complaint form needs to know about the box: which product and lot it is, the sellers holding
-// the batch (a counterfeit or price complaint is against one of them), and the complaints already on the
+// the batch (a counterfeit or price complaint is against one of them), the complaints already on the
 // record: the box's own (the chain takes no second one while it is open or once it was upheld, so the page
-// shows it instead of the form) and the open ones about other boxes of its batch.
+// shows it instead of the form) and the open ones about other boxes of its batch, and the retail cap in
+// force here per piece and per box (the form asks what the box cost).
 import { parseScannedCode, type Gs1Error } from "../domain/gs1";
 import type { ComplaintInfo, ComplaintStatus } from "../domain/record";
+import { capInForce, capPerBox, type BoxCap } from "../domain/price-caps";
 import { ChainUnavailableError } from "../chain/reader";
 import { runtime } from "./runtime";
 
@@ -20,6 +22,8 @@ export interface ComplaintSubject {
   existing: { id: number; status: StandingStatus; filedAt: number } | null;
   /** Open (or answered) complaints about other boxes of the batch. */
   otherOpen: number;
+  /** The retail cap in force in the server's region today, per piece and for this box; null without one. */
+  cap: BoxCap | null;
 }
 
 type StandingStatus = Exclude<ComplaintStatus, "dismissed">;
@@ -76,6 +80,16 @@ export async function complaintSubject(text: string): Promise<SubjectResult> {
       otherOpen: complaints.filter(
         (c) => !aboutThisBox(c) && (c.status === "open" || c.status === "answered"),
       ).length,
+      cap: capPerBox(
+        capInForce(
+          record.caps,
+          record.product.category,
+          "retail",
+          runtime().region,
+          Math.floor(Date.now() / 1000),
+        ),
+        record.batch.masksPerBox,
+      ),
     },
   };
 }

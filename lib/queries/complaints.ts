@@ -146,6 +146,8 @@ export interface FiledResponse {
 
 export interface ComplaintView extends ComplaintRecord {
   description: string | null;
+  /** Where the photo filed with it is served (GET /api/complaints/<id>/photo), or null without one. */
+  photoUrl: string | null;
 }
 
 const fail = (status: ErrorStatus, code: string, message: string, field?: string): ErrorResponse => ({
@@ -417,13 +419,33 @@ export class ComplaintDesk {
       if (record === null) return fail(404, "complaint_not_found", t("complaintNotFound", { id: idText }));
       const filed = record.history.find((e) => e.name === "ComplaintFiled");
       const statement = filed ? await this.options.evidence.statement(filed.args.evidenceHash ?? "") : null;
-      const view = { ...record, description: statement?.description ?? null };
+      const view = {
+        ...record,
+        description: statement?.description ?? null,
+        photoUrl: statement?.photo ? `/api/complaints/${id}/photo` : null,
+      };
       if (this.options.cacheIsSafe() && generation === this.generation) this.views.set(id, view);
       return { status: 200, body: view };
     } catch (error) {
       if (error instanceof RelayError) return relayFailure(error);
       return { ...fail(503, CHAIN_UNAVAILABLE.code, t("chainUnavailable")), cause: error };
     }
+  }
+
+  /** The photo filed with a complaint, as its on-chain evidence hash names it; 404 without one. */
+  async photo(
+    idText: string,
+    locale: Locale = FALLBACK_LOCALE,
+  ): Promise<{ status: 200; photo: EvidencePhoto } | ErrorResponse> {
+    const shown = await this.complaint(idText, locale);
+    if (shown.status !== 200) return shown as ErrorResponse;
+    const filed = shown.body.history.find((e) => e.name === "ComplaintFiled");
+    const photo = await this.options.evidence.photo(filed?.args.evidenceHash ?? "");
+    if (photo === null) {
+      const t = translatorFor(locale, "apiErrors");
+      return fail(404, "photo_not_found", t("photoNotFound", { id: idText }));
+    }
+    return { status: 200, photo };
   }
 
   async withdraw(

@@ -62,4 +62,23 @@ export class EvidenceStore {
     if (row === undefined || `0x${sha256(row.statement)}` !== hash) return null;
     return JSON.parse(row.statement) as EvidenceStatement;
   }
+
+  /**
+   * The photo of the statement recorded under `hash`, or null when it has none, is not here, or its bytes
+   * or its statement do not match the hashes they are kept under (so the complaint's page never shows a
+   * photo other than the one its on-chain evidence hash names).
+   */
+  async photo(hash: string): Promise<EvidencePhoto | null> {
+    if (!HASH.test(hash)) return null;
+    const [row] = await this.db.query<{ statement: string; photo: Buffer | Uint8Array | null }>(
+      "SELECT statement, photo FROM evidence WHERE hash = $1",
+      [hash],
+    );
+    if (row === undefined || row.photo === null || `0x${sha256(row.statement)}` !== hash) return null;
+    const statement = JSON.parse(row.statement) as EvidenceStatement;
+    const bytes = Buffer.from(row.photo);
+    if (statement.photo === null || statement.photoType === null || sha256(bytes) !== statement.photo)
+      return null;
+    return { type: statement.photoType, bytes };
+  }
 }

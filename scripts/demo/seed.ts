@@ -31,6 +31,7 @@ import {
   FILINGS,
   BONDS,
   DEMO_ORDER,
+  DEMO_PENDING_DELIVERY,
   DEMO_SHOPPER_ACCOUNT,
   PARTIES,
   PRICE_CAPS,
@@ -473,8 +474,15 @@ export async function seedDemo(
     return { key, batchId, maker, product: plan.product, lot: plan.lot, masksPerBox: plan.masksPerBox };
   };
 
-  /** Ships at `at`, received a day later; returns the shipment id once its step has run. */
-  const ship = (b: ReturnType<typeof batch>, from: PartyKey, to: PartyKey, boxes: number, at: number) => {
+  /** Ships at `at`, received a day later unless `received` is false; the shipment id once its step has run. */
+  const ship = (
+    b: ReturnType<typeof batch>,
+    from: PartyKey,
+    to: PartyKey,
+    boxes: number,
+    at: number,
+    received = true,
+  ) => {
     let shipment = 0n;
     step(
       at,
@@ -485,9 +493,10 @@ export async function seedDemo(
         shipmentIds.push(shipment);
       },
     );
-    step(at + DAY, `receive ${b.key} at ${to}`, () =>
-      as(to).CustodyRegistry.getFunction("acceptShipment")(shipment),
-    );
+    if (received)
+      step(at + DAY, `receive ${b.key} at ${to}`, () =>
+        as(to).CustodyRegistry.getFunction("acceptShipment")(shipment),
+      );
     return () => shipment;
   };
 
@@ -601,6 +610,9 @@ export async function seedDemo(
     as(order.seller).OrderBook.getFunction("withdraw")(),
   );
   recordPrice(genuine, "renxin", 150, day(-20, 15));
+  // A delivery on its way since before the cloned serial's sale (so that sale stays the box's last event):
+  // 仁心's receiving desk has it to scan and accept (or reject) in the demo.
+  ship(genuine, "distributor", DEMO_PENDING_DELIVERY.to, DEMO_PENDING_DELIVERY.boxes, day(-4, 10), false);
   step(day(-3, 15), "sell the cloned serial", () =>
     as("renxin").CustodyRegistry.getFunction("decommission")(genuine.batchId(), 100200n),
   );

@@ -209,6 +209,9 @@ export const WORKING_CAPITAL: Partial<Record<PartyKey, number>> = {
  * 1.40 yuan a mask (the wholesale cap is 1.50), 28,000 yuan in escrow, released when 仁心 accepts. */
 export const DEMO_ORDER = { buyer: "renxin", seller: "distributor", boxes: 400, fenPerPiece: 140 } as const;
 
+/** The delivery of the genuine batch left waiting at 仁心's receiving desk, shipped four days before seeding. */
+export const DEMO_PENDING_DELIVERY = { to: "renxin", boxes: 12 } as const;
+
 /** The shopper who filed the demo's upheld complaint (anvil account 12; not a registered party). */
 export const DEMO_SHOPPER_ACCOUNT = 12;
 
