@@ -89,16 +89,26 @@ export async function ParticipantRecordSections({ record }: { record: Participan
 
       <Section
         id="violations"
-        title={t("violations", { count: record.violations.length })}
-        ok={record.violations.length === 0}
+        title={t("violations", { count: record.violations.length + record.counterfeitFindings.length })}
+        ok={record.violations.length + record.counterfeitFindings.length === 0}
       >
-        {record.violations.length === 0 && <p>{t("noneRecorded")}</p>}
+        {record.violations.length + record.counterfeitFindings.length === 0 && <p>{t("noneRecorded")}</p>}
         <ul>
           {record.violations.map((v) => (
-            <li key={v.recordId}>
+            <li key={`price-${v.recordId}`}>
               {t("violation", { at: dateOf(v.observedAt), asked: yuanOf(v.fenPerPiece) })}
               {v.capFenPerPiece !== null && t("againstCap", { cap: yuanOf(v.capFenPerPiece) })}
               {v.lot !== null && t("lotSuffix", { lot: v.lot })}
+            </li>
+          ))}
+          {record.counterfeitFindings.map((f) => (
+            <li key={`finding-${f.findingId}`} data-finding={f.findingId}>
+              {t("finding", {
+                at: dateOf(f.recordedAt),
+                id: f.findingId,
+                fine: yuanOf(f.fineFen - f.shortfallFen),
+              })}
+              {f.lot !== null && t("lotSuffix", { lot: f.lot })}
             </li>
           ))}
         </ul>

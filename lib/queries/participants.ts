@@ -20,6 +20,11 @@ export type { ParticipantRecord };
 export interface ParticipantProfile {
   record: ParticipantRecord;
   credit: CreditSummary;
+  /**
+   * Counterfeit findings against it: inspectors' confirmed reports of fakes it sold (record.counterfeitFindings
+   * lists them), for the credit rule to weigh.
+   */
+  counterfeitFindingCount: number;
   /** The profile's absolute URL, as the shop QR carries it. */
   url: string;
   /** Everything shown is as of this block or later. */
@@ -84,7 +89,16 @@ export async function participantProfile(addressText: string): Promise<ProfileOu
     suspended: record.suspension !== null || record.bondSuspendedAt !== null,
     settledOrders: record.settledOrders.filter((order) => order.accepted).length,
   });
-  return { status: 200, body: { record, credit, url: profileUrl(address), block: view.block } };
+  return {
+    status: 200,
+    body: {
+      record,
+      credit,
+      counterfeitFindingCount: record.counterfeitFindings.length,
+      url: profileUrl(address),
+      block: view.block,
+    },
+  };
 }
 
 /** The profile URL as a QR code, an SVG data URL (the CSP allows data: images, not inline scripts). */

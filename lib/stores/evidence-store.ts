@@ -52,6 +52,17 @@ export class EvidenceStore {
     );
   }
 
+  /** The photo kept with the statement under `hash`, or null without one. */
+  async photo(hash: string): Promise<EvidencePhoto | null> {
+    if (!HASH.test(hash)) return null;
+    const [row] = await this.db.query<{ photo: Uint8Array | null; photo_type: PhotoType | null }>(
+      "SELECT photo, photo_type FROM evidence WHERE hash = $1",
+      [hash],
+    );
+    if (row?.photo == null || row.photo_type === null) return null;
+    return { type: row.photo_type, bytes: Buffer.from(row.photo) };
+  }
+
   /** The statement recorded under `hash`, or null when it is not here or does not match its hash. */
   async statement(hash: string): Promise<EvidenceStatement | null> {
     if (!HASH.test(hash)) return null;

@@ -69,9 +69,10 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 }
 
 export default async function VerdictPage(props: Props) {
-  const [{ scanned, outcome, canonical }, t] = await Promise.all([
+  const [{ scanned, outcome, canonical }, t, tips] = await Promise.all([
     verifyRequested(props),
     getTranslations("verdict.page"),
+    getTranslations("tips.report"),
   ]);
 
   if (outcome.status === 503) return <ChainUnavailable />;
@@ -88,12 +89,32 @@ export default async function VerdictPage(props: Props) {
   }
 
   const result = outcome.body;
+  const canComplain = result.batch !== null && result.code.serial !== null;
+  // A box the record does not vouch for: the way to report it is on the first screen, under the verdict.
+  const doubtful = result.verdict === "suspect" || result.verdict === "not_found";
   return (
     <div className="space-y-6">
       <VerdictBanner verdict={result.verdict} headline={result.headline} />
+      {doubtful && (
+        <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
+          <Link
+            href={`/tips/new?code=${encodeURIComponent(scanned)}`}
+            data-report="fake"
+            className="inline-block rounded-xl bg-red-700 px-4 py-2.5 font-medium text-white hover:bg-red-800"
+          >
+            {tips("link")}
+          </Link>
+          {canComplain && (
+            <Link href="#report-heading" className="font-medium text-slate-900 underline">
+              {t("report")}
+            </Link>
+          )}
+          <p className="w-full text-sm text-slate-700">{tips("linkHint")}</p>
+        </div>
+      )}
       {canonical !== null && <RememberVerdict code={canonical} result={result} />}
       <VerdictDetails result={result} />
-      {result.batch && result.code.serial && (
+      {canComplain && (
         <section
           aria-labelledby="report-heading"
           className="space-y-2 rounded-2xl border border-slate-200 bg-white p-4"

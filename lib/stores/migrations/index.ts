@@ -4,6 +4,7 @@
 import { sharedState } from "./0001-shared-state";
 import { possessionLists } from "./0002-possession-lists";
 import { scansByTime } from "./0003-scans-by-time";
+import { tips } from "./0004-tips";
 
 export interface Migration {
   version: number;
@@ -12,4 +13,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [sharedState, possessionLists, scansByTime];
+export const MIGRATIONS: readonly Migration[] = [sharedState, possessionLists, scansByTime, tips];

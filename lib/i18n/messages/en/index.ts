@@ -19,6 +19,7 @@ import participants from "./participants.json";
 import regulator from "./regulator.json";
 import regulatorApi from "./regulatorApi.json";
 import scan from "./scan.json";
+import tips from "./tips.json";
 import tx from "./tx.json";
 import verdict from "./verdict.json";
 
@@ -42,6 +43,7 @@ const en = {
   regulator,
   regulatorApi,
   scan,
+  tips,
   tx,
   verdict,
 };

@@ -20,6 +20,7 @@ import participants from "./participants.json";
 import regulator from "./regulator.json";
 import regulatorApi from "./regulatorApi.json";
 import scan from "./scan.json";
+import tips from "./tips.json";
 import tx from "./tx.json";
 import verdict from "./verdict.json";
 
@@ -43,6 +44,7 @@ const zhCN: Messages = {
   regulator,
   regulatorApi,
   scan,
+  tips,
   tx,
   verdict,
 };
