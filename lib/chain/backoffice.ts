@@ -121,6 +121,7 @@ const CREATED_IDS: Record<string, string> = {
   Shipped: "shipmentId",
   OrderPlaced: "orderId",
   PriceRecorded: "recordId",
+  CounterfeitFindingRecorded: "findingId",
 };
 
 const send = <N extends ContractName, F extends FunctionName<N>>(

@@ -4,6 +4,7 @@
 // the inspectors' queue, and only an inspector who confirms it records a finding on chain (field.ts,
 // confirmTip). Every refusal is a named error in the request's language; nothing is kept for a refused
 // tip. Photos are checked and kept as a complaint's are (complaints.ts parsePhoto, the evidence store).
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { FALLBACK_LOCALE, type Locale } from "../domain/locale";
 import { gs1ErrorMessage } from "../domain/gs1-messages";
@@ -223,11 +224,12 @@ export class TipDesk {
 
 /**
  * What the evidence hash covers: every fact of the tip and when it came in, so a finding on chain names
- * this report and no other (two identical reports at different times are two pieces of evidence).
+ * this report and no other.
  */
 function statementOf(request: TipRequest, seller: SellerEntry | null, createdAt: number): string {
   return [
-    "Tip: suspected fake",
+    // Two identical reports in one second are still two reports: each statement, and so each hash, is its own.
+    `Tip: suspected fake (${randomUUID()})`,
     `Reported: ${new Date(createdAt * 1000).toISOString()}`,
     `Code: ${request.code}`,
     `Seller: ${seller === null ? (request.sellerName ?? "") : `${seller.name} (${seller.address})`}`,
