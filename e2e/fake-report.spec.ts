@@ -5,6 +5,7 @@
 // the fine (which suspends the shop) touches no seller another test acts as.
 import { test, expect, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
+import QRCode from "qrcode";
 import en from "../lib/i18n/messages/en/tips.json";
 import zh from "../lib/i18n/messages/zh-CN/tips.json";
 import { actAs, untilHydrated } from "./desks";
@@ -15,14 +16,9 @@ interface Scenario {
   code: string;
 }
 
-const unknownSerial = (JSON.parse(readFileSync("public/demo/scenarios.json", "utf8")) as Scenario[]).find(
-  (s) => s.id === "unknown-serial",
-)!;
+const scenarios = JSON.parse(readFileSync("public/demo/scenarios.json", "utf8")) as Scenario[];
+const unknownSerial = scenarios.find((s) => s.id === "unknown-serial")!;
 const pathOf = (code: string) => new URL(code).pathname + new URL(code).search;
-const PNG = Buffer.from(
-  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
-  "base64",
-);
 
 async function reportAndConfirm(page: Page, words: typeof en, language: string, shopName: string) {
   const shop = await registerShop(shopName);
@@ -36,14 +32,16 @@ async function reportAndConfirm(page: Page, words: typeof en, language: string, 
 
   await expect(page.getByRole("heading", { name: words.report.title })).toBeVisible();
   await untilHydrated(page, "form button[type=submit]");
-  await expect(page.getByLabel(words.report.code)).toHaveValue(/\/01\/\d{14}\//);
+  await expect(page.getByLabel(words.report.code)).toHaveValue(/^\(01\)\d{14}/);
   await page.getByLabel(words.report.registered).selectOption({ label: shopName });
   await page.getByLabel(words.report.place).fill("观前街 12 号");
   await page.getByLabel(words.report.price).fill("25");
   await page.getByLabel(words.report.description).fill("印刷模糊，盒内没有说明书。 The print is blurred.");
+  // The photo: the box's label as a phone would show it (its code as a QR, a real PNG).
+  const photo = await QRCode.toBuffer(unknownSerial.code, { type: "png", width: 240 });
   await page
     .getByLabel(words.report.photo)
-    .setInputFiles({ name: "box.png", mimeType: "image/png", buffer: PNG });
+    .setInputFiles({ name: "box.png", mimeType: "image/png", buffer: photo });
   await page.screenshot({ path: `test-results/fake-report-${language}.png`, fullPage: true });
   await page.getByRole("button", { name: words.report.submit }).click();
   const sent = page.locator("[data-tip]");
@@ -67,12 +65,21 @@ async function reportAndConfirm(page: Page, words: typeof en, language: string, 
   const violations = page.locator("[data-section=violations]");
   await expect(violations.locator("[data-finding]")).toHaveCount(1);
   await expect(violations).toHaveAttribute("data-ok", "false");
+  await violations.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `test-results/fake-profile-${language}.png` });
 }
 
 test("a fake reported from the unknown-serial verdict, confirmed by an inspector, is on the seller's profile", async ({
   page,
 }) => {
   await reportAndConfirm(page, en, "en", "Roadside mask stall (test)");
+});
+
+test("the Not-on-the-record verdict offers the report on its first screen too", async ({ page }) => {
+  const unregistered = scenarios.find((s) => s.id === "unregistered")!;
+  await page.goto(pathOf(unregistered.code));
+  await expect(page.locator("[data-verdict=not_found]")).toBeVisible();
+  await expect(page.getByRole("link", { name: en.report.link })).toBeInViewport({ ratio: 1 });
 });
 
 test.describe("in Chinese (a zh-CN browser)", () => {

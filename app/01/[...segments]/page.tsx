@@ -10,7 +10,7 @@ import { ChainUnavailable } from "@/components/verdict/ChainUnavailable";
 import { RememberVerdict } from "@/components/offline/RememberVerdict";
 import { runtime } from "@/lib/queries/runtime";
 import { readScannedCode } from "@/lib/queries/verify";
-import { toDigitalLink } from "@/lib/domain/gs1";
+import { toBracketed, toDigitalLink } from "@/lib/domain/gs1";
 import type { Locale } from "@/lib/domain/locale";
 
 export const dynamic = "force-dynamic";
@@ -33,14 +33,15 @@ function digitalLink(segments: string[], search: Record<string, string | string[
 /**
  * One parse and one verification per request, shared by the title and the page: each verification is a
  * scan in the scan log. The sentences come back in the reader's language from the server: no catalogue
- * is sent to the browser. `canonical` is the code's own Digital Link (for the offline copy), when it reads.
+ * is sent to the browser. `canonical` is the code's own Digital Link (for the offline copy), when it reads;
+ * `bracketed` the same code as a person reads it off a label (what a report of a fake carries).
  */
 const verifyOnce = cache(async (scanned: string, device: string, locale: Locale) => {
   const code = readScannedCode(scanned, locale);
-  if ("status" in code) return { outcome: code, canonical: null };
+  if ("status" in code) return { outcome: code, canonical: null, bracketed: null };
   const services = runtime();
   const outcome = await services.verifier.verify(code, { region: services.region, device, locale });
-  return { outcome, canonical: toDigitalLink(code) };
+  return { outcome, canonical: toDigitalLink(code), bracketed: toBracketed(code) };
 });
 
 async function verifyRequested({ params, searchParams }: Props) {
@@ -69,7 +70,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 }
 
 export default async function VerdictPage(props: Props) {
-  const [{ scanned, outcome, canonical }, t, tips] = await Promise.all([
+  const [{ scanned, outcome, canonical, bracketed }, t, tips] = await Promise.all([
     verifyRequested(props),
     getTranslations("verdict.page"),
     getTranslations("tips.report"),
@@ -98,7 +99,7 @@ export default async function VerdictPage(props: Props) {
       {doubtful && (
         <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
           <Link
-            href={`/tips/new?code=${encodeURIComponent(scanned)}`}
+            href={`/tips/new?code=${encodeURIComponent(bracketed ?? scanned)}`}
             data-report="fake"
             className="inline-block rounded-xl bg-red-700 px-4 py-2.5 font-medium text-white hover:bg-red-800"
           >

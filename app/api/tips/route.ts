@@ -8,7 +8,7 @@ import { localeOf } from "@/lib/queries/cookies";
 
 export const dynamic = "force-dynamic";
 
-/** Reports a suspected fake (no account, no box secret): see docs/api.md, "Tips". */
+/** Reports a suspected fake (no account, no box secret): see docs/api.md, "Tips about suspected fakes". */
 export async function POST(request: Request): Promise<Response> {
   const body = await readJsonBody(request, MAX_TIP_BODY_BYTES);
   if (!body.ok) return reply({ status: body.status, body: { error: body.error } });
