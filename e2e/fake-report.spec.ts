@@ -62,7 +62,7 @@ async function reportAndConfirm(page: Page, words: typeof en, language: string, 
   await expect(tip.locator("[data-tx=confirmed]")).toBeVisible();
 
   await page.goto(`/participants/${shop}`);
-  const violations = page.locator("[data-section=violations]");
+  const violations = page.locator("[data-section=counterfeit]");
   await expect(violations.locator("[data-finding]")).toHaveCount(1);
   await expect(violations).toHaveAttribute("data-ok", "false");
   await violations.scrollIntoViewIfNeeded();

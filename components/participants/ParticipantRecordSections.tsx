@@ -32,7 +32,10 @@ function Section({
   );
 }
 
-/** Licences, suspension, bond, violations, recalls, complaints and orders, each as the record has it. */
+/**
+ * Licences, suspension, bond, price violations, counterfeit findings (a section once there is one),
+ * recalls, complaints and orders, each as the record has it.
+ */
 export async function ParticipantRecordSections({ record }: { record: ParticipantRecord }) {
   const t = await getTranslations("participants.record");
   const suspended = record.suspension !== null || record.bondSuspendedAt !== null;
@@ -89,30 +92,41 @@ export async function ParticipantRecordSections({ record }: { record: Participan
 
       <Section
         id="violations"
-        title={t("violations", { count: record.violations.length + record.counterfeitFindings.length })}
-        ok={record.violations.length + record.counterfeitFindings.length === 0}
+        title={t("violations", { count: record.violations.length })}
+        ok={record.violations.length === 0}
       >
-        {record.violations.length + record.counterfeitFindings.length === 0 && <p>{t("noneRecorded")}</p>}
+        {record.violations.length === 0 && <p>{t("noneRecorded")}</p>}
         <ul>
           {record.violations.map((v) => (
-            <li key={`price-${v.recordId}`}>
+            <li key={v.recordId}>
               {t("violation", { at: dateOf(v.observedAt), asked: yuanOf(v.fenPerPiece) })}
               {v.capFenPerPiece !== null && t("againstCap", { cap: yuanOf(v.capFenPerPiece) })}
               {v.lot !== null && t("lotSuffix", { lot: v.lot })}
             </li>
           ))}
-          {record.counterfeitFindings.map((f) => (
-            <li key={`finding-${f.findingId}`} data-finding={f.findingId}>
-              {t("finding", {
-                at: dateOf(f.recordedAt),
-                id: f.findingId,
-                fine: yuanOf(f.fineFen - f.shortfallFen),
-              })}
-              {f.lot !== null && t("lotSuffix", { lot: f.lot })}
-            </li>
-          ))}
         </ul>
       </Section>
+
+      {record.counterfeitFindings.length > 0 && (
+        <Section
+          id="counterfeit"
+          title={t("findings", { count: record.counterfeitFindings.length })}
+          ok={false}
+        >
+          <ul>
+            {record.counterfeitFindings.map((f) => (
+              <li key={f.findingId} data-finding={f.findingId}>
+                {t("finding", {
+                  at: dateOf(f.recordedAt),
+                  id: f.findingId,
+                  fine: yuanOf(f.fineFen - f.shortfallFen),
+                })}
+                {f.lot !== null && t("lotSuffix", { lot: f.lot })}
+              </li>
+            ))}
+          </ul>
+        </Section>
+      )}
 
       {record.roles.includes("MANUFACTURER") && (
         <Section

@@ -191,6 +191,20 @@ describe("a tip is for the inspectors' eyes", () => {
     const badDecision = await postAs(`/api/field/tips/${id}`, { decision: "maybe" }, "inspector");
     assert.equal(badDecision.status, 400);
 
+    // With a wallet's account the call is only prepared (simulated as that account) for the wallet to send.
+    const inspector = (
+      (await postAs("/api/session", { party: "inspector" })).body.session as { address: string }
+    ).address;
+    const prepared = await postAs(
+      `/api/field/tips/${id}`,
+      { decision: "confirm", from: inspector },
+      "inspector",
+    );
+    assert.equal(prepared.status, 200, JSON.stringify(prepared.body));
+    const call = (prepared.body.prepared as { from: string; data: string }) ?? { from: "", data: "" };
+    assert.equal(call.from.toLowerCase(), inspector.toLowerCase());
+    assert.ok(call.data.toLowerCase().includes(shop.slice(2).toLowerCase()), "the call names the seller");
+
     const confirmed = await postAs(`/api/field/tips/${id}`, { decision: "confirm" }, "inspector");
     assert.equal(confirmed.status, 200, JSON.stringify(confirmed.body));
     assert.equal(confirmed.body.status, "confirmed");

@@ -107,7 +107,7 @@ export default async function VerdictPage(props: Props) {
           </Link>
           {canComplain && (
             <Link href="#report-heading" className="font-medium text-slate-900 underline">
-              {t("report")}
+              {tips("complain")}
             </Link>
           )}
           <p className="w-full text-sm text-slate-700">{tips("linkHint")}</p>
