@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { ParticipantRecord } from "@/lib/queries/participants";
 import { StatusIcon } from "@/components/ui/StatusIcon";
+import { yuanAmount } from "@/components/field/money";
 
 const dateOf = (seconds: number) => new Date(seconds * 1000);
 const yuanOf = (fen: number) => fen / 100;
@@ -119,7 +120,8 @@ export async function ParticipantRecordSections({ record }: { record: Participan
                 {t("finding", {
                   at: dateOf(f.recordedAt),
                   id: f.findingId,
-                  fine: yuanOf(f.fineFen - f.shortfallFen),
+                  fine: yuanOf(f.fineFen),
+                  unpaid: f.shortfallFen === 0 ? "0" : yuanAmount(f.shortfallFen),
                 })}
                 {f.lot !== null && t("lotSuffix", { lot: f.lot })}
               </li>
