@@ -7,16 +7,21 @@ import { SellerStandingCard } from "@/components/field/SellerStandingCard";
 import { ShelfScanner } from "@/components/field/ShelfScanner";
 import { PriceForm } from "@/components/field/PriceForm";
 import { RulingForm } from "@/components/field/RulingForm";
+import { TipQueue } from "@/components/tips/TipQueue";
 import { formatDate } from "@/lib/domain/format";
 import { complaintQueue, sellers, sellerStanding } from "@/lib/queries/field";
 import { currentSession, demoSwitch, demoParties } from "@/lib/queries/session";
+import { tipQueue } from "@/lib/queries/tip-queue";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("fieldPages.inspector");
   return { title: t("title") };
 }
 
-/** The market inspector at a shop, on a phone: the seller's standing, the shelf, prices, complaints. */
+/**
+ * The market inspector at a shop, on a phone: tips about suspected fakes, the seller's standing, the
+ * shelf, prices, complaints.
+ */
 export default async function InspectorPage({
   searchParams,
 }: {
@@ -41,16 +46,27 @@ export default async function InspectorPage({
     );
   }
   const { seller = "" } = await searchParams;
-  const [sellerList, standing, complaints] = await Promise.all([
+  const [sellerList, standing, complaints, tips, tipWords] = await Promise.all([
     sellers(),
     sellerStanding(seller),
     complaintQueue(),
+    tipQueue(),
+    getTranslations("tips.queue"),
   ]);
 
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       {panel}
+
+      <section aria-labelledby="tips-heading" className="space-y-3">
+        <h2 id="tips-heading" className="text-xl font-semibold">
+          {tipWords("heading")}
+        </h2>
+        <ClientMessages namespaces={["tips", "tx"]}>
+          <TipQueue tips={tips} />
+        </ClientMessages>
+      </section>
 
       <section aria-labelledby="seller-heading" className="space-y-3">
         <h2 id="seller-heading" className="text-xl font-semibold">

@@ -2,6 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { useLocale, useTranslations } from "next-intl";
+import { formPhoto } from "@/components/forms/photo";
 import { formatYuan } from "@/lib/domain/format";
 import type { BoxCap } from "@/lib/domain/price-caps";
 import { SecretHint } from "./SecretHint";
@@ -20,21 +21,10 @@ type Kind = "spec-failure" | "counterfeit" | "price-above-cap";
 
 const KINDS: readonly Kind[] = ["spec-failure", "counterfeit", "price-above-cap"];
 
-const MAX_PHOTO_BYTES = 4 * 1024 * 1024;
 /** The shape of the code inside the box (26 characters in groups of four), the same in every language. */
 const SECRET_SHAPE = "XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XX";
 /** Where the claim key of a complaint filed from this browser is kept, so its page can show it. */
 export const claimKeyStorage = (id: number | string) => `medproof.claim.${id}`;
-
-/** The photo as a data: URL, or null when the browser cannot read the file. */
-function readAsDataUrl(file: File): Promise<string | null> {
-  return new Promise((resolve) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => resolve(null);
-    reader.readAsDataURL(file);
-  });
-}
 
 /** The "Report a problem" form: posts JSON to /api/complaints, then opens the complaint's page. */
 export function ComplaintForm({ subject }: { subject: Subject }) {
@@ -48,14 +38,8 @@ export function ComplaintForm({ subject }: { subject: Subject }) {
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const photo = form.get("photo");
-    const found: Record<string, string> = {};
-    let evidence: string | undefined;
-    if (photo instanceof File && photo.size > 0) {
-      if (photo.size > MAX_PHOTO_BYTES) found.evidence = t("photoTooLarge");
-      else evidence = (await readAsDataUrl(photo)) ?? undefined;
-      if (!found.evidence && evidence === undefined) found.evidence = t("photoUnreadable");
-    }
+    const { evidence, error: photoError } = await formPhoto(form.get("photo"));
+    const found: Record<string, string> = photoError ? { evidence: t(photoError) } : {};
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     const price = String(form.get("pricePaid") ?? "").trim();

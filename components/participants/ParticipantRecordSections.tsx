@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { ParticipantRecord } from "@/lib/queries/participants";
 import { StatusIcon } from "@/components/ui/StatusIcon";
+import { yuanAmount } from "@/components/field/money";
 
 const dateOf = (seconds: number) => new Date(seconds * 1000);
 const yuanOf = (fen: number) => fen / 100;
@@ -32,7 +33,10 @@ function Section({
   );
 }
 
-/** Licences, suspension, bond, violations, recalls, complaints and orders, each as the record has it. */
+/**
+ * Licences, suspension, bond, price violations, counterfeit findings (a section once there is one),
+ * recalls, complaints and orders, each as the record has it.
+ */
 export async function ParticipantRecordSections({ record }: { record: ParticipantRecord }) {
   const t = await getTranslations("participants.record");
   const suspended = record.suspension !== null || record.bondSuspendedAt !== null;
@@ -103,6 +107,28 @@ export async function ParticipantRecordSections({ record }: { record: Participan
           ))}
         </ul>
       </Section>
+
+      {record.counterfeitFindings.length > 0 && (
+        <Section
+          id="counterfeit"
+          title={t("findings", { count: record.counterfeitFindings.length })}
+          ok={false}
+        >
+          <ul>
+            {record.counterfeitFindings.map((f) => (
+              <li key={f.findingId} data-finding={f.findingId}>
+                {t("finding", {
+                  at: dateOf(f.recordedAt),
+                  id: f.findingId,
+                  fine: yuanOf(f.fineFen),
+                  unpaid: f.shortfallFen === 0 ? "0" : yuanAmount(f.shortfallFen),
+                })}
+                {f.lot !== null && t("lotSuffix", { lot: f.lot })}
+              </li>
+            ))}
+          </ul>
+        </Section>
+      )}
 
       {record.roles.includes("MANUFACTURER") && (
         <Section

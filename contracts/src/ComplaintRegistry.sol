@@ -21,7 +21,8 @@ import {RegistryBase} from "./utils/RegistryBase.sol";
 /// @title Bonds, consumer complaints, rulings and payouts
 /// @notice Conservation: this contract's token balance is always the sum of the bonds and of the payouts
 /// credited and not yet withdrawn. Tokens come in only by postBond, go out only by withdrawBond and the
-/// payout withdrawals, and a penalty moves them from a bond to payouts without touching the balance.
+/// payout withdrawals, and a penalty (an upheld complaint's or a counterfeit finding's fine) moves them from
+/// a bond to payouts without touching the balance.
 /// @dev Callers are read with ERC-2771 `_msgSender()` everywhere, so any call may come through the trusted
 /// forwarder (a consumer's filing does; the others may). Role checks therefore ask the access registry
 /// about `_msgSender()` rather than RegistryBase's msg.sender helpers.
@@ -111,6 +112,11 @@ contract ComplaintRegistry is RegistryBase, ERC2771Context, EIP712, ReentrancyGu
     mapping(address account => uint256) private _owed;
     mapping(bytes32 batchId => BatchRecord) private _batchRecords;
     mapping(bytes32 batchId => mapping(uint64 serial => SerialRecord)) private _serials;
+
+    uint256 private _findingCount;
+    mapping(uint256 findingId => CounterfeitFinding) private _findings;
+    mapping(address seller => uint256) private _findingsAgainst;
+    mapping(bytes32 evidenceHash => uint256 findingId) private _findingOfEvidence;
 
     /// @param token_ The settlement ERC-20 (SettlementToken on a local chain).
     /// @param forwarder_ The trusted ERC-2771 forwarder (MedProofForwarder); zero disables relaying.
@@ -264,6 +270,43 @@ contract ComplaintRegistry is RegistryBase, ERC2771Context, EIP712, ReentrancyGu
         _close(complaintId, c, upheld, payer);
     }
 
+    // ---------------------------------------------------------------- counterfeit findings
+
+    /// @inheritdoc IComplaintRegistry
+    /// @dev The fine is charged through _charge, the path an upheld complaint's penalty takes, with no
+    /// compensation: the tip's reporter is not a complainant who proved possession of a box.
+    function recordCounterfeitFinding(address seller, bytes32 batchId, bytes32 evidenceHash)
+        external
+        returns (uint256 findingId)
+    {
+        address inspector = _msgSender();
+        _access.requireActiveRole(Roles.INSPECTOR, inspector);
+        if (!_access.hasRole(Roles.PHARMACY, seller) && !_access.hasRole(Roles.DISTRIBUTOR, seller)) {
+            revert NotASeller(seller);
+        }
+        if (evidenceHash == bytes32(0)) revert EvidenceRequired();
+        uint256 existing = _findingOfEvidence[evidenceHash];
+        if (existing != 0) revert FindingAlreadyRecorded(evidenceHash, existing);
+
+        findingId = ++_findingCount;
+        _findingOfEvidence[evidenceHash] = findingId;
+        _findingsAgainst[seller] += 1;
+        uint256 fine = _terms.fineFen;
+        uint256 shortfall = _charge(seller, address(0), 0, fine);
+        // Both below 2^63 (see MAX_TERM_AMOUNT).
+        _findings[findingId] = CounterfeitFinding({
+            id: findingId,
+            seller: seller,
+            batchId: batchId,
+            inspector: inspector,
+            evidenceHash: evidenceHash,
+            recordedAt: uint64(block.timestamp),
+            fineFen: uint64(fine),
+            shortfallFen: uint64(shortfall)
+        });
+        emit CounterfeitFindingRecorded(findingId, seller, batchId, inspector, evidenceHash, fine, shortfall);
+    }
+
     // ---------------------------------------------------------------- payouts
 
     /// @inheritdoc IComplaintRegistry
@@ -396,6 +439,27 @@ contract ComplaintRegistry is RegistryBase, ERC2771Context, EIP712, ReentrancyGu
     }
 
     /// @inheritdoc IComplaintRegistry
+    function counterfeitFinding(uint256 findingId) external view returns (CounterfeitFinding memory f) {
+        f = _findings[findingId];
+        if (f.id == 0) revert FindingNotFound(findingId);
+    }
+
+    /// @inheritdoc IComplaintRegistry
+    function counterfeitFindingCount() external view returns (uint256) {
+        return _findingCount;
+    }
+
+    /// @inheritdoc IComplaintRegistry
+    function counterfeitFindingsAgainst(address seller) external view returns (uint256) {
+        return _findingsAgainst[seller];
+    }
+
+    /// @inheritdoc IComplaintRegistry
+    function counterfeitFindingOf(bytes32 evidenceHash) external view returns (uint256) {
+        return _findingOfEvidence[evidenceHash];
+    }
+
+    /// @inheritdoc IComplaintRegistry
     function underInvestigation(bytes32 batchId) external view returns (bool) {
         return _batchRecords[batchId].flaggedAt != 0;
     }
@@ -518,13 +582,28 @@ contract ComplaintRegistry is RegistryBase, ERC2771Context, EIP712, ReentrancyGu
         _countUpheld(c.batchId);
     }
 
-    /// @dev Compensation first, then the fine, as far as the bond goes; the rest is the shortfall. A bond left
-    /// below its minimum, or a penalty not paid in full, suspends the payer until it tops up.
+    /// @dev Charges the payer the complaint's compensation and the fine in force and records the amounts.
     function _penalise(uint256 id, ComplaintRecord storage c, address payer) private {
         Terms memory t = _terms;
         uint256 compensation = _compensation(t, c.pricePaidFen);
         uint256 fine = t.fineFen;
+        address complainant = c.complainant;
+        uint256 shortfall = _charge(payer, complainant, compensation, fine);
+        // Each below 2^63 (see MAX_TERM_AMOUNT).
+        c.compensationFen = uint64(compensation);
+        c.fineFen = uint64(fine);
+        c.shortfallFen = uint64(shortfall);
+        emit PenaltyApplied(id, payer, complainant, compensation, fine, shortfall);
+        if (shortfall != 0) emit PenaltyShortfall(id, payer, shortfall);
+    }
 
+    /// @dev The one path by which a bond pays: compensation to `payee` first, then the fine to the treasury,
+    /// as far as the bond goes, both credited as pull payments; returns the shortfall, what neither got. A
+    /// bond left below its minimum, or a charge not paid in full, suspends the payer until it tops up.
+    function _charge(address payer, address payee, uint256 compensation, uint256 fine)
+        private
+        returns (uint256 shortfall)
+    {
         BondRecord storage b = _bonds[payer];
         uint256 available = b.amount;
         uint256 paidCompensation = compensation < available ? compensation : available;
@@ -533,16 +612,9 @@ contract ComplaintRegistry is RegistryBase, ERC2771Context, EIP712, ReentrancyGu
         available -= paidFine;
         b.amount = uint128(available);
 
-        address complainant = c.complainant;
-        if (paidCompensation != 0) _owed[complainant] += paidCompensation;
+        if (paidCompensation != 0) _owed[payee] += paidCompensation;
         if (paidFine != 0) _owed[_treasury] += paidFine;
-        uint256 shortfall = compensation + fine - paidCompensation - paidFine;
-        // Each below 2^63 (see MAX_TERM_AMOUNT).
-        c.compensationFen = uint64(compensation);
-        c.fineFen = uint64(fine);
-        c.shortfallFen = uint64(shortfall);
-        emit PenaltyApplied(id, payer, complainant, compensation, fine, shortfall);
-        if (shortfall != 0) emit PenaltyShortfall(id, payer, shortfall);
+        shortfall = compensation + fine - paidCompensation - paidFine;
 
         if (!b.suspended) {
             (, uint256 minimum) = _requirement(payer);

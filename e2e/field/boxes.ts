@@ -1,11 +1,14 @@
 // For the field tests: signed codes of any box of a seeded batch (as its maker prints them), and, as the
-// tests' own setup on the local chain, shipments from the distributor, a box a pharmacy sold, and purchase
-// orders placed and fulfilled through the real order book.
+// tests' own setup on the local chain, shipments from the distributor, a box a pharmacy sold, purchase
+// orders placed and fulfilled through the real order book, and shops registered for one test.
+import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { signSerial } from "../../lib/chain/serials";
 import { demoSerialSigner, demoWallet } from "../../scripts/demo/accounts";
 import { PARTIES, PRODUCTS } from "../../scripts/demo/world";
-import { backoffice, batchIdOf, orderBalancesOf, readOrder } from "../../lib/chain/backoffice";
+import { backoffice, batchIdOf, orderBalancesOf, readOrder, sendCall } from "../../lib/chain/backoffice";
+import { contractCall } from "../../lib/chain/contracts";
+import { roleId } from "../../lib/chain/field";
 import { demoActor } from "../../scripts/demo/plugin";
 import { readDeployment } from "../../lib/chain/deployment";
 import { rpcProvider } from "../../lib/chain/provider";
@@ -133,4 +136,27 @@ export async function orderOnChain(orderId: number) {
     orderBalancesOf(deployment, provider, order.seller),
   ]);
   return { status: order.status, buyerOwedFen: buyer.owedFen, sellerOwedFen: seller.owedFen };
+}
+
+/**
+ * A pharmacy registered by the regulator for one test, with no bond and no custody of anything: a shop a
+ * counterfeit finding can be charged to (shortfall and suspension included) without touching the seeded
+ * sellers the other tests act as. Returns its address.
+ */
+export async function registerShop(name: string): Promise<string> {
+  const { deployment, provider } = chain();
+  const regulator = await demoActor(provider, "regulator");
+  const account = `0x${randomBytes(20).toString("hex")}`;
+  await sendCall(
+    deployment,
+    regulator,
+    contractCall("AccessRegistry", "registerParticipant", [
+      account,
+      roleId("PHARMACY"),
+      name,
+      "92320508MA2TEST00X",
+      320500,
+    ]),
+  );
+  return account;
 }

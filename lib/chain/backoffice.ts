@@ -11,6 +11,7 @@ import {
   type Provider,
   type Signer,
   Contract,
+  ZeroHash,
   type Log,
 } from "ethers";
 import {
@@ -101,6 +102,7 @@ const CREATED_IDS: Record<string, string> = {
   Shipped: "shipmentId",
   OrderPlaced: "orderId",
   PriceRecorded: "recordId",
+  CounterfeitFindingRecorded: "findingId",
 };
 
 const send = <N extends ContractName, F extends FunctionName<N>>(
@@ -160,6 +162,17 @@ export const fieldCalls = {
   }),
   ruleOnComplaint: (p: { complaintId: number; upheld: boolean; reason: string }): ContractCall =>
     contractCall("ComplaintRegistry", "rule", [p.complaintId, p.upheld, hashOf(p.reason)]),
+  /** A confirmed tip: `evidenceHash` is the tip's evidence row, `batchId` zero when the code names none. */
+  recordCounterfeitFinding: (p: {
+    seller: string;
+    batchId: string | null;
+    evidenceHash: string;
+  }): ContractCall =>
+    contractCall("ComplaintRegistry", "recordCounterfeitFinding", [
+      p.seller,
+      p.batchId ?? ZeroHash,
+      p.evidenceHash,
+    ]),
 };
 const CHANNEL_NAMES: PriceChannel[] = ["ex-factory", "wholesale", "retail"];
 

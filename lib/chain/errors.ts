@@ -172,6 +172,10 @@ export const MESSAGES: Record<string, Template> = {
   NotReportLab: ([, index]) => `Only the lab that posted test report ${index} can rule by it.`,
   NothingToWithdraw: () => "There is nothing to withdraw.",
   InvalidRecipient: () => "That is not an address money can be sent to.",
+  EvidenceRequired: () => "A counterfeit finding must name the evidence it rests on.",
+  FindingAlreadyRecorded: ([, findingId]) =>
+    `A counterfeit finding on this evidence is already on the record (finding ${findingId}).`,
+  FindingNotFound: ([findingId]) => `There is no counterfeit finding ${findingId}.`,
   // purchase orders
   InvalidDeadline: ([deadline, latest]) =>
     `The ship-by date ${date(deadline)} must be after today and no later than ${date(latest)}.`,

@@ -147,6 +147,9 @@ export const MESSAGES_ZH: Record<string, Template> = {
   NotReportLab: ([, index]) => `只有发布第 ${index} 号检验报告的检验机构可以据此裁定。`,
   NothingToWithdraw: () => "没有可提取的款项。",
   InvalidRecipient: () => "该地址不能接收款项。",
+  EvidenceRequired: () => "假货查处结果必须注明所依据的证据。",
+  FindingAlreadyRecorded: ([, findingId]) => `基于该证据的假货查处结果已在链上（第 ${findingId} 号）。`,
+  FindingNotFound: ([findingId]) => `没有第 ${findingId} 号假货查处结果。`,
   // purchase orders
   InvalidDeadline: ([deadline, latest]) =>
     `发货截止日期 ${date(deadline)} 必须晚于今天，且不得晚于 ${date(latest)}。`,

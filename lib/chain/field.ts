@@ -113,6 +113,21 @@ export interface ViolationView {
   observedAt: number;
 }
 
+/** A finding's batch id when the fake's code named no batch on the record. */
+const NO_BATCH = /^0x0{64}$/;
+
+/** An inspector's confirmed finding that the seller sold a fake (ComplaintRegistry.recordCounterfeitFinding). */
+export interface CounterfeitFindingView {
+  findingId: number;
+  /** The batch the fake's code names, or null when it names none on the record. */
+  batchId: string | null;
+  lot: string | null;
+  recordedAt: number;
+  fineFen: number;
+  shortfallFen: number;
+  txHash: string;
+}
+
 export interface SellerStanding extends AccountView {
   /** Every licence it was granted, of any kind, revoked and expired ones included. */
   licences: LicenceView[];
@@ -123,6 +138,8 @@ export interface SellerStanding extends AccountView {
   bondSuspendedAt: number | null;
   bond: { bondFen: number; minimumFen: number };
   violations: ViolationView[];
+  /** Counterfeit findings against it, oldest first: each a violation, and a fine charged to its bond. */
+  counterfeitFindings: CounterfeitFindingView[];
 }
 
 /** A seller's standing as an inspector checks it at the counter. */
@@ -135,12 +152,13 @@ export async function readSellerStanding(
   const contracts = bindContracts(deployment.addresses, provider);
   const access = contracts.AccessRegistry;
   const prices = contracts.PriceRegistry;
-  const [account, participant, licenceIds, violationIds, bond] = await Promise.all([
+  const [account, participant, licenceIds, violationIds, bond, found] = await Promise.all([
     readAccount(deployment, provider, address),
     access.getFunction("participant")(address),
     access.getFunction("licencesOf")(address),
     prices.getFunction("violationsOf")(address),
     bondOf(deployment, provider, address),
+    readEvents(deployment, provider, "ComplaintRegistry", "CounterfeitFindingRecorded", [null, address]),
   ]);
   const licences = await Promise.all(licenceIds.map((licenceId) => access.getFunction("licence")(licenceId)));
   const records = await Promise.all(
@@ -151,11 +169,16 @@ export async function readSellerStanding(
       return { recordId, record, cap };
     }),
   );
-  const lots = await batchLots(
-    deployment,
-    provider,
-    records.map(({ record }) => String(record.batchId)),
+  const findings = await Promise.all(
+    found.map(async ({ args, transactionHash }) => ({
+      finding: await contracts.ComplaintRegistry.getFunction("counterfeitFinding")(args.findingId),
+      txHash: transactionHash,
+    })),
   );
+  const lots = await batchLots(deployment, provider, [
+    ...records.map(({ record }) => String(record.batchId)),
+    ...findings.map(({ finding }) => String(finding.batchId)).filter((id) => !NO_BATCH.test(id)),
+  ]);
   const suspendedAt = optionalTime(participant.suspendedAt);
   const licenceViews = licences.map((licence, index): LicenceView => ({
     id: Number(licenceIds[index]),
@@ -186,6 +209,18 @@ export async function readSellerStanding(
           fenPerPiece: num(record.fenPerPiece),
           capFenPerPiece: cap === null ? null : num(cap.fenPerPiece),
           observedAt: num(record.observedAt),
+        };
+      }),
+      counterfeitFindings: findings.map(({ finding, txHash }): CounterfeitFindingView => {
+        const batchId = NO_BATCH.test(String(finding.batchId)) ? null : String(finding.batchId);
+        return {
+          findingId: num(finding.id),
+          batchId,
+          lot: batchId === null ? null : (lots.get(batchId)?.lot ?? null),
+          recordedAt: num(finding.recordedAt),
+          fineFen: num(finding.fineFen),
+          shortfallFen: num(finding.shortfallFen),
+          txHash,
         };
       }),
     },

@@ -42,7 +42,7 @@ export interface ApiError {
   field?: string;
 }
 
-type ErrorStatus = 400 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503;
+export type ErrorStatus = 400 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503;
 
 /** A relayed transaction sent but not confirmed in time: not lost, and not yet on the record. */
 export interface PendingBody {
@@ -71,7 +71,7 @@ export const WRONG_SECRETS_PER_HOUR = 10;
 export const MAX_COMPLAINT_BODY_BYTES = 6 * 1024 * 1024;
 const MAX_PHOTO_BYTES = 4 * 1024 * 1024;
 /** The most a box of masks plausibly costs, in yuan: a price above is a typo. */
-const MAX_PRICE_YUAN = 10_000;
+export const MAX_PRICE_YUAN = 10_000;
 
 const PHOTO_SIGNATURES: Record<PhotoType, (b: Buffer) => boolean> = {
   jpeg: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
@@ -82,7 +82,7 @@ const PHOTO_SIGNATURES: Record<PhotoType, (b: Buffer) => boolean> = {
 
 // Control characters other than tab and newlines have no place in a description someone typed.
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
+export const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
 
 type ApiMessage = keyof Messages["apiErrors"];
 /** A schema's message is the catalogue key of its sentence (lib/i18n/messages/<lang>/apiErrors.json). */
@@ -125,7 +125,7 @@ const withdrawSchema = z.object({
     .optional(),
 });
 
-type Translate = ReturnType<typeof translatorFor<"apiErrors">>;
+export type Translate = ReturnType<typeof translatorFor<"apiErrors">>;
 
 /** The first problem zod found, as a named error in the reader's language. */
 function invalidRequest(t: Translate, issues: z.core.$ZodIssue[], otherwise: ApiMessage): ErrorResponse {
@@ -150,12 +150,12 @@ export interface ComplaintView extends ComplaintRecord {
   photoUrl: string | null;
 }
 
-const fail = (status: ErrorStatus, code: string, message: string, field?: string): ErrorResponse => ({
+export const fail = (status: ErrorStatus, code: string, message: string, field?: string): ErrorResponse => ({
   status,
   body: { error: field ? { code, message, field } : { code, message } },
 });
 
-const limited = (message: string, retryAfter: number): ErrorResponse => ({
+export const limited = (message: string, retryAfter: number): ErrorResponse => ({
   ...fail(429, "rate_limited", message),
   retryAfter,
 });
@@ -185,7 +185,8 @@ function relayFailure(error: RelayError): ErrorResponse | { status: 202; body: P
   return fail(422, code, message);
 }
 
-function parsePhoto(t: Translate, dataUrl: string): EvidencePhoto | ApiError {
+/** A photo sent as a data URL, checked as a complaint's is (the tips desk takes photos the same way). */
+export function parsePhoto(t: Translate, dataUrl: string): EvidencePhoto | ApiError {
   const match = /^data:image\/(jpeg|png|webp);base64,([A-Za-z0-9+/]+={0,2})$/.exec(dataUrl);
   if (match === null) {
     return {

@@ -86,6 +86,7 @@ const STATUS_OF: Record<string, FieldStatus> = {
   ShipmentNotPending: 409,
   AlreadyDecommissioned: 409,
   ComplaintAlreadyRuled: 409,
+  FindingAlreadyRecorded: 409,
   chain_unavailable: 503,
 };
 

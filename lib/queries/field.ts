@@ -28,6 +28,8 @@ import { fieldError, type DeskActor, type ErrorReply, type FieldResponse } from 
 import { confirmed, deskAction, type Confirmed, type Prepared } from "./desk-action";
 import { fieldWords, type FieldWords } from "./field-words";
 import { FALLBACK_LOCALE, type Locale } from "../domain/locale";
+import { translatorFor } from "../i18n/translator";
+import type { Messages } from "../i18n/catalogues";
 
 export type { QueuedComplaint, SellerEntry, SellerStanding, ShipmentOrder, ShipmentView };
 
@@ -59,6 +61,22 @@ function perform<T>(
   );
 }
 
+/** A confirmed tip's finding on chain: the tip named by its evidence leaves the open queue. */
+async function tipConfirmed(tx: TxResult, args: readonly unknown[]): Promise<TipDecided> {
+  const store = runtime().tipStore;
+  const tip = await store.byEvidence(String(args[2]));
+  const finding = Number(tx.created.findingId);
+  if (tip !== null) {
+    await store.decide(tip.id, {
+      status: "confirmed",
+      at: now(),
+      by: `finding ${finding}`,
+      findingTx: tx.txHash,
+    });
+  }
+  return { ...confirmed(tx), tipId: tip?.id ?? null, findingId: finding, status: "confirmed" };
+}
+
 /** A receipt (accepted or rejected), with the purchase order it settled in the same transaction. */
 const shipmentDecided = async (tx: TxResult, [shipmentId]: readonly unknown[]): Promise<ShipmentDecided> => ({
   ...confirmed(tx),
@@ -75,6 +93,7 @@ const FINISH: Record<string, (tx: TxResult, args: readonly unknown[]) => Promise
   rejectShipment: shipmentDecided,
   decommission: async (tx) => confirmed(tx),
   rule: async (tx) => confirmed(tx),
+  recordCounterfeitFinding: tipConfirmed,
 };
 
 export function invalid(error: z.ZodError, t: FieldWords = fieldWords()): ErrorReply {
@@ -236,6 +255,63 @@ export async function ruleOnComplaint(
       upheld: parsed.data.upheld,
       reason: parsed.data.reason,
     }),
+  );
+}
+
+export interface TipDecided extends Confirmed {
+  tipId: number | null;
+  findingId: number;
+  status: "confirmed";
+}
+
+export interface TipDismissed {
+  tipId: number;
+  status: "dismissed";
+}
+
+const tipDecisionSchema = (t: TipWords) =>
+  z.object({
+    decision: z.enum(["confirm", "dismiss"], { error: t("decision") }),
+  });
+
+type TipWords = (key: "decision") => string;
+
+/**
+ * An inspector's decision on a tip. Dismissing only closes it (a tip charges nobody). Confirming records
+ * a counterfeit finding against the named seller on chain, sent as every field action is (the acting
+ * demo party, or prepared for the inspector's wallet): the tip leaves the queue once the finding is
+ * confirmed (tipConfirmed). `session` is who the request's cookies name, for the role check.
+ */
+export async function decideTip(
+  actor: DeskActor | null,
+  session: { address: string; roles: readonly string[] } | null,
+  idText: string,
+  input: unknown,
+  locale: Locale = FALLBACK_LOCALE,
+): Promise<FieldResponse<TipDecided | TipDismissed | Prepared>> {
+  const tips = translatorFor(locale, "tips");
+  const t = (key: keyof Messages["tips"]["api"], values?: Record<string, string>) =>
+    tips(`api.${key}`, values);
+  if (session === null) return fieldError(401, "not_signed_in", fieldWords(locale)("notSignedIn"));
+  if (!session.roles.includes("INSPECTOR")) return fieldError(403, "not_inspector", t("notInspector"));
+  if (!ID.test(idText)) return fieldError(400, "invalid_id", t("tipId"), "id");
+  const parsed = tipDecisionSchema(t).safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  const store = runtime().tipStore;
+  const tip = await store.get(Number(idText));
+  if (tip === null) return fieldError(404, "tip_not_found", t("tipNotFound", { id: idText }));
+  if (tip.status !== "open") return fieldError(409, "tip_decided", t("tipDecided", { id: idText }));
+  if (parsed.data.decision === "dismiss") {
+    if (
+      !(await store.decide(tip.id, { status: "dismissed", at: now(), by: session.address, findingTx: null }))
+    )
+      return fieldError(409, "tip_decided", t("tipDecided", { id: idText }));
+    return { status: 200, body: { tipId: tip.id, status: "dismissed" } };
+  }
+  const seller = tip.sellerAddress;
+  if (seller === null) return fieldError(422, "seller_not_registered", t("sellerNotRegistered"), "seller");
+  return perform(actor, input, locale, async () =>
+    fieldCalls.recordCounterfeitFinding({ seller, batchId: tip.batchId, evidenceHash: tip.evidenceHash }),
   );
 }
 

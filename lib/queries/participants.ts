@@ -80,8 +80,7 @@ export async function participantProfile(addressText: string): Promise<ProfileOu
   const gross = record.violations.filter((v) => isGrossPriceViolation(v.fenPerPiece, v.capFenPerPiece));
   const credit = creditSummary({
     revokedProductionLicences: revoked.filter((licence) => licence.kind === "production-licence").length,
-    // Inspectors' counterfeit findings are not on chain yet; the rule keeps their weight ready.
-    counterfeitFindings: 0,
+    counterfeitFindings: record.counterfeitFindings.length,
     revokedOtherLicences: revoked.filter((licence) => licence.kind !== "production-licence").length,
     recalls: record.recalls.length,
     upheldComplaints: record.upheldComplaints.length,
@@ -90,7 +89,15 @@ export async function participantProfile(addressText: string): Promise<ProfileOu
     suspended: record.suspension !== null || record.bondSuspendedAt !== null,
     settledOrders: record.settledOrders.filter((order) => order.accepted).length,
   });
-  return { status: 200, body: { record, credit, url: profileUrl(address), block: view.block } };
+  return {
+    status: 200,
+    body: {
+      record,
+      credit,
+      url: profileUrl(address),
+      block: view.block,
+    },
+  };
 }
 
 /** The profile URL as a QR code, an SVG data URL (the CSP allows data: images, not inline scripts). */

@@ -17,6 +17,8 @@ import { ComplaintDesk } from "./complaints";
 import { PossessionStore } from "../stores/possession-store";
 import { CheckCodeStore } from "../stores/check-code-store";
 import { EvidenceStore } from "../stores/evidence-store";
+import { TipStore } from "../stores/tip-store";
+import { TipDesk } from "./tips";
 import { ViewCache } from "./view-cache";
 import type { DeskRecord } from "./regulator";
 import type { ParticipantRecord } from "../chain/participants";
@@ -35,6 +37,9 @@ export interface Runtime {
   checkCodes: CheckCodeStore;
   verifier: Verifier;
   complaints: ComplaintDesk;
+  /** Reports of suspected fakes, and the inspectors' queue of them. */
+  tips: TipDesk;
+  tipStore: TipStore;
   /** The whole-record views (/regulator, profiles by address), kept per block while the watcher is live. */
   views: { regulator: ViewCache<DeskRecord>; profiles: ViewCache<ParticipantRecord | null> };
   /**
@@ -104,6 +109,8 @@ function create(): Runtime {
     : null;
   const db = openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const scanLog = new DbScanStore(db);
+  const evidence = new EvidenceStore(db);
+  const tipStore = new TipStore(db);
   const possession = new PossessionStore(db);
   const checkCodes = new CheckCodeStore(db);
   // Made on first use, so a chain that is down at start only fails the requests that need it.
@@ -125,12 +132,23 @@ function create(): Runtime {
     reader,
     cacheIsSafe,
     possession,
-    evidence: new EvidenceStore(db),
+    evidence,
     durability,
     relayer: relayerOf,
   });
+  const tips = new TipDesk({
+    deployment,
+    db,
+    rpcUrl: config.rpcUrl,
+    reader,
+    scans: scanLog,
+    evidence,
+    tips: tipStore,
+  });
   return {
     complaints,
+    tips,
+    tipStore,
     views,
     durability,
     deployment,

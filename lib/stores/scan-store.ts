@@ -87,6 +87,16 @@ interface RecordRow {
   devices: number;
 }
 
+/** One past scan of a serial, as a tip about it shows it to an inspector. */
+export interface PastScan {
+  /** Unix seconds. */
+  at: number;
+  place: string | null;
+}
+
+/** The most scans a tip keeps: the latest ones, enough to show where and how often a box was checked. */
+export const PAST_SCANS_KEPT = 20;
+
 /** A scan waiting for its statement, and the caller waiting for its history. */
 interface Pending {
   key: string;
@@ -107,6 +117,18 @@ export class DbScanStore implements ScanStore {
       this.queue.push({ key, entry, since, resolve, reject });
       if (!this.flushing) void this.flush();
     });
+  }
+
+  /** The serial's scans, latest first (at most PAST_SCANS_KEPT), and how many there were in all. */
+  async past(key: string): Promise<{ total: number; latest: PastScan[] }> {
+    const [rows, [count]] = await Promise.all([
+      this.db.query<PastScan>(
+        "SELECT at::float8 AS at, place FROM scans WHERE key = $1 ORDER BY seq DESC LIMIT $2",
+        [key, PAST_SCANS_KEPT],
+      ),
+      this.db.query<{ total: number }>("SELECT count(*)::int AS total FROM scans WHERE key = $1", [key]),
+    ]);
+    return { total: count?.total ?? 0, latest: rows };
   }
 
   /** Records the queue, one statement at a time, until it is empty. Settles every scan; never throws. */

@@ -4,7 +4,8 @@
 // kill -9, lets no two concurrent scans both be a box's first, and group-commits concurrent scans with
 // the histories one at a time would give, even when another instance takes a number first; rate limits
 // are one budget across handles; a sign-in nonce is redeemed once across handles; evidence is kept whole
-// and within its size limit; possession lists are published to every handle; migrations are applied once.
+// and within its size limit; possession lists are published to every handle; tips about fakes come newest
+// first with their photo and past scans and are decided once; migrations are applied once.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
@@ -33,6 +34,7 @@ import { EvidenceStore, prepareEvidence } from "./evidence-store";
 import { PossessionStore } from "./possession-store";
 import { SiweNonces } from "./siwe-nonces";
 import { CheckCodeStore } from "./check-code-store";
+import { TipStore, type NewTip } from "./tip-store";
 import { MAX_EVIDENCE_PHOTO_BYTES } from "./migrations/0001-shared-state";
 
 const dataDir = mkdtempSync(join(tmpdir(), "medproof-store-"));
@@ -394,6 +396,67 @@ for (const engine of engines) {
       assert.equal(await store.statement(evidence.hash), null, "a changed statement no longer matches");
       const huge = { type: "jpeg" as const, bytes: Buffer.alloc(MAX_EVIDENCE_PHOTO_BYTES + 1) };
       await assert.rejects(store.save(prepareEvidence("Too big.", huge)), /check constraint/);
+    });
+
+    it("keeps tips newest first with their photo and the code's past scans, and decides each once", async () => {
+      const evidence = new EvidenceStore(db);
+      const tips = new TipStore(db);
+      const key = keyOf("900077");
+      const log = new DbScanStore(db);
+      await log.record(key, { ...scan(10), place: null }, null);
+      await log.record(key, scan(20), null);
+      const past = await log.past(key);
+      assert.deepEqual(past, {
+        total: 2,
+        latest: [
+          { at: 20, place: "苏州" },
+          { at: 10, place: null },
+        ],
+      });
+      const photo = { type: "png" as const, bytes: Buffer.from([0x89, 0x50, 0x4e, 0x47, 9]) };
+      const withPhoto = prepareEvidence("Tip: blurred print", photo);
+      const without = prepareEvidence("Tip: no leaflet", null);
+      await evidence.save(withPhoto);
+      await evidence.save(without);
+      const tip = (createdAt: number, evidenceHash: string): NewTip => ({
+        createdAt,
+        code: "(01)09521234500018(10)240315A(21)900077",
+        gtin: FIXTURE_GTIN,
+        lot: FIXTURE_LOT,
+        serial: "900077",
+        batchId: null,
+        sellerAddress: null,
+        sellerName: "车站旁的小摊",
+        boughtOn: "2026-11-20",
+        place: null,
+        priceFen: 2500,
+        description: "blurred print",
+        evidenceHash,
+        scans: past,
+      });
+      const older = await tips.add(tip(1_000, withPhoto.hash));
+      const newer = await tips.add(tip(2_000, without.hash));
+      const open = (await tips.open()).filter((t) => t.id === older || t.id === newer);
+      assert.deepEqual(
+        open.map((t) => [t.id, t.hasPhoto]),
+        [
+          [newer, false],
+          [older, true],
+        ],
+      );
+      assert.deepEqual(open[1]?.scans, past);
+      assert.deepEqual((await evidence.photo(withPhoto.hash))?.bytes, photo.bytes);
+      const decision = {
+        status: "confirmed" as const,
+        at: 3_000,
+        by: "finding 1",
+        findingTx: `0x${"aa".repeat(32)}`,
+      };
+      assert.equal(await tips.decide(older, decision), true);
+      assert.equal(await tips.decide(older, { ...decision, status: "dismissed" }), false, "decided once");
+      assert.equal((await tips.get(older))?.status, "confirmed");
+      assert.equal((await tips.byEvidence(withPhoto.hash))?.findingTx, decision.findingTx);
+      assert.ok(!(await tips.open()).some((t) => t.id === older), "a decided tip leaves the queue");
     });
 
     it("publishes a batch's possession list to every handle, and a new list replaces it", async () => {

@@ -10,7 +10,7 @@ import { ChainUnavailable } from "@/components/verdict/ChainUnavailable";
 import { RememberVerdict } from "@/components/offline/RememberVerdict";
 import { runtime } from "@/lib/queries/runtime";
 import { readScannedCode } from "@/lib/queries/verify";
-import { toDigitalLink } from "@/lib/domain/gs1";
+import { toBracketed, toDigitalLink } from "@/lib/domain/gs1";
 import { CHECK_CODE_PARAM, normaliseCheckCode, TYPED_PARAM } from "@/lib/domain/check-code";
 import type { Locale } from "@/lib/domain/locale";
 import { formatDateTime } from "@/lib/domain/format";
@@ -51,13 +51,14 @@ function typedCheckCode(search: Record<string, string | string[] | undefined>): 
 /**
  * One parse and one verification per request, shared by the title and the page: each verification is a
  * scan in the scan log. The sentences come back in the reader's language from the server: no catalogue
- * is sent to the browser. `canonical` is the code's own Digital Link (for the offline copy), when it reads.
+ * is sent to the browser. `canonical` is the code's own Digital Link (for the offline copy), when it reads;
+ * `bracketed` the same code as a person reads it off a label (what a report of a fake carries).
  */
 const verifyOnce = cache(
   // Primitive arguments only: cache() matches them by identity, and the title and the page must share one.
   async (scanned: string, device: string, locale: Locale, typed: boolean, checkCode: string | null) => {
     const code = readScannedCode(scanned, locale);
-    if ("status" in code) return { outcome: code, canonical: null };
+    if ("status" in code) return { outcome: code, canonical: null, bracketed: null };
     const services = runtime();
     const outcome = await services.verifier.verify(code, {
       region: services.region,
@@ -65,7 +66,7 @@ const verifyOnce = cache(
       locale,
       typed: typed ? { checkCode } : undefined,
     });
-    return { outcome, canonical: toDigitalLink(code) };
+    return { outcome, canonical: toDigitalLink(code), bracketed: toBracketed(code) };
   },
 );
 
@@ -101,9 +102,10 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 }
 
 export default async function VerdictPage(props: Props) {
-  const [{ scanned, locale, outcome, canonical }, t] = await Promise.all([
+  const [{ scanned, locale, outcome, canonical, bracketed }, t, tips] = await Promise.all([
     verifyRequested(props),
     getTranslations("verdict.page"),
+    getTranslations("tips.report"),
   ]);
 
   if (outcome.status === 503) return <ChainUnavailable />;
@@ -120,12 +122,32 @@ export default async function VerdictPage(props: Props) {
   }
 
   const result = outcome.body;
+  const canComplain = result.batch !== null && result.code.serial !== null;
+  // A box the record does not vouch for: the way to report it is on the first screen, under the verdict.
+  const doubtful = result.verdict === "suspect" || result.verdict === "not_found";
   return (
     <div className="space-y-6">
       <VerdictBanner verdict={result.verdict} headline={result.headline} />
+      {doubtful && (
+        <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
+          <Link
+            href={`/tips/new?code=${encodeURIComponent(bracketed ?? scanned)}`}
+            data-report="fake"
+            className="inline-block rounded-xl bg-red-700 px-4 py-2.5 font-medium text-white hover:bg-red-800"
+          >
+            {tips("link")}
+          </Link>
+          {canComplain && (
+            <Link href="#report-heading" className="font-medium text-slate-900 underline">
+              {tips("complain")}
+            </Link>
+          )}
+          <p className="w-full text-sm text-slate-700">{tips("linkHint")}</p>
+        </div>
+      )}
       {canonical !== null && <RememberVerdict code={canonical} result={result} />}
       <VerdictDetails result={result} />
-      {result.batch && result.code.serial && (
+      {canComplain && (
         <section
           aria-labelledby="report-heading"
           className="space-y-2 rounded-2xl border border-slate-200 bg-white p-4"

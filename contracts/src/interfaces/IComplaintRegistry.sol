@@ -20,6 +20,9 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 /// pull payments. What the bond cannot cover is recorded as a shortfall, and a bond left below its
 /// minimum suspends the party (AccessRegistry.suspendForBond) until it is topped up. K upheld
 /// complaints on a batch put it under investigation.
+/// A suspected fake can also reach an inspector as a tip kept off chain (no possession of a genuine box is
+/// needed, and a tip charges nothing); an inspector who confirms it records a counterfeit finding against
+/// the seller, which charges the seller's bond the fine by the same path as an upheld complaint.
 /// @dev Amounts are in the token's smallest unit, which a MedProof deployment makes one fen (the demo
 /// token has 2 decimals). Conservation: the registry's token balance is always the sum of the bonds and
 /// of the payouts not yet withdrawn. Filing is meant to be relayed through the trusted ERC-2771
@@ -67,6 +70,18 @@ interface IComplaintRegistry {
         bool tracedToLot; // the retest traced the failure to the batch's meltblown lot
     }
 
+    /// @notice A counterfeit finding: an inspector's confirmed report of a fake box sold by `seller`.
+    struct CounterfeitFinding {
+        uint256 id;
+        address seller;
+        bytes32 batchId; // the batch the fake's code names; zero when the code names no registered batch
+        address inspector;
+        bytes32 evidenceHash; // the tip's evidence (photos, where and when bought), kept off chain
+        uint64 recordedAt;
+        uint64 fineFen; // awarded to the treasury
+        uint64 shortfallFen; // what the bond could not pay
+    }
+
     error ZeroAmount();
     error ZeroAddress();
     error InvalidTerms();
@@ -107,6 +122,11 @@ interface IComplaintRegistry {
     error RetestBeforeComplaint(uint256 complaintId, uint64 testedAt, uint64 filedAt);
     error NotReportLab(bytes32 batchId, uint256 reportIndex, address caller);
     error NothingToWithdraw(address account);
+    /// @notice A finding must name the evidence it rests on.
+    error EvidenceRequired();
+    /// @notice One finding per piece of evidence: a tip confirmed twice charges the seller once.
+    error FindingAlreadyRecorded(bytes32 evidenceHash, uint256 findingId);
+    error FindingNotFound(uint256 findingId);
 
     event BondPosted(address indexed party, uint256 amount, uint256 bond);
     event BondWithdrawn(address indexed party, uint256 amount, uint256 bond);
@@ -137,6 +157,17 @@ interface IComplaintRegistry {
         uint256 shortfallFen
     );
     event PenaltyShortfall(uint256 indexed complaintId, address indexed respondent, uint256 shortfallFen);
+    /// @notice An inspector confirmed a suspected fake sold by `seller`; `shortfallFen` of the fine could not
+    /// be paid from the bond.
+    event CounterfeitFindingRecorded(
+        uint256 indexed findingId,
+        address indexed seller,
+        bytes32 indexed batchId,
+        address inspector,
+        bytes32 evidenceHash,
+        uint256 fineFen,
+        uint256 shortfallFen
+    );
     event PayoutWithdrawn(address indexed account, address indexed recipient, uint256 amount);
     event BatchPlacedUnderInvestigation(bytes32 indexed batchId, uint256 upheldComplaints);
     event TermsSet(Terms terms);
@@ -192,6 +223,16 @@ interface IComplaintRegistry {
     /// meltblown lot the responsible party instead of the manufacturer.
     function ruleByRetest(uint256 complaintId, uint256 reportIndex, bool tracesToLot) external;
 
+    /// @notice An active inspector's finding that `seller` (a distributor or pharmacy, suspended or not) sold
+    /// a counterfeit: the fine in force is charged to the seller's bond and credited to the treasury (pull
+    /// payment), what the bond cannot pay is recorded as a shortfall, and a bond left below its minimum
+    /// suspends the seller, as for an upheld complaint. `batchId` is the batch the fake's code names (zero
+    /// when it names none); the seller need not have held it, since a fake under a real code is exactly what
+    /// a seller outside the batch's custody would sell. Finding ids start at 1.
+    function recordCounterfeitFinding(address seller, bytes32 batchId, bytes32 evidenceHash)
+        external
+        returns (uint256 findingId);
+
     // ---- payouts ----
     /// @notice Sends the caller everything credited to it (compensation, or fines for the treasury).
     function withdraw() external returns (uint256 amount);
@@ -235,6 +276,12 @@ interface IComplaintRegistry {
     /// @notice The open complaint about a serial, 0 when there is none.
     function openComplaintOf(bytes32 batchId, uint64 serial) external view returns (uint256);
     function upheldComplaints(bytes32 batchId) external view returns (uint256);
+    function counterfeitFinding(uint256 findingId) external view returns (CounterfeitFinding memory);
+    function counterfeitFindingCount() external view returns (uint256);
+    /// @notice How many counterfeit findings name `seller`.
+    function counterfeitFindingsAgainst(address seller) external view returns (uint256);
+    /// @notice The finding recorded on `evidenceHash`, 0 when there is none.
+    function counterfeitFindingOf(bytes32 evidenceHash) external view returns (uint256);
     /// @notice True once the batch's upheld complaints reached the investigation threshold in force then.
     function underInvestigation(bytes32 batchId) external view returns (bool);
 }

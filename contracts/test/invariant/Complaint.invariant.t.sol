@@ -6,7 +6,8 @@ import {ComplaintHandler} from "./ComplaintHandler.sol";
 import {IComplaintRegistry} from "../../src/interfaces/IComplaintRegistry.sol";
 
 /// @notice Bond accounting is conserved, nobody is paid twice and no complaint is ruled twice, under random
-/// sequences of bonds, filings, answers, rulings, retests, payouts and the passing of time.
+/// sequences of bonds, filings, answers, rulings, retests, counterfeit findings, payouts and the passing of
+/// time.
 /// @dev Each invariant_ function is a campaign of its own (runs × depth calls), so the checks are grouped
 /// under the three invariants of the issue; each also asserts that the handler recorded no violation.
 contract ComplaintInvariantTest is ComplaintFixture {
@@ -38,7 +39,7 @@ contract ComplaintInvariantTest is ComplaintFixture {
             boxLeaves
         );
 
-        bytes4[] memory selectors = new bytes4[](10);
+        bytes4[] memory selectors = new bytes4[](11);
         selectors[0] = ComplaintHandler.postBond.selector;
         selectors[1] = ComplaintHandler.withdrawBond.selector;
         selectors[2] = ComplaintHandler.setMinimum.selector;
@@ -49,6 +50,7 @@ contract ComplaintInvariantTest is ComplaintFixture {
         selectors[7] = ComplaintHandler.retest.selector;
         selectors[8] = ComplaintHandler.withdraw.selector;
         selectors[9] = ComplaintHandler.warp.selector;
+        selectors[10] = ComplaintHandler.find.selector;
         for (uint256 i; i < 4; ++i) {
             bondedParties[i] = handler.bonded(i);
         }
@@ -76,6 +78,10 @@ contract ComplaintInvariantTest is ComplaintFixture {
         assertEq(handler.dismissedCount(), 1);
         handler.rule(0, false); // refused: already ruled
         assertEq(handler.ghostRulings(), 3);
+        handler.find(false, 0); // a counterfeit finding against the pharmacy
+        handler.find(true, 0); // refused: the same evidence
+        handler.find(true, 1);
+        assertEq(handler.findings(), 2);
         handler.withdraw(0);
         handler.withdraw(2);
         handler.withdraw(3); // the treasury
@@ -129,6 +135,15 @@ contract ComplaintInvariantTest is ComplaintFixture {
         }
     }
 
+    /// @dev Every counterfeit finding the handler recorded, in id order.
+    function _findings() internal view returns (IComplaintRegistry.CounterfeitFinding[] memory found) {
+        found = new IComplaintRegistry.CounterfeitFinding[](handler.findings());
+        assertEq(complaints.counterfeitFindingCount(), found.length, "finding count differs");
+        for (uint256 k; k < found.length; ++k) {
+            found[k] = complaints.counterfeitFinding(k + 1);
+        }
+    }
+
     function _checkHandler() internal view {
         assertEq(handler.violation(), "");
     }
@@ -145,10 +160,17 @@ contract ComplaintInvariantTest is ComplaintFixture {
         assertEq(token.balanceOf(address(complaints)), bonds + owed, "token balance != bonds + unpaid payouts");
     }
 
-    /// @dev Each bond is what was posted, less what was withdrawn, less what upheld complaints took from it.
+    /// @dev Each bond is what was posted, less what was withdrawn, less what upheld complaints and counterfeit
+    /// findings took from it.
     function _checkBondHistories(IComplaintRegistry.Complaint[] memory all) internal view {
         address[4] memory parties = bondedParties;
         uint256[4] memory taken;
+        IComplaintRegistry.CounterfeitFinding[] memory found = _findings();
+        for (uint256 k; k < found.length; ++k) {
+            for (uint256 i; i < 4; ++i) {
+                if (found[k].seller == parties[i]) taken[i] += found[k].fineFen - found[k].shortfallFen;
+            }
+        }
         for (uint256 k; k < all.length; ++k) {
             (uint256 toComplainant, uint256 toTreasury) = _paidOf(all[k]);
             for (uint256 i; i < 4; ++i) {
@@ -171,6 +193,10 @@ contract ComplaintInvariantTest is ComplaintFixture {
         address[3] memory accounts = complainants;
         uint256[3] memory awarded;
         uint256 fines;
+        IComplaintRegistry.CounterfeitFinding[] memory found = _findings();
+        for (uint256 k; k < found.length; ++k) {
+            fines += found[k].fineFen - found[k].shortfallFen;
+        }
         for (uint256 k; k < all.length; ++k) {
             (uint256 toComplainant, uint256 toTreasury) = _paidOf(all[k]);
             for (uint256 i; i < 3; ++i) {

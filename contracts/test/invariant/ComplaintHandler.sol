@@ -11,7 +11,7 @@ import {ITestRegistry} from "../../src/interfaces/ITestRegistry.sol";
 
 /// @notice Drives the complaint registry at random: posts and withdraws bonds, changes a minimum, files
 /// complaints (any kind, any box, any of three consumers), answers, rules, retests and rules by retest,
-/// withdraws payouts, and lets time pass. Keeps a ghost ledger of what went in and out, and of every
+/// records counterfeit findings against either seller, withdraws payouts, and lets time pass. Keeps a ghost ledger of what went in and out, and of every
 /// ruling as first seen, for the invariants to compare with the contract.
 /// @dev The invariant runner ignores reverts in handlers (fail_on_revert = false), so a check made here is
 /// recorded in `violation` (the first one) rather than reverted, and an invariant asserts it stays empty.
@@ -53,6 +53,7 @@ contract ComplaintHandler is Base {
     uint256 public upheldCount;
     uint256 public dismissedCount;
     uint256 public withdrawals;
+    uint256 public findings;
     string public violation;
 
     constructor(
@@ -193,6 +194,22 @@ contract ComplaintHandler is Base {
             _expect(c.status == expected, "retest ruled against its result");
             if (failing && tracesToLot) _expect(c.respondent == p.supplier, "tracing did not name the supplier");
         } catch {}
+    }
+
+    /// @dev An inspector confirms a tip against either seller; the evidence seed may repeat, which the
+    /// contract must refuse (one finding per piece of evidence).
+    function find(bool atDistributor, uint8 evidenceSeed) external step {
+        address seller = atDistributor ? p.distributor : p.pharmacy;
+        bytes32 evidence = keccak256(abi.encode("tip", evidenceSeed % 8));
+        bool seen = complaints.counterfeitFindingOf(evidence) != 0;
+        vm.prank(p.inspector);
+        try complaints.recordCounterfeitFinding(seller, batchId, evidence) returns (uint256 id) {
+            _expect(!seen, "evidence found twice");
+            _expect(id == findings + 1, "finding ids are not sequential");
+            ++findings;
+        } catch {
+            _expect(seen, "finding refused");
+        }
     }
 
     function withdraw(uint256 accountSeed) external step {

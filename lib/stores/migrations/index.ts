@@ -4,6 +4,7 @@
 import { sharedState } from "./0001-shared-state";
 import { possessionLists } from "./0002-possession-lists";
 import { scansByTime } from "./0003-scans-by-time";
+import { tips } from "./0004-tips";
 import { checkCodes } from "./0005-check-codes";
 import { siweNonces } from "./0006-siwe-nonces";
 
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   sharedState,
   possessionLists,
   scansByTime,
+  tips,
   checkCodes,
   siweNonces,
 ];

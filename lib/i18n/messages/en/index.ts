@@ -21,6 +21,7 @@ import regulator from "./regulator.json";
 import regulatorApi from "./regulatorApi.json";
 import scan from "./scan.json";
 import signIn from "./signIn.json";
+import tips from "./tips.json";
 import tx from "./tx.json";
 import verdict from "./verdict.json";
 
@@ -46,6 +47,7 @@ const en = {
   regulatorApi,
   scan,
   signIn,
+  tips,
   tx,
   verdict,
 };

@@ -22,6 +22,7 @@ import regulator from "./regulator.json";
 import regulatorApi from "./regulatorApi.json";
 import scan from "./scan.json";
 import signIn from "./signIn.json";
+import tips from "./tips.json";
 import tx from "./tx.json";
 import verdict from "./verdict.json";
 
@@ -47,6 +48,7 @@ const zhCN: Messages = {
   regulatorApi,
   scan,
   signIn,
+  tips,
   tx,
   verdict,
 };
