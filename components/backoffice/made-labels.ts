@@ -4,6 +4,7 @@
 // chain, and the key saved as an encrypted keystore file. The key is never sent anywhere.
 import {
   batchCommitment,
+  checkCodeDigests,
   isLabelKey,
   type BatchCommitment,
   type LabelBatch,
@@ -29,7 +30,11 @@ export function makeBatchLabels(batch: LabelBatch): MadeBatch {
   return { key, batch, commitment: batchCommitment(key, batch) };
 }
 
-/** Publishes the batch's possession list; the server keeps it only when its root is the one on chain. */
+/**
+ * Publishes the batch's possession list, and with it each label's check-code digest (so a code typed with
+ * its check code is checked as a scan is); the server keeps them only when the list's root is the one on
+ * chain and no list was published before.
+ */
 export async function publishList(
   batchId: string,
   made: MadeBatch,
@@ -38,7 +43,10 @@ export async function publishList(
     const response = await fetch(`/api/manufacturer/batches/${batchId}/possession`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify(made.commitment.list),
+      body: JSON.stringify({
+        ...made.commitment.list,
+        checkCodes: checkCodeDigests(made.key, made.batch, batchId),
+      }),
     });
     if (response.ok) return { ok: true };
     const answer = (await response.json()) as { error?: { message?: string } };

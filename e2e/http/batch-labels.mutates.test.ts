@@ -12,7 +12,7 @@ import { dirname, join } from "node:path";
 import { demoActor } from "../../scripts/demo/plugin";
 import { readDeployment } from "../../lib/chain/deployment";
 import { rpcProvider } from "../../lib/chain/provider";
-import { batchCommitment } from "../../lib/domain/label-signing";
+import { batchCommitment, boxLabels, checkCodeDigests } from "../../lib/domain/label-signing";
 import { openDb } from "../../lib/stores/db";
 import { PossessionStore } from "../../lib/stores/possession-store";
 import { readFirstLabel } from "../backoffice/label-sheet";
@@ -115,8 +115,13 @@ describe("a batch registered by the maker's wallet with labels made in the brows
     }
   });
 
-  it("stores the maker's own list for every app instance", async () => {
-    const published = await post(`/api/manufacturer/batches/${batchId}/possession`, made.list);
+  it("stores the maker's own list for every app instance, with its labels' check codes", async () => {
+    const batch = { gtin: GTIN, lot: LOT, serialStart: 1, boxes: 10 };
+    const checkCodes = checkCodeDigests(key, batch, batchId);
+    const path = `/api/manufacturer/batches/${batchId}/possession`;
+    const uneven = await post(path, { ...made.list, checkCodes: checkCodes.slice(1) });
+    assert.equal(uneven.body.error?.code, "invalid_check_codes");
+    const published = await post(path, { ...made.list, checkCodes });
     assert.equal(published.status, 200, JSON.stringify(published.body));
     assert.equal(published.body.boxes, 10);
     const db = openDb({ databaseUrl: databaseUrl(), dataDir: dirname(deploymentFile()) });
@@ -125,6 +130,16 @@ describe("a batch registered by the maker's wallet with labels made in the brows
     } finally {
       await db.close();
     }
+    // A line typed from the third label, with its check code, is checked as a scan is.
+    const [label] = boxLabels(key, { ...batch, expiry: inTwoYears }, baseUrl(), 3, 1);
+    const typed = await verify(`${label!.printed} ${label!.checkCode}`);
+    const checks = typed.body.checks as { id: string; status: string }[];
+    assert.equal(checks.find((c) => c.id === "signature")?.status, "pass", JSON.stringify(typed.body));
+    // Once the list is public anyone could send it again: digests are taken with its first publication only.
+    const forged = checkCodeDigests(new Uint8Array(randomBytes(32)), batch, batchId);
+    const late = await post(path, { ...made.list, checkCodes: forged });
+    assert.equal(late.status, 409);
+    assert.equal(late.body.error?.code, "check_codes_after_list");
   });
 });
 

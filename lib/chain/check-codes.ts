@@ -4,16 +4,7 @@
 //   digest    = keccak256(abi.encode(bytes32 batchId, string serial, string checkCode))
 // The digest, not the code, is published per serial, so the published list does not hand out the codes
 // (guessing one is a 2⁶⁰ search per box); the server checks a typed code by recomputing its digest.
-import { AbiCoder, keccak256 } from "ethers";
-
-export { checkCodeOf } from "../domain/check-code";
-
-/** What the maker publishes for one serial: the digest of its check code, bound to the batch and serial. */
-export function checkCodeDigest(batchId: string, serial: string, checkCode: string): string {
-  return keccak256(
-    AbiCoder.defaultAbiCoder().encode(["bytes32", "string", "string"], [batchId, serial, checkCode]),
-  );
-}
+export { checkCodeDigest, checkCodeOf } from "../domain/check-code";
 
 /** One published row: a serial of a batch and its check code's digest. */
 export interface PublishedCheckCode {

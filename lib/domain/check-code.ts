@@ -8,7 +8,7 @@
 // prints "CHECK" before it; typed or not, it reads the same). A space cannot occur inside a GS1 value, so
 // the last space-separated group is unambiguous. Pure: text in, text out.
 import { keccak_256 } from "@noble/hashes/sha3";
-import { concatBytes, utf8ToBytes } from "@noble/hashes/utils";
+import { bytesToHex, concatBytes, hexToBytes, utf8ToBytes } from "@noble/hashes/utils";
 import { fromBase64Url } from "./base64url";
 import { ALPHABET, cleanCrockford } from "./box-secret";
 import { parseScannedCode, toDigitalLink, type ParseResult, type ScannedCode } from "./gs1";
@@ -34,6 +34,35 @@ const CHECK_DOMAIN = utf8ToBytes("MedProof check v1");
 /** The check code printed for a box whose AI 8030 signature (base64url r ‖ s) is `signature`. */
 export function checkCodeOf(signature: string): string {
   return formatCheckCode(keccak_256(concatBytes(CHECK_DOMAIN, fromBase64Url(signature))));
+}
+
+/** abi.encode's word for a string or its length: big-endian, 32 bytes, the text padded to whole words. */
+function abiString(text: string): Uint8Array {
+  const bytes = utf8ToBytes(text);
+  const padded = new Uint8Array(32 + Math.ceil(bytes.length / 32) * 32);
+  new DataView(padded.buffer).setUint32(28, bytes.length);
+  padded.set(bytes, 32);
+  return padded;
+}
+
+function abiWord(value: number): Uint8Array {
+  const word = new Uint8Array(32);
+  new DataView(word.buffer).setUint32(28, value);
+  return word;
+}
+
+/**
+ * What the maker publishes for one serial: keccak256(abi.encode(bytes32 batchId, string serial, string
+ * checkCode)), so the published list does not hand out the codes (guessing one is a 2⁶⁰ search per box).
+ */
+export function checkCodeDigest(batchId: string, serial: string, checkCode: string): string {
+  const serialPart = abiString(serial);
+  const head = concatBytes(
+    hexToBytes(batchId.replace(/^0x/, "")),
+    abiWord(96),
+    abiWord(96 + serialPart.length),
+  );
+  return `0x${bytesToHex(keccak_256(concatBytes(head, serialPart, abiString(checkCode))))}`;
 }
 
 /** A typed check code in its printed form (upper case, dashed; I/L read as 1, O as 0), or null if it is none. */

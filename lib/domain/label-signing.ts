@@ -15,7 +15,7 @@ import { sha256 } from "@noble/hashes/sha256";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils";
 import { toBase64Url } from "./base64url";
 import { BOX_SECRET_BYTES, formatBoxSecret } from "./box-secret";
-import { checkCodeOf } from "./check-code";
+import { checkCodeDigest, checkCodeOf } from "./check-code";
 import { toBracketed, toDigitalLink } from "./gs1";
 import { addressBytes, possessionList, possessionRoot, type PossessionList } from "./possession-tree";
 
@@ -74,6 +74,22 @@ export function batchCommitment(privateKey: Uint8Array, batch: Omit<LabelBatch, 
   );
   const list = possessionList(batch.serialStart, secrets);
   return { signer: labelSignerOf(privateKey), possessionRoot: possessionRoot(list.leaves), list };
+}
+
+/**
+ * Every box's check-code digest (checkCodeDigest), in serial order as the possession list's leaves: what
+ * the maker publishes with its list so a code typed from any of its labels can be checked.
+ */
+export function checkCodeDigests(
+  privateKey: Uint8Array,
+  batch: Omit<LabelBatch, "expiry">,
+  batchId: string,
+): string[] {
+  return Array.from({ length: batch.boxes }, (_, i) => {
+    const serial = String(batch.serialStart + i);
+    const code = checkCodeOf(signSerialWith(privateKey, batch.gtin, batch.lot, serial));
+    return checkCodeDigest(batchId, serial, code);
+  });
 }
 
 export interface BoxLabel {

@@ -60,6 +60,7 @@ const listSchema = (t: ReturnType<typeof words>) =>
         .array(z.string().regex(HASH), { error: t("api.list", { max: MAX_LIST_LEAVES }) })
         .min(1)
         .max(MAX_LIST_LEAVES),
+      checkCodes: z.array(z.string().regex(HASH)).max(MAX_LIST_LEAVES).optional(),
     },
     { error: t("api.list", { max: MAX_LIST_LEAVES }) },
   );
@@ -67,7 +68,10 @@ const listSchema = (t: ReturnType<typeof words>) =>
 /**
  * A batch's possession list, published by whoever made its labels: stored for every app instance only
  * when it is the batch's (its first serial, one leaf a box, and the root registered on chain). Anyone may
- * send it, since nothing but the maker's own list passes; a mismatch is a named 409.
+ * send it, since nothing but the maker's own list passes; a mismatch is a named 409. With it may come each
+ * label's check-code digest (`checkCodes`, one a leaf), taken only with the list's first publication:
+ * until then only the maker knows the list, so knowing it proves who sends the digests, and nobody can
+ * later publish digests for codes of their own.
  */
 export async function publishPossessionList(
   batchId: string,
@@ -104,7 +108,22 @@ export async function publishPossessionList(
       );
     if (mismatch === "root_mismatch")
       return fieldError(409, "possession_root_mismatch", t("api.rootMismatch"), "leaves");
+    const { checkCodes } = parsed.data;
+    if (checkCodes !== undefined) {
+      if (checkCodes.length !== list.leaves.length)
+        return fieldError(400, "invalid_check_codes", t("api.checkCodes"), "checkCodes");
+      if ((await runtime().possession.read(batchId.toLowerCase())) !== null)
+        return fieldError(409, "check_codes_after_list", t("api.checkCodesLate"), "checkCodes");
+    }
     await runtime().possession.write(batchId.toLowerCase(), list);
+    if (checkCodes !== undefined)
+      await runtime().checkCodes.write(
+        checkCodes.map((digest, i) => ({
+          batchId: batchId.toLowerCase(),
+          serial: String(list.serialStart + i),
+          digest: digest.toLowerCase(),
+        })),
+      );
     return { status: 200, body: { batchId, boxes: list.leaves.length } };
   } catch (error) {
     return chainUnavailableReply(locale, error);

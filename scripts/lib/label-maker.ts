@@ -20,7 +20,13 @@ import type { Deployment } from "../../lib/chain/deployment";
 import { unlockKeyBytes } from "../../lib/chain/network-deploy";
 import { boxesFor } from "../../lib/domain/backoffice";
 import { encryptLabelKey, type KeystoreCrypto } from "../../lib/domain/label-keystore";
-import { batchCommitment, boxLabels, isLabelKey, labelSignerOf } from "../../lib/domain/label-signing";
+import {
+  batchCommitment,
+  boxLabels,
+  checkCodeDigests,
+  isLabelKey,
+  labelSignerOf,
+} from "../../lib/domain/label-signing";
 import { CATEGORIES, isCategoryId } from "../../lib/domain/standards";
 import { secondsToIsoDate } from "../../lib/domain/time";
 import { labelSheetPdf, MAX_LABELS } from "../../lib/queries/label-pdf";
@@ -119,19 +125,24 @@ export async function makeBatchLabels(
   // The key is saved before the batch is registered: a registered batch whose key was lost prints nothing.
   const keystore = await encryptLabelKey(key, password, webcrypto as unknown as KeystoreCrypto);
   writeFileSync(keyFile, JSON.stringify(keystore), { mode: 0o600 });
-  writeFileSync(listFile, JSON.stringify(made.list));
   const tx = await backoffice.registerBatch(deployment, actor, {
     ...terms,
     signer: made.signer,
     possessionRoot: made.possessionRoot,
   });
   const batchId = tx.created.batchId ?? "";
+  // What is published: the list, and each label's check-code digest (they need the batch's id).
+  const publication = {
+    ...made.list,
+    checkCodes: checkCodeDigests(key, { ...terms, boxes }, batchId),
+  };
+  writeFileSync(listFile, JSON.stringify(publication));
   const view = await readBatch(deployment, provider, batchId);
   const lines = [
     `Label-signing key ${made.signer}, encrypted in ${keyFile} (the keystore's password): keep it to print more labels.`,
     output.app === undefined
       ? `Possession list in ${listFile}: publish it with POST <app>/api/manufacturer/batches/${batchId}/possession.`
-      : await publish(output.app, batchId, made.list),
+      : await publish(output.app, batchId, publication),
     await writePdf(key, { ...terms, boxes, category: view?.category ?? 0 }, output),
   ];
   return { tx, lines };
