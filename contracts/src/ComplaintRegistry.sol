@@ -88,6 +88,15 @@ contract ComplaintRegistry is RegistryBase, ERC2771Context, EIP712, ReentrancyGu
         bool compensated; // a complaint about it was upheld
     }
 
+    /// @dev Inspectors' counterfeit findings, one concern kept in one place: the count (the last id), each
+    /// finding, how many name each seller, and which evidence each was found on (found once).
+    struct Findings {
+        uint256 count;
+        mapping(uint256 findingId => CounterfeitFinding) byId;
+        mapping(address seller => uint256) against;
+        mapping(bytes32 evidenceHash => uint256 findingId) ofEvidence;
+    }
+
     struct BondMinimums {
         uint64 manufacturer;
         uint64 supplier;
@@ -113,10 +122,7 @@ contract ComplaintRegistry is RegistryBase, ERC2771Context, EIP712, ReentrancyGu
     mapping(bytes32 batchId => BatchRecord) private _batchRecords;
     mapping(bytes32 batchId => mapping(uint64 serial => SerialRecord)) private _serials;
 
-    uint256 private _findingCount;
-    mapping(uint256 findingId => CounterfeitFinding) private _findings;
-    mapping(address seller => uint256) private _findingsAgainst;
-    mapping(bytes32 evidenceHash => uint256 findingId) private _findingOfEvidence;
+    Findings private _findings;
 
     /// @param token_ The settlement ERC-20 (SettlementToken on a local chain).
     /// @param forwarder_ The trusted ERC-2771 forwarder (MedProofForwarder); zero disables relaying.
@@ -285,16 +291,16 @@ contract ComplaintRegistry is RegistryBase, ERC2771Context, EIP712, ReentrancyGu
             revert NotASeller(seller);
         }
         if (evidenceHash == bytes32(0)) revert EvidenceRequired();
-        uint256 existing = _findingOfEvidence[evidenceHash];
+        uint256 existing = _findings.ofEvidence[evidenceHash];
         if (existing != 0) revert FindingAlreadyRecorded(evidenceHash, existing);
 
-        findingId = ++_findingCount;
-        _findingOfEvidence[evidenceHash] = findingId;
-        _findingsAgainst[seller] += 1;
+        findingId = ++_findings.count;
+        _findings.ofEvidence[evidenceHash] = findingId;
+        _findings.against[seller] += 1;
         uint256 fine = _terms.fineFen;
         uint256 shortfall = _charge(seller, address(0), 0, fine);
         // Both below 2^63 (see MAX_TERM_AMOUNT).
-        _findings[findingId] = CounterfeitFinding({
+        _findings.byId[findingId] = CounterfeitFinding({
             id: findingId,
             seller: seller,
             batchId: batchId,
@@ -440,23 +446,23 @@ contract ComplaintRegistry is RegistryBase, ERC2771Context, EIP712, ReentrancyGu
 
     /// @inheritdoc IComplaintRegistry
     function counterfeitFinding(uint256 findingId) external view returns (CounterfeitFinding memory f) {
-        f = _findings[findingId];
+        f = _findings.byId[findingId];
         if (f.id == 0) revert FindingNotFound(findingId);
     }
 
     /// @inheritdoc IComplaintRegistry
     function counterfeitFindingCount() external view returns (uint256) {
-        return _findingCount;
+        return _findings.count;
     }
 
     /// @inheritdoc IComplaintRegistry
     function counterfeitFindingsAgainst(address seller) external view returns (uint256) {
-        return _findingsAgainst[seller];
+        return _findings.against[seller];
     }
 
     /// @inheritdoc IComplaintRegistry
     function counterfeitFindingOf(bytes32 evidenceHash) external view returns (uint256) {
-        return _findingOfEvidence[evidenceHash];
+        return _findings.ofEvidence[evidenceHash];
     }
 
     /// @inheritdoc IComplaintRegistry

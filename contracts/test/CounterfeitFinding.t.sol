@@ -93,7 +93,7 @@ contract CounterfeitFindingTest is ComplaintFixture {
 
     // ---------------------------------------------------------------- refusals
 
-    function test_RevertWhen_RecordCounterfeitFinding_CallerIsNotAnInspector() public {
+    function test_RevertWhen_CallerLacksRole_RecordCounterfeitFinding() public {
         vm.expectRevert(abi.encodeWithSelector(IAccessRegistry.CallerLacksRole.selector, INSPECTOR_ROLE, consumer));
         findAs(consumer, pharmacy, TIP);
     }
