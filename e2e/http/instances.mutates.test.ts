@@ -15,10 +15,9 @@ import { baseUrl, databaseUrl, deploymentFile, rpcUrl, scenario } from "./world"
 import { freePort } from "../../scripts/lib/ports";
 import { demoSessionCookie } from "../../scripts/lib/demo-session";
 import { demoBoxSecret, demoWallet } from "../../scripts/demo/accounts";
+import { SECOND_RELAYER_ACCOUNT } from "../../scripts/demo/world";
 import { formatBoxSecret } from "../../lib/domain/box-secret";
 
-/** A funded anvil account no demo party or the world's relayer (account 11) uses. */
-const SECOND_RELAYER_ACCOUNT = 15;
 /** The test world trusts X-Forwarded-For from this address (TRUST_PROXY): each test is its own client. */
 const PROXY = "127.0.0.2";
 

@@ -24,6 +24,8 @@ import { buildServer, SERVER_BUNDLE } from "../../scripts/build-server";
 import { freePort } from "../../scripts/lib/ports";
 import { startRpcCounter, type RpcCounter } from "../../scripts/lib/rpc-counter";
 import { databaseUrl, deploymentFile, rpcUrl, scenario } from "./world";
+import { demoWallet } from "../../scripts/demo/accounts";
+import { SECOND_RELAYER_ACCOUNT } from "../../scripts/demo/world";
 
 const REPO = process.cwd();
 /** A value the test sends as a cookie: it must never reach the log. */
@@ -129,6 +131,8 @@ before(async () => {
       PORT: String(port),
       LOG_LEVEL: "info",
       NODE_ENV: "production",
+      // The one key a production server holds (no demo is installed here): a funded local account.
+      RELAYER_PRIVATE_KEY: demoWallet(SECOND_RELAYER_ACCOUNT).privateKey,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -217,3 +217,6 @@ export const DEMO_SHOPPER_ACCOUNT = 12;
 
 /** The account that pays the gas of relayed (wallet-less) requests on the local chain: anvil account 11. */
 export const RELAYER_ACCOUNT = 11;
+
+/** A funded anvil account no demo party or the world's relayer uses: a second server's relayer in tests. */
+export const SECOND_RELAYER_ACCOUNT = 15;
