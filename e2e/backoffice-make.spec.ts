@@ -130,7 +130,8 @@ test("a lab posts a passing report, the manufacturer releases the batch, and its
   await test.info().attach("labels page 1", { body: Buffer.from(label.png), contentType: "image/png" });
   expect(label.pages).toBe(2); // 20 labels, 16 to a page
   expect(label.code).toMatch(new RegExp(`/01/${SURGICAL}/10/${released}/21/100001\\?17=\\d{6}&8030=`));
-  expect(label.text).toContain(`LOT ${released}`);
+  expect(label.text).toContain(`(10)${released}`);
+  expect(label.text).toMatch(/CHECK ([0-9A-Z]{4}-){2}[0-9A-Z]{4}/);
   expect(label.text).toMatch(/INSIDE THE BOX\s+SN 100001\s+([0-9A-Z]{4}-){4}\s*([0-9A-Z]{4}-){2}[0-9A-Z]{2}/);
   const verdict = await page.request.get(`/api/verify?code=${encodeURIComponent(label.code)}`);
   expect(verdict.status()).toBe(200);

@@ -103,7 +103,12 @@ test("a maker's wallet registers a batch whose labels the browser makes and prin
   expect(signer).toMatch(/^0x[0-9a-f]{40}$/);
   expect(signer).not.toBe(demoSerialSigner(PARTIES.qinghe.account).address.toLowerCase());
   const first = sheet.locator('[data-label="100001"]');
-  await expect(first).toContainText(`LOT ${LOT}`);
+  await expect(first).toContainText(`(10)${LOT}(21)100001`);
+  const checkCode = await first.locator("[data-check-code]").getAttribute("data-check-code");
+  expect(checkCode).toMatch(/^([0-9A-Z]{4}-){2}[0-9A-Z]{4}$/);
+  const printedLine = /\(01\)\d{14}\(17\)\d{6}\(10\)[^(]+\(21\)\d+/.exec(
+    (await first.textContent()) ?? "",
+  )?.[0];
   await expect(first.locator("[data-secret]")).toHaveText(/^([0-9A-Z]{4}-){6}[0-9A-Z]{2}$/);
   await sheet.getByRole("button", { name: "Print the labels" }).click();
   expect(await page.evaluate(() => (window as { printed?: boolean }).printed)).toBe(true);
@@ -136,4 +141,11 @@ test("a maker's wallet registers a batch whose labels the browser makes and prin
   const banner = page.getByRole("region").filter({ has: page.getByRole("heading", { level: 1 }) });
   await expect(banner).toHaveAttribute("data-verdict", "genuine", TX);
   expect((await page.context().cookies()).map((c) => c.name)).not.toContain("medproof-act-as");
+
+  // The line under the QR typed with its check code: the page published the digests with its list.
+  const typed = await page.request.get(
+    `/api/verify?code=${encodeURIComponent(`${printedLine} ${checkCode}`)}`,
+  );
+  const checks = ((await typed.json()) as { checks: { id: string; status: string }[] }).checks;
+  expect(checks.find((c) => c.id === "signature")?.status).toBe("pass");
 });

@@ -53,7 +53,7 @@ describe("the manufacturer's routes", () => {
     // The back office signs as the field desks do: the demo switch, or the account's own wallet.
     assert.equal(
       anonymous.body.error?.message,
-      "Choose who acts first (Demo: act as …) on the local chain, or connect a wallet.",
+      "Choose who acts first (Demo: act as …) on the local chain, or sign in with your wallet.",
     );
   });
 

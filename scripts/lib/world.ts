@@ -86,6 +86,9 @@ export async function startWorld(
     rpc = options.countRpc ? await startRpcCounter(chain.anvil.url) : null;
     // Only the server goes through the proxy; the children reach the node itself.
     Object.assign(process.env, serverEnv, rpc ? { ANVIL_PORT: String(rpc.port) } : {});
+    // A world on PGlite keeps its state to itself, even when started by a test that inherited another
+    // world's DATABASE_URL (npm test's shared world): rate limits and scans are not shared by accident.
+    if (!postgres) delete process.env.DATABASE_URL;
     if (options.withoutDemo) uninstallDemoPlugin();
     else installDemo();
     // Imported late: the server's configuration is read from process.env on first use.
