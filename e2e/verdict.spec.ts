@@ -47,7 +47,18 @@ test("a suspect box lists the problem first", async ({ page }) => {
   await page.goto(pathOf(recalled.code));
   const first = page.locator("[data-check]").first();
   await expect(first).toHaveAttribute("data-status", "fail");
+  // A recalled box is the maker's own, withdrawn: it goes back to the shop, and is not called a fake.
+  await expect(page.locator("[data-advice=withdrawn]")).toContainText("take it back where you bought it");
+  await expect(page.getByRole("link", { name: "Report a suspected fake" })).toHaveCount(0);
   await page.screenshot({ path: "test-results/verdict-recalled-390x844.png", fullPage: true });
+});
+
+test("a box whose serial was never issued offers the report of a suspected fake, not a return", async ({
+  page,
+}) => {
+  await page.goto(pathOf(scenarios.find((s) => s.id === "unknown-serial")!.code));
+  await expect(page.getByRole("link", { name: "Report a suspected fake" })).toBeVisible();
+  await expect(page.locator("[data-advice=withdrawn]")).toHaveCount(0);
 });
 
 test("the page fits a 360 px wide phone without sideways scrolling", async ({ page }) => {

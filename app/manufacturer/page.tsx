@@ -11,6 +11,7 @@ import { ReleaseButton } from "@/components/backoffice/ReleaseButton";
 import { SterilisationForm } from "@/components/backoffice/SterilisationForm";
 import { formatDecimal } from "@/lib/domain/format";
 import { CATEGORIES, isCategoryId } from "@/lib/domain/standards";
+import { labelKeyFileName } from "@/lib/domain/label-signing";
 import { DAY, secondsToIsoDate, secondsToIsoMinute } from "@/lib/domain/time";
 import {
   defaultSterilizer,
@@ -20,6 +21,7 @@ import {
   type BatchDesk,
 } from "@/lib/queries/backoffice";
 import { labelLinkBase } from "@/lib/queries/batch-labels";
+import { labelsPrintedHere } from "@/lib/queries/label-sheet";
 import { currentSession, demoSwitch, demoParties } from "@/lib/queries/session";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -111,16 +113,22 @@ async function BatchCard({ desk, now }: { desk: BatchDesk; now: number }) {
         {batch.recalledAt === null && (
           <ReleaseButton batchId={batch.batchId} released={batch.releasedAt !== null} />
         )}
-        <div className="space-y-1">
-          <a
-            href={`/manufacturer/batches/${batch.batchId}/labels.pdf`}
-            className="inline-block rounded-lg border border-slate-400 px-4 py-2 font-medium hover:bg-slate-100"
-            data-action="labels"
-          >
-            {t("labels")}
-          </a>
-          <p className="max-w-sm text-xs text-slate-600">{t("labelsNote")}</p>
-        </div>
+        {labelsPrintedHere(batch.signer) ? (
+          <div className="space-y-1">
+            <a
+              href={`/manufacturer/batches/${batch.batchId}/labels.pdf`}
+              className="inline-block rounded-lg border border-slate-400 px-4 py-2 font-medium hover:bg-slate-100"
+              data-action="labels"
+            >
+              {t("labels")}
+            </a>
+            <p className="max-w-sm text-xs text-slate-600">{t("labelsNote")}</p>
+          </div>
+        ) : (
+          <p className="max-w-md text-sm text-slate-700" data-labels="elsewhere">
+            {t("labelsElsewhere", { file: labelKeyFileName(batch.gtin, batch.lot) })}
+          </p>
+        )}
       </div>
     </li>
   );

@@ -6,6 +6,7 @@ import {
   batchCommitment,
   checkCodeDigests,
   isLabelKey,
+  labelKeyFileName,
   type BatchCommitment,
   type LabelBatch,
 } from "@/lib/domain/label-signing";
@@ -59,7 +60,7 @@ export async function publishList(
 /** Downloads the key, encrypted under `password`, as `label-key-<gtin>-<lot>.json`; returns the name. */
 export async function saveKey(made: MadeBatch, password: string): Promise<string> {
   const keystore = await encryptLabelKey(made.key, password, crypto);
-  const file = `label-key-${made.batch.gtin}-${made.batch.lot}.json`.replace(/[^A-Za-z0-9.-]/g, "_");
+  const file = labelKeyFileName(made.batch.gtin, made.batch.lot);
   const url = URL.createObjectURL(new Blob([JSON.stringify(keystore)], { type: "application/json" }));
   const link = document.createElement("a");
   link.href = url;

@@ -16,7 +16,7 @@ import { batchCommitment, boxLabels, checkCodeDigests } from "../../lib/domain/l
 import { openDb } from "../../lib/stores/db";
 import { PossessionStore } from "../../lib/stores/possession-store";
 import { readFirstLabel } from "../backoffice/label-sheet";
-import { baseUrl, databaseUrl, deploymentFile, medproof, postAs, rpcUrl, verify } from "./world";
+import { actAsCookie, baseUrl, databaseUrl, deploymentFile, medproof, postAs, rpcUrl, verify } from "./world";
 
 const RUN = Date.now().toString(36).slice(-5).toUpperCase();
 const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -84,6 +84,21 @@ describe("a batch registered by the maker's wallet with labels made in the brows
     batchId = String(mined.body.batchId);
     assert.match(batchId, /^0x[0-9a-f]{64}$/);
     assert.equal(mined.body.boxes, 10);
+  });
+
+  it("shows its maker where its labels are printed, not a server PDF this server cannot make", async () => {
+    const page = await fetch(`${baseUrl()}/manufacturer`, {
+      headers: { cookie: await actAsCookie("qinghe") },
+    });
+    const html = await page.text();
+    const card = html.slice(html.indexOf(`data-batch="${LOT}"`));
+    const end = card.indexOf("</li>");
+    assert.ok(end > 0, "the batch's card is on the maker's desk");
+    assert.doesNotMatch(card.slice(0, end), /data-action="labels"/);
+    assert.match(
+      card.slice(0, end),
+      new RegExp(`data-labels="elsewhere"[^>]*>[^<]*--label-key label-key-${GTIN}-${LOT}\\.json`),
+    );
   });
 
   it("refuses a list whose root is not the one on chain, or of another first serial or size (409)", async () => {

@@ -40,6 +40,13 @@ export const labelSignerOf = (privateKey: Uint8Array): string => `0x${bytesToHex
 /** Whether `bytes` is a usable label-signing key. */
 export const isLabelKey = (bytes: Uint8Array): boolean => secp256k1.utils.isValidPrivateKey(bytes);
 
+/**
+ * The name a batch's saved label key goes by, wherever it is saved (the maker's browser, the CLI) and
+ * wherever a page points the maker to it; a lot may hold characters a file name should not.
+ */
+export const labelKeyFileName = (gtin: string, lot: string): string =>
+  `label-key-${gtin}-${lot}.json`.replace(/[^A-Za-z0-9.-]/g, "_");
+
 /** The secret printed inside box `serial`, derived from the label-signing key. */
 export function keyedBoxSecret(
   privateKey: Uint8Array,

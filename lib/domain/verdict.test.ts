@@ -6,6 +6,7 @@ import {
   CHECKS,
   CHECK_IDS,
   HEADLINE_PRIORITY,
+  doubtsAuthenticity,
   ESSENTIAL_CHECKS,
   evaluateVerdict,
   type Check,
@@ -197,6 +198,7 @@ describe("registered check", () => {
     assertCheck(checkIn(verdict, "registered"), "fail", "09521234500018");
     assert.equal(verdict.verdict, "not_found");
     assert.equal(verdict.headline, "No registered manufacturer uses this product number");
+    assert.equal(doubtsAuthenticity(verdict), true, "nothing on the record vouches for it");
   });
 
   it("fails for a lot the product never had", () => {
@@ -1029,6 +1031,15 @@ describe("the overall verdict", () => {
     });
   }
 
+  // The shopper is offered the report of a suspected fake for these, and only these, of the suspect cases:
+  // the others are the maker's own boxes, withdrawn or unfit, and go back to the shop.
+  const fakeLike = new Set(["an unknown serial", "a bad signature", "a sold (cloned) serial"]);
+  for (const [name, overrides] of suspectCases) {
+    it(`${fakeLike.has(name) ? "doubts" : "does not doubt"} the box is the maker's own for ${name}`, () => {
+      assert.equal(doubtsAuthenticity(verdictOf(overrides)), fakeLike.has(name));
+    });
+  }
+
   const cautionCases: [string, VerdictInputOverrides][] = [
     [
       "a yield above typical",
@@ -1055,6 +1066,7 @@ describe("the overall verdict", () => {
       assert.equal(warnings.length, 1);
       assert.equal(verdict.headline, warnings[0]!.title);
       assert.equal(verdict.checks.filter((c) => c.status === "fail").length, 0);
+      assert.equal(doubtsAuthenticity(verdict), false);
     });
   }
 

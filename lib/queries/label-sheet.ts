@@ -15,6 +15,12 @@ import { chainUnavailableReply, fieldError, type DeskActor, type ErrorReply } fr
 import { MAX_LABELS, type LabelProduct } from "./label-pdf";
 import { JobAbortedError, PoolBusyError, WorkerPool } from "./worker-pool";
 
+/**
+ * Whether this server can print a batch's labels: only when a demo key it holds signed them. A batch whose
+ * labels were made in the maker's browser or by the CLI is printed there again, from its saved label key.
+ */
+export const labelsPrintedHere = (signer: string): boolean => demoLabelKey(signer) !== null;
+
 /** What the worker needs to make a sheet: plain data (the key is found there by its address). */
 export interface LabelJob {
   /** The batch's serial-signing key (0x hex): a demo key, the only kind this server holds. */

@@ -25,6 +25,7 @@ import {
   boxLabels,
   checkCodeDigests,
   isLabelKey,
+  labelKeyFileName,
   labelSignerOf,
 } from "../../lib/domain/label-signing";
 import { CATEGORIES, isCategoryId } from "../../lib/domain/standards";
@@ -112,7 +113,7 @@ export async function makeBatchLabels(
   const boxes = boxesFor(terms.masks, terms.masksPerBox);
   const stem = fileSafe(`${terms.gtin}-${terms.lot}`);
   // Beside the sheet: the key and list belong with the labels they print and prove.
-  const keyFile = join(dirname(output.out), `label-key-${stem}.json`);
+  const keyFile = join(dirname(output.out), labelKeyFileName(terms.gtin, terms.lot));
   const listFile = join(dirname(output.out), `possession-${stem}.json`);
   for (const file of [keyFile, listFile, output.out]) refuseOverwrite(file);
   const key = freshKey();

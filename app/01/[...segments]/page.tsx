@@ -14,6 +14,7 @@ import { toBracketed, toDigitalLink } from "@/lib/domain/gs1";
 import { CHECK_CODE_PARAM, normaliseCheckCode, TYPED_PARAM } from "@/lib/domain/check-code";
 import type { Locale } from "@/lib/domain/locale";
 import { formatDateTime } from "@/lib/domain/format";
+import { doubtsAuthenticity } from "@/lib/domain/verdict";
 
 export const dynamic = "force-dynamic";
 
@@ -123,11 +124,18 @@ export default async function VerdictPage(props: Props) {
 
   const result = outcome.body;
   const canComplain = result.batch !== null && result.code.serial !== null;
-  // A box the record does not vouch for: the way to report it is on the first screen, under the verdict.
-  const doubtful = result.verdict === "suspect" || result.verdict === "not_found";
+  // A box that may not be the maker's own: the way to report it is on the first screen, under the verdict.
+  // A Suspect box that is the maker's own (recalled, expired, unreleased) is not called a fake: it goes back.
+  const doubtful = doubtsAuthenticity(result);
+  const withdrawn = result.verdict === "suspect" && !doubtful;
   return (
     <div className="space-y-6">
       <VerdictBanner verdict={result.verdict} headline={result.headline} />
+      {withdrawn && (
+        <p className="rounded-xl border border-red-300 bg-red-50 p-3 text-red-900" data-advice="withdrawn">
+          {t("withdrawn")}
+        </p>
+      )}
       {doubtful && (
         <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
           <Link

@@ -61,6 +61,11 @@ export interface CheckDefinition<Id extends string = string> {
   readonly id: Id;
   /** An `unknown` from an essential check keeps the box from being called genuine. */
   readonly essential: boolean;
+  /**
+   * A failure here says the code may not be the maker's own (a forged, copied or never-issued code), so the
+   * shopper is offered the report of a suspected fake; other failures are the maker's box withdrawn or unfit.
+   */
+  readonly authenticity: boolean;
   /** The headline names the failing (or warning) check with the lowest priority; unique per check. */
   readonly priority: number;
   /** The check's catalogue in every language (one type per check: a missing sentence fails tsc). */
@@ -75,6 +80,7 @@ export interface CheckDefinition<Id extends string = string> {
 export function defineCheck<const Id extends string, Messages extends object>(check: {
   id: Id;
   essential: boolean;
+  authenticity: boolean;
   priority: number;
   messages: Record<Locale, Messages>;
   run: (context: CheckContext, text: Messages) => CheckResult;
@@ -82,6 +88,7 @@ export function defineCheck<const Id extends string, Messages extends object>(ch
   return {
     id: check.id,
     essential: check.essential,
+    authenticity: check.authenticity,
     priority: check.priority,
     messages: check.messages,
     run: (context) => check.run(context, check.messages[context.locale]),

@@ -12,10 +12,17 @@ import { partyDirectory } from "../parties";
 import type { Locale } from "../locale";
 import type { CheckContext, CheckDefinition, CheckStatus, CodeEntry } from "./check";
 import { commonMessages, type CommonMessages } from "./common.messages";
-import { CHECKS, ESSENTIAL_CHECKS, HEADLINE_PRIORITY, type CheckId } from "./registry";
+import { AUTHENTICITY_CHECKS, CHECKS, ESSENTIAL_CHECKS, HEADLINE_PRIORITY, type CheckId } from "./registry";
 
 export type { CheckStatus, CodeEntry, TypedCheckCode } from "./check";
-export { CHECKS, CHECK_IDS, ESSENTIAL_CHECKS, HEADLINE_PRIORITY, type CheckId } from "./registry";
+export {
+  AUTHENTICITY_CHECKS,
+  CHECKS,
+  CHECK_IDS,
+  ESSENTIAL_CHECKS,
+  HEADLINE_PRIORITY,
+  type CheckId,
+} from "./registry";
 
 export interface Check {
   id: CheckId;
@@ -130,4 +137,16 @@ export function evaluateVerdict(input: VerdictInput, locale: Locale = "en"): Ver
   const checks = CHECKS.map((check) => runCheck(check, context));
   const verdict = overallLevel(context.product, checks);
   return { verdict, headline: headlineFor(verdict, checks, context.entry, context.common), checks };
+}
+
+/**
+ * Whether a verdict doubts that the box is the maker's own: nothing on the record, or a failing check that
+ * speaks to authenticity. Only then is the shopper offered the report of a suspected fake; a recalled,
+ * expired or unreleased box is the maker's own, withdrawn or unfit, and is not called a fake.
+ */
+export function doubtsAuthenticity({ verdict, checks }: Pick<Verdict, "verdict" | "checks">): boolean {
+  return (
+    verdict === "not_found" ||
+    checks.some((check) => check.status === "fail" && AUTHENTICITY_CHECKS.includes(check.id))
+  );
 }

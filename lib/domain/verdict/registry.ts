@@ -53,3 +53,8 @@ export const HEADLINE_PRIORITY: readonly CheckId[] = [...CHECKS]
 export const ESSENTIAL_CHECKS: readonly CheckId[] = CHECKS.filter((check) => check.essential).map(
   (check) => check.id,
 );
+
+/** Checks whose failure doubts that the code is the maker's own (a forged, copied or never-issued code). */
+export const AUTHENTICITY_CHECKS: readonly CheckId[] = CHECKS.filter((check) => check.authenticity).map(
+  (check) => check.id,
+);

@@ -7,6 +7,7 @@ import { cloneMessages } from "./clone.messages";
 export const clone = defineCheck({
   id: "clone",
   essential: false,
+  authenticity: true,
   priority: 20,
   messages: cloneMessages,
   run({ code, batch, record, scans }, text) {

@@ -7,6 +7,7 @@ import { codeMessages } from "./code.messages";
 export const code = defineCheck({
   id: "code",
   essential: false,
+  authenticity: true,
   priority: 50,
   messages: codeMessages,
   run({ code, batch }, text) {

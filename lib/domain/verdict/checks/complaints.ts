@@ -10,6 +10,7 @@ import { complaintsMessages } from "./complaints.messages";
 export const complaints = defineCheck({
   id: "complaints",
   essential: false,
+  authenticity: false,
   priority: 140,
   messages: complaintsMessages,
   run({ batch, code }, text) {

@@ -49,6 +49,7 @@ function custodyRoutes(shipments: readonly ShipmentInfo[], origin: string): stri
 export const custody = defineCheck({
   id: "custody",
   essential: false,
+  authenticity: false,
   priority: 120,
   messages: custodyMessages,
   run({ batch, product, now, nameOf, common }, text) {

@@ -18,6 +18,7 @@ function endOfUse(expiryDate: number): number {
 export const expiry = defineCheck({
   id: "expiry",
   essential: true,
+  authenticity: false,
   priority: 60,
   messages: expiryMessages,
   run({ batch, now }, text) {

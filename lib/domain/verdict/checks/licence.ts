@@ -8,6 +8,7 @@ import { licenceMessages } from "./licence.messages";
 export const licence = defineCheck({
   id: "licence",
   essential: false,
+  authenticity: false,
   priority: 90,
   messages: licenceMessages,
   run({ product, batch, now }, text) {

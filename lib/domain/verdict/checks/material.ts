@@ -7,6 +7,7 @@ import { materialMessages } from "./material.messages";
 export const material = defineCheck({
   id: "material",
   essential: false,
+  authenticity: false,
   priority: 110,
   messages: materialMessages,
   run({ batch, product, locale }, text) {

@@ -8,6 +8,7 @@ import { priceMessages } from "./price.messages";
 export const price = defineCheck({
   id: "price",
   essential: false,
+  authenticity: false,
   priority: 130,
   messages: priceMessages,
   run({ product, batch, record, region, now }, text) {

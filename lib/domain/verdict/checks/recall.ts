@@ -7,6 +7,7 @@ import { recallMessages } from "./recall.messages";
 export const recall = defineCheck({
   id: "recall",
   essential: true,
+  authenticity: false,
   priority: 10,
   messages: recallMessages,
   run({ batch, now }, text) {

@@ -20,6 +20,7 @@ function isIssuedSerial(serial: string, batch: BatchInfo, serialInfo: SerialInfo
 export const registered = defineCheck({
   id: "registered",
   essential: true,
+  authenticity: true,
   priority: 30,
   messages: registeredMessages,
   run({ code, product, batch, record }, text) {

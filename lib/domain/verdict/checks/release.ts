@@ -7,6 +7,7 @@ import { releaseMessages } from "./release.messages";
 export const release = defineCheck({
   id: "release",
   essential: true,
+  authenticity: false,
   priority: 70,
   messages: releaseMessages,
   run({ batch, product, now }, text) {

@@ -9,6 +9,7 @@ import { signatureMessages, type SignatureMessages } from "./signature.messages"
 export const signature = defineCheck({
   id: "signature",
   essential: true,
+  authenticity: true,
   priority: 40,
   messages: signatureMessages,
   run({ code, entry, batch, product, recoveredSigner, common }, text) {

@@ -7,6 +7,7 @@ import { testsMessages } from "./tests.messages";
 export const tests = defineCheck({
   id: "tests",
   essential: true,
+  authenticity: false,
   priority: 80,
   messages: testsMessages,
   run({ batch, nameOf, locale }, text) {

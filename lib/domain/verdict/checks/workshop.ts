@@ -7,6 +7,7 @@ import { workshopMessages } from "./workshop.messages";
 export const workshop = defineCheck({
   id: "workshop",
   essential: false,
+  authenticity: false,
   priority: 100,
   messages: workshopMessages,
   run({ batch, nameOf }, text) {
