@@ -48,7 +48,7 @@ test("a suspect box lists the problem first", async ({ page }) => {
   const first = page.locator("[data-check]").first();
   await expect(first).toHaveAttribute("data-status", "fail");
   // A recalled box is the maker's own, withdrawn: it goes back to the shop, and is not called a fake.
-  await expect(page.locator("[data-advice=withdrawn]")).toContainText("take it back where you bought it");
+  await expect(page.locator("[data-advice=withdrawn]")).toContainText("Take it back where you bought it");
   await expect(page.getByRole("link", { name: "Report a suspected fake" })).toHaveCount(0);
   await page.screenshot({ path: "test-results/verdict-recalled-390x844.png", fullPage: true });
 });

@@ -31,16 +31,19 @@ export function VerdictBanner({
   verdict,
   headline,
   spokenFirst,
+  withdrawn = false,
 }: {
   verdict: VerdictLevel;
   headline: string;
+  /** A Suspect box that is the maker's own but may not be sold (recalled, expired, unreleased): it goes back. */
+  withdrawn?: boolean;
   /** Said before the verdict when it is announced: what a screen reader user must know about it. */
   spokenFirst?: string;
 }) {
   const t = useTranslations("verdict");
   const look = LOOK[verdict];
   const word = t(`level.${verdict}.word`);
-  const advice = t(`level.${verdict}.advice`);
+  const advice = withdrawn ? t("page.withdrawn") : t(`level.${verdict}.advice`);
   return (
     <section
       aria-labelledby="verdict-heading"
@@ -58,7 +61,9 @@ export function VerdictBanner({
         </h1>
       </div>
       <p className="mt-3 text-lg font-medium">{headline}</p>
-      <p className="mt-1 text-sm opacity-80">{advice}</p>
+      <p className="mt-1 text-sm opacity-80" data-advice={withdrawn ? "withdrawn" : undefined}>
+        {advice}
+      </p>
       <Announce
         message={`${spokenFirst ? `${spokenFirst} ` : ""}${t("announce", { word, headline, advice })}`}
       />

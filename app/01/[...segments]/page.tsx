@@ -130,12 +130,7 @@ export default async function VerdictPage(props: Props) {
   const withdrawn = result.verdict === "suspect" && !doubtful;
   return (
     <div className="space-y-6">
-      <VerdictBanner verdict={result.verdict} headline={result.headline} />
-      {withdrawn && (
-        <p className="rounded-xl border border-red-300 bg-red-50 p-3 text-red-900" data-advice="withdrawn">
-          {t("withdrawn")}
-        </p>
-      )}
+      <VerdictBanner verdict={result.verdict} headline={result.headline} withdrawn={withdrawn} />
       {doubtful && (
         <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
           <Link
