@@ -13,6 +13,7 @@ import { demoActor } from "../../scripts/demo/plugin";
 import { readDeployment } from "../../lib/chain/deployment";
 import { rpcProvider } from "../../lib/chain/provider";
 import { batchCommitment, boxLabels, checkCodeDigests } from "../../lib/domain/label-signing";
+import { MAX_LIST_LEAVES } from "../../lib/queries/batch-labels";
 import { openDb } from "../../lib/stores/db";
 import { PossessionStore } from "../../lib/stores/possession-store";
 import { readFirstLabel } from "../backoffice/label-sheet";
@@ -119,6 +120,13 @@ describe("a batch registered by the maker's wallet with labels made in the brows
     assert.equal(shifted.body.error?.code, "possession_list_mismatch");
     const short = await post(path, { ...made.list, leaves: made.list.leaves.slice(1) });
     assert.equal(short.body.error?.code, "possession_list_mismatch");
+    // The longest list there may be, with a check code a leaf, is read (not refused as too large) and judged.
+    const longest = Array.from(
+      { length: MAX_LIST_LEAVES },
+      (_, i) => `0x${i.toString(16).padStart(64, "0")}`,
+    );
+    const full = await post(path, { serialStart: 1, leaves: longest, checkCodes: longest });
+    assert.equal(full.body.error?.code, "possession_list_mismatch", JSON.stringify(full.body).slice(0, 200));
     const malformed = await post(path, { serialStart: 1, leaves: ["0x12"] });
     assert.equal(malformed.status, 400);
     assert.equal(malformed.body.error?.code, "invalid_possession_list");

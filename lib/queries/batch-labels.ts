@@ -22,8 +22,12 @@ const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
 const HASH = /^0x[0-9a-fA-F]{64}$/;
 /** The most boxes a published list may have: 100,000 leaves are about 7 MB of JSON. */
 export const MAX_LIST_LEAVES = 100_000;
-/** The publish route's body limit, with room for the JSON around the leaves. */
-export const MAX_LIST_BYTES = 8 * 1024 * 1024;
+/**
+ * The publish route's body limit: the most leaves and as many check-code digests (about 14 MB of JSON),
+ * with room around them. At 8 MB a list of over ~60,000 boxes sent with its check codes was refused as
+ * too large.
+ */
+export const MAX_LIST_BYTES = 16 * 1024 * 1024;
 
 /** What the browser made: the label-signing key's address and the possession root; null when absent. */
 export type MadeLabels = Pick<BatchTerms, "signer"> & { possessionRoot: string };
