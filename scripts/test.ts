@@ -247,7 +247,7 @@ async function main(): Promise<void> {
   if (all || only === "unit")
     await nodeTests(
       "unit",
-      narrowed(["lib", "server", "scripts"].flatMap((dir) => findFiles(dir, ".test.ts"))),
+      narrowed(["lib", "server", "scripts", "components"].flatMap((dir) => findFiles(dir, ".test.ts"))),
     );
   if (all || only === "contracts") {
     await step("contracts lint", "npx", ["solhint", "--max-warnings", "0", "contracts/src/**/*.sol"]);

@@ -129,9 +129,8 @@ export function BatchForm({
     }
     setMade(null);
     setPublishing({ kind: "making" });
-    // A frame first, so "making" shows before the (seconds long, for a large batch) work starts.
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    const labels = makeBatchLabels({ gtin, lot, expiry, serialStart: first, boxes });
+    // Seconds for a large batch, in slices: "making" shows and the page stays responsive meanwhile.
+    const labels = await makeBatchLabels({ gtin, lot, expiry, serialStart: first, boxes });
     setPublishing(null);
     const outcome = await send("/api/manufacturer/batches", {
       ...body,

@@ -17,7 +17,7 @@ import { toBase64Url } from "./base64url";
 import { BOX_SECRET_BYTES, formatBoxSecret } from "./box-secret";
 import { checkCodeDigest, checkCodeOf } from "./check-code";
 import { toBracketed, toDigitalLink } from "./gs1";
-import { addressBytes, possessionList, possessionRoot, type PossessionList } from "./possession-tree";
+import { addressBytes, possessionLeaf, possessionRoot, type PossessionList } from "./possession-tree";
 
 const DOMAIN = "MedProof serial v1";
 const SECRET_DOMAIN = "medproof box secret v1";
@@ -75,28 +75,55 @@ export interface BatchCommitment {
   list: PossessionList;
 }
 
+/** The possession-list leaf of the batch's box `index` (serial serialStart + index), from its label key. */
+export function boxLeafOf(privateKey: Uint8Array, batch: Omit<LabelBatch, "expiry">, index: number): string {
+  const serial = batch.serialStart + index;
+  return possessionLeaf(serial, keyedBoxSecret(privateKey, batch.gtin, batch.lot, serial));
+}
+
+/** The commitment from every box's leaf, in serial order (boxLeafOf, one a box). */
+export function commitmentOfLeaves(
+  privateKey: Uint8Array,
+  serialStart: number,
+  leaves: string[],
+): BatchCommitment {
+  return {
+    signer: labelSignerOf(privateKey),
+    possessionRoot: possessionRoot(leaves),
+    list: { serialStart, leaves },
+  };
+}
+
 export function batchCommitment(privateKey: Uint8Array, batch: Omit<LabelBatch, "expiry">): BatchCommitment {
-  const secrets = Array.from({ length: batch.boxes }, (_, i) =>
-    keyedBoxSecret(privateKey, batch.gtin, batch.lot, batch.serialStart + i),
+  const leaves = Array.from({ length: batch.boxes }, (_, i) => boxLeafOf(privateKey, batch, i));
+  return commitmentOfLeaves(privateKey, batch.serialStart, leaves);
+}
+
+/** The check-code digest (checkCodeDigest) of the batch's box `index`, from its label key. */
+export function checkCodeDigestOf(
+  privateKey: Uint8Array,
+  batch: Omit<LabelBatch, "expiry">,
+  batchId: string,
+  index: number,
+): string {
+  const serial = String(batch.serialStart + index);
+  return checkCodeDigest(
+    batchId,
+    serial,
+    checkCodeOf(signSerialWith(privateKey, batch.gtin, batch.lot, serial)),
   );
-  const list = possessionList(batch.serialStart, secrets);
-  return { signer: labelSignerOf(privateKey), possessionRoot: possessionRoot(list.leaves), list };
 }
 
 /**
- * Every box's check-code digest (checkCodeDigest), in serial order as the possession list's leaves: what
- * the maker publishes with its list so a code typed from any of its labels can be checked.
+ * Every box's check-code digest, in serial order as the possession list's leaves: what the maker
+ * publishes with its list so a code typed from any of its labels can be checked.
  */
 export function checkCodeDigests(
   privateKey: Uint8Array,
   batch: Omit<LabelBatch, "expiry">,
   batchId: string,
 ): string[] {
-  return Array.from({ length: batch.boxes }, (_, i) => {
-    const serial = String(batch.serialStart + i);
-    const code = checkCodeOf(signSerialWith(privateKey, batch.gtin, batch.lot, serial));
-    return checkCodeDigest(batchId, serial, code);
-  });
+  return Array.from({ length: batch.boxes }, (_, i) => checkCodeDigestOf(privateKey, batch, batchId, i));
 }
 
 export interface BoxLabel {
