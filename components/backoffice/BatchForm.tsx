@@ -7,7 +7,7 @@ import { useTxAction } from "@/components/field/use-tx-action";
 import { boxesFor, massBalance, masksPerKg, yieldWithinCeiling } from "@/lib/domain/backoffice";
 import { formatDecimal } from "@/lib/domain/format";
 import type { BatchRegistered } from "@/lib/queries/backoffice";
-import { BUTTON, CheckMark, Field, INPUT } from "@/components/forms/fields";
+import { CheckMark, Field, INPUT, InputField, SubmitButton } from "@/components/forms/fields";
 import { injectedWallet } from "@/components/field/wallet";
 import { LabelSheet } from "./LabelSheet";
 import { makeBatchLabels, publishList, type MadeBatch } from "./made-labels";
@@ -156,16 +156,14 @@ export function BatchForm({
               ))}
             </select>
           </Field>
-          <Field label={t("batch.lot")}>
-            <input
-              name="lot"
-              required
-              maxLength={20}
-              value={lot}
-              onChange={(e) => setLot(e.target.value)}
-              className={INPUT}
-            />
-          </Field>
+          <InputField
+            label={t("batch.lot")}
+            name="lot"
+            required
+            maxLength={20}
+            value={lot}
+            onValue={setLot}
+          />
           <Field label={t("batch.workshop")}>
             <select
               name="workshop"
@@ -180,56 +178,46 @@ export function BatchForm({
               ))}
             </select>
           </Field>
-          <Field label={t("batch.produced")}>
-            <input
-              name="produced"
-              type="date"
-              required
-              value={produced}
-              onChange={(e) => setProduced(e.target.value)}
-              className={INPUT}
-            />
-          </Field>
-          <Field label={t("batch.expiry")}>
-            <input
-              name="expiry"
-              type="date"
-              required
-              value={expiry}
-              onChange={(e) => setExpiry(e.target.value)}
-              className={INPUT}
-            />
-          </Field>
-          <Field label={t("batch.masks")}>
-            <input
-              name="masks"
-              required
-              inputMode="numeric"
-              value={masks}
-              onChange={(e) => setMasks(e.target.value)}
-              className={INPUT}
-            />
-          </Field>
-          <Field label={t("batch.perBox")}>
-            <input
-              name="masksPerBox"
-              required
-              inputMode="numeric"
-              value={perBox}
-              onChange={(e) => setPerBox(e.target.value)}
-              className={INPUT}
-            />
-          </Field>
-          <Field label={t("batch.serialStart")}>
-            <input
-              name="serialStart"
-              required
-              inputMode="numeric"
-              value={serialStart}
-              onChange={(e) => setSerialStart(e.target.value)}
-              className={INPUT}
-            />
-          </Field>
+          <InputField
+            label={t("batch.produced")}
+            name="produced"
+            type="date"
+            required
+            value={produced}
+            onValue={setProduced}
+          />
+          <InputField
+            label={t("batch.expiry")}
+            name="expiry"
+            type="date"
+            required
+            value={expiry}
+            onValue={setExpiry}
+          />
+          <InputField
+            label={t("batch.masks")}
+            name="masks"
+            required
+            inputMode="numeric"
+            value={masks}
+            onValue={setMasks}
+          />
+          <InputField
+            label={t("batch.perBox")}
+            name="masksPerBox"
+            required
+            inputMode="numeric"
+            value={perBox}
+            onValue={setPerBox}
+          />
+          <InputField
+            label={t("batch.serialStart")}
+            name="serialStart"
+            required
+            inputMode="numeric"
+            value={serialStart}
+            onValue={setSerialStart}
+          />
         </div>
 
         <fieldset className="space-y-2">
@@ -338,9 +326,7 @@ export function BatchForm({
           )}
         </section>
 
-        <button type="submit" disabled={busy} className={BUTTON}>
-          {t("batch.submit")}
-        </button>
+        <SubmitButton disabled={busy}>{t("batch.submit")}</SubmitButton>
         <TxProgress
           state={state}
 

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { TxProgress } from "@/components/field/TxProgress";
-import { useTxAction } from "@/components/field/use-tx-action";
+import { useFormTx } from "@/components/forms/use-form-tx";
 import { Field, formValue, SubmitButton, TextInput } from "@/components/forms/fields";
 
 /**
@@ -21,16 +21,10 @@ export function RevokeLicenceForm({
   revoked: boolean;
 }) {
   const t = useTranslations("regulator.forms.revokeLicence");
-  const { state, send, busy } = useTxAction();
-
-  async function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    await send(`/api/regulator/licences/${licenceId}/revocation`, {
-      revokedOn: formValue(form, "revokedOn"),
-      reason: formValue(form, "reason"),
-    });
-  }
+  const { state, busy, submit } = useFormTx(`/api/regulator/licences/${licenceId}/revocation`, (form) => ({
+    revokedOn: formValue(form, "revokedOn"),
+    reason: formValue(form, "reason"),
+  }));
 
   if (revoked) return <TxProgress state={state} confirmedText={t("done")} />;
   return (
