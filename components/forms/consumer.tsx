@@ -1,0 +1,90 @@
+"use client";
+
+// The consumer's forms (a complaint, the report of a suspected fake): their larger controls, and the
+// errors the server names by field, each shown under its control and tied to it for assistive
+// technology. The desks' forms use fields.tsx.
+import { useState } from "react";
+
+export const CONSUMER_INPUT =
+  "w-full rounded-xl border border-slate-500 bg-white px-3 py-2 text-base shadow-sm focus:border-emerald-700 focus:ring-2 focus:ring-emerald-700 focus:outline-none";
+
+/** A form's errors by field name ("form" for the whole form), and how a control shows and refers to them. */
+export function useFieldErrors() {
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const fieldError = (name: string) =>
+    errors[name] ? (
+      <p id={`${name}-error`} role="alert" className="text-sm text-red-700">
+        {errors[name]}
+      </p>
+    ) : null;
+  /** A field's state for assistive technology: invalid or not, and which hint and error describe it. */
+  const described = (errorKey: string, hintId?: string) => {
+    const ids = [hintId, errors[errorKey] ? `${errorKey}-error` : undefined].filter((id) => id !== undefined);
+    return {
+      "aria-invalid": errors[errorKey] ? true : undefined,
+      "aria-describedby": ids.length > 0 ? ids.join(" ") : undefined,
+    };
+  };
+  return { errors, setErrors, fieldError, described };
+}
+
+export type FieldErrors = ReturnType<typeof useFieldErrors>;
+
+/** A control under its label, with whatever explains it and its error below. */
+export function FieldBlock({
+  id,
+  label,
+  labelClassName = "font-medium",
+  className = "space-y-1",
+  children,
+}: {
+  id: string;
+  label: string;
+  labelClassName?: string;
+  className?: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <div className={className}>
+      <label htmlFor={id} className={labelClassName}>
+        {label}
+      </label>
+      {children}
+    </div>
+  );
+}
+
+/** What is wrong, in the buyer's words (the server keeps up to 2,000 characters). */
+export function DescriptionField({ label, fields }: { label: string; fields: FieldErrors }) {
+  return (
+    <FieldBlock id="description" label={label}>
+      <textarea
+        id="description"
+        name="description"
+        required
+        maxLength={2000}
+        rows={3}
+        {...fields.described("description")}
+        className={CONSUMER_INPUT}
+      />
+      {fields.fieldError("description")}
+    </FieldBlock>
+  );
+}
+
+/** A photo of the box as evidence (read by photo.ts; its errors are the evidence's). */
+export function PhotoField({ label, fields }: { label: string; fields: FieldErrors }) {
+  return (
+    <FieldBlock id="photo" label={label}>
+      <input
+        id="photo"
+        name="photo"
+        type="file"
+        accept="image/jpeg,image/png,image/webp"
+        {...fields.described("evidence")}
+        className="block w-full"
+      />
+      {fields.fieldError("evidence")}
+    </FieldBlock>
+  );
+}
