@@ -2,13 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { useLocale, useTranslations } from "next-intl";
-import {
-  CONSUMER_INPUT,
-  DescriptionField,
-  FieldBlock,
-  PhotoField,
-  useFieldErrors,
-} from "@/components/forms/consumer";
+import { DescriptionField, FieldBlock, INPUT, PhotoField, useFieldErrors } from "@/components/forms/consumer";
 import { formPhoto } from "@/components/forms/photo";
 import { formatYuan } from "@/lib/domain/format";
 import type { BoxCap } from "@/lib/domain/price-caps";
@@ -122,7 +116,7 @@ export function ComplaintForm({ subject }: { subject: Subject }) {
 
       {needsSeller && (
         <FieldBlock id="seller" label={t("seller")}>
-          <select id="seller" name="seller" required {...described("seller")} className={CONSUMER_INPUT}>
+          <select id="seller" name="seller" required {...described("seller")} className={INPUT}>
             <option value="">{t("chooseSeller")}</option>
             {subject.sellers.map((s) => (
               <option key={s.account} value={s.account}>
@@ -141,7 +135,7 @@ export function ComplaintForm({ subject }: { subject: Subject }) {
           inputMode="decimal"
           placeholder={t("pricePlaceholder")}
           {...described("pricePaid", subject.cap ? "pricePaid-cap pricePaid-hint" : "pricePaid-hint")}
-          className={CONSUMER_INPUT}
+          className={INPUT}
         />
         {subject.cap && (
           <p id="pricePaid-cap" data-cap-per-box={subject.cap.fenPerBox} className="text-sm text-slate-700">
@@ -170,7 +164,7 @@ export function ComplaintForm({ subject }: { subject: Subject }) {
           spellCheck={false}
           placeholder={SECRET_SHAPE}
           {...described("secret", "secret-hint")}
-          className={`${CONSUMER_INPUT} font-mono uppercase`}
+          className={`${INPUT} font-mono uppercase`}
         />
         {fieldError("secret")}
       </FieldBlock>

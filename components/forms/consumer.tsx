@@ -5,7 +5,8 @@
 // technology. The desks' forms use fields.tsx.
 import { useState } from "react";
 
-export const CONSUMER_INPUT =
+/** A text control of the consumer's forms: larger, with a stronger focus ring, than the desks' (fields.tsx). */
+export const INPUT =
   "w-full rounded-xl border border-slate-500 bg-white px-3 py-2 text-base shadow-sm focus:border-emerald-700 focus:ring-2 focus:ring-emerald-700 focus:outline-none";
 
 /** A form's errors by field name ("form" for the whole form), and how a control shows and refers to them. */
@@ -65,7 +66,7 @@ export function DescriptionField({ label, fields }: { label: string; fields: Fie
         maxLength={2000}
         rows={3}
         {...fields.described("description")}
-        className={CONSUMER_INPUT}
+        className={INPUT}
       />
       {fields.fieldError("description")}
     </FieldBlock>

@@ -56,7 +56,7 @@ export function TextInput(props: React.InputHTMLAttributes<HTMLInputElement>) {
 
 type FieldFrame = { label: string; hint?: React.ReactNode; className?: string };
 
-/** A labelled input the form keeps in its state: `onValue` gets the text as typed. */
+/** A labelled input; one the form keeps in its state gets the text as typed through `onValue`. */
 export function InputField({
   label,
   hint,
@@ -64,10 +64,10 @@ export function InputField({
   onValue,
   ...props
 }: Omit<React.InputHTMLAttributes<HTMLInputElement>, "className" | "onChange"> &
-  FieldFrame & { onValue: (value: string) => void }) {
+  FieldFrame & { onValue?: (value: string) => void }) {
   return (
     <Field label={label} hint={hint} className={className}>
-      <TextInput {...props} onChange={(e) => onValue(e.target.value)} />
+      <TextInput {...props} onChange={onValue && ((e) => onValue(e.target.value))} />
     </Field>
   );
 }

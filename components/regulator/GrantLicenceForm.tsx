@@ -3,14 +3,7 @@
 import { useTranslations } from "next-intl";
 import { TxProgress } from "@/components/field/TxProgress";
 import { useFormTx } from "@/components/forms/use-form-tx";
-import {
-  ChoiceField,
-  Field,
-  formValue,
-  SubmitButton,
-  TextInput,
-  type Option,
-} from "@/components/forms/fields";
+import { ChoiceField, formValue, InputField, SubmitButton, type Option } from "@/components/forms/fields";
 
 /** Grants a licence: kind, holder, number as printed, categories covered, first and last valid day. */
 export function GrantLicenceForm({
@@ -50,9 +43,15 @@ export function GrantLicenceForm({
           placeholder={t("choose")}
         />
       </div>
-      <Field label={t("grantLicence.number")} hint={t("grantLicence.numberHint")}>
-        <TextInput name="number" required minLength={4} maxLength={64} autoComplete="off" />
-      </Field>
+      <InputField
+        label={t("grantLicence.number")}
+        hint={t("grantLicence.numberHint")}
+        name="number"
+        required
+        minLength={4}
+        maxLength={64}
+        autoComplete="off"
+      />
       <fieldset className="space-y-1">
         <legend className="text-sm font-medium">{t("grantLicence.categories")}</legend>
         <div className="flex flex-wrap gap-x-4 gap-y-1">
@@ -65,12 +64,14 @@ export function GrantLicenceForm({
         </div>
       </fieldset>
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field label={t("grantLicence.validFrom")}>
-          <TextInput type="date" name="validFrom" required defaultValue={today} />
-        </Field>
-        <Field label={t("grantLicence.validUntil")}>
-          <TextInput type="date" name="validUntil" required />
-        </Field>
+        <InputField
+          label={t("grantLicence.validFrom")}
+          type="date"
+          name="validFrom"
+          required
+          defaultValue={today}
+        />
+        <InputField label={t("grantLicence.validUntil")} type="date" name="validUntil" required />
       </div>
       <SubmitButton disabled={busy}>{t("grantLicence.submit")}</SubmitButton>
       <TxProgress state={state} confirmedText={t("grantLicence.done")} />

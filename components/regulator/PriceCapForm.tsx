@@ -7,6 +7,7 @@ import {
   ChoiceField,
   Field,
   formValue,
+  InputField,
   SubmitButton,
   TextInput,
   type Option,
@@ -62,15 +63,28 @@ export function PriceCapForm({
         <ChoiceField label={t("cap.channel")} name="channel" options={channels} placeholder={t("choose")} />
       </div>
       <div className="grid gap-3 sm:grid-cols-3">
-        <Field label={t("cap.yuan")}>
-          <TextInput name="yuanPerPiece" required inputMode="decimal" pattern="[0-9]{1,4}(\.[0-9]{1,2})?" />
-        </Field>
-        <Field label={t("cap.effectiveFrom")}>
-          <TextInput type="date" name="effectiveFrom" required defaultValue={today} />
-        </Field>
-        <Field label={t("cap.basis")} hint={t("cap.basisHint")}>
-          <TextInput name="legalBasis" required minLength={3} maxLength={200} />
-        </Field>
+        <InputField
+          label={t("cap.yuan")}
+          name="yuanPerPiece"
+          required
+          inputMode="decimal"
+          pattern="[0-9]{1,4}(\.[0-9]{1,2})?"
+        />
+        <InputField
+          label={t("cap.effectiveFrom")}
+          type="date"
+          name="effectiveFrom"
+          required
+          defaultValue={today}
+        />
+        <InputField
+          label={t("cap.basis")}
+          hint={t("cap.basisHint")}
+          name="legalBasis"
+          required
+          minLength={3}
+          maxLength={200}
+        />
       </div>
       <SubmitButton disabled={busy}>{t("cap.submit")}</SubmitButton>
       <TxProgress state={state} confirmedText={t("cap.done")} />

@@ -3,14 +3,7 @@
 import { useTranslations } from "next-intl";
 import { TxProgress } from "@/components/field/TxProgress";
 import { useFormTx } from "@/components/forms/use-form-tx";
-import {
-  ChoiceField,
-  Field,
-  formValue,
-  SubmitButton,
-  TextInput,
-  type Option,
-} from "@/components/forms/fields";
+import { ChoiceField, formValue, InputField, SubmitButton, type Option } from "@/components/forms/fields";
 
 /** Recalls a batch with the reason. A batch's option value is "<GTIN>/<lot>". */
 export function RecallForm({ batches }: { batches: Option[] }) {
@@ -25,9 +18,7 @@ export function RecallForm({ batches }: { batches: Option[] }) {
     <form onSubmit={submit} aria-label={t("recall.heading")} className="space-y-3" data-form="recall">
       <div className="grid gap-3 sm:grid-cols-2">
         <ChoiceField label={t("recall.batch")} name="batch" options={batches} placeholder={t("choose")} />
-        <Field label={t("recall.reason")}>
-          <TextInput name="reason" required minLength={3} maxLength={500} />
-        </Field>
+        <InputField label={t("recall.reason")} name="reason" required minLength={3} maxLength={500} />
       </div>
       <SubmitButton tone="danger" disabled={busy}>
         {t("recall.submit")}

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { TxProgress } from "@/components/field/TxProgress";
 import { useFormTx } from "@/components/forms/use-form-tx";
-import { Field, formValue, SubmitButton, TextInput } from "@/components/forms/fields";
+import { formValue, InputField, SubmitButton } from "@/components/forms/fields";
 
 /**
  * Revokes one licence from a date (today at the latest), with the reason; folded until opened. Once the
@@ -32,12 +32,15 @@ export function RevokeLicenceForm({
       <summary className="cursor-pointer font-medium text-red-800">{t("open")}</summary>
       <form onSubmit={submit} aria-label={`${t("submit")} ${number}`} className="mt-2 space-y-2">
         <div className="grid gap-2 sm:grid-cols-[10rem_1fr]">
-          <Field label={t("revokedOn")}>
-            <TextInput type="date" name="revokedOn" required defaultValue={today} max={today} />
-          </Field>
-          <Field label={t("reason")}>
-            <TextInput name="reason" required minLength={3} maxLength={500} />
-          </Field>
+          <InputField
+            label={t("revokedOn")}
+            type="date"
+            name="revokedOn"
+            required
+            defaultValue={today}
+            max={today}
+          />
+          <InputField label={t("reason")} name="reason" required minLength={3} maxLength={500} />
         </div>
         <SubmitButton tone="danger" disabled={busy}>
           {t("submit")}

@@ -4,14 +4,7 @@ import { useTranslations } from "next-intl";
 import { TxProgress } from "@/components/field/TxProgress";
 import { useTxAction } from "@/components/field/use-tx-action";
 import { useFormTx } from "@/components/forms/use-form-tx";
-import {
-  ChoiceField,
-  Field,
-  formValue,
-  SubmitButton,
-  TextInput,
-  type Option,
-} from "@/components/forms/fields";
+import { ChoiceField, formValue, InputField, SubmitButton, type Option } from "@/components/forms/fields";
 
 /** Suspends a participant, with the reason. */
 export function SuspensionForm({ participants }: { participants: Option[] }) {
@@ -31,9 +24,7 @@ export function SuspensionForm({ participants }: { participants: Option[] }) {
           options={participants}
           placeholder={t("choose")}
         />
-        <Field label={t("suspension.reason")}>
-          <TextInput name="reason" required minLength={3} maxLength={500} />
-        </Field>
+        <InputField label={t("suspension.reason")} name="reason" required minLength={3} maxLength={500} />
       </div>
       <SubmitButton tone="danger" disabled={busy}>
         {t("suspension.submit")}

@@ -2,13 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
-import {
-  CONSUMER_INPUT,
-  DescriptionField,
-  FieldBlock,
-  PhotoField,
-  useFieldErrors,
-} from "@/components/forms/consumer";
+import { DescriptionField, FieldBlock, INPUT, PhotoField, useFieldErrors } from "@/components/forms/consumer";
 import { formPhoto } from "@/components/forms/photo";
 
 /**
@@ -89,7 +83,7 @@ export function TipForm({
           name="code"
           defaultValue={code}
           {...described("code")}
-          className={`${CONSUMER_INPUT} font-mono`}
+          className={`${INPUT} font-mono`}
         />
         {fieldError("code")}
       </FieldBlock>
@@ -97,13 +91,7 @@ export function TipForm({
       <fieldset className="space-y-3 rounded-xl border border-slate-200 bg-white p-3">
         <legend className="px-1 font-medium">{t("where")}</legend>
         <FieldBlock id="seller" label={t("registered")} labelClassName="text-sm font-medium">
-          <select
-            id="seller"
-            name="seller"
-            defaultValue=""
-            {...described("seller")}
-            className={CONSUMER_INPUT}
-          >
+          <select id="seller" name="seller" defaultValue="" {...described("seller")} className={INPUT}>
             <option value="">{t("chooseSeller")}</option>
             {sellers.map((s) => (
               <option key={s.address} value={s.address}>
@@ -119,7 +107,7 @@ export function TipForm({
             inputMode="url"
             autoComplete="off"
             placeholder={t("qrPlaceholder")}
-            className={CONSUMER_INPUT}
+            className={INPUT}
           />
         </FieldBlock>
         <FieldBlock id="sellerName" label={t("unregistered")} labelClassName="text-sm font-medium">
@@ -128,12 +116,12 @@ export function TipForm({
             name="sellerName"
             maxLength={200}
             placeholder={t("unregisteredPlaceholder")}
-            className={CONSUMER_INPUT}
+            className={INPUT}
           />
         </FieldBlock>
         {fieldError("seller")}
         <FieldBlock id="place" label={t("place")} labelClassName="text-sm font-medium">
-          <input id="place" name="place" maxLength={200} {...described("place")} className={CONSUMER_INPUT} />
+          <input id="place" name="place" maxLength={200} {...described("place")} className={INPUT} />
           {fieldError("place")}
         </FieldBlock>
       </fieldset>
@@ -147,7 +135,7 @@ export function TipForm({
             max={today}
             defaultValue={today}
             {...described("boughtOn")}
-            className={CONSUMER_INPUT}
+            className={INPUT}
           />
           {fieldError("boughtOn")}
         </FieldBlock>
@@ -158,7 +146,7 @@ export function TipForm({
             inputMode="decimal"
             placeholder={t("pricePlaceholder")}
             {...described("pricePaid")}
-            className={CONSUMER_INPUT}
+            className={INPUT}
           />
           {fieldError("pricePaid")}
         </FieldBlock>
