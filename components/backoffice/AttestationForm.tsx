@@ -7,6 +7,7 @@ import { WORKSHOP_LIMITS, workshopReadingPasses, type WorkshopReading } from "@/
 import { formatInteger } from "@/lib/domain/format";
 import type { Attested } from "@/lib/queries/backoffice";
 import { CheckboxField, CheckMark, Field, INPUT, InputField, SubmitButton } from "@/components/forms/fields";
+import { useFields } from "@/components/forms/use-fields";
 import { useFormTx } from "@/components/forms/use-form-tx";
 
 const READINGS = Object.keys(WORKSHOP_LIMITS) as WorkshopReading[];
@@ -29,11 +30,10 @@ export function AttestationForm({
   const [manufacturer, setManufacturer] = useState(manufacturers[0]?.address ?? "");
   const known = workshops.filter((w) => w.manufacturer.toLowerCase() === manufacturer.toLowerCase());
   const [workshop, setWorkshop] = useState(known[0]?.name ?? "");
-  const [from, setFrom] = useState(defaults.from);
-  const [until, setUntil] = useState(defaults.until);
-  const [readings, setReadings] = useState<Record<WorkshopReading, string>>(
-    Object.fromEntries(READINGS.map((r) => [r, ""])) as Record<WorkshopReading, string>,
-  );
+  const { values, bind } = useFields({
+    ...defaults,
+    ...(Object.fromEntries(READINGS.map((r) => [r, ""])) as Record<WorkshopReading, string>),
+  });
   const [staffHealthChecked, setStaffHealthChecked] = useState(false);
   const [staffTrained, setStaffTrained] = useState(false);
 
@@ -47,9 +47,7 @@ export function AttestationForm({
   const { state, busy, submit } = useFormTx<Attested>("/api/auditor/attestations", () => ({
     manufacturer,
     workshop,
-    from,
-    until,
-    ...readings,
+    ...values,
     staffHealthChecked,
     staffTrained,
   }));
@@ -92,14 +90,14 @@ export function AttestationForm({
             ))}
           </datalist>
         </Field>
-        <InputField label={t("from")} name="from" type="date" required value={from} onValue={setFrom} />
-        <InputField label={t("until")} name="until" type="date" required value={until} onValue={setUntil} />
+        <InputField label={t("from")} type="date" required {...bind("from")} />
+        <InputField label={t("until")} type="date" required {...bind("until")} />
       </div>
       <fieldset className="space-y-2">
         <legend className="text-sm font-semibold">{t("readings")}</legend>
         <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
           {READINGS.map((reading) => {
-            const typed = readings[reading];
+            const typed = values[reading];
             const value = Number(typed);
             const ok =
               typed.trim() === "" || !Number.isFinite(value) ? null : workshopReadingPasses(reading, value);
@@ -113,12 +111,10 @@ export function AttestationForm({
                     {ok !== null && <CheckMark ok={ok} text={ok ? tb("check.pass") : tb("check.fail")} />}
                   </span>
                 }
-                name={reading}
                 required
                 inputMode="decimal"
-                value={typed}
                 aria-invalid={ok === false}
-                onValue={(value) => setReadings((r) => ({ ...r, [reading]: value }))}
+                {...bind(reading)}
               />
             );
           })}

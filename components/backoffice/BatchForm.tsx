@@ -8,6 +8,7 @@ import { boxesFor, massBalance, masksPerKg, yieldWithinCeiling } from "@/lib/dom
 import { formatDecimal } from "@/lib/domain/format";
 import type { BatchRegistered } from "@/lib/queries/backoffice";
 import { CheckMark, Field, INPUT, InputField, SubmitButton } from "@/components/forms/fields";
+import { useFields } from "@/components/forms/use-fields";
 import { injectedWallet } from "@/components/field/wallet";
 import { LabelSheet } from "./LabelSheet";
 import { makeBatchLabels, publishList, type MadeBatch } from "./made-labels";
@@ -72,12 +73,15 @@ export function BatchForm({
   const [made, setMade] = useState<{ labels: MadeBatch; batchId: string } | null>(null);
   const [publishing, setPublishing] = useState<Publishing | null>(null);
   const [gtin, setGtin] = useState(products[0]?.gtin ?? "");
-  const [lot, setLot] = useState("");
-  const [produced, setProduced] = useState(defaults.produced);
-  const [expiry, setExpiry] = useState(defaults.expiry);
-  const [masks, setMasks] = useState("");
-  const [perBox, setPerBox] = useState("50");
-  const [serialStart, setSerialStart] = useState(String(defaults.serialStart));
+  const { values, bind } = useFields({
+    lot: "",
+    produced: defaults.produced,
+    expiry: defaults.expiry,
+    masks: "",
+    masksPerBox: "50",
+    serialStart: String(defaults.serialStart),
+  });
+  const { lot, expiry, masks, masksPerBox: perBox, serialStart } = values;
   const [workshop, setWorkshop] = useState(workshops[0] ?? "");
   const [materials, setMaterials] = useState<MaterialRow[]>([
     { lotId: String(lots[0]?.lotId ?? ""), kg: "" },
@@ -114,12 +118,7 @@ export function BatchForm({
     event.preventDefault();
     const body = {
       gtin,
-      lot,
-      produced,
-      expiry,
-      masks,
-      masksPerBox: perBox,
-      serialStart,
+      ...values,
       workshop,
       materials: materials.map((m) => ({ lotId: m.lotId, kg: m.kg })),
     };
@@ -156,14 +155,7 @@ export function BatchForm({
               ))}
             </select>
           </Field>
-          <InputField
-            label={t("batch.lot")}
-            name="lot"
-            required
-            maxLength={20}
-            value={lot}
-            onValue={setLot}
-          />
+          <InputField label={t("batch.lot")} required maxLength={20} {...bind("lot")} />
           <Field label={t("batch.workshop")}>
             <select
               name="workshop"
@@ -178,46 +170,11 @@ export function BatchForm({
               ))}
             </select>
           </Field>
-          <InputField
-            label={t("batch.produced")}
-            name="produced"
-            type="date"
-            required
-            value={produced}
-            onValue={setProduced}
-          />
-          <InputField
-            label={t("batch.expiry")}
-            name="expiry"
-            type="date"
-            required
-            value={expiry}
-            onValue={setExpiry}
-          />
-          <InputField
-            label={t("batch.masks")}
-            name="masks"
-            required
-            inputMode="numeric"
-            value={masks}
-            onValue={setMasks}
-          />
-          <InputField
-            label={t("batch.perBox")}
-            name="masksPerBox"
-            required
-            inputMode="numeric"
-            value={perBox}
-            onValue={setPerBox}
-          />
-          <InputField
-            label={t("batch.serialStart")}
-            name="serialStart"
-            required
-            inputMode="numeric"
-            value={serialStart}
-            onValue={setSerialStart}
-          />
+          <InputField label={t("batch.produced")} type="date" required {...bind("produced")} />
+          <InputField label={t("batch.expiry")} type="date" required {...bind("expiry")} />
+          <InputField label={t("batch.masks")} required inputMode="numeric" {...bind("masks")} />
+          <InputField label={t("batch.perBox")} required inputMode="numeric" {...bind("masksPerBox")} />
+          <InputField label={t("batch.serialStart")} required inputMode="numeric" {...bind("serialStart")} />
         </div>
 
         <fieldset className="space-y-2">

@@ -9,6 +9,9 @@ import { useState } from "react";
 export const INPUT =
   "w-full rounded-xl border border-slate-500 bg-white px-3 py-2 text-base shadow-sm focus:border-emerald-700 focus:ring-2 focus:ring-emerald-700 focus:outline-none";
 
+/** The photo formats the picker offers: the ones the server keeps. */
+const PHOTO_TYPES = "image/jpeg,image/png,image/webp";
+
 /** A form's errors by field name ("form" for the whole form), and how a control shows and refers to them. */
 export function useFieldErrors() {
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -26,7 +29,9 @@ export function useFieldErrors() {
       "aria-describedby": ids.length > 0 ? ids.join(" ") : undefined,
     };
   };
-  return { errors, setErrors, fieldError, described };
+  /** A control's id and name (the same), and its state under the error the server names `errorKey`. */
+  const control = (name: string, errorKey = name) => ({ id: name, name, ...described(errorKey) });
+  return { errors, setErrors, fieldError, described, control };
 }
 
 export type FieldErrors = ReturnType<typeof useFieldErrors>;
@@ -59,30 +64,20 @@ export function FieldBlock({
 export function DescriptionField({ label, fields }: { label: string; fields: FieldErrors }) {
   return (
     <FieldBlock id="description" label={label}>
-      <textarea
-        id="description"
-        name="description"
-        required
-        maxLength={2000}
-        rows={3}
-        {...fields.described("description")}
-        className={INPUT}
-      />
+      <textarea required maxLength={2000} rows={3} {...fields.control("description")} className={INPUT} />
       {fields.fieldError("description")}
     </FieldBlock>
   );
 }
 
-/** A photo of the box as evidence (read by photo.ts; its errors are the evidence's). */
+/** A photo of the box as evidence (photo.ts reads it; the server names its errors "evidence"). */
 export function PhotoField({ label, fields }: { label: string; fields: FieldErrors }) {
   return (
     <FieldBlock id="photo" label={label}>
       <input
-        id="photo"
-        name="photo"
         type="file"
-        accept="image/jpeg,image/png,image/webp"
-        {...fields.described("evidence")}
+        accept={PHOTO_TYPES}
+        {...fields.control("photo", "evidence")}
         className="block w-full"
       />
       {fields.fieldError("evidence")}

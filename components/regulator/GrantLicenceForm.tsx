@@ -47,10 +47,10 @@ export function GrantLicenceForm({
         label={t("grantLicence.number")}
         hint={t("grantLicence.numberHint")}
         name="number"
+        autoComplete="off"
         required
         minLength={4}
         maxLength={64}
-        autoComplete="off"
       />
       <fieldset className="space-y-1">
         <legend className="text-sm font-medium">{t("grantLicence.categories")}</legend>
