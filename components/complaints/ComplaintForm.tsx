@@ -2,7 +2,8 @@
 
 import { useState, type FormEvent } from "react";
 import { useLocale, useTranslations } from "next-intl";
-import { DescriptionField, FieldBlock, INPUT, PhotoField, useFieldErrors } from "@/components/forms/consumer";
+import { FieldBlock, INPUT, SendButton, useFieldErrors } from "@/components/forms/consumer";
+import { DescriptionField, PhotoField } from "@/components/forms/evidence";
 import { formPhoto } from "@/components/forms/photo";
 import { formatYuan } from "@/lib/domain/format";
 import type { BoxCap } from "@/lib/domain/price-caps";
@@ -171,13 +172,9 @@ export function ComplaintForm({ subject }: { subject: Subject }) {
 
       {fieldError("form")}
       {fieldError("code")}
-      <button
-        type="submit"
-        disabled={sending}
-        className="w-full rounded-xl bg-emerald-700 px-4 py-3 font-medium text-white hover:bg-emerald-800 disabled:opacity-60"
-      >
+      <SendButton sending={sending} tone="emerald">
         {sending ? t("sending") : t("submit")}
-      </button>
+      </SendButton>
     </form>
   );
 }

@@ -2,15 +2,12 @@
 
 // The consumer's forms (a complaint, the report of a suspected fake): their larger controls, and the
 // errors the server names by field, each shown under its control and tied to it for assistive
-// technology. The desks' forms use fields.tsx.
+// technology; evidence.tsx holds the fields both forms ask for. The desks' forms use fields.tsx.
 import { useState } from "react";
 
 /** A text control of the consumer's forms: larger, with a stronger focus ring, than the desks' (fields.tsx). */
 export const INPUT =
   "w-full rounded-xl border border-slate-500 bg-white px-3 py-2 text-base shadow-sm focus:border-emerald-700 focus:ring-2 focus:ring-emerald-700 focus:outline-none";
-
-/** The photo formats the picker offers: the ones the server keeps. */
-const PHOTO_TYPES = "image/jpeg,image/png,image/webp";
 
 /** A form's errors by field name ("form" for the whole form), and how a control shows and refers to them. */
 export function useFieldErrors() {
@@ -60,27 +57,26 @@ export function FieldBlock({
   );
 }
 
-/** What is wrong, in the buyer's words (the server keeps up to 2,000 characters). */
-export function DescriptionField({ label, fields }: { label: string; fields: FieldErrors }) {
-  return (
-    <FieldBlock id="description" label={label}>
-      <textarea required maxLength={2000} rows={3} {...fields.control("description")} className={INPUT} />
-      {fields.fieldError("description")}
-    </FieldBlock>
-  );
-}
+/** The colour a form's send button takes; the classes are whole words so Tailwind finds them. */
+const SEND_TONES = {
+  emerald:
+    "w-full rounded-xl bg-emerald-700 px-4 py-3 font-medium text-white hover:bg-emerald-800 disabled:opacity-60",
+  red: "w-full rounded-xl bg-red-700 px-4 py-3 font-medium text-white hover:bg-red-800 disabled:opacity-60",
+};
 
-/** A photo of the box as evidence (photo.ts reads it; the server names its errors "evidence"). */
-export function PhotoField({ label, fields }: { label: string; fields: FieldErrors }) {
+/** The form's one button, held while the form is being sent. */
+export function SendButton({
+  sending,
+  tone,
+  children,
+}: {
+  sending: boolean;
+  tone: keyof typeof SEND_TONES;
+  children: React.ReactNode;
+}) {
   return (
-    <FieldBlock id="photo" label={label}>
-      <input
-        type="file"
-        accept={PHOTO_TYPES}
-        {...fields.control("photo", "evidence")}
-        className="block w-full"
-      />
-      {fields.fieldError("evidence")}
-    </FieldBlock>
+    <button type="submit" disabled={sending} className={SEND_TONES[tone]}>
+      {children}
+    </button>
   );
 }

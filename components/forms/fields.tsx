@@ -168,3 +168,7 @@ export function ErrorAlert({ message }: { message: string | null }) {
 
 /** The value of a named control of the submitted form, trimmed. */
 export const formValue = (form: FormData, name: string) => String(form.get(name) ?? "").trim();
+
+/** The values of named controls, trimmed, under their names (a request body's fields as the form names them). */
+export const formValues = <Name extends string>(form: FormData, ...names: Name[]) =>
+  Object.fromEntries(names.map((name) => [name, formValue(form, name)])) as Record<Name, string>;

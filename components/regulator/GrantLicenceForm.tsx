@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { TxProgress } from "@/components/field/TxProgress";
 import { useFormTx } from "@/components/forms/use-form-tx";
-import { ChoiceField, formValue, InputField, SubmitButton, type Option } from "@/components/forms/fields";
+import { ChoiceField, formValues, InputField, SubmitButton, type Option } from "@/components/forms/fields";
 
 /** Grants a licence: kind, holder, number as printed, categories covered, first and last valid day. */
 export function GrantLicenceForm({
@@ -19,12 +19,9 @@ export function GrantLicenceForm({
 }) {
   const t = useTranslations("regulator.forms");
   const { state, busy, submit } = useFormTx("/api/regulator/licences", (form) => ({
-    kind: formValue(form, "kind"),
-    holder: formValue(form, "holder"),
-    number: formValue(form, "number"),
+    ...formValues(form, "kind", "holder", "number"),
     categories: form.getAll("categories").map(Number),
-    validFrom: formValue(form, "validFrom"),
-    validUntil: formValue(form, "validUntil"),
+    ...formValues(form, "validFrom", "validUntil"),
   }));
 
   return (

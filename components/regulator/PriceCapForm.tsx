@@ -7,6 +7,7 @@ import {
   ChoiceField,
   Field,
   formValue,
+  formValues,
   InputField,
   SubmitButton,
   TextInput,
@@ -30,10 +31,7 @@ export function PriceCapForm({
   const { state, busy, submit } = useFormTx("/api/regulator/price-caps", (form) => ({
     category: Number(formValue(form, "category")),
     region: Number(formValue(form, "region")),
-    channel: formValue(form, "channel"),
-    yuanPerPiece: formValue(form, "yuanPerPiece"),
-    effectiveFrom: formValue(form, "effectiveFrom"),
-    legalBasis: formValue(form, "legalBasis"),
+    ...formValues(form, "channel", "yuanPerPiece", "effectiveFrom", "legalBasis"),
   }));
 
   return (

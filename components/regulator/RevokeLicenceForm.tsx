@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { TxProgress } from "@/components/field/TxProgress";
 import { useFormTx } from "@/components/forms/use-form-tx";
-import { formValue, InputField, SubmitButton } from "@/components/forms/fields";
+import { formValues, InputField, SubmitButton } from "@/components/forms/fields";
 
 /**
  * Revokes one licence from a date (today at the latest), with the reason; folded until opened. Once the
@@ -21,10 +21,9 @@ export function RevokeLicenceForm({
   revoked: boolean;
 }) {
   const t = useTranslations("regulator.forms.revokeLicence");
-  const { state, busy, submit } = useFormTx(`/api/regulator/licences/${licenceId}/revocation`, (form) => ({
-    revokedOn: formValue(form, "revokedOn"),
-    reason: formValue(form, "reason"),
-  }));
+  const { state, busy, submit } = useFormTx(`/api/regulator/licences/${licenceId}/revocation`, (form) =>
+    formValues(form, "revokedOn", "reason"),
+  );
 
   if (revoked) return <TxProgress state={state} confirmedText={t("done")} />;
   return (

@@ -3,14 +3,13 @@
 import { useTranslations } from "next-intl";
 import { TxProgress } from "@/components/field/TxProgress";
 import { useFormTx } from "@/components/forms/use-form-tx";
-import { ChoiceField, formValue, SubmitButton, type Option } from "@/components/forms/fields";
+import { ChoiceField, formValues, SubmitButton, type Option } from "@/components/forms/fields";
 
 /** Grants a registered participant a role, or revokes one: the button pressed says which. */
 export function RoleForm({ accounts, roles }: { accounts: Option[]; roles: Option[] }) {
   const t = useTranslations("regulator.forms");
   const { state, busy, submit } = useFormTx("/api/regulator/roles", (form, submitter) => ({
-    account: formValue(form, "account"),
-    role: formValue(form, "role"),
+    ...formValues(form, "account", "role"),
     action: (submitter as HTMLButtonElement | null)?.value === "revoke" ? "revoke" : "grant",
   }));
 

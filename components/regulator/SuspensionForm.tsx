@@ -4,15 +4,14 @@ import { useTranslations } from "next-intl";
 import { TxProgress } from "@/components/field/TxProgress";
 import { useTxAction } from "@/components/field/use-tx-action";
 import { useFormTx } from "@/components/forms/use-form-tx";
-import { ChoiceField, formValue, InputField, SubmitButton, type Option } from "@/components/forms/fields";
+import { ChoiceField, formValues, InputField, SubmitButton, type Option } from "@/components/forms/fields";
 
 /** Suspends a participant, with the reason. */
 export function SuspensionForm({ participants }: { participants: Option[] }) {
   const t = useTranslations("regulator.forms");
   const { state, busy, submit } = useFormTx("/api/regulator/suspensions", (form) => ({
     action: "suspend",
-    account: formValue(form, "account"),
-    reason: formValue(form, "reason"),
+    ...formValues(form, "account", "reason"),
   }));
 
   return (

@@ -2,7 +2,8 @@
 
 import { useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
-import { DescriptionField, FieldBlock, INPUT, PhotoField, useFieldErrors } from "@/components/forms/consumer";
+import { FieldBlock, INPUT, SendButton, useFieldErrors } from "@/components/forms/consumer";
+import { DescriptionField, PhotoField } from "@/components/forms/evidence";
 import { formPhoto } from "@/components/forms/photo";
 
 /**
@@ -157,13 +158,9 @@ export function TipForm({
       <PhotoField label={t("photo")} fields={fields} />
 
       {fieldError("form")}
-      <button
-        type="submit"
-        disabled={sending}
-        className="w-full rounded-xl bg-red-700 px-4 py-3 font-medium text-white hover:bg-red-800 disabled:opacity-60"
-      >
+      <SendButton sending={sending} tone="red">
         {sending ? t("sending") : t("submit")}
-      </button>
+      </SendButton>
     </form>
   );
 }
