@@ -31,7 +31,8 @@ export function AttestationForm({
   const known = workshops.filter((w) => w.manufacturer.toLowerCase() === manufacturer.toLowerCase());
   const [workshop, setWorkshop] = useState(known[0]?.name ?? "");
   const { values, bind } = useFields({
-    ...defaults,
+    from: defaults.from,
+    until: defaults.until,
     ...(Object.fromEntries(READINGS.map((r) => [r, ""])) as Record<WorkshopReading, string>),
   });
   const [staffHealthChecked, setStaffHealthChecked] = useState(false);
