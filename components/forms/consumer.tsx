@@ -28,7 +28,7 @@ export function useFieldErrors() {
   };
   /** A control's id and name (the same), and its state under the error the server names `errorKey`. */
   const control = (name: string, errorKey = name) => ({ id: name, name, ...described(errorKey) });
-  return { errors, setErrors, fieldError, described, control };
+  return { setErrors, fieldError, described, control };
 }
 
 export type FieldErrors = ReturnType<typeof useFieldErrors>;

@@ -1,6 +1,7 @@
-// The desks' form kit: a labelled field whose error is tied to it, its controls and buttons, and a
-// pass/fail mark; the back office and the regulator's forms use it alike. The consumer's forms (a
-// complaint, a tip) have their own look and wiring in consumer.tsx.
+// The desks' form kit: a labelled field whose error is tied to it, its controls and buttons, a
+// pass/fail mark, and reading a submitted form's values; the back office and the regulator's forms
+// use it alike (use-fields.ts and use-form-tx.ts are its hooks). The red alert is every form's. The
+// consumer's forms (a complaint, a tip) have their own look and wiring in consumer.tsx.
 export const INPUT =
   "w-full rounded-lg border border-slate-400 bg-white px-2 py-2 text-base aria-[invalid=true]:border-red-600";
 export const BUTTON =
@@ -156,7 +157,7 @@ export function SubmitButton({
   );
 }
 
-/** What went wrong, said once beside the control that failed; nothing when nothing did. */
+/** What went wrong with the last try, as an alert; nothing when nothing did. */
 export function ErrorAlert({ message }: { message: string | null }) {
   if (message === null) return null;
   return (
