@@ -3,11 +3,12 @@
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { TxProgress } from "@/components/field/TxProgress";
-import { useTxAction } from "@/components/field/use-tx-action";
 import { WORKSHOP_LIMITS, workshopReadingPasses, type WorkshopReading } from "@/lib/domain/backoffice";
 import { formatInteger } from "@/lib/domain/format";
 import type { Attested } from "@/lib/queries/backoffice";
-import { BUTTON, CheckMark, Field, INPUT } from "@/components/forms/fields";
+import { CheckboxField, CheckMark, Field, INPUT, InputField, SubmitButton } from "@/components/forms/fields";
+import { useFields } from "@/components/forms/use-fields";
+import { useFormTx } from "@/components/forms/use-form-tx";
 
 const READINGS = Object.keys(WORKSHOP_LIMITS) as WorkshopReading[];
 
@@ -26,15 +27,14 @@ export function AttestationForm({
 }) {
   const t = useTranslations("auditor.form");
   const tb = useTranslations("backoffice");
-  const { state, send, busy } = useTxAction<Attested>();
   const [manufacturer, setManufacturer] = useState(manufacturers[0]?.address ?? "");
   const known = workshops.filter((w) => w.manufacturer.toLowerCase() === manufacturer.toLowerCase());
   const [workshop, setWorkshop] = useState(known[0]?.name ?? "");
-  const [from, setFrom] = useState(defaults.from);
-  const [until, setUntil] = useState(defaults.until);
-  const [readings, setReadings] = useState<Record<WorkshopReading, string>>(
-    Object.fromEntries(READINGS.map((r) => [r, ""])) as Record<WorkshopReading, string>,
-  );
+  const { values, bind } = useFields({
+    from: defaults.from,
+    until: defaults.until,
+    ...(Object.fromEntries(READINGS.map((r) => [r, ""])) as Record<WorkshopReading, string>),
+  });
   const [staffHealthChecked, setStaffHealthChecked] = useState(false);
   const [staffTrained, setStaffTrained] = useState(false);
 
@@ -45,18 +45,13 @@ export function AttestationForm({
     return t("limitMax", { max: formatInteger(limit.max) });
   }
 
-  async function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    await send("/api/auditor/attestations", {
-      manufacturer,
-      workshop,
-      from,
-      until,
-      ...readings,
-      staffHealthChecked,
-      staffTrained,
-    });
-  }
+  const { state, busy, submit } = useFormTx<Attested>("/api/auditor/attestations", () => ({
+    manufacturer,
+    workshop,
+    ...values,
+    staffHealthChecked,
+    staffTrained,
+  }));
 
   return (
     <form onSubmit={submit} className="space-y-4" data-form="attestation">
@@ -96,37 +91,19 @@ export function AttestationForm({
             ))}
           </datalist>
         </Field>
-        <Field label={t("from")}>
-          <input
-            name="from"
-            type="date"
-            required
-            value={from}
-            onChange={(e) => setFrom(e.target.value)}
-            className={INPUT}
-          />
-        </Field>
-        <Field label={t("until")}>
-          <input
-            name="until"
-            type="date"
-            required
-            value={until}
-            onChange={(e) => setUntil(e.target.value)}
-            className={INPUT}
-          />
-        </Field>
+        <InputField label={t("from")} type="date" required {...bind("from")} />
+        <InputField label={t("until")} type="date" required {...bind("until")} />
       </div>
       <fieldset className="space-y-2">
         <legend className="text-sm font-semibold">{t("readings")}</legend>
         <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
           {READINGS.map((reading) => {
-            const typed = readings[reading];
+            const typed = values[reading];
             const value = Number(typed);
             const ok =
               typed.trim() === "" || !Number.isFinite(value) ? null : workshopReadingPasses(reading, value);
             return (
-              <Field
+              <InputField
                 key={reading}
                 label={t(reading)}
                 hint={
@@ -135,50 +112,34 @@ export function AttestationForm({
                     {ok !== null && <CheckMark ok={ok} text={ok ? tb("check.pass") : tb("check.fail")} />}
                   </span>
                 }
-              >
-                <input
-                  name={reading}
-                  required
-                  inputMode="decimal"
-                  value={typed}
-                  aria-invalid={ok === false}
-                  onChange={(e) => setReadings((r) => ({ ...r, [reading]: e.target.value }))}
-                  className={INPUT}
-                />
-              </Field>
+                required
+                inputMode="decimal"
+                aria-invalid={ok === false}
+                {...bind(reading)}
+              />
             );
           })}
         </div>
       </fieldset>
       <fieldset className="space-y-2">
         <legend className="text-sm font-semibold">{t("staff")}</legend>
-        <label className="flex items-center gap-2 text-sm">
-          <input
-            type="checkbox"
-            name="staffHealthChecked"
-            checked={staffHealthChecked}
-            onChange={(e) => setStaffHealthChecked(e.target.checked)}
-            className="h-4 w-4"
-          />
-          {t("staffHealthChecked")}
-        </label>
-        <label className="flex items-center gap-2 text-sm">
-          <input
-            type="checkbox"
-            name="staffTrained"
-            checked={staffTrained}
-            onChange={(e) => setStaffTrained(e.target.checked)}
-            className="h-4 w-4"
-          />
-          {t("staffTrained")}
-        </label>
+        <CheckboxField
+          label={t("staffHealthChecked")}
+          name="staffHealthChecked"
+          checked={staffHealthChecked}
+          onValue={setStaffHealthChecked}
+        />
+        <CheckboxField
+          label={t("staffTrained")}
+          name="staffTrained"
+          checked={staffTrained}
+          onValue={setStaffTrained}
+        />
         {!(staffHealthChecked && staffTrained) && (
           <p className="text-xs text-slate-600">{t("staffNeeded")}</p>
         )}
       </fieldset>
-      <button type="submit" disabled={busy} className={BUTTON}>
-        {t("submit")}
-      </button>
+      <SubmitButton disabled={busy}>{t("submit")}</SubmitButton>
       <TxProgress
         state={state}
 

@@ -7,7 +7,8 @@ import { useTxAction } from "@/components/field/use-tx-action";
 import { boxesFor, massBalance, masksPerKg, yieldWithinCeiling } from "@/lib/domain/backoffice";
 import { formatDecimal } from "@/lib/domain/format";
 import type { BatchRegistered } from "@/lib/queries/backoffice";
-import { BUTTON, CheckMark, Field, INPUT } from "@/components/forms/fields";
+import { CheckMark, Field, INPUT, InputField, SubmitButton } from "@/components/forms/fields";
+import { useFields } from "@/components/forms/use-fields";
 import { injectedWallet } from "@/components/field/wallet";
 import { LabelSheet } from "./LabelSheet";
 import { makeBatchLabels, publishList, type MadeBatch } from "./made-labels";
@@ -72,12 +73,15 @@ export function BatchForm({
   const [made, setMade] = useState<{ labels: MadeBatch; batchId: string } | null>(null);
   const [publishing, setPublishing] = useState<Publishing | null>(null);
   const [gtin, setGtin] = useState(products[0]?.gtin ?? "");
-  const [lot, setLot] = useState("");
-  const [produced, setProduced] = useState(defaults.produced);
-  const [expiry, setExpiry] = useState(defaults.expiry);
-  const [masks, setMasks] = useState("");
-  const [perBox, setPerBox] = useState("50");
-  const [serialStart, setSerialStart] = useState(String(defaults.serialStart));
+  const { values, bind } = useFields({
+    lot: "",
+    produced: defaults.produced,
+    expiry: defaults.expiry,
+    masks: "",
+    masksPerBox: "50",
+    serialStart: String(defaults.serialStart),
+  });
+  const { lot, expiry, masks, masksPerBox: perBox, serialStart } = values;
   const [workshop, setWorkshop] = useState(workshops[0] ?? "");
   const [materials, setMaterials] = useState<MaterialRow[]>([
     { lotId: String(lots[0]?.lotId ?? ""), kg: "" },
@@ -114,12 +118,7 @@ export function BatchForm({
     event.preventDefault();
     const body = {
       gtin,
-      lot,
-      produced,
-      expiry,
-      masks,
-      masksPerBox: perBox,
-      serialStart,
+      ...values,
       workshop,
       materials: materials.map((m) => ({ lotId: m.lotId, kg: m.kg })),
     };
@@ -155,16 +154,7 @@ export function BatchForm({
               ))}
             </select>
           </Field>
-          <Field label={t("batch.lot")}>
-            <input
-              name="lot"
-              required
-              maxLength={20}
-              value={lot}
-              onChange={(e) => setLot(e.target.value)}
-              className={INPUT}
-            />
-          </Field>
+          <InputField label={t("batch.lot")} required maxLength={20} {...bind("lot")} />
           <Field label={t("batch.workshop")}>
             <select
               name="workshop"
@@ -179,56 +169,11 @@ export function BatchForm({
               ))}
             </select>
           </Field>
-          <Field label={t("batch.produced")}>
-            <input
-              name="produced"
-              type="date"
-              required
-              value={produced}
-              onChange={(e) => setProduced(e.target.value)}
-              className={INPUT}
-            />
-          </Field>
-          <Field label={t("batch.expiry")}>
-            <input
-              name="expiry"
-              type="date"
-              required
-              value={expiry}
-              onChange={(e) => setExpiry(e.target.value)}
-              className={INPUT}
-            />
-          </Field>
-          <Field label={t("batch.masks")}>
-            <input
-              name="masks"
-              required
-              inputMode="numeric"
-              value={masks}
-              onChange={(e) => setMasks(e.target.value)}
-              className={INPUT}
-            />
-          </Field>
-          <Field label={t("batch.perBox")}>
-            <input
-              name="masksPerBox"
-              required
-              inputMode="numeric"
-              value={perBox}
-              onChange={(e) => setPerBox(e.target.value)}
-              className={INPUT}
-            />
-          </Field>
-          <Field label={t("batch.serialStart")}>
-            <input
-              name="serialStart"
-              required
-              inputMode="numeric"
-              value={serialStart}
-              onChange={(e) => setSerialStart(e.target.value)}
-              className={INPUT}
-            />
-          </Field>
+          <InputField label={t("batch.produced")} type="date" required {...bind("produced")} />
+          <InputField label={t("batch.expiry")} type="date" required {...bind("expiry")} />
+          <InputField label={t("batch.masks")} required inputMode="numeric" {...bind("masks")} />
+          <InputField label={t("batch.perBox")} required inputMode="numeric" {...bind("masksPerBox")} />
+          <InputField label={t("batch.serialStart")} required inputMode="numeric" {...bind("serialStart")} />
         </div>
 
         <fieldset className="space-y-2">
@@ -337,9 +282,7 @@ export function BatchForm({
           )}
         </section>
 
-        <button type="submit" disabled={busy} className={BUTTON}>
-          {t("batch.submit")}
-        </button>
+        <SubmitButton disabled={busy}>{t("batch.submit")}</SubmitButton>
         <TxProgress
           state={state}
 

@@ -3,7 +3,7 @@
 import { useMemo, useState } from "react";
 import { useTranslations } from "next-intl";
 import QRCode from "qrcode";
-import { BUTTON, Field, INPUT } from "@/components/forms/fields";
+import { BUTTON, InputField } from "@/components/forms/fields";
 import { boxLabels, printedGroups, type BoxLabel } from "@/lib/domain/label-signing";
 import { QR_LABEL } from "@/lib/domain/label";
 import { saveKey, type MadeBatch } from "./made-labels";
@@ -133,22 +133,14 @@ export function LabelSheet({
       </p>
       <div className="flex flex-wrap items-end gap-4 print:hidden">
         <form onSubmit={show} className="flex flex-wrap items-end gap-2">
-          <Field label={t("from")} className="w-36">
-            <input
-              value={from}
-              onChange={(e) => setFrom(e.target.value)}
-              inputMode="numeric"
-              className={INPUT}
-            />
-          </Field>
-          <Field label={t("count")} className="w-24">
-            <input
-              value={count}
-              onChange={(e) => setCount(e.target.value)}
-              inputMode="numeric"
-              className={INPUT}
-            />
-          </Field>
+          <InputField label={t("from")} className="w-36" value={from} onValue={setFrom} inputMode="numeric" />
+          <InputField
+            label={t("count")}
+            className="w-24"
+            value={count}
+            onValue={setCount}
+            inputMode="numeric"
+          />
           <button type="submit" className="rounded-lg border border-slate-400 px-4 py-2 font-medium">
             {t("show")}
           </button>
@@ -161,17 +153,16 @@ export function LabelSheet({
         {t("range", { first: String(batch.serialStart), last: String(last), max: MAX_SHOWN })}
       </p>
       <form onSubmit={save} className="flex flex-wrap items-end gap-2 print:hidden" data-form="save-key">
-        <Field label={t("password")} className="w-64">
-          <input
-            type="password"
-            autoComplete="new-password"
-            minLength={8}
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            className={INPUT}
-          />
-        </Field>
+        <InputField
+          label={t("password")}
+          className="w-64"
+          type="password"
+          autoComplete="new-password"
+          minLength={8}
+          required
+          value={password}
+          onValue={setPassword}
+        />
         <button
           type="submit"
           disabled={saving || password.length < 8}

@@ -3,60 +3,28 @@
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { TxProgress } from "@/components/field/TxProgress";
-import { useTxAction } from "@/components/field/use-tx-action";
 import type { LotRegistered } from "@/lib/queries/backoffice";
-import { BUTTON, Field, INPUT } from "@/components/forms/fields";
+import { Field, INPUT, InputField, SubmitButton } from "@/components/forms/fields";
+import { useFields } from "@/components/forms/use-fields";
+import { useFormTx } from "@/components/forms/use-form-tx";
 
 /** A supplier registers a meltblown lot and delivers it to a manufacturer. */
 export function LotForm({ manufacturers }: { manufacturers: { address: string; name: string }[] }) {
   const t = useTranslations("manufacturer.supplier");
-  const { state, send, busy } = useTxAction<LotRegistered>();
-  const [code, setCode] = useState("");
-  const [grade, setGrade] = useState("BFE99 25 g/m²");
-  const [kg, setKg] = useState("");
+  const { values, bind } = useFields({ code: "", grade: "BFE99 25 g/m²", kg: "" });
   const [to, setTo] = useState(manufacturers[0]?.address ?? "");
 
-  async function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    await send("/api/manufacturer/lots", {
-      code,
-      grade,
-      kg,
-      ...(to === "" ? {} : { manufacturer: to }),
-    });
-  }
+  const { state, busy, submit } = useFormTx<LotRegistered>("/api/manufacturer/lots", () => ({
+    ...values,
+    ...(to === "" ? {} : { manufacturer: to }),
+  }));
 
   return (
     <form onSubmit={submit} className="space-y-3" data-form="lot">
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
-        <Field label={t("code")}>
-          <input
-            name="code"
-            required
-            value={code}
-            onChange={(e) => setCode(e.target.value)}
-            className={INPUT}
-          />
-        </Field>
-        <Field label={t("grade")}>
-          <input
-            name="grade"
-            required
-            value={grade}
-            onChange={(e) => setGrade(e.target.value)}
-            className={INPUT}
-          />
-        </Field>
-        <Field label={t("kg")}>
-          <input
-            name="kg"
-            required
-            inputMode="decimal"
-            value={kg}
-            onChange={(e) => setKg(e.target.value)}
-            className={INPUT}
-          />
-        </Field>
+        <InputField label={t("code")} required {...bind("code")} />
+        <InputField label={t("grade")} required {...bind("grade")} />
+        <InputField label={t("kg")} required inputMode="decimal" {...bind("kg")} />
         <Field label={t("deliverTo")}>
           <select name="manufacturer" value={to} onChange={(e) => setTo(e.target.value)} className={INPUT}>
             {manufacturers.map((m) => (
@@ -68,9 +36,7 @@ export function LotForm({ manufacturers }: { manufacturers: { address: string; n
           </select>
         </Field>
       </div>
-      <button type="submit" disabled={busy} className={BUTTON}>
-        {t("submit")}
-      </button>
+      <SubmitButton disabled={busy}>{t("submit")}</SubmitButton>
       <TxProgress
         state={state}
 

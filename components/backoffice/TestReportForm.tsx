@@ -8,7 +8,7 @@ import { metricPasses, toFixedPoint } from "@/lib/domain/backoffice";
 import { formatMetricValue } from "@/lib/domain/format";
 import { METRICS, type MetricRule } from "@/lib/domain/standards";
 import type { ReportPosted } from "@/lib/queries/backoffice";
-import { BUTTON, CheckMark, Field, INPUT } from "@/components/forms/fields";
+import { CheckboxField, CheckMark, Field, INPUT, SubmitButton } from "@/components/forms/fields";
 
 export interface LabBatchChoice {
   batchId: string;
@@ -160,19 +160,11 @@ export function TestReportForm({
             ? t("form.allPass")
             : t("form.someFail", { count: failing })}
       </p>
-      <label className="flex items-center gap-2 text-sm">
-        <input
-          type="checkbox"
-          checked={retest}
-          onChange={(e) => setRetest(e.target.checked)}
-          className="h-4 w-4"
-        />
-        {t("form.retest")}
-      </label>
+      <CheckboxField label={t("form.retest")} checked={retest} onValue={setRetest} />
       {complaintId !== null && <p className="text-sm">{t("form.forComplaint", { id: complaintId })}</p>}
-      <button type="submit" disabled={busy || batch === undefined || rules.length === 0} className={BUTTON}>
+      <SubmitButton disabled={busy || batch === undefined || rules.length === 0}>
         {t("form.submit")}
-      </button>
+      </SubmitButton>
       <TxProgress
         state={state}
         confirmedText={

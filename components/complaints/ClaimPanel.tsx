@@ -3,6 +3,7 @@
 import { useState, useSyncExternalStore } from "react";
 import { useTranslations } from "next-intl";
 import { useQueryClient } from "@tanstack/react-query";
+import { FieldBlock } from "@/components/forms/consumer";
 import { queryKeys } from "@/lib/queries/client/keys";
 import { claimKeyStorage } from "./ComplaintForm";
 
@@ -133,10 +134,7 @@ export function ClaimPanel({ id, withdrawableFen }: { id: number; withdrawableFe
           <ClaimKeyActions id={id} claimKey={storedKey} />
         </>
       ) : (
-        <div className="space-y-1">
-          <label htmlFor="claimKey" className="text-sm">
-            {t("enter")}
-          </label>
+        <FieldBlock id="claimKey" label={t("enter")} labelClassName="text-sm">
           <input
             id="claimKey"
             value={typedKey}
@@ -145,7 +143,7 @@ export function ClaimPanel({ id, withdrawableFen }: { id: number; withdrawableFe
             spellCheck={false}
             className="w-full rounded-xl border border-slate-500 px-3 py-2 font-mono text-sm"
           />
-        </div>
+        </FieldBlock>
       )}
       {withdrawableFen > 0 && (
         <button

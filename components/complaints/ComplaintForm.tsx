@@ -2,6 +2,8 @@
 
 import { useState, type FormEvent } from "react";
 import { useLocale, useTranslations } from "next-intl";
+import { FieldBlock, INPUT, SendButton, useFieldErrors } from "@/components/forms/consumer";
+import { DescriptionField, PhotoField } from "@/components/forms/evidence";
 import { formPhoto } from "@/components/forms/photo";
 import { formatYuan } from "@/lib/domain/format";
 import type { BoxCap } from "@/lib/domain/price-caps";
@@ -31,7 +33,8 @@ export function ComplaintForm({ subject }: { subject: Subject }) {
   const t = useTranslations("complaints.form");
   const locale = useLocale();
   const [kind, setKind] = useState<Kind>("spec-failure");
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const fields = useFieldErrors();
+  const { setErrors, fieldError, described } = fields;
   const [sending, setSending] = useState(false);
   const needsSeller = kind !== "spec-failure";
 
@@ -80,23 +83,6 @@ export function ComplaintForm({ subject }: { subject: Subject }) {
     }
   }
 
-  const fieldError = (name: string) =>
-    errors[name] ? (
-      <p id={`${name}-error`} role="alert" className="text-sm text-red-700">
-        {errors[name]}
-      </p>
-    ) : null;
-  /** A field's state for assistive technology: invalid or not, and which hint and error describe it. */
-  const described = (errorKey: string, hintId?: string) => {
-    const ids = [hintId, errors[errorKey] ? `${errorKey}-error` : undefined].filter((id) => id !== undefined);
-    return {
-      "aria-invalid": errors[errorKey] ? true : undefined,
-      "aria-describedby": ids.length > 0 ? ids.join(" ") : undefined,
-    };
-  };
-  const input =
-    "w-full rounded-xl border border-slate-500 bg-white px-3 py-2 text-base shadow-sm focus:border-emerald-700 focus:ring-2 focus:ring-emerald-700 focus:outline-none";
-
   return (
     <form onSubmit={submit} className="space-y-5" noValidate>
       <p className="text-sm text-slate-600">
@@ -127,28 +113,11 @@ export function ComplaintForm({ subject }: { subject: Subject }) {
         ))}
       </fieldset>
 
-      <div className="space-y-1">
-        <label htmlFor="description" className="font-medium">
-          {t("description")}
-        </label>
-        <textarea
-          id="description"
-          name="description"
-          required
-          maxLength={2000}
-          rows={3}
-          {...described("description")}
-          className={input}
-        />
-        {fieldError("description")}
-      </div>
+      <DescriptionField label={t("description")} fields={fields} />
 
       {needsSeller && (
-        <div className="space-y-1">
-          <label htmlFor="seller" className="font-medium">
-            {t("seller")}
-          </label>
-          <select id="seller" name="seller" required {...described("seller")} className={input}>
+        <FieldBlock id="seller" label={t("seller")}>
+          <select id="seller" name="seller" required {...described("seller")} className={INPUT}>
             <option value="">{t("chooseSeller")}</option>
             {subject.sellers.map((s) => (
               <option key={s.account} value={s.account}>
@@ -157,20 +126,17 @@ export function ComplaintForm({ subject }: { subject: Subject }) {
             ))}
           </select>
           {fieldError("seller")}
-        </div>
+        </FieldBlock>
       )}
 
-      <div className="space-y-1">
-        <label htmlFor="pricePaid" className="font-medium">
-          {needsSeller ? t("price") : t("priceOptional")}
-        </label>
+      <FieldBlock id="pricePaid" label={needsSeller ? t("price") : t("priceOptional")}>
         <input
           id="pricePaid"
           name="pricePaid"
           inputMode="decimal"
           placeholder={t("pricePlaceholder")}
           {...described("pricePaid", subject.cap ? "pricePaid-cap pricePaid-hint" : "pricePaid-hint")}
-          className={input}
+          className={INPUT}
         />
         {subject.cap && (
           <p id="pricePaid-cap" data-cap-per-box={subject.cap.fenPerBox} className="text-sm text-slate-700">
@@ -185,27 +151,11 @@ export function ComplaintForm({ subject }: { subject: Subject }) {
           {t("priceHint")}
         </p>
         {fieldError("pricePaid")}
-      </div>
+      </FieldBlock>
 
-      <div className="space-y-1">
-        <label htmlFor="photo" className="font-medium">
-          {t("photo")}
-        </label>
-        <input
-          id="photo"
-          name="photo"
-          type="file"
-          accept="image/jpeg,image/png,image/webp"
-          {...described("evidence")}
-          className="block w-full"
-        />
-        {fieldError("evidence")}
-      </div>
+      <PhotoField label={t("photo")} fields={fields} />
 
-      <div className="space-y-2">
-        <label htmlFor="secret" className="font-medium">
-          {t("secret")}
-        </label>
+      <FieldBlock id="secret" label={t("secret")} className="space-y-2">
         <SecretHint />
         <input
           id="secret"
@@ -215,20 +165,16 @@ export function ComplaintForm({ subject }: { subject: Subject }) {
           spellCheck={false}
           placeholder={SECRET_SHAPE}
           {...described("secret", "secret-hint")}
-          className={`${input} font-mono uppercase`}
+          className={`${INPUT} font-mono uppercase`}
         />
         {fieldError("secret")}
-      </div>
+      </FieldBlock>
 
       {fieldError("form")}
       {fieldError("code")}
-      <button
-        type="submit"
-        disabled={sending}
-        className="w-full rounded-xl bg-emerald-700 px-4 py-3 font-medium text-white hover:bg-emerald-800 disabled:opacity-60"
-      >
+      <SendButton sending={sending} tone="emerald">
         {sending ? t("sending") : t("submit")}
-      </button>
+      </SendButton>
     </form>
   );
 }

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { ErrorAlert } from "@/components/forms/fields";
 
 interface PartyOption {
   key: string;
@@ -93,11 +94,7 @@ export function ActAsSwitch({
           {t("submit")}
         </button>
       </div>
-      {error !== null && (
-        <p role="alert" className="rounded-xl border border-red-300 bg-red-50 p-3 text-sm text-red-900">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
     </form>
   );
 }

@@ -3,6 +3,7 @@
 import { useState, useSyncExternalStore } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { ErrorAlert } from "@/components/forms/fields";
 import {
   chooseWallet,
   foundWallets,
@@ -134,11 +135,7 @@ export function WalletConnect({ signedIn }: { signedIn: string | null }) {
           </button>
         </>
       )}
-      {error !== null && (
-        <p role="alert" className="rounded-xl border border-red-300 bg-red-50 p-3 text-sm text-red-900">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { inFlight, postAction, type ActionState } from "./post-action";
 
-interface Confirmed {
+export interface Confirmed {
   txHash: string;
   blockNumber: number;
 }

@@ -2,8 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { TxProgress } from "@/components/field/TxProgress";
-import { useTxAction } from "@/components/field/use-tx-action";
-import { Field, formValue, Select, SubmitButton, TextInput, type Option } from "@/components/forms/fields";
+import { useFormTx } from "@/components/forms/use-form-tx";
+import { ChoiceField, formValues, InputField, SubmitButton, type Option } from "@/components/forms/fields";
 
 /** Grants a licence: kind, holder, number as printed, categories covered, first and last valid day. */
 export function GrantLicenceForm({
@@ -18,20 +18,11 @@ export function GrantLicenceForm({
   today: string;
 }) {
   const t = useTranslations("regulator.forms");
-  const { state, send, busy } = useTxAction();
-
-  async function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    await send("/api/regulator/licences", {
-      kind: formValue(form, "kind"),
-      holder: formValue(form, "holder"),
-      number: formValue(form, "number"),
-      categories: form.getAll("categories").map(Number),
-      validFrom: formValue(form, "validFrom"),
-      validUntil: formValue(form, "validUntil"),
-    });
-  }
+  const { state, busy, submit } = useFormTx("/api/regulator/licences", (form) => ({
+    ...formValues(form, "kind", "holder", "number"),
+    categories: form.getAll("categories").map(Number),
+    ...formValues(form, "validFrom", "validUntil"),
+  }));
 
   return (
     <form
@@ -41,16 +32,23 @@ export function GrantLicenceForm({
       data-form="grant-licence"
     >
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field label={t("grantLicence.kind")}>
-          <Select name="kind" required defaultValue="" options={kinds} placeholder={t("choose")} />
-        </Field>
-        <Field label={t("grantLicence.holder")}>
-          <Select name="holder" required defaultValue="" options={holders} placeholder={t("choose")} />
-        </Field>
+        <ChoiceField label={t("grantLicence.kind")} name="kind" options={kinds} placeholder={t("choose")} />
+        <ChoiceField
+          label={t("grantLicence.holder")}
+          name="holder"
+          options={holders}
+          placeholder={t("choose")}
+        />
       </div>
-      <Field label={t("grantLicence.number")} hint={t("grantLicence.numberHint")}>
-        <TextInput name="number" required minLength={4} maxLength={64} autoComplete="off" />
-      </Field>
+      <InputField
+        label={t("grantLicence.number")}
+        hint={t("grantLicence.numberHint")}
+        name="number"
+        autoComplete="off"
+        required
+        minLength={4}
+        maxLength={64}
+      />
       <fieldset className="space-y-1">
         <legend className="text-sm font-medium">{t("grantLicence.categories")}</legend>
         <div className="flex flex-wrap gap-x-4 gap-y-1">
@@ -63,12 +61,14 @@ export function GrantLicenceForm({
         </div>
       </fieldset>
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field label={t("grantLicence.validFrom")}>
-          <TextInput type="date" name="validFrom" required defaultValue={today} />
-        </Field>
-        <Field label={t("grantLicence.validUntil")}>
-          <TextInput type="date" name="validUntil" required />
-        </Field>
+        <InputField
+          label={t("grantLicence.validFrom")}
+          type="date"
+          name="validFrom"
+          required
+          defaultValue={today}
+        />
+        <InputField label={t("grantLicence.validUntil")} type="date" name="validUntil" required />
       </div>
       <SubmitButton disabled={busy}>{t("grantLicence.submit")}</SubmitButton>
       <TxProgress state={state} confirmedText={t("grantLicence.done")} />

@@ -2,8 +2,17 @@
 
 import { useTranslations } from "next-intl";
 import { TxProgress } from "@/components/field/TxProgress";
-import { useTxAction } from "@/components/field/use-tx-action";
-import { Field, formValue, Select, SubmitButton, TextInput, type Option } from "@/components/forms/fields";
+import { useFormTx } from "@/components/forms/use-form-tx";
+import {
+  ChoiceField,
+  Field,
+  formValue,
+  formValues,
+  InputField,
+  SubmitButton,
+  TextInput,
+  type Option,
+} from "@/components/forms/fields";
 
 /** Sets a cap for a category, region and channel from a date, with its legal basis. */
 export function PriceCapForm({
@@ -19,27 +28,21 @@ export function PriceCapForm({
   today: string;
 }) {
   const t = useTranslations("regulator.forms");
-  const { state, send, busy } = useTxAction();
-
-  async function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    await send("/api/regulator/price-caps", {
-      category: Number(formValue(form, "category")),
-      region: Number(formValue(form, "region")),
-      channel: formValue(form, "channel"),
-      yuanPerPiece: formValue(form, "yuanPerPiece"),
-      effectiveFrom: formValue(form, "effectiveFrom"),
-      legalBasis: formValue(form, "legalBasis"),
-    });
-  }
+  const { state, busy, submit } = useFormTx("/api/regulator/price-caps", (form) => ({
+    category: Number(formValue(form, "category")),
+    region: Number(formValue(form, "region")),
+    ...formValues(form, "channel", "yuanPerPiece", "effectiveFrom", "legalBasis"),
+  }));
 
   return (
     <form onSubmit={submit} aria-label={t("cap.heading")} className="space-y-3" data-form="price-cap">
       <div className="grid gap-3 sm:grid-cols-3">
-        <Field label={t("cap.category")}>
-          <Select name="category" required defaultValue="" options={categories} placeholder={t("choose")} />
-        </Field>
+        <ChoiceField
+          label={t("cap.category")}
+          name="category"
+          options={categories}
+          placeholder={t("choose")}
+        />
         <Field label={t("cap.region")}>
           <TextInput
             name="region"
@@ -55,20 +58,31 @@ export function PriceCapForm({
             ))}
           </datalist>
         </Field>
-        <Field label={t("cap.channel")}>
-          <Select name="channel" required defaultValue="" options={channels} placeholder={t("choose")} />
-        </Field>
+        <ChoiceField label={t("cap.channel")} name="channel" options={channels} placeholder={t("choose")} />
       </div>
       <div className="grid gap-3 sm:grid-cols-3">
-        <Field label={t("cap.yuan")}>
-          <TextInput name="yuanPerPiece" required inputMode="decimal" pattern="[0-9]{1,4}(\.[0-9]{1,2})?" />
-        </Field>
-        <Field label={t("cap.effectiveFrom")}>
-          <TextInput type="date" name="effectiveFrom" required defaultValue={today} />
-        </Field>
-        <Field label={t("cap.basis")} hint={t("cap.basisHint")}>
-          <TextInput name="legalBasis" required minLength={3} maxLength={200} />
-        </Field>
+        <InputField
+          label={t("cap.yuan")}
+          name="yuanPerPiece"
+          required
+          inputMode="decimal"
+          pattern="[0-9]{1,4}(\.[0-9]{1,2})?"
+        />
+        <InputField
+          label={t("cap.effectiveFrom")}
+          type="date"
+          name="effectiveFrom"
+          required
+          defaultValue={today}
+        />
+        <InputField
+          label={t("cap.basis")}
+          hint={t("cap.basisHint")}
+          name="legalBasis"
+          required
+          minLength={3}
+          maxLength={200}
+        />
       </div>
       <SubmitButton disabled={busy}>{t("cap.submit")}</SubmitButton>
       <TxProgress state={state} confirmedText={t("cap.done")} />

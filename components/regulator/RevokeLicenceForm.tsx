@@ -2,8 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { TxProgress } from "@/components/field/TxProgress";
-import { useTxAction } from "@/components/field/use-tx-action";
-import { Field, formValue, SubmitButton, TextInput } from "@/components/forms/fields";
+import { useFormTx } from "@/components/forms/use-form-tx";
+import { formValues, InputField, SubmitButton } from "@/components/forms/fields";
 
 /**
  * Revokes one licence from a date (today at the latest), with the reason; folded until opened. Once the
@@ -21,16 +21,9 @@ export function RevokeLicenceForm({
   revoked: boolean;
 }) {
   const t = useTranslations("regulator.forms.revokeLicence");
-  const { state, send, busy } = useTxAction();
-
-  async function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    await send(`/api/regulator/licences/${licenceId}/revocation`, {
-      revokedOn: formValue(form, "revokedOn"),
-      reason: formValue(form, "reason"),
-    });
-  }
+  const { state, busy, submit } = useFormTx(`/api/regulator/licences/${licenceId}/revocation`, (form) =>
+    formValues(form, "revokedOn", "reason"),
+  );
 
   if (revoked) return <TxProgress state={state} confirmedText={t("done")} />;
   return (
@@ -38,12 +31,15 @@ export function RevokeLicenceForm({
       <summary className="cursor-pointer font-medium text-red-800">{t("open")}</summary>
       <form onSubmit={submit} aria-label={`${t("submit")} ${number}`} className="mt-2 space-y-2">
         <div className="grid gap-2 sm:grid-cols-[10rem_1fr]">
-          <Field label={t("revokedOn")}>
-            <TextInput type="date" name="revokedOn" required defaultValue={today} max={today} />
-          </Field>
-          <Field label={t("reason")}>
-            <TextInput name="reason" required minLength={3} maxLength={500} />
-          </Field>
+          <InputField
+            label={t("revokedOn")}
+            type="date"
+            name="revokedOn"
+            required
+            defaultValue={today}
+            max={today}
+          />
+          <InputField label={t("reason")} name="reason" required minLength={3} maxLength={500} />
         </div>
         <SubmitButton tone="danger" disabled={busy}>
           {t("submit")}

@@ -3,32 +3,27 @@
 import { useTranslations } from "next-intl";
 import { TxProgress } from "@/components/field/TxProgress";
 import { useTxAction } from "@/components/field/use-tx-action";
-import { Field, formValue, Select, SubmitButton, TextInput, type Option } from "@/components/forms/fields";
+import { useFormTx } from "@/components/forms/use-form-tx";
+import { ChoiceField, formValues, InputField, SubmitButton, type Option } from "@/components/forms/fields";
 
 /** Suspends a participant, with the reason. */
 export function SuspensionForm({ participants }: { participants: Option[] }) {
   const t = useTranslations("regulator.forms");
-  const { state, send, busy } = useTxAction();
-
-  async function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    await send("/api/regulator/suspensions", {
-      action: "suspend",
-      account: formValue(form, "account"),
-      reason: formValue(form, "reason"),
-    });
-  }
+  const { state, busy, submit } = useFormTx("/api/regulator/suspensions", (form) => ({
+    action: "suspend",
+    ...formValues(form, "account", "reason"),
+  }));
 
   return (
     <form onSubmit={submit} aria-label={t("suspension.heading")} className="space-y-3" data-form="suspend">
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field label={t("suspension.participant")}>
-          <Select name="account" required defaultValue="" options={participants} placeholder={t("choose")} />
-        </Field>
-        <Field label={t("suspension.reason")}>
-          <TextInput name="reason" required minLength={3} maxLength={500} />
-        </Field>
+        <ChoiceField
+          label={t("suspension.participant")}
+          name="account"
+          options={participants}
+          placeholder={t("choose")}
+        />
+        <InputField label={t("suspension.reason")} name="reason" required minLength={3} maxLength={500} />
       </div>
       <SubmitButton tone="danger" disabled={busy}>
         {t("suspension.submit")}

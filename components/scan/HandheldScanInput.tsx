@@ -2,6 +2,7 @@
 
 import { useEffect, useState, type KeyboardEvent, type RefObject } from "react";
 import { useTranslations } from "next-intl";
+import { ErrorAlert } from "@/components/forms/fields";
 import { MAX_SCAN_LENGTH } from "@/lib/domain/gs1";
 import { EXAMPLE_CODE } from "./example-code";
 import { useCodeProblemText, verdictPathOf, type CodeProblem } from "./read-code";
@@ -135,11 +136,7 @@ export function HandheldScanInput({
       <p id="handheld-help" className="text-sm text-slate-600">
         {t("help")} <code className="break-all">{EXAMPLE_CODE}</code>
       </p>
-      {problem !== null && (
-        <p role="alert" className="rounded-xl border border-red-300 bg-red-50 p-3 text-sm text-red-900">
-          {problemText(problem)}
-        </p>
-      )}
+      <ErrorAlert message={problem === null ? null : problemText(problem)} />
     </section>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { useTranslations } from "next-intl";
+import { ErrorAlert } from "@/components/forms/fields";
 import { TxProgress } from "@/components/field/TxProgress";
 import { useTxAction } from "@/components/field/use-tx-action";
 
@@ -76,11 +77,7 @@ export function TipDecision({
           {t("dismiss")}
         </button>
       </div>
-      {error !== null && (
-        <p role="alert" className="rounded-xl border border-red-300 bg-red-50 p-3 text-sm text-red-900">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       <TxProgress state={state} />
     </div>
   );

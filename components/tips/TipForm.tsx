@@ -2,6 +2,8 @@
 
 import { useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
+import { FieldBlock, INPUT, SendButton, useFieldErrors } from "@/components/forms/consumer";
+import { DescriptionField, PhotoField } from "@/components/forms/evidence";
 import { formPhoto } from "@/components/forms/photo";
 
 /**
@@ -20,7 +22,8 @@ export function TipForm({
   today: string;
 }) {
   const t = useTranslations("tips.report");
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const fields = useFieldErrors();
+  const { setErrors, fieldError, described } = fields;
   const [sending, setSending] = useState(false);
   const [sent, setSent] = useState<number | null>(null);
 
@@ -73,43 +76,23 @@ export function TipForm({
       </p>
     );
 
-  const fieldError = (name: string) =>
-    errors[name] ? (
-      <p id={`${name}-error`} role="alert" className="text-sm text-red-700">
-        {errors[name]}
-      </p>
-    ) : null;
-  const described = (name: string) => ({
-    "aria-invalid": errors[name] ? true : undefined,
-    "aria-describedby": errors[name] ? `${name}-error` : undefined,
-  });
-  const input =
-    "w-full rounded-xl border border-slate-500 bg-white px-3 py-2 text-base shadow-sm focus:border-emerald-700 focus:ring-2 focus:ring-emerald-700 focus:outline-none";
-  const label = "font-medium";
-
   return (
     <form onSubmit={submit} className="space-y-5" noValidate>
-      <div className="space-y-1">
-        <label htmlFor="code" className={label}>
-          {t("code")}
-        </label>
+      <FieldBlock id="code" label={t("code")}>
         <input
           id="code"
           name="code"
           defaultValue={code}
           {...described("code")}
-          className={`${input} font-mono`}
+          className={`${INPUT} font-mono`}
         />
         {fieldError("code")}
-      </div>
+      </FieldBlock>
 
       <fieldset className="space-y-3 rounded-xl border border-slate-200 bg-white p-3">
         <legend className="px-1 font-medium">{t("where")}</legend>
-        <div className="space-y-1">
-          <label htmlFor="seller" className="text-sm font-medium">
-            {t("registered")}
-          </label>
-          <select id="seller" name="seller" defaultValue="" {...described("seller")} className={input}>
+        <FieldBlock id="seller" label={t("registered")} labelClassName="text-sm font-medium">
+          <select id="seller" name="seller" defaultValue="" {...described("seller")} className={INPUT}>
             <option value="">{t("chooseSeller")}</option>
             {sellers.map((s) => (
               <option key={s.address} value={s.address}>
@@ -117,47 +100,35 @@ export function TipForm({
               </option>
             ))}
           </select>
-        </div>
-        <div className="space-y-1">
-          <label htmlFor="sellerQr" className="text-sm font-medium">
-            {t("qr")}
-          </label>
+        </FieldBlock>
+        <FieldBlock id="sellerQr" label={t("qr")} labelClassName="text-sm font-medium">
           <input
             id="sellerQr"
             name="sellerQr"
             inputMode="url"
             autoComplete="off"
             placeholder={t("qrPlaceholder")}
-            className={input}
+            className={INPUT}
           />
-        </div>
-        <div className="space-y-1">
-          <label htmlFor="sellerName" className="text-sm font-medium">
-            {t("unregistered")}
-          </label>
+        </FieldBlock>
+        <FieldBlock id="sellerName" label={t("unregistered")} labelClassName="text-sm font-medium">
           <input
             id="sellerName"
             name="sellerName"
             maxLength={200}
             placeholder={t("unregisteredPlaceholder")}
-            className={input}
+            className={INPUT}
           />
-        </div>
+        </FieldBlock>
         {fieldError("seller")}
-        <div className="space-y-1">
-          <label htmlFor="place" className="text-sm font-medium">
-            {t("place")}
-          </label>
-          <input id="place" name="place" maxLength={200} {...described("place")} className={input} />
+        <FieldBlock id="place" label={t("place")} labelClassName="text-sm font-medium">
+          <input id="place" name="place" maxLength={200} {...described("place")} className={INPUT} />
           {fieldError("place")}
-        </div>
+        </FieldBlock>
       </fieldset>
 
       <div className="grid grid-cols-2 gap-3">
-        <div className="space-y-1">
-          <label htmlFor="boughtOn" className={label}>
-            {t("boughtOn")}
-          </label>
+        <FieldBlock id="boughtOn" label={t("boughtOn")}>
           <input
             id="boughtOn"
             name="boughtOn"
@@ -165,65 +136,31 @@ export function TipForm({
             max={today}
             defaultValue={today}
             {...described("boughtOn")}
-            className={input}
+            className={INPUT}
           />
           {fieldError("boughtOn")}
-        </div>
-        <div className="space-y-1">
-          <label htmlFor="pricePaid" className={label}>
-            {t("price")}
-          </label>
+        </FieldBlock>
+        <FieldBlock id="pricePaid" label={t("price")}>
           <input
             id="pricePaid"
             name="pricePaid"
             inputMode="decimal"
             placeholder={t("pricePlaceholder")}
             {...described("pricePaid")}
-            className={input}
+            className={INPUT}
           />
           {fieldError("pricePaid")}
-        </div>
+        </FieldBlock>
       </div>
 
-      <div className="space-y-1">
-        <label htmlFor="description" className={label}>
-          {t("description")}
-        </label>
-        <textarea
-          id="description"
-          name="description"
-          required
-          maxLength={2000}
-          rows={3}
-          {...described("description")}
-          className={input}
-        />
-        {fieldError("description")}
-      </div>
+      <DescriptionField label={t("description")} fields={fields} />
 
-      <div className="space-y-1">
-        <label htmlFor="photo" className={label}>
-          {t("photo")}
-        </label>
-        <input
-          id="photo"
-          name="photo"
-          type="file"
-          accept="image/jpeg,image/png,image/webp"
-          {...described("evidence")}
-          className="block w-full"
-        />
-        {fieldError("evidence")}
-      </div>
+      <PhotoField label={t("photo")} fields={fields} />
 
       {fieldError("form")}
-      <button
-        type="submit"
-        disabled={sending}
-        className="w-full rounded-xl bg-red-700 px-4 py-3 font-medium text-white hover:bg-red-800 disabled:opacity-60"
-      >
+      <SendButton sending={sending} tone="red">
         {sending ? t("sending") : t("submit")}
-      </button>
+      </SendButton>
     </form>
   );
 }
