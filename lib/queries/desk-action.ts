@@ -4,7 +4,9 @@
 // it, and the page posts the transaction's hash back to the same route, which reads its receipt and
 // answers the next call of the action (a lot's delivery after its registration, a retest's ruling after
 // its report) or the confirmed outcome. With the demo's key (embedded chain only) the same steps are
-// sent here one after the other. A refusal is a named 4xx in the request's language, never a 500.
+// sent here one after the other. A refusal is a named 4xx in the request's language, never a 500; a body
+// the action's schema refuses is answered 400 before anything is read or prepared (withBody).
+import type { z } from "zod";
 import { ActionError, sendCall, type ContractCall, type TxResult } from "../chain/backoffice";
 import { demoSignerOf, DemoKeysRefusedError, LOCAL_CHAIN_ID } from "../chain/demo-plugin";
 import { onDisk } from "../chain/durability";
@@ -13,7 +15,7 @@ import { rpcProvider } from "../chain/provider";
 import { awaitWalletTx, prepareCall, type PreparedTx } from "../chain/wallet";
 import { env } from "../env";
 import type { Locale } from "../domain/locale";
-import { fieldWords } from "./field-words";
+import { fieldWords, type FieldWords } from "./field-words";
 import { runtime } from "./runtime";
 import {
   chainUnavailableReply,
@@ -64,12 +66,46 @@ export function oneCall<T>(
   };
 }
 
+/** A one-call action whose call is known before the wallet is asked and whose outcome is its receipt. */
+export const confirmedCall = (call: ContractCall): DeskPlan<Confirmed> =>
+  oneCall(
+    call.method,
+    async () => call,
+    ({ tx }) => confirmed(tx),
+  );
+
 export interface DeskOptions {
   locale: Locale;
   /** Contract refusals' statuses beyond STATUS_OF (else 422). */
   statuses?: Record<string, FieldStatus>;
   /** A check of the acting account before its first call is prepared or sent (its role on the record). */
   guard?: (account: string) => Promise<ErrorReply | null>;
+}
+
+/** 400 invalid_request naming the first field the schema refused, in the schema's own words. */
+export function invalid(error: z.ZodError, t: FieldWords = fieldWords()): ErrorReply {
+  const issue = error.issues[0];
+  return fieldError(
+    400,
+    "invalid_request",
+    issue?.message ?? t("incomplete"),
+    issue?.path.join(".") || undefined,
+  );
+}
+
+/**
+ * Runs `action` on the data of a body that passes `schema` (built in the request's language), or answers
+ * 400 with the schema's sentence. What the schema does not word itself (a body that is not an object) gets
+ * `badRequest`, the desk catalogue's general sentence, rather than zod's English.
+ */
+export async function withBody<S extends z.ZodType, T>(
+  schema: S,
+  input: unknown,
+  badRequest: string,
+  action: (data: z.infer<S>) => Promise<FieldResponse<T>>,
+): Promise<FieldResponse<T>> {
+  const parsed = schema.safeParse(input, { error: () => badRequest });
+  return parsed.success ? action(parsed.data) : invalid(parsed.error);
 }
 
 /** Contract refusals that are about who is asking, what does not exist, or what already happened. */
