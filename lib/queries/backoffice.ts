@@ -45,15 +45,8 @@ import { boxesFor, releaseReadiness, type ReleaseReadiness } from "../domain/bac
 import { env } from "../env";
 import { FALLBACK_LOCALE, type Locale } from "../domain/locale";
 import { translatorFor } from "../i18n/translator";
-import {
-  confirmed,
-  confirmedCall,
-  deskAction,
-  oneCall,
-  withBody,
-  type Confirmed,
-  type Prepared,
-} from "./desk-action";
+import { confirmed, confirmedCall, deskAction, oneCall, withBody } from "./desk-action";
+import type { Confirmed, DeskPlan, Prepared } from "./desk-action";
 import { madeLabelsOf } from "./batch-labels";
 import { runtime } from "./runtime";
 import {
@@ -129,7 +122,7 @@ const act = <T>(
   input: unknown,
   role: BackofficeRole,
   locale: Locale,
-  plan: Parameters<typeof deskAction<T>>[2],
+  plan: DeskPlan<T>,
 ) =>
   deskAction<T>(actor, input, plan, { locale, statuses: BACKOFFICE_STATUSES, guard: holding(role, locale) });
 

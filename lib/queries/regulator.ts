@@ -24,16 +24,8 @@ import { isoDateToSeconds, secondsToIsoDate, startOfDay } from "../domain/time";
 import { env } from "../env";
 import { runtime } from "./runtime";
 import type { BlockView } from "./view-cache";
-import {
-  confirmed,
-  confirmedCall,
-  deskAction,
-  oneCall,
-  withBody,
-  type Confirmed,
-  type DeskPlan,
-  type Prepared,
-} from "./desk-action";
+import { confirmed, confirmedCall, deskAction, oneCall, withBody } from "./desk-action";
+import type { Confirmed, DeskPlan, Prepared } from "./desk-action";
 import {
   chainUnavailableReply,
   fieldError,
