@@ -8,7 +8,7 @@
 // the action's schema refuses is answered 400 before anything is read or prepared (withBody).
 import type { z } from "zod";
 import { ActionError, sendCall, type ContractCall, type TxResult } from "../chain/backoffice";
-import { demoSignerOf, DemoKeysRefusedError, LOCAL_CHAIN_ID } from "../chain/demo-plugin";
+import { demoSignerOf, DemoKeysRefusedError } from "../chain/demo-plugin";
 import { onDisk } from "../chain/durability";
 import { describeError } from "../chain/errors";
 import { rpcProvider } from "../chain/provider";
@@ -19,6 +19,7 @@ import { fieldWords, type FieldWords } from "./field-words";
 import { runtime } from "./runtime";
 import {
   chainUnavailableReply,
+  demoKeysRefused,
   fieldError,
   type DeskActor,
   type ErrorReply,
@@ -132,12 +133,7 @@ const nodeProvider = () => rpcProvider(env().rpcUrl);
 
 /** A failure in words under its status: never a 500. */
 export function refusal(error: unknown, statuses: Record<string, FieldStatus>, locale: Locale): ErrorReply {
-  if (error instanceof DemoKeysRefusedError)
-    return fieldError(
-      403,
-      "demo_keys_refused",
-      fieldWords(locale)("demoKeysRefused", { local: LOCAL_CHAIN_ID, chain: String(error.chainId) }),
-    );
+  if (error instanceof DemoKeysRefusedError) return demoKeysRefused(error, locale);
   // A read before the transaction can fail too: every failure is answered in words, never a 500.
   const plain = error instanceof ActionError ? error.plainIn(locale) : describeError(error, locale);
   return fieldError(statuses[plain.code] ?? STATUS_OF[plain.code] ?? 422, plain.code, plain.message);
