@@ -7,7 +7,7 @@ import { bindContracts } from "./contracts";
 import type { Deployment } from "./deployment";
 import { readEvents } from "./logs";
 import { allComplaints, batchLots, complaintKindOf, complaintStatusOf } from "./field";
-import { batchTerms, type BatchTerms } from "./lens";
+import { batchRegistration, type BatchRegistration } from "./lens";
 import { INT64_MAX, INT64_MIN } from "./units";
 import type { MetricRule } from "../domain/standards";
 
@@ -47,8 +47,8 @@ export interface WorkshopView {
   attestationId: number;
 }
 
-/** A batch as the back office shows it: its registered terms (lens.ts) and what its release waits for. */
-export interface BatchView extends BatchTerms {
+/** A batch as the back office shows it: its registration (lens.ts) and what its release waits for. */
+export interface BatchView extends BatchRegistration {
   batchId: string;
   gtin: string;
   lot: string;
@@ -225,7 +225,7 @@ export async function readBatch(
     lot: lots.get(batchId)?.lot ?? "",
     manufacturer: String(b.manufacturer),
     category: num(category),
-    ...batchTerms(b),
+    ...batchRegistration(b),
     recalledAt: optionalTime(b.recalledAt),
     recallReason: String(b.recallReason),
     workshopId: String(b.workshopId),

@@ -185,7 +185,7 @@ function complaint(s: Struct): ComplaintInfo {
 }
 
 /** What a batch was registered with, as BatchRegistry keeps it: the verdict's and the back office's. */
-export type BatchTerms = Pick<
+export type BatchRegistration = Pick<
   BatchInfo,
   | "productionDate"
   | "expiryDate"
@@ -200,7 +200,7 @@ export type BatchTerms = Pick<
 >;
 
 /** The terms of a decoded BatchRegistry `Batch` struct (the lens report's, or `batch(id)`'s). */
-export function batchTerms(b: Struct): BatchTerms {
+export function batchRegistration(b: Struct): BatchRegistration {
   return {
     productionDate: num(b.productionDate),
     expiryDate: num(b.expiryDate),
@@ -221,7 +221,7 @@ function batch(r: Struct, lot: string): BatchInfo {
   return {
     id: str(r.batchId),
     lot,
-    ...batchTerms(b),
+    ...batchRegistration(b),
     recall: num(b.recalledAt) === 0 ? null : { at: num(b.recalledAt), reason: str(b.recallReason) },
     productionLicence: licence(field(r, "productionLicence")),
     sterilisation:
