@@ -29,7 +29,6 @@ import {
   type WorkshopView,
 } from "../chain/backoffice-desk";
 import { demoPlugin } from "../chain/demo-plugin";
-import { readAccount } from "../chain/field";
 import { readComplaint, type ComplaintRecord } from "../chain/complaints";
 import { demoLabelKeyOf, keyedSecrets, possessionListFor } from "../chain/labels";
 import { possessionRoot } from "../chain/possession";
@@ -45,7 +44,7 @@ import { boxesFor, releaseReadiness, type ReleaseReadiness } from "../domain/bac
 import { env } from "../env";
 import { FALLBACK_LOCALE, type Locale } from "../domain/locale";
 import { translatorFor } from "../i18n/translator";
-import { confirmed, confirmedCall, deskAction, oneCall, withBody } from "./desk-action";
+import { confirmed, confirmedCall, deskAction, holdingRole, oneCall, withBody } from "./desk-action";
 import type { Confirmed, DeskPlan, Prepared } from "./desk-action";
 import { madeLabelsOf } from "./batch-labels";
 import { runtime } from "./runtime";
@@ -98,23 +97,11 @@ export const backofficeWords = (locale: Locale) => translatorFor(locale, "backof
 type BackofficeRole = Extract<Role, "SUPPLIER" | "MANUFACTURER" | "LAB" | "AUDITOR">;
 
 /** The check before a desk's first call: 403 role_required when the record does not give the account `role`. */
-const holding =
-  (role: BackofficeRole, locale: Locale) =>
-  async (account: string): Promise<ErrorReply | null> => {
+const holding = (role: BackofficeRole, locale: Locale) =>
+  holdingRole(role, locale, (name) => {
     const t = backofficeWords(locale);
-    let holder: Awaited<ReturnType<typeof readAccount>>;
-    try {
-      holder = await readAccount(runtime().deployment, provider(), account);
-    } catch (error) {
-      return chainUnavailableReply(locale, error);
-    }
-    if (holder.roles.includes(role)) return null;
-    return fieldError(
-      403,
-      "role_required",
-      t("roleRequired", { role: t(`roles.${role}`), name: holder.name || account }),
-    );
-  };
+    return fieldError(403, "role_required", t("roleRequired", { role: t(`roles.${role}`), name }));
+  });
 
 /** Runs a back-office action's plan for the actor, once the record gives it `role`. */
 const act = <T>(

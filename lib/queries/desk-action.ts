@@ -11,6 +11,7 @@ import { ActionError, sendCall, type ContractCall, type TxResult } from "../chai
 import { demoSignerOf, DemoKeysRefusedError } from "../chain/demo-plugin";
 import { onDisk } from "../chain/durability";
 import { describeError } from "../chain/errors";
+import { readAccount } from "../chain/field";
 import { rpcProvider } from "../chain/provider";
 import { awaitWalletTx, prepareCall, type PreparedTx } from "../chain/wallet";
 import { env } from "../env";
@@ -25,6 +26,7 @@ import {
   type ErrorReply,
   type FieldResponse,
   type FieldStatus,
+  type Role,
 } from "./session";
 
 export interface Confirmed {
@@ -130,6 +132,22 @@ const STATUS_OF: Record<string, FieldStatus> = {
 const provider = () => rpcProvider(env().rpcUrl, runtime().deployment.chainId);
 /** The node's own chain id decides where demo keys may sign, never the deployment file's. */
 const nodeProvider = () => rpcProvider(env().rpcUrl);
+
+/**
+ * A guard (DeskOptions.guard) that passes an account the record gives `role` and answers any other with
+ * `refuse`, given the name the account is registered under (or its address). No answer from the chain: 503.
+ */
+export const holdingRole =
+  (role: Role, locale: Locale, refuse: (name: string) => ErrorReply) =>
+  async (account: string): Promise<ErrorReply | null> => {
+    let holder: Awaited<ReturnType<typeof readAccount>>;
+    try {
+      holder = await readAccount(runtime().deployment, provider(), account);
+    } catch (error) {
+      return chainUnavailableReply(locale, error);
+    }
+    return holder.roles.includes(role) ? null : refuse(holder.name || account);
+  };
 
 /** A failure in words under its status: never a 500. */
 export function refusal(error: unknown, statuses: Record<string, FieldStatus>, locale: Locale): ErrorReply {

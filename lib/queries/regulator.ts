@@ -4,7 +4,7 @@
 // words under a named 4xx (see field.ts).
 import { z } from "zod";
 import { batchIdOf, deskCalls } from "../chain/backoffice";
-import { LICENCE_KINDS, ROLES, licencesValidAt, readAccount, type LicenceKind } from "../chain/field";
+import { LICENCE_KINDS, ROLES, licencesValidAt, type LicenceKind } from "../chain/field";
 import {
   readBatches,
   readComplaints,
@@ -24,16 +24,9 @@ import { isoDateToSeconds, secondsToIsoDate, startOfDay } from "../domain/time";
 import { env } from "../env";
 import { runtime } from "./runtime";
 import type { BlockView } from "./view-cache";
-import { confirmed, confirmedCall, deskAction, oneCall, withBody } from "./desk-action";
+import { confirmed, confirmedCall, deskAction, holdingRole, oneCall, withBody } from "./desk-action";
 import type { Confirmed, DeskPlan, Prepared } from "./desk-action";
-import {
-  chainUnavailableReply,
-  fieldError,
-  type DeskActor,
-  type ErrorReply,
-  type FieldResponse,
-  type FieldStatus,
-} from "./session";
+import { fieldError, type DeskActor, type FieldResponse, type FieldStatus } from "./session";
 import { CHAIN_UNAVAILABLE } from "./chain-unavailable";
 import { translatorFor } from "../i18n/translator";
 import { FALLBACK_LOCALE, type Locale } from "../domain/locale";
@@ -60,22 +53,10 @@ const REGULATOR_STATUSES: Record<string, FieldStatus> = {
 };
 
 /** 403 not_regulator unless the record gives `account` the regulator's role. */
-const regulatorOnly =
-  (locale: Locale) =>
-  async (account: string): Promise<ErrorReply | null> => {
-    let holder: Awaited<ReturnType<typeof readAccount>>;
-    try {
-      holder = await readAccount(runtime().deployment, provider(), account);
-    } catch (error) {
-      return chainUnavailableReply(locale, error);
-    }
-    if (holder.roles.includes("REGULATOR")) return null;
-    return fieldError(
-      403,
-      "not_regulator",
-      wordsFor(locale)("notRegulator", { name: holder.name || account }),
-    );
-  };
+const regulatorOnly = (locale: Locale) =>
+  holdingRole("REGULATOR", locale, (name) =>
+    fieldError(403, "not_regulator", wordsFor(locale)("notRegulator", { name })),
+  );
 
 /** A regulator's one-call plan for the actor, once the record shows it holds the role. */
 function asRegulator<T>(
