@@ -8,6 +8,7 @@ import { STATUS_CODES, type ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
 import type { Locale } from "../lib/domain/locale";
 import type { ApiError } from "../lib/queries/complaints";
+import type { EvidencePhoto } from "../lib/stores/evidence-store";
 import { log } from "../lib/log";
 
 const JSON_TYPE = "application/json; charset=utf-8";
@@ -84,6 +85,20 @@ export function reply(outcome: Outcome, options: ReplyOptions = {}): Response {
   const headers = new Headers();
   for (const [name, value] of replyHeaders(outcome, text, options)) headers.append(name, value);
   return new Response(text, { status: outcome.status, headers });
+}
+
+/**
+ * A photo filed as evidence (a complaint's, a tip's): served only as the image type it was checked to be
+ * when filed, never sniffed, kept by a browser as `cacheControl` says.
+ */
+export function photoReply(photo: EvidencePhoto, cacheControl: string): Response {
+  return new Response(new Uint8Array(photo.bytes), {
+    headers: {
+      "content-type": `image/${photo.type}`,
+      "cache-control": cacheControl,
+      "x-content-type-options": "nosniff",
+    },
+  });
 }
 
 /** The reply written on a Node response, for the lean handler and the front server's refusals. */

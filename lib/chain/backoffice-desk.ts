@@ -7,12 +7,12 @@ import { bindContracts } from "./contracts";
 import type { Deployment } from "./deployment";
 import { readEvents } from "./logs";
 import { allComplaints, batchLots, complaintKindOf, complaintStatusOf } from "./field";
+import { batchRegistration, type BatchRegistration } from "./lens";
+import { INT64_MAX, INT64_MIN } from "./units";
 import type { MetricRule } from "../domain/standards";
 
 const num = (value: unknown) => Number(value as bigint);
 const optionalTime = (value: unknown) => (num(value) === 0 ? null : num(value));
-const INT64_MIN = -(2n ** 63n);
-const INT64_MAX = 2n ** 63n - 1n;
 
 export interface ProductView {
   gtin: string;
@@ -47,22 +47,13 @@ export interface WorkshopView {
   attestationId: number;
 }
 
-export interface BatchView {
+/** A batch as the back office shows it: its registration (lens.ts) and what its release waits for. */
+export interface BatchView extends BatchRegistration {
   batchId: string;
   gtin: string;
   lot: string;
   manufacturer: string;
   category: number;
-  productionDate: number;
-  expiryDate: number;
-  masks: number;
-  masksPerBox: number;
-  boxes: number;
-  serialStart: number;
-  signer: string;
-  possessionRoot: string;
-  registeredAt: number;
-  releasedAt: number | null;
   recalledAt: number | null;
   recallReason: string;
   workshopId: string;
@@ -234,16 +225,7 @@ export async function readBatch(
     lot: lots.get(batchId)?.lot ?? "",
     manufacturer: String(b.manufacturer),
     category: num(category),
-    productionDate: num(b.productionDate),
-    expiryDate: num(b.expiryDate),
-    masks: num(b.masks),
-    masksPerBox: num(b.masksPerBox),
-    boxes: num(b.boxes),
-    serialStart: num(b.serialStart),
-    signer: String(b.signer),
-    possessionRoot: String(b.possessionRoot),
-    registeredAt: num(b.registeredAt),
-    releasedAt: optionalTime(b.releasedAt),
+    ...batchRegistration(b),
     recalledAt: optionalTime(b.recalledAt),
     recallReason: String(b.recallReason),
     workshopId: String(b.workshopId),

@@ -184,12 +184,24 @@ function complaint(s: Struct): ComplaintInfo {
   };
 }
 
-function batch(r: Struct, lot: string): BatchInfo {
-  const b = field(r, "batch");
-  const sterilisation = field(r, "sterilisation");
+/** What a batch was registered with, as BatchRegistry keeps it: the verdict's and the back office's. */
+export type BatchRegistration = Pick<
+  BatchInfo,
+  | "productionDate"
+  | "expiryDate"
+  | "masks"
+  | "masksPerBox"
+  | "boxes"
+  | "serialStart"
+  | "signer"
+  | "possessionRoot"
+  | "registeredAt"
+  | "releasedAt"
+>;
+
+/** The terms of a decoded BatchRegistry `Batch` struct (the lens report's, or `batch(id)`'s). */
+export function batchRegistration(b: Struct): BatchRegistration {
   return {
-    id: str(r.batchId),
-    lot,
     productionDate: num(b.productionDate),
     expiryDate: num(b.expiryDate),
     masks: num(b.masks),
@@ -200,6 +212,16 @@ function batch(r: Struct, lot: string): BatchInfo {
     possessionRoot: str(b.possessionRoot),
     registeredAt: num(b.registeredAt),
     releasedAt: optionalTime(b.releasedAt),
+  };
+}
+
+function batch(r: Struct, lot: string): BatchInfo {
+  const b = field(r, "batch");
+  const sterilisation = field(r, "sterilisation");
+  return {
+    id: str(r.batchId),
+    lot,
+    ...batchRegistration(b),
     recall: num(b.recalledAt) === 0 ? null : { at: num(b.recalledAt), reason: str(b.recallReason) },
     productionLicence: licence(field(r, "productionLicence")),
     sterilisation:

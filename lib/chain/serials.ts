@@ -59,13 +59,8 @@ function recoverCandidates(digest: string, rs: Uint8Array): { address: string; p
   return candidates;
 }
 
-function check(
-  expectedSigner: string,
-  gtin: string,
-  lot: string,
-  serial: string,
-  signature: string,
-): string | null {
+/** recoverSerialSigner's answer for a code's signed message, worked out (not remembered). */
+function signerOf(expectedSigner: string, message: Uint8Array, signature: string): string | null {
   let rs: Uint8Array;
   try {
     rs = fromBase64Url(signature);
@@ -73,7 +68,6 @@ function check(
     return null;
   }
   if (rs.length !== 64) return null;
-  const message = serialMessage(gtin, lot, serial);
   const expected = expectedSigner.toLowerCase();
   const known = signerKeys.get(expected);
   if (known && verify("sha256", message, { key: known, dsaEncoding: "ieee-p1363" }, rs))
@@ -105,7 +99,7 @@ export function recoverSerialSigner(
   const key = [expectedSigner.toLowerCase(), gtin, lot, serial, signature].join(GS);
   const remembered = results.get(key);
   if (remembered !== undefined) return remembered;
-  const signer = check(expectedSigner, gtin, lot, serial, signature);
+  const signer = signerOf(expectedSigner, serialMessage(gtin, lot, serial), signature);
   if (results.size >= RESULTS_LIMIT) results.clear();
   results.set(key, signer);
   return signer;

@@ -29,7 +29,6 @@ import {
   type WorkshopView,
 } from "../chain/backoffice-desk";
 import { demoPlugin } from "../chain/demo-plugin";
-import { readAccount } from "../chain/field";
 import { readComplaint, type ComplaintRecord } from "../chain/complaints";
 import { demoLabelKeyOf, keyedSecrets, possessionListFor } from "../chain/labels";
 import { possessionRoot } from "../chain/possession";
@@ -45,8 +44,8 @@ import { boxesFor, releaseReadiness, type ReleaseReadiness } from "../domain/bac
 import { env } from "../env";
 import { FALLBACK_LOCALE, type Locale } from "../domain/locale";
 import { translatorFor } from "../i18n/translator";
-import { invalid } from "./field";
-import { confirmed, deskAction, oneCall, type Confirmed, type Prepared } from "./desk-action";
+import { confirmed, confirmedCall, deskAction, holdingRole, oneCall, withBody } from "./desk-action";
+import type { Confirmed, DeskPlan, Prepared } from "./desk-action";
 import { madeLabelsOf } from "./batch-labels";
 import { runtime } from "./runtime";
 import {
@@ -98,23 +97,11 @@ export const backofficeWords = (locale: Locale) => translatorFor(locale, "backof
 type BackofficeRole = Extract<Role, "SUPPLIER" | "MANUFACTURER" | "LAB" | "AUDITOR">;
 
 /** The check before a desk's first call: 403 role_required when the record does not give the account `role`. */
-const holding =
-  (role: BackofficeRole, locale: Locale) =>
-  async (account: string): Promise<ErrorReply | null> => {
+const holding = (role: BackofficeRole, locale: Locale) =>
+  holdingRole(role, locale, (name) => {
     const t = backofficeWords(locale);
-    let holder: Awaited<ReturnType<typeof readAccount>>;
-    try {
-      holder = await readAccount(runtime().deployment, provider(), account);
-    } catch (error) {
-      return chainUnavailableReply(locale, error);
-    }
-    if (holder.roles.includes(role)) return null;
-    return fieldError(
-      403,
-      "role_required",
-      t("roleRequired", { role: t(`roles.${role}`), name: holder.name || account }),
-    );
-  };
+    return fieldError(403, "role_required", t("roleRequired", { role: t(`roles.${role}`), name }));
+  });
 
 /** Runs a back-office action's plan for the actor, once the record gives it `role`. */
 const act = <T>(
@@ -122,22 +109,17 @@ const act = <T>(
   input: unknown,
   role: BackofficeRole,
   locale: Locale,
-  plan: Parameters<typeof deskAction<T>>[2],
+  plan: DeskPlan<T>,
 ) =>
   deskAction<T>(actor, input, plan, { locale, statuses: BACKOFFICE_STATUSES, guard: holding(role, locale) });
 
-/**
- * Checks `input` against the schema worded in the reader's language; what the schema does not word
- * itself (a body that is not an object) gets the catalogue's general sentence rather than zod's English.
- */
-function parse<S extends z.ZodType>(
+/** Runs `action` on a body that passes `schema` in the request's language (desk-action.ts's withBody). */
+const checked = <S extends z.ZodType, T>(
   schema: (locale: Locale) => S,
   input: unknown,
   locale: Locale,
-): { ok: true; data: z.infer<S> } | { ok: false; reply: ReturnType<typeof invalid> } {
-  const parsed = schema(locale).safeParse(input, { error: () => backofficeWords(locale)("badRequest") });
-  return parsed.success ? { ok: true, data: parsed.data } : { ok: false, reply: invalid(parsed.error) };
-}
+  action: (data: z.infer<S>) => Promise<FieldResponse<T>>,
+) => withBody(schema(locale), input, backofficeWords(locale)("badRequest"), action);
 
 const badBatchId = (locale: Locale) => fieldError(400, "invalid_batch", backofficeWords(locale)("batchId"));
 
@@ -158,27 +140,26 @@ export async function registerLot(
   input: unknown,
   locale: Locale = FALLBACK_LOCALE,
 ): Promise<FieldResponse<LotRegistered | Prepared>> {
-  const parsed = parse(lotInput, input, locale);
-  if (!parsed.ok) return parsed.reply;
-  const lot = parsed.data;
-  const registration = deskCalls.registerLot({
-    code: lot.code,
-    grade: lot.grade,
-    kg: lot.kg,
-    report: `meltblown report ${lot.code}`,
-  });
-  return act<LotRegistered>(actor, input, "SUPPLIER", locale, {
-    first: async () => registration,
-    next: async ({ tx, method, args }) => {
-      if (method === "registerLot") {
-        const lotId = Number(tx.created.lotId);
-        if (lot.manufacturer === undefined) return { done: { ...confirmed(tx), lotId, transfer: null } };
-        return { call: deskCalls.transferLot({ lotId, to: lot.manufacturer }) };
-      }
-      if (method === "transferLot")
-        return { done: { ...confirmed(tx), lotId: Number(args[0]), transfer: confirmed(tx) } };
-      return null;
-    },
+  return checked(lotInput, input, locale, async (lot) => {
+    const registration = deskCalls.registerLot({
+      code: lot.code,
+      grade: lot.grade,
+      kg: lot.kg,
+      report: `meltblown report ${lot.code}`,
+    });
+    return act<LotRegistered>(actor, input, "SUPPLIER", locale, {
+      first: async () => registration,
+      next: async ({ tx, method, args }) => {
+        if (method === "registerLot") {
+          const lotId = Number(tx.created.lotId);
+          if (lot.manufacturer === undefined) return { done: { ...confirmed(tx), lotId, transfer: null } };
+          return { call: deskCalls.transferLot({ lotId, to: lot.manufacturer }) };
+        }
+        if (method === "transferLot")
+          return { done: { ...confirmed(tx), lotId: Number(args[0]), transfer: confirmed(tx) } };
+        return null;
+      },
+    });
   });
 }
 
@@ -199,44 +180,43 @@ export async function registerBatch(
   input: unknown,
   locale: Locale = FALLBACK_LOCALE,
 ): Promise<FieldResponse<BatchRegistered | Prepared>> {
-  const parsed = parse(batchInput, input, locale);
-  if (!parsed.ok) return parsed.reply;
-  const batch = parsed.data;
-  const made = madeLabelsOf(input, actor?.signer === "wallet", locale);
-  if (made !== null && "status" in made) return made;
-  const key = made === null && actor?.signer === "demo" ? demoLabelKeyOf(actor.account) : null;
-  const boxes = boxesFor(batch.masks, batch.masksPerBox);
-  const list = key && possessionListFor(keyedSecrets(key), batch.gtin, batch.lot, batch.serialStart, boxes);
-  const labels =
-    made ?? (key && list ? { signer: key.address, possessionRoot: possessionRoot(list.leaves) } : null);
-  const maker = holding("MANUFACTURER", locale);
-  // The role first, then the labels: a party that is no manufacturer is told so, not that no key is held.
-  const guard = async (account: string) =>
-    (await maker(account)) ??
-    (labels === null
-      ? fieldError(409, "signing_key_not_held", backofficeWords(locale)("labels.signingKeyNotHeld"))
-      : null);
-  return deskAction<BatchRegistered>(
-    actor,
-    input,
-    {
-      first: async () =>
-        deskCalls.registerBatch({
-          ...batch,
-          manufacturer: actor?.account ?? "",
-          signer: labels?.signer ?? "",
-          possessionRoot: labels?.possessionRoot,
-        }),
-      next: async ({ tx, method }) => {
-        if (method !== "registerBatch") return null;
-        const batchId = tx.created.batchId ?? "";
-        // The demo's list is published here; a browser's, by the browser once the batch is on chain.
-        if (list) await runtime().possession.write(batchId, list);
-        return { done: { ...confirmed(tx), batchId, boxes } };
+  return checked(batchInput, input, locale, async (batch) => {
+    const made = madeLabelsOf(input, actor?.signer === "wallet", locale);
+    if (made !== null && "status" in made) return made;
+    const key = made === null && actor?.signer === "demo" ? demoLabelKeyOf(actor.account) : null;
+    const boxes = boxesFor(batch.masks, batch.masksPerBox);
+    const list = key && possessionListFor(keyedSecrets(key), batch.gtin, batch.lot, batch.serialStart, boxes);
+    const labels =
+      made ?? (key && list ? { signer: key.address, possessionRoot: possessionRoot(list.leaves) } : null);
+    const maker = holding("MANUFACTURER", locale);
+    // The role first, then the labels: a party that is no manufacturer is told so, not that no key is held.
+    const guard = async (account: string) =>
+      (await maker(account)) ??
+      (labels === null
+        ? fieldError(409, "signing_key_not_held", backofficeWords(locale)("labels.signingKeyNotHeld"))
+        : null);
+    return deskAction<BatchRegistered>(
+      actor,
+      input,
+      {
+        first: async () =>
+          deskCalls.registerBatch({
+            ...batch,
+            manufacturer: actor?.account ?? "",
+            signer: labels?.signer ?? "",
+            possessionRoot: labels?.possessionRoot,
+          }),
+        next: async ({ tx, method }) => {
+          if (method !== "registerBatch") return null;
+          const batchId = tx.created.batchId ?? "";
+          // The demo's list is published here; a browser's, by the browser once the batch is on chain.
+          if (list) await runtime().possession.write(batchId, list);
+          return { done: { ...confirmed(tx), batchId, boxes } };
+        },
       },
-    },
-    { locale, statuses: BACKOFFICE_STATUSES, guard },
-  );
+      { locale, statuses: BACKOFFICE_STATUSES, guard },
+    );
+  });
 }
 
 /** The manufacturer records the end of sterilisation: the hold before release starts then. */
@@ -247,28 +227,17 @@ export async function recordSterilisation(
   locale: Locale = FALLBACK_LOCALE,
 ): Promise<FieldResponse<Confirmed | Prepared>> {
   if (!BATCH_ID.test(batchId)) return badBatchId(locale);
-  const parsed = parse(sterilisationInput, input, locale);
-  if (!parsed.ok) return parsed.reply;
-  const s = parsed.data;
-  const call = deskCalls.recordSterilisation({
-    batchId,
-    sterilizer: s.sterilizer,
-    method: s.method,
-    startedAt: s.start,
-    endedAt: s.end,
-    report: `sterilisation ${batchId} ${s.end}`,
+  return checked(sterilisationInput, input, locale, async (s) => {
+    const call = deskCalls.recordSterilisation({
+      batchId,
+      sterilizer: s.sterilizer,
+      method: s.method,
+      startedAt: s.start,
+      endedAt: s.end,
+      report: `sterilisation ${batchId} ${s.end}`,
+    });
+    return act(actor, input, "MANUFACTURER", locale, confirmedCall(call));
   });
-  return act(
-    actor,
-    input,
-    "MANUFACTURER",
-    locale,
-    oneCall(
-      "recordSterilisation",
-      async () => call,
-      ({ tx }) => confirmed(tx),
-    ),
-  );
 }
 
 /** The manufacturer releases a batch; the contract refuses before the hold, untested or unsterilised. */
@@ -279,18 +248,7 @@ export async function releaseBatch(
   locale: Locale = FALLBACK_LOCALE,
 ): Promise<FieldResponse<Confirmed | Prepared>> {
   if (!BATCH_ID.test(batchId)) return badBatchId(locale);
-  const call = deskCalls.release({ batchId });
-  return act(
-    actor,
-    input,
-    "MANUFACTURER",
-    locale,
-    oneCall(
-      "release",
-      async () => call,
-      ({ tx }) => confirmed(tx),
-    ),
-  );
+  return act(actor, input, "MANUFACTURER", locale, confirmedCall(deskCalls.release({ batchId })));
 }
 
 export interface RetestRuling extends Confirmed {
@@ -316,36 +274,35 @@ export async function postTestReport(
   locale: Locale = FALLBACK_LOCALE,
 ): Promise<FieldResponse<ReportPosted | Prepared>> {
   if (!BATCH_ID.test(batchId)) return badBatchId(locale);
-  const parsed = parse(testReportInput, input, locale);
-  if (!parsed.ok) return parsed.reply;
-  const report = parsed.data;
-  const { complaintId } = report;
-  const wallet = typeof input === "object" && input !== null && "txHash" in input;
-  if (complaintId !== undefined && !wallet) {
-    const refused = await retestRefusal(complaintId, batchId, locale);
-    if (refused !== null) return refused;
-  }
-  return act<ReportPosted>(actor, input, "LAB", locale, {
-    first: async () =>
-      deskCalls.postTestReport({
-        batchId,
-        results: report.results,
-        report: `test report ${batchId} ${Date.now()}`,
-        retest: report.retest || complaintId !== undefined,
-      }),
-    next: async ({ tx, method, args }) => {
-      if (method === "postTestReport") {
-        const reportIndex = Number(tx.created.reportIndex);
-        if (complaintId === undefined) return { done: { ...confirmed(tx), reportIndex, ruling: null } };
-        return { call: deskCalls.ruleByRetest({ complaintId, reportIndex, tracesToLot: false }) };
-      }
-      if (method !== "ruleByRetest") return null;
-      const ruled = Number(args[0]);
-      // The contract judged the report; its ruling is read back rather than guessed from the values.
-      const decided = await readComplaint(provider(), runtime().deployment, ruled);
-      const ruling = { ...confirmed(tx), complaintId: ruled, upheld: decided?.status === "upheld" };
-      return { done: { ...confirmed(tx), reportIndex: Number(args[1]), ruling } };
-    },
+  return checked(testReportInput, input, locale, async (report) => {
+    const { complaintId } = report;
+    const wallet = typeof input === "object" && input !== null && "txHash" in input;
+    if (complaintId !== undefined && !wallet) {
+      const refused = await retestRefusal(complaintId, batchId, locale);
+      if (refused !== null) return refused;
+    }
+    return act<ReportPosted>(actor, input, "LAB", locale, {
+      first: async () =>
+        deskCalls.postTestReport({
+          batchId,
+          results: report.results,
+          report: `test report ${batchId} ${Date.now()}`,
+          retest: report.retest || complaintId !== undefined,
+        }),
+      next: async ({ tx, method, args }) => {
+        if (method === "postTestReport") {
+          const reportIndex = Number(tx.created.reportIndex);
+          if (complaintId === undefined) return { done: { ...confirmed(tx), reportIndex, ruling: null } };
+          return { call: deskCalls.ruleByRetest({ complaintId, reportIndex, tracesToLot: false }) };
+        }
+        if (method !== "ruleByRetest") return null;
+        const ruled = Number(args[0]);
+        // The contract judged the report; its ruling is read back rather than guessed from the values.
+        const decided = await readComplaint(provider(), runtime().deployment, ruled);
+        const ruling = { ...confirmed(tx), complaintId: ruled, upheld: decided?.status === "upheld" };
+        return { done: { ...confirmed(tx), reportIndex: Number(args[1]), ruling } };
+      },
+    });
   });
 }
 
@@ -393,23 +350,22 @@ export async function attestWorkshop(
   input: unknown,
   locale: Locale = FALLBACK_LOCALE,
 ): Promise<FieldResponse<Attested | Prepared>> {
-  const parsed = parse(attestationInput, input, locale);
-  if (!parsed.ok) return parsed.reply;
-  const a = parsed.data;
-  return act(
-    actor,
-    input,
-    "AUDITOR",
-    locale,
-    oneCall(
-      "attestWorkshop",
-      async () =>
-        deskCalls.attestWorkshop({
-          ...a,
-          auditor: actor?.account ?? "",
-          report: `attestation ${a.workshop} ${a.from}`,
-        }),
-      ({ tx }) => ({ ...confirmed(tx), attestationId: Number(tx.created.attestationId) }),
+  return checked(attestationInput, input, locale, async (a) =>
+    act(
+      actor,
+      input,
+      "AUDITOR",
+      locale,
+      oneCall(
+        "attestWorkshop",
+        async () =>
+          deskCalls.attestWorkshop({
+            ...a,
+            auditor: actor?.account ?? "",
+            report: `attestation ${a.workshop} ${a.from}`,
+          }),
+        ({ tx }) => ({ ...confirmed(tx), attestationId: Number(tx.created.attestationId) }),
+      ),
     ),
   );
 }

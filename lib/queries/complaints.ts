@@ -88,6 +88,27 @@ type ApiMessage = keyof Messages["apiErrors"];
 /** A schema's message is the catalogue key of its sentence (lib/i18n/messages/<lang>/apiErrors.json). */
 const say = (key: ApiMessage) => key;
 
+/** The sentences a complaint's and a tip's catalogues both have for what a buyer typed about the box. */
+type PurchaseMessage =
+  "descriptionRequired" | "descriptionTooLong" | "descriptionControl" | "priceFormat" | "priceRange";
+
+/** What went wrong with the box, in the buyer's words: the same rules on a complaint and a tip. */
+export const descriptionField = (words: (key: PurchaseMessage) => string) =>
+  z
+    .string({ error: words("descriptionRequired") })
+    .trim()
+    .min(3, words("descriptionRequired"))
+    .max(2000, words("descriptionTooLong"))
+    .refine((text) => !CONTROL.test(text), words("descriptionControl"));
+
+/** The price paid for the box, in yuan (a number or its decimal text), when the buyer gives one. */
+export const pricePaidField = (words: (key: PurchaseMessage) => string) =>
+  z
+    .union([z.number(), z.string().regex(/^\d{1,6}(\.\d{1,2})?$/, words("priceFormat"))])
+    .transform(Number)
+    .refine((yuan) => Number.isFinite(yuan) && yuan >= 0 && yuan <= MAX_PRICE_YUAN, words("priceRange"))
+    .optional();
+
 const complaintSchema = z.object({
   code: z
     .string({ error: say("codeRequired") })
@@ -95,19 +116,8 @@ const complaintSchema = z.object({
     .max(4096),
   secret: z.string({ error: say("secretRequired") }).max(64, say("secretTooLong")),
   kind: z.enum(["spec-failure", "counterfeit", "price-above-cap"], { error: say("kindInvalid") }),
-  description: z
-    .string({ error: say("descriptionRequired") })
-    .trim()
-    .min(3, say("descriptionRequired"))
-    .max(2000, say("descriptionTooLong"))
-    .refine((text) => !CONTROL.test(text), say("descriptionControl")),
-  pricePaid: z
-    .union([z.number(), z.string().regex(/^\d{1,6}(\.\d{1,2})?$/, say("priceFormat"))])
-    .transform(Number)
-    .refine((yuan) => Number.isFinite(yuan) && yuan >= 0 && yuan <= MAX_PRICE_YUAN, {
-      message: say("priceRange"),
-    })
-    .optional(),
+  description: descriptionField(say),
+  pricePaid: pricePaidField(say),
   seller: z
     .string()
     .regex(/^0x[0-9a-fA-F]{40}$/, say("sellerFormat"))

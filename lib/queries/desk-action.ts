@@ -4,24 +4,29 @@
 // it, and the page posts the transaction's hash back to the same route, which reads its receipt and
 // answers the next call of the action (a lot's delivery after its registration, a retest's ruling after
 // its report) or the confirmed outcome. With the demo's key (embedded chain only) the same steps are
-// sent here one after the other. A refusal is a named 4xx in the request's language, never a 500.
+// sent here one after the other. A refusal is a named 4xx in the request's language, never a 500; a body
+// the action's schema refuses is answered 400 before anything is read or prepared (withBody).
+import type { z } from "zod";
 import { ActionError, sendCall, type ContractCall, type TxResult } from "../chain/backoffice";
-import { demoSignerOf, DemoKeysRefusedError, LOCAL_CHAIN_ID } from "../chain/demo-plugin";
+import { demoSignerOf, DemoKeysRefusedError } from "../chain/demo-plugin";
 import { onDisk } from "../chain/durability";
 import { describeError } from "../chain/errors";
+import { readAccount } from "../chain/field";
 import { rpcProvider } from "../chain/provider";
 import { awaitWalletTx, prepareCall, type PreparedTx } from "../chain/wallet";
 import { env } from "../env";
 import type { Locale } from "../domain/locale";
-import { fieldWords } from "./field-words";
+import { fieldWords, type FieldWords } from "./field-words";
 import { runtime } from "./runtime";
 import {
   chainUnavailableReply,
+  demoKeysRefused,
   fieldError,
   type DeskActor,
   type ErrorReply,
   type FieldResponse,
   type FieldStatus,
+  type Role,
 } from "./session";
 
 export interface Confirmed {
@@ -64,12 +69,46 @@ export function oneCall<T>(
   };
 }
 
+/** A one-call action whose call is known before the wallet is asked and whose outcome is its receipt. */
+export const confirmedCall = (call: ContractCall): DeskPlan<Confirmed> =>
+  oneCall(
+    call.method,
+    async () => call,
+    ({ tx }) => confirmed(tx),
+  );
+
 export interface DeskOptions {
   locale: Locale;
   /** Contract refusals' statuses beyond STATUS_OF (else 422). */
   statuses?: Record<string, FieldStatus>;
   /** A check of the acting account before its first call is prepared or sent (its role on the record). */
   guard?: (account: string) => Promise<ErrorReply | null>;
+}
+
+/** 400 invalid_request naming the first field the schema refused, in the schema's own words. */
+export function invalid(error: z.ZodError, t: FieldWords = fieldWords()): ErrorReply {
+  const issue = error.issues[0];
+  return fieldError(
+    400,
+    "invalid_request",
+    issue?.message ?? t("incomplete"),
+    issue?.path.join(".") || undefined,
+  );
+}
+
+/**
+ * Runs `action` on the data of a body that passes `schema` (built in the request's language), or answers
+ * 400 with the schema's sentence. What the schema does not word itself (a body that is not an object) gets
+ * `badRequest`, the desk catalogue's general sentence, rather than zod's English.
+ */
+export async function withBody<S extends z.ZodType, T>(
+  schema: S,
+  input: unknown,
+  badRequest: string,
+  action: (data: z.infer<S>) => Promise<FieldResponse<T>>,
+): Promise<FieldResponse<T>> {
+  const parsed = schema.safeParse(input, { error: () => badRequest });
+  return parsed.success ? action(parsed.data) : invalid(parsed.error);
 }
 
 /** Contract refusals that are about who is asking, what does not exist, or what already happened. */
@@ -94,14 +133,25 @@ const provider = () => rpcProvider(env().rpcUrl, runtime().deployment.chainId);
 /** The node's own chain id decides where demo keys may sign, never the deployment file's. */
 const nodeProvider = () => rpcProvider(env().rpcUrl);
 
+/**
+ * A guard (DeskOptions.guard) that passes an account the record gives `role` and answers any other with
+ * `refuse`, given the name the account is registered under (or its address). No answer from the chain: 503.
+ */
+export const holdingRole =
+  (role: Role, locale: Locale, refuse: (name: string) => ErrorReply) =>
+  async (account: string): Promise<ErrorReply | null> => {
+    let holder: Awaited<ReturnType<typeof readAccount>>;
+    try {
+      holder = await readAccount(runtime().deployment, provider(), account);
+    } catch (error) {
+      return chainUnavailableReply(locale, error);
+    }
+    return holder.roles.includes(role) ? null : refuse(holder.name || account);
+  };
+
 /** A failure in words under its status: never a 500. */
 export function refusal(error: unknown, statuses: Record<string, FieldStatus>, locale: Locale): ErrorReply {
-  if (error instanceof DemoKeysRefusedError)
-    return fieldError(
-      403,
-      "demo_keys_refused",
-      fieldWords(locale)("demoKeysRefused", { local: LOCAL_CHAIN_ID, chain: String(error.chainId) }),
-    );
+  if (error instanceof DemoKeysRefusedError) return demoKeysRefused(error, locale);
   // A read before the transaction can fail too: every failure is answered in words, never a 500.
   const plain = error instanceof ActionError ? error.plainIn(locale) : describeError(error, locale);
   return fieldError(statuses[plain.code] ?? STATUS_OF[plain.code] ?? 422, plain.code, plain.message);

@@ -25,7 +25,7 @@ import { rpcProvider } from "../chain/provider";
 import { env } from "../env";
 import { runtime } from "./runtime";
 import { fieldError, type DeskActor, type ErrorReply, type FieldResponse } from "./session";
-import { confirmed, deskAction, type Confirmed, type Prepared } from "./desk-action";
+import { confirmed, deskAction, invalid, type Confirmed, type Prepared } from "./desk-action";
 import { fieldWords, type FieldWords } from "./field-words";
 import { FALLBACK_LOCALE, type Locale } from "../domain/locale";
 import { translatorFor } from "../i18n/translator";
@@ -95,16 +95,6 @@ const FINISH: Record<string, (tx: TxResult, args: readonly unknown[]) => Promise
   rule: async (tx) => confirmed(tx),
   recordCounterfeitFinding: tipConfirmed,
 };
-
-export function invalid(error: z.ZodError, t: FieldWords = fieldWords()): ErrorReply {
-  const issue = error.issues[0];
-  return fieldError(
-    400,
-    "invalid_request",
-    issue?.message ?? t("incomplete"),
-    issue?.path.join(".") || undefined,
-  );
-}
 
 type BoxRef = { gtin: string; lot: string; serial: string | null };
 

@@ -3,8 +3,8 @@
 // on the demo chain by the demo's key (desk-action.ts); and the dashboard's reads. The contracts refuse the rest anyway; their refusals come back in
 // words under a named 4xx (see field.ts).
 import { z } from "zod";
-import { batchIdOf, deskCalls, type ContractCall } from "../chain/backoffice";
-import { LICENCE_KINDS, ROLES, licencesValidAt, readAccount, type LicenceKind } from "../chain/field";
+import { batchIdOf, deskCalls } from "../chain/backoffice";
+import { LICENCE_KINDS, ROLES, licencesValidAt, type LicenceKind } from "../chain/field";
 import {
   readBatches,
   readComplaints,
@@ -24,16 +24,9 @@ import { isoDateToSeconds, secondsToIsoDate, startOfDay } from "../domain/time";
 import { env } from "../env";
 import { runtime } from "./runtime";
 import type { BlockView } from "./view-cache";
-import { invalid } from "./field";
-import { confirmed, deskAction, oneCall, type Confirmed, type MinedCall, type Prepared } from "./desk-action";
-import {
-  chainUnavailableReply,
-  fieldError,
-  type DeskActor,
-  type ErrorReply,
-  type FieldResponse,
-  type FieldStatus,
-} from "./session";
+import { confirmed, confirmedCall, deskAction, holdingRole, oneCall, withBody } from "./desk-action";
+import type { Confirmed, DeskPlan, Prepared } from "./desk-action";
+import { fieldError, type DeskActor, type FieldResponse, type FieldStatus } from "./session";
 import { CHAIN_UNAVAILABLE } from "./chain-unavailable";
 import { translatorFor } from "../i18n/translator";
 import { FALLBACK_LOCALE, type Locale } from "../domain/locale";
@@ -60,51 +53,34 @@ const REGULATOR_STATUSES: Record<string, FieldStatus> = {
 };
 
 /** 403 not_regulator unless the record gives `account` the regulator's role. */
-const regulatorOnly =
-  (locale: Locale) =>
-  async (account: string): Promise<ErrorReply | null> => {
-    let holder: Awaited<ReturnType<typeof readAccount>>;
-    try {
-      holder = await readAccount(runtime().deployment, provider(), account);
-    } catch (error) {
-      return chainUnavailableReply(locale, error);
-    }
-    if (holder.roles.includes("REGULATOR")) return null;
-    return fieldError(
-      403,
-      "not_regulator",
-      wordsFor(locale)("notRegulator", { name: holder.name || account }),
-    );
-  };
+const regulatorOnly = (locale: Locale) =>
+  holdingRole("REGULATOR", locale, (name) =>
+    fieldError(403, "not_regulator", wordsFor(locale)("notRegulator", { name })),
+  );
 
-/** One regulator call for the actor, its outcome read from the receipt, once the record shows the role. */
+/** A regulator's one-call plan for the actor, once the record shows it holds the role. */
 function asRegulator<T>(
   actor: DeskActor | null,
   input: unknown,
   locale: Locale,
-  method: string,
-  call: () => Promise<ContractCall>,
-  outcome: (mined: MinedCall) => T,
+  plan: DeskPlan<T>,
 ): Promise<FieldResponse<T | Prepared>> {
-  return deskAction(actor, input, oneCall(method, call, outcome), {
+  return deskAction(actor, input, plan, {
     locale,
     statuses: REGULATOR_STATUSES,
     guard: regulatorOnly(locale),
   });
 }
 
-/**
- * Checks `input` against the schema built in the reader's words; what the schema does not word itself
- * (a body that is not an object) gets the catalogue's general sentence rather than zod's English.
- */
-function parse<S extends z.ZodType>(
+/** Runs `action` on a body that passes `schema` in the reader's words (desk-action.ts's withBody). */
+function checked<S extends z.ZodType, T>(
   schema: (t: Words) => S,
   input: unknown,
   locale: Locale,
-): { ok: true; data: z.infer<S> } | { ok: false; reply: ReturnType<typeof invalid> } {
+  action: (data: z.infer<S>) => Promise<FieldResponse<T>>,
+): Promise<FieldResponse<T>> {
   const t = wordsFor(locale);
-  const parsed = schema(t).safeParse(input, { error: () => t("badRequest") });
-  return parsed.success ? { ok: true, data: parsed.data } : { ok: false, reply: invalid(parsed.error) };
+  return withBody(schema(t), input, t("badRequest"), action);
 }
 
 const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
@@ -159,16 +135,17 @@ export async function grantLicence(
   input: unknown,
   locale: Locale = FALLBACK_LOCALE,
 ): Promise<FieldResponse<(Confirmed & { licenceId: number }) | Prepared>> {
-  const parsed = parse(licenceSchema, input, locale);
-  if (!parsed.ok) return parsed.reply;
-  const { validFrom, validUntil, ...licence } = parsed.data;
-  return asRegulator(
-    actor,
-    input,
-    locale,
-    "grantLicence",
-    async () => deskCalls.grantLicence({ ...licence, from: validFrom, until: validUntil }),
-    ({ tx }) => ({ ...confirmed(tx), licenceId: Number(tx.created.licenceId) }),
+  return checked(licenceSchema, input, locale, ({ validFrom, validUntil, ...licence }) =>
+    asRegulator(
+      actor,
+      input,
+      locale,
+      oneCall(
+        "grantLicence",
+        async () => deskCalls.grantLicence({ ...licence, from: validFrom, until: validUntil }),
+        ({ tx }) => ({ ...confirmed(tx), licenceId: Number(tx.created.licenceId) }),
+      ),
+    ),
   );
 }
 
@@ -189,21 +166,10 @@ export async function revokeLicence(
 ): Promise<FieldResponse<Confirmed | Prepared>> {
   if (!ID.test(idText) || Number(idText) === 0)
     return fieldError(400, "invalid_id", wordsFor(locale)("licenceId"));
-  const parsed = parse(revocationSchema, input, locale);
-  if (!parsed.ok) return parsed.reply;
-  const call = deskCalls.revokeLicence({
-    licenceId: Number(idText),
-    on: parsed.data.revokedOn,
-    reason: parsed.data.reason,
+  return checked(revocationSchema, input, locale, ({ revokedOn, reason }) => {
+    const call = deskCalls.revokeLicence({ licenceId: Number(idText), on: revokedOn, reason });
+    return asRegulator(actor, input, locale, confirmedCall(call));
   });
-  return asRegulator(
-    actor,
-    input,
-    locale,
-    "revokeLicence",
-    async () => call,
-    ({ tx }) => confirmed(tx),
-  );
 }
 
 const roleSchema = (t: Words) =>
@@ -219,18 +185,10 @@ export async function changeRole(
   input: unknown,
   locale: Locale = FALLBACK_LOCALE,
 ): Promise<FieldResponse<Confirmed | Prepared>> {
-  const parsed = parse(roleSchema, input, locale);
-  if (!parsed.ok) return parsed.reply;
-  const { action, ...change } = parsed.data;
-  const call = action === "grant" ? deskCalls.grantRole(change) : deskCalls.revokeRole(change);
-  return asRegulator(
-    actor,
-    input,
-    locale,
-    call.method,
-    async () => call,
-    ({ tx }) => confirmed(tx),
-  );
+  return checked(roleSchema, input, locale, ({ action, ...change }) => {
+    const call = action === "grant" ? deskCalls.grantRole(change) : deskCalls.revokeRole(change);
+    return asRegulator(actor, input, locale, confirmedCall(call));
+  });
 }
 
 const capSchema = (t: Words) =>
@@ -265,25 +223,26 @@ export async function setPriceCap(
   input: unknown,
   locale: Locale = FALLBACK_LOCALE,
 ): Promise<FieldResponse<(Confirmed & { capId: number }) | Prepared>> {
-  const parsed = parse(capSchema, input, locale);
-  if (!parsed.ok) return parsed.reply;
-  const cap = parsed.data;
-  const call = deskCalls.setPriceCap({
-    category: cap.category,
-    region: cap.region,
-    channel: cap.channel,
-    fen: Math.round(cap.yuanPerPiece * 100),
-    from: cap.effectiveFrom,
-    basis: cap.legalBasis,
+  return checked(capSchema, input, locale, (cap) => {
+    const call = deskCalls.setPriceCap({
+      category: cap.category,
+      region: cap.region,
+      channel: cap.channel,
+      fen: Math.round(cap.yuanPerPiece * 100),
+      from: cap.effectiveFrom,
+      basis: cap.legalBasis,
+    });
+    return asRegulator(
+      actor,
+      input,
+      locale,
+      oneCall(
+        "setPriceCap",
+        async () => call,
+        ({ tx }) => ({ ...confirmed(tx), capId: Number(tx.created.capId) }),
+      ),
+    );
   });
-  return asRegulator(
-    actor,
-    input,
-    locale,
-    "setPriceCap",
-    async () => call,
-    ({ tx }) => ({ ...confirmed(tx), capId: Number(tx.created.capId) }),
-  );
 }
 
 const recallSchema = (t: Words) =>
@@ -303,22 +262,19 @@ export async function recallBatch(
   input: unknown,
   locale: Locale = FALLBACK_LOCALE,
 ): Promise<FieldResponse<Confirmed | Prepared>> {
-  const parsed = parse(recallSchema, input, locale);
-  if (!parsed.ok) return parsed.reply;
-  const { gtin, lot } = parsed.data;
-  const { deployment } = runtime();
-  return asRegulator(
-    actor,
-    input,
-    locale,
-    "recall",
-    async () =>
-      deskCalls.recall({
-        batchId: await batchIdOf(deployment, provider(), gtin, lot),
-        reason: parsed.data.reason,
-      }),
-    ({ tx }) => confirmed(tx),
-  );
+  return checked(recallSchema, input, locale, ({ gtin, lot, reason }) => {
+    const { deployment } = runtime();
+    return asRegulator(
+      actor,
+      input,
+      locale,
+      oneCall(
+        "recall",
+        async () => deskCalls.recall({ batchId: await batchIdOf(deployment, provider(), gtin, lot), reason }),
+        ({ tx }) => confirmed(tx),
+      ),
+    );
+  });
 }
 
 const suspensionSchema = (t: Words) =>
@@ -337,21 +293,13 @@ export async function changeSuspension(
   input: unknown,
   locale: Locale = FALLBACK_LOCALE,
 ): Promise<FieldResponse<Confirmed | Prepared>> {
-  const parsed = parse(suspensionSchema, input, locale);
-  if (!parsed.ok) return parsed.reply;
-  const change = parsed.data;
-  const call =
-    change.action === "suspend"
-      ? deskCalls.suspend({ account: change.account, reason: change.reason })
-      : deskCalls.reinstate({ account: change.account });
-  return asRegulator(
-    actor,
-    input,
-    locale,
-    call.method,
-    async () => call,
-    ({ tx }) => confirmed(tx),
-  );
+  return checked(suspensionSchema, input, locale, (change) => {
+    const call =
+      change.action === "suspend"
+        ? deskCalls.suspend({ account: change.account, reason: change.reason })
+        : deskCalls.reinstate({ account: change.account });
+    return asRegulator(actor, input, locale, confirmedCall(call));
+  });
 }
 
 // ---- reads for the page ----------------------------------------------------------------------------

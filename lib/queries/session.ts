@@ -57,6 +57,14 @@ export const fieldError = (
   body: { error: field === undefined ? { code, message } : { code, message, field } },
 });
 
+/** 403 demo_keys_refused: the node's chain is not the local one, the only chain the demo's keys sign on. */
+export const demoKeysRefused = (error: DemoKeysRefusedError, locale?: Locale): ErrorReply =>
+  fieldError(
+    403,
+    "demo_keys_refused",
+    fieldWords(locale)("demoKeysRefused", { local: LOCAL_CHAIN_ID, chain: String(error.chainId) }),
+  );
+
 /** The 503 every desk answers when the chain does not, in the reader's language; `cause` is logged. */
 export function chainUnavailableReply(locale: Locale, cause?: unknown): ErrorReply {
   const { code, message } = chainUnavailable(locale);
@@ -197,12 +205,7 @@ export async function chooseParty(
     try {
       await check();
     } catch (error) {
-      if (error instanceof DemoKeysRefusedError)
-        return fieldError(
-          403,
-          "demo_keys_refused",
-          t("demoKeysRefused", { local: LOCAL_CHAIN_ID, chain: String(error.chainId) }),
-        );
+      if (error instanceof DemoKeysRefusedError) return demoKeysRefused(error, locale);
     }
     return fieldError(403, "demo_not_installed", t("demoNotInstalled"));
   }
@@ -237,12 +240,7 @@ export async function chooseParty(
     const session = await readSession(party);
     if (session !== null) return { status: 200, body: session };
   } catch (error) {
-    if (error instanceof DemoKeysRefusedError)
-      return fieldError(
-        403,
-        "demo_keys_refused",
-        t("demoKeysRefused", { local: LOCAL_CHAIN_ID, chain: String(error.chainId) }),
-      );
+    if (error instanceof DemoKeysRefusedError) return demoKeysRefused(error, locale);
   }
   return fieldError(503, CHAIN_UNAVAILABLE.code, t("chainUnavailable"));
 }

@@ -22,7 +22,16 @@ import type { Db } from "../stores/db";
 import type { DbScanStore } from "../stores/scan-store";
 import type { Tip, TipStore } from "../stores/tip-store";
 import { CHAIN_UNAVAILABLE } from "./chain-unavailable";
-import { CONTROL, fail, limited, MAX_PRICE_YUAN, parsePhoto, type DeskResponse } from "./complaints";
+import {
+  CONTROL,
+  descriptionField,
+  fail,
+  limited,
+  MAX_PRICE_YUAN,
+  parsePhoto,
+  pricePaidField,
+  type DeskResponse,
+} from "./complaints";
 
 export type { Tip };
 
@@ -60,17 +69,8 @@ const tipSchema = z.object({
     .max(200, say("placeTooLong"))
     .refine((text) => !CONTROL.test(text), say("placeTooLong"))
     .optional(),
-  pricePaid: z
-    .union([z.number(), z.string().regex(/^\d{1,6}(\.\d{1,2})?$/, say("priceFormat"))])
-    .transform(Number)
-    .refine((yuan) => Number.isFinite(yuan) && yuan >= 0 && yuan <= MAX_PRICE_YUAN, say("priceRange"))
-    .optional(),
-  description: z
-    .string({ error: say("descriptionRequired") })
-    .trim()
-    .min(3, say("descriptionRequired"))
-    .max(2000, say("descriptionTooLong"))
-    .refine((text) => !CONTROL.test(text), say("descriptionControl")),
+  pricePaid: pricePaidField(say),
+  description: descriptionField(say),
   evidence: z.string().max(MAX_TIP_BODY_BYTES).optional(),
 });
 

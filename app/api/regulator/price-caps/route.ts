@@ -1,9 +1,7 @@
-import { fieldAction } from "@/server/field-http";
+import { deskRoute } from "@/server/field-http";
 import { setPriceCap } from "@/lib/queries/regulator";
 
 export const dynamic = "force-dynamic";
 
 /** The regulator sets a price cap: `{category, region, channel, yuanPerPiece, effectiveFrom, legalBasis}`. */
-export function POST(request: Request): Promise<Response> {
-  return fieldAction(request, setPriceCap);
-}
+export const POST = deskRoute(setPriceCap);

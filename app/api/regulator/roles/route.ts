@@ -1,9 +1,7 @@
-import { fieldAction } from "@/server/field-http";
+import { deskRoute } from "@/server/field-http";
 import { changeRole } from "@/lib/queries/regulator";
 
 export const dynamic = "force-dynamic";
 
 /** The regulator grants or revokes a role: `{account, role, action: "grant" | "revoke"}`. */
-export function POST(request: Request): Promise<Response> {
-  return fieldAction(request, changeRole);
-}
+export const POST = deskRoute(changeRole);
