@@ -111,9 +111,10 @@ function writeNoCodeVideo(output: string): Promise<void> {
   );
 }
 
-function fingerprint(scenarios: readonly Scenario[]): string {
+/** What the fixtures are made from: every fixture's name and code (some are not a scenario's own). */
+function fingerprint(fixtures: readonly CodeFixture[]): string {
   return createHash("sha256")
-    .update(JSON.stringify({ GENERATOR_VERSION, codes: scenarios.map((s) => [s.id, s.code]) }))
+    .update(JSON.stringify({ GENERATOR_VERSION, codes: fixtures.map((f) => [f.name, f.scenario.code]) }))
     .digest("hex");
 }
 
@@ -124,7 +125,7 @@ export async function makeScanFixtures(
 ): Promise<number> {
   const stamp = join(dir, "fingerprint.txt");
   const fixtures = codeFixtures(scenarios, dir);
-  const expected = fingerprint(scenarios);
+  const expected = fingerprint(fixtures);
   const cached =
     existsSync(stamp) &&
     readFileSync(stamp, "utf8") === expected &&
