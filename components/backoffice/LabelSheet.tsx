@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import QRCode from "qrcode";
 import { BUTTON, InputField } from "@/components/forms/fields";
 import { boxLabels, printedGroups, type BoxLabel } from "@/lib/domain/label-signing";
-import { QR_LABEL } from "@/lib/domain/label";
+import { darkRuns, QR_LABEL } from "@/lib/domain/label";
 import { saveKey, type MadeBatch } from "./made-labels";
 
 /** At most this many labels on the page at once (as the server's PDF sheet: 30 A4 pages). */
@@ -18,18 +18,9 @@ function QrSvg({ text }: { text: string }) {
   const qr = QRCode.create(text, { errorCorrectionLevel: QR_LABEL.errorCorrectionLevel });
   const size = qr.modules.size;
   const quiet = QR_LABEL.quietZoneModules;
-  let path = "";
-  for (let row = 0; row < size; row++) {
-    let run = -1;
-    for (let col = 0; col <= size; col++) {
-      const dark = col < size && qr.modules.get(row, col) === 1;
-      if (dark && run < 0) run = col;
-      if (!dark && run >= 0) {
-        path += `M${run + quiet} ${row + quiet}h${col - run}v1h${run - col}z`;
-        run = -1;
-      }
-    }
-  }
+  const path = darkRuns(qr.modules)
+    .map(({ row, col, length }) => `M${col + quiet} ${row + quiet}h${length}v1h${-length}z`)
+    .join("");
   const total = size + 2 * quiet;
   return (
     <svg

@@ -28,3 +28,31 @@ export const DATAMATRIX_LABEL = {
   /** ISO/IEC 16022 asks for one module; GS1 recommends more on packaging. */
   quietZoneModules: 2,
 } as const;
+
+/** A run of dark modules on one row of a QR code: where it starts and how many modules it spans. */
+export interface DarkRun {
+  row: number;
+  col: number;
+  length: number;
+}
+
+/**
+ * Every horizontal run of dark modules, row by row: what a label draws as one rectangle each, in the
+ * browser's SVG sheet and the server's PDF alike. `modules` is a QR code's matrix (the qrcode package's
+ * BitMatrix), read only through its size and `get`.
+ */
+export function darkRuns(modules: { size: number; get(row: number, col: number): number }): DarkRun[] {
+  const runs: DarkRun[] = [];
+  for (let row = 0; row < modules.size; row++) {
+    let start = -1;
+    for (let col = 0; col <= modules.size; col++) {
+      const dark = col < modules.size && modules.get(row, col) === 1;
+      if (dark && start < 0) start = col;
+      if (!dark && start >= 0) {
+        runs.push({ row, col: start, length: col - start });
+        start = -1;
+      }
+    }
+  }
+  return runs;
+}

@@ -7,7 +7,7 @@
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from "pdf-lib";
 import QRCode from "qrcode";
 import { printedGroups, type BoxLabel } from "../domain/label-signing";
-import { QR_LABEL } from "../domain/label";
+import { darkRuns, QR_LABEL } from "../domain/label";
 
 const MM = 72 / 25.4;
 const PAGE = { width: 210 * MM, height: 297 * MM };
@@ -34,18 +34,7 @@ function qrContent(text: string, x: number, top: number): { content: string; wid
   const qr = QRCode.create(text, { errorCorrectionLevel: QR_LABEL.errorCorrectionLevel });
   const size = qr.modules.size;
   const quiet = QR_LABEL.quietZoneModules * MODULE;
-  const runs: string[] = [];
-  for (let row = 0; row < size; row++) {
-    let run = -1;
-    for (let col = 0; col <= size; col++) {
-      const dark = col < size && qr.modules.get(row, col) === 1;
-      if (dark && run < 0) run = col;
-      if (!dark && run >= 0) {
-        runs.push(`${run} ${size - 1 - row} ${col - run} 1 re`);
-        run = -1;
-      }
-    }
-  }
+  const runs = darkRuns(qr.modules).map(({ row, col, length }) => `${col} ${size - 1 - row} ${length} 1 re`);
   const origin = `${(x + quiet).toFixed(3)} ${(top - quiet - size * MODULE).toFixed(3)}`;
   return {
     content: `q 0 0 0 rg ${MODULE.toFixed(5)} 0 0 ${MODULE.toFixed(5)} ${origin} cm\n${runs.join("\n")}\nf Q\n`,
